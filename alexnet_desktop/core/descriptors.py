@@ -1,0 +1,109 @@
+"""The descriptor objects that plugins return from their hooks.
+
+Each hook in `alexnet_desktop.hookspecs` returns a list of these. They are plain
+dataclasses so that a plugin needs nothing from the app but this module, and so that
+the GUI can build its forms from the typed `Option` lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+OPTION_TYPES = ("bool", "int", "float", "str", "path", "choice")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One typed setting of a dataset loader; the Data page builds its form from these."""
+
+    name: str
+    type: str
+    default: Any
+    help: str
+    label: str = ""
+    choices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.type not in OPTION_TYPES:
+            raise ValueError(f"option {self.name!r}: type must be one of {OPTION_TYPES}, not {self.type!r}")
+        if self.type == "choice" and self.default not in self.choices:
+            raise ValueError(f"option {self.name!r}: default {self.default!r} is not among its choices")
+
+    @property
+    def title(self) -> str:
+        """The label to show in a form: the given one, or the name made readable."""
+        return self.label or self.name.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class DatasetLoader:
+    """Reads one on-disk layout of labelled images into a `Dataset`.
+
+    `detect(path)` says how sure (0..1) the loader is that a folder is in its format, so the
+    Data page can propose the right loader; `load(path, **options)` returns the `Dataset`.
+    `prepare(folder)` is only for loaders that bring their own data (the demo): it writes
+    the data once under `folder` and returns the dataset root.
+    """
+
+    id: str
+    name: str
+    description: str
+    detect: Callable[[Path], float]
+    load: Callable[..., Any]
+    options: tuple[Option, ...] = ()
+    prepare: Callable[[Path], Path] | None = None
+
+    def default_options(self) -> dict[str, Any]:
+        """The options with their defaults, as `load` takes them."""
+        return {o.name: o.default for o in self.options}
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """A network the app can train: `build(num_classes, input_shape)` returns a fresh keras.Model.
+
+    `min_input_size` is the smallest square input the layers can take; the app refuses a
+    smaller one with a message that names it rather than letting Keras fail deep inside.
+    """
+
+    id: str
+    name: str
+    description: str
+    reference: str
+    default_input_shape: tuple[int, int, int]
+    min_input_size: int
+    build: Callable[[int, tuple[int, int, int]], Any]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """Writes a trained model to another format: `export(model_path, dest)`."""
+
+    id: str
+    name: str
+    suffix: str
+    export: Callable[[Path, Path], Any]
+
+
+@dataclass
+class PluginRecord:
+    """What the host knows of one plugin: where it came from and whether it works."""
+
+    name: str
+    source: str  # "entry point", "user folder" or "registered"
+    module: str = ""
+    import_error: str = ""  # a traceback when it failed to import or register
+    hook_errors: list[str] = field(default_factory=list)  # one traceback per failed hook call
+    provides: list[str] = field(default_factory=list)  # "architecture:alexnet-bn", ...
+
+    @property
+    def ok(self) -> bool:
+        """True when the plugin imported and every hook it implements answered."""
+        return not self.import_error and not self.hook_errors
+
+    @property
+    def error(self) -> str:
+        """All of this plugin's failures as one text, empty when it works."""
+        return "\n".join(filter(None, [self.import_error, *self.hook_errors]))

@@ -1,0 +1,44 @@
+"""Events that long core jobs emit through their callback.
+
+A job is called as `job(emit, stop)`: `emit` receives these objects (the GUI turns them
+into queued Qt signals, the CLI prints them), `stop` is a `threading.Event` the job
+checks between units of work.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+Emit = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """`done` of `total` units of a job are finished; `what` says what a unit is."""
+
+    done: int
+    total: int
+    what: str = ""
+
+
+@dataclass(frozen=True)
+class Message:
+    """A line for the user: level is "info", "warning" or "error"."""
+
+    text: str
+    level: str = "info"
+
+
+class Cancelled(Exception):
+    """Raised inside a job when its stop event is set; the job's partial work is kept."""
+
+
+def no_emit(_event: Any) -> None:
+    """An `emit` that drops every event, for callers that do not watch progress."""
+
+
+def never_stop() -> threading.Event:
+    """A stop event that nobody sets."""
+    return threading.Event()

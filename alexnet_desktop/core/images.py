@@ -1,0 +1,242 @@
+"""The one image decoder: every pixel the app trains on, evaluates or predicts comes from here.
+
+Scanning, training, evaluation, prediction and thumbnails all call `decode_image`, so
+training and prediction can never disagree about what an image looks like. The rules:
+
+- the format comes from the file's content, never its extension, and must be one of
+  `ALLOWED_FORMATS`; anything else is refused with the format Pillow saw (HEIC, PDF...);
+- the pixel count is checked from the header *before* decoding, against `MAX_PIXELS`;
+- only the first frame of an animation is used; EXIF orientation is applied;
+- alpha is composited on a fixed white background; 16-bit data is scaled, not clipped;
+  CMYK, palette, grayscale and the rest become RGB;
+- the output is a `uint8` array of shape (H, W, 3);
+- every failure is an `ImageDecodeError` that names the file and gives a human reason.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = ("JPEG", "PNG", "BMP", "GIF", "TIFF", "WEBP")
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"})
+# 100 megapixels: a 10000x10000 scan still opens, a decompression bomb does not.
+MAX_PIXELS = 100_000_000
+BACKGROUND = (255, 255, 255)
+JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"})
+JUNK_DIRS = frozenset({"__macosx", ".git", ".svn", "@eadir"})
+
+# Pillow's own bomb check would fire at a different limit from ours; ours runs first.
+Image.MAX_IMAGE_PIXELS = None
+
+
+class ImageDecodeError(Exception):
+    """An image that cannot be used, with the file and a reason a person can act on."""
+
+    def __init__(self, path: os.PathLike | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the header of an image file says, read without decoding its pixels."""
+
+    format: str
+    width: int
+    height: int
+    mode: str
+    frames: int = 1
+
+
+def is_junk(path: Path) -> bool:
+    """True for files that operating systems leave beside images (`.DS_Store`, `._x`, ...)."""
+    name = path.name.lower()
+    return name in JUNK_NAMES or name.startswith("._") or any(p.lower() in JUNK_DIRS for p in path.parts[:-1])
+
+
+def _open(path: Path, max_pixels: int) -> Image.Image:
+    try:
+        im = Image.open(path, formats=ALLOWED_FORMATS)
+    except UnidentifiedImageError:
+        raise ImageDecodeError(path, _unsupported_reason(path)) from None
+    except FileNotFoundError:
+        raise ImageDecodeError(path, "file not found (moved or deleted?)") from None
+    except PermissionError:
+        raise ImageDecodeError(path, "permission denied: the file cannot be read") from None
+    except IsADirectoryError:
+        raise ImageDecodeError(path, "is a folder, not an image") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageDecodeError(path, f"unreadable header ({exc})") from None
+    if im.width * im.height > max_pixels:
+        im.close()
+        raise ImageDecodeError(
+            path, f"too large: {im.width}x{im.height} pixels is over the limit of {max_pixels:,} pixels"
+        )
+    if im.width < 1 or im.height < 1:
+        im.close()
+        raise ImageDecodeError(path, "the image has no pixels")
+    return im
+
+
+def _unsupported_reason(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(32)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if not head:
+        return "empty file (0 bytes)"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc", b"ftypmsf1"):
+        return "HEIC/HEIF photo: not supported; convert it to JPEG first"
+    if head[4:12].startswith(b"ftypavif"):
+        return "AVIF image: not supported; convert it to JPEG or PNG first"
+    if head.startswith(b"%PDF"):
+        return "a PDF document, not an image"
+    if head.lstrip().startswith((b"<svg", b"<?xml")):
+        return "an SVG/XML file: vector images are not supported"
+    try:
+        head.decode("utf-8")
+        return "a text file, not an image"
+    except UnicodeDecodeError:
+        pass
+    return f"not an image in a supported format ({', '.join(ALLOWED_FORMATS)})"
+
+
+def probe_image(path: os.PathLike | str, max_pixels: int = MAX_PIXELS) -> ImageInfo:
+    """Read an image's header (format, size, mode) without decoding its pixels."""
+    path = Path(path)
+    with _open(path, max_pixels) as im:
+        return ImageInfo(im.format, im.width, im.height, im.mode, getattr(im, "n_frames", 1))
+
+
+def _to_rgb(im: Image.Image) -> Image.Image:
+    mode = im.mode
+    if mode == "RGB":
+        return im
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        # 16-bit (and 32-bit integer) grey: scale the full range down, do not clip at 255.
+        a = np.asarray(im, dtype=np.float64)
+        top = 65535.0 if mode.startswith("I;16") or a.max() > 255 else 255.0
+        a = np.clip(a * (255.0 / top), 0, 255).astype(np.uint8)
+        return Image.fromarray(a, "L").convert("RGB")
+    if mode == "F":
+        a = np.asarray(im, dtype=np.float64)
+        top = 1.0 if a.max() <= 1.0 else 255.0
+        return Image.fromarray(np.clip(a * (255.0 / top), 0, 255).astype(np.uint8), "L").convert("RGB")
+    if (mode == "P" and "transparency" in im.info) or mode in ("RGBA", "LA", "PA", "La", "RGBa"):
+        rgba = im.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, BACKGROUND + (255,))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return im.convert("RGB")
+
+
+def decode_image(
+    path: os.PathLike | str, size: int | None = None, max_pixels: int = MAX_PIXELS
+) -> np.ndarray:
+    """Decode an image file to a uint8 RGB array, resized (stretched) to `size`x`size` if given.
+
+    Raises `ImageDecodeError` naming the file and the reason for anything it cannot use.
+    """
+    path = Path(path)
+    try:
+        with _open(path, max_pixels) as im:
+            if size and im.format == "JPEG":
+                # Decode straight to a reduced scale (1/2..1/8) no smaller than the target;
+                # the larger side is asked for because EXIF rotation may swap the sides.
+                im.draft("RGB", (size, size))
+            im.seek(0)
+            im = ImageOps.exif_transpose(im)
+            im = _to_rgb(im)
+            if size and im.size != (size, size):
+                im = im.resize((size, size), Image.BILINEAR)
+            array = np.asarray(im, dtype=np.uint8)
+    except ImageDecodeError:
+        raise
+    except Image.DecompressionBombError as exc:
+        raise ImageDecodeError(path, f"too large to decode safely ({exc})") from None
+    except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError) as exc:
+        raise ImageDecodeError(path, _decode_reason(exc)) from None
+    except MemoryError:
+        raise ImageDecodeError(path, "not enough memory to decode this image") from None
+    if array.ndim != 3 or array.shape[2] != 3:
+        raise ImageDecodeError(path, f"decoded to an unexpected shape {array.shape}")
+    return array
+
+
+def _decode_reason(exc: BaseException) -> str:
+    text = str(exc)
+    if "truncated" in text.lower() or isinstance(exc, EOFError):
+        return "truncated or incomplete file (a broken download?)"
+    return f"corrupt image data ({text or type(exc).__name__})"
+
+
+@dataclass
+class FileListing:
+    """The image files under a folder, and what was passed over on the way."""
+
+    files: list[Path]
+    junk: list[Path]
+    other: list[Path]  # files without an image extension (READMEs, CSVs...)
+    problems: list[tuple[Path, str]]  # folders or links that could not be followed
+
+
+def list_image_files(root: os.PathLike | str, recursive: bool = True) -> FileListing:
+    """Every file with an image extension under `root`, sorted, junk and other files counted.
+
+    Symbolic links to folders are followed once; a link that leads back into a folder
+    already visited (a loop) or nowhere (dangling) is reported, never hung on.
+    """
+    root = Path(root)
+    listing = FileListing([], [], [], [])
+    seen_dirs: set[tuple[int, int]] = set()
+    for path in _walk(root, recursive, seen_dirs, listing):
+        if is_junk(path.relative_to(root)):
+            listing.junk.append(path)
+        elif path.suffix.lower() in IMAGE_SUFFIXES:
+            listing.files.append(path)
+        else:
+            listing.other.append(path)
+    listing.files.sort()
+    return listing
+
+
+def _walk(folder: Path, recursive: bool, seen: set, listing: FileListing) -> Iterator[Path]:
+    try:
+        st = folder.stat()
+    except OSError as exc:
+        listing.problems.append((folder, f"cannot open folder ({exc.strerror or exc})"))
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        listing.problems.append((folder, "symbolic link loop: this folder was already visited"))
+        return
+    seen.add(key)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        listing.problems.append((folder, f"cannot list folder ({exc.strerror or exc})"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+            is_file = entry.is_file(follow_symlinks=True)
+        except OSError as exc:
+            listing.problems.append((path, f"cannot be read ({exc.strerror or exc})"))
+            continue
+        if is_dir:
+            if recursive and entry.name.lower() not in JUNK_DIRS:
+                yield from _walk(path, recursive, seen, listing)
+            elif entry.name.lower() in JUNK_DIRS:
+                listing.junk.append(path)
+        elif is_file:
+            yield path
+        elif entry.is_symlink():
+            listing.problems.append((path, "dangling symbolic link: its target does not exist"))

@@ -1,0 +1,63 @@
+"""Turning an architecture into the model the app trains, saves and predicts with.
+
+The saved model takes uint8 RGB images and scales them itself (`Rescaling(1/255)`), so
+a `.keras` file carries its preprocessing: whoever loads it feeds decoded images and
+gets the same answers as the app did.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alexnet_desktop.core.descriptors import Architecture
+from alexnet_desktop.core.tf_runtime import keras as _keras
+
+PREPROCESSING = {
+    "decoder": "alexnet_desktop.core.images.decode_image",
+    "resize": "stretch to image_size x image_size, bilinear",
+    "color": "RGB, alpha composited on white",
+    "input_dtype": "uint8",
+    "scale": "inside the model: Rescaling(1/255)",
+}
+
+OPTIMIZERS = ("adam", "sgd", "rmsprop")
+
+
+def check_input_size(arch: Architecture, image_size: int) -> None:
+    """Refuse an input the architecture cannot take, with a message naming the smallest it can."""
+    if image_size < arch.min_input_size:
+        raise ValueError(
+            f"{arch.name} cannot take {image_size}x{image_size} images: "
+            f"the smallest input it can take is {arch.min_input_size}x{arch.min_input_size}"
+        )
+
+
+def build_classifier(arch: Architecture, num_classes: int, image_size: int) -> Any:
+    """The architecture at `image_size` for `num_classes`, behind a uint8 input that rescales."""
+    keras = _keras()
+    check_input_size(arch, image_size)
+    if num_classes < 2:
+        raise ValueError(f"a classifier needs at least 2 classes, not {num_classes}")
+    net = arch.build(num_classes, (image_size, image_size, 3))
+    inputs = keras.Input((image_size, image_size, 3), dtype="uint8", name="image_uint8")
+    x = keras.layers.Rescaling(1.0 / 255, name="rescale")(inputs)
+    return keras.Model(inputs, net(x), name=f"{net.name}_classifier")
+
+
+def make_optimizer(name: str, learning_rate: float) -> Any:
+    """The Keras optimizer for a name in OPTIMIZERS (SGD with momentum 0.9, as the paper)."""
+    keras = _keras()
+    name = name.lower()
+    if name == "adam":
+        return keras.optimizers.Adam(learning_rate)
+    if name == "sgd":
+        return keras.optimizers.SGD(learning_rate, momentum=0.9)
+    if name == "rmsprop":
+        return keras.optimizers.RMSprop(learning_rate)
+    raise ValueError(f"unknown optimizer {name!r} (choose from {', '.join(OPTIMIZERS)})")
+
+
+def load_model_file(path) -> Any:
+    """Load a `.keras` model with safe mode on (no code in the file is ever run)."""
+    keras = _keras()
+    return keras.saving.load_model(str(path), compile=False, safe_mode=True)

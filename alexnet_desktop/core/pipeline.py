@@ -1,0 +1,79 @@
+"""The tf.data input pipeline: decode with the one decoder, in parallel, cache, batch, prefetch."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+
+from alexnet_desktop.core.datasets import Sample
+from alexnet_desktop.core.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.tf_runtime import tensorflow
+
+# Decoded images are kept in memory after the first epoch when they fit in this budget;
+# re-decoding JPEGs every epoch would otherwise dominate a CPU run of a small dataset.
+CACHE_BUDGET_BYTES = 512 * 2**20
+
+
+class SkippedFiles:
+    """The files a pipeline could not decode, with reasons; shared with the decode threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[str, str] = {}
+
+    def add(self, path: str, reason: str) -> None:
+        """Record one file that was skipped."""
+        with self._lock:
+            self._items[path] = reason
+
+    def items(self) -> list[tuple[str, str]]:
+        """Every skipped file and its reason, sorted by path."""
+        with self._lock:
+            return sorted(self._items.items())
+
+
+def image_dataset(
+    samples: list[Sample],
+    class_names: list[str],
+    image_size: int,
+    batch_size: int,
+    *,
+    shuffle: bool,
+    seed: int,
+    skipped: SkippedFiles,
+) -> Any:
+    """A `tf.data.Dataset` of (uint8 image batch, int label batch) for `samples`.
+
+    A file that fails to decode (it passed the scan but broke since) is dropped from the
+    stream and recorded in `skipped`; training never stops for one bad file.
+    """
+    tf = tensorflow()
+    index = {name: i for i, name in enumerate(class_names)}
+    paths = np.array([str(s.path) for s in samples])
+    labels = np.array([index[s.label] for s in samples], dtype=np.int32)
+
+    def _decode(path: bytes) -> np.ndarray:
+        p = path.decode("utf-8", "surrogateescape")
+        try:
+            return decode_image(p, size=image_size)
+        except ImageDecodeError as exc:
+            skipped.add(p, exc.reason)
+            raise
+
+    def _load(path, label):
+        image = tf.numpy_function(_decode, [path], tf.uint8, stateful=False)
+        image.set_shape((image_size, image_size, 3))
+        return image, label
+
+    ds = tf.data.Dataset.from_tensor_slices((paths, labels))
+    fits = len(samples) * image_size * image_size * 3 <= CACHE_BUDGET_BYTES
+    if shuffle and not fits:
+        ds = ds.shuffle(len(samples), seed=seed, reshuffle_each_iteration=True)
+    ds = ds.map(_load, num_parallel_calls=tf.data.AUTOTUNE, deterministic=not shuffle).ignore_errors()
+    if fits:
+        ds = ds.cache()
+        if shuffle:
+            ds = ds.shuffle(len(samples), seed=seed, reshuffle_each_iteration=True)
+    return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)

@@ -1,0 +1,206 @@
+"""The plugin host: finds plugins, collects their descriptors, and isolates their failures.
+
+Plugins come from the `alexnet_desktop` entry-point group (the built-ins too) and from
+the user plugin folder; nothing else is ever imported. Each import and each hook call
+is guarded on its own, so a broken plugin is recorded with its traceback and skipped
+while every other plugin keeps working.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import traceback
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from alexnet_desktop import hookspecs
+from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, PluginRecord
+
+ENTRY_POINT_GROUP = "alexnet_desktop"
+USER_MODULE_PREFIX = "alexnet_desktop_user_plugins"
+
+# hook name -> (descriptor type, attribute of PluginHost that collects them)
+_HOOKS = {
+    "register_dataset_loaders": (DatasetLoader, "loaders"),
+    "register_architectures": (Architecture, "architectures"),
+    "register_exporters": (Exporter, "exporters"),
+}
+
+
+class PluginError(LookupError):
+    """Raised when a loader, architecture or exporter id is not provided by any working plugin."""
+
+
+class PluginHost:
+    """Loads plugins and holds what they provide: loaders, architectures and exporters by id."""
+
+    def __init__(self, user_plugin_dir: Path | None = None, *, entry_points: bool = True) -> None:
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.records: dict[str, PluginRecord] = {}
+        self.loaders: dict[str, DatasetLoader] = {}
+        self.architectures: dict[str, Architecture] = {}
+        self.exporters: dict[str, Exporter] = {}
+        self.user_plugin_dir = user_plugin_dir
+        if entry_points:
+            self._load_entry_points()
+        if user_plugin_dir is not None:
+            self._load_user_folder(user_plugin_dir)
+        self.collect()
+
+    # -- finding plugins -------------------------------------------------------------
+
+    def _load_entry_points(self) -> None:
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            try:
+                plugin = ep.load()
+            except Exception:
+                self._fail(ep.name, "entry point", ep.value, traceback.format_exc())
+                continue
+            self._register(plugin, ep.name, "entry point", ep.value)
+
+    def _load_user_folder(self, folder: Path) -> None:
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith((".", "_")):
+                continue
+            if path.suffix == ".py":
+                init = path
+            elif path.is_dir() and (path / "__init__.py").is_file():
+                init = path / "__init__.py"
+            else:
+                continue
+            name = path.stem
+            module_name = f"{USER_MODULE_PREFIX}.{name}"
+            try:
+                spec = importlib.util.spec_from_file_location(
+                    module_name, init, submodule_search_locations=[str(path)] if init != path else None
+                )
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[module_name] = module
+                spec.loader.exec_module(module)
+            except Exception:
+                sys.modules.pop(module_name, None)
+                self._fail(name, "user folder", str(path), traceback.format_exc())
+                continue
+            self._register(module, name, "user folder", str(path))
+
+    def register(self, plugin: Any, name: str) -> PluginRecord:
+        """Register a plugin object or module at run time (tests, embedding) and re-collect."""
+        record = self._register(plugin, name, "registered", getattr(plugin, "__name__", type(plugin).__name__))
+        self.collect()
+        return record
+
+    def _register(self, plugin: Any, name: str, source: str, module: str) -> PluginRecord:
+        record = PluginRecord(name=name, source=source, module=module)
+        try:
+            self.pm.register(plugin, name=name)
+        except Exception:
+            record.import_error = traceback.format_exc()
+        self.records[name] = record
+        return record
+
+    def _fail(self, name: str, source: str, module: str, error: str) -> None:
+        self.records[name] = PluginRecord(name=name, source=source, module=module, import_error=error)
+
+    # -- collecting descriptors ---------------------------------------------------
+
+    def collect(self) -> None:
+        """Call every hook of every plugin, one at a time, and index the descriptors by id."""
+        for record in self.records.values():
+            record.hook_errors.clear()
+            record.provides.clear()
+        for hook_name, (kind, attr) in _HOOKS.items():
+            found: dict[str, Any] = {}
+            for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
+                record = self.records.setdefault(
+                    impl.plugin_name, PluginRecord(name=impl.plugin_name, source="registered")
+                )
+                try:
+                    items = impl.function()
+                    _check_descriptors(items, kind, hook_name)
+                except Exception:
+                    record.hook_errors.append(f"{hook_name} failed:\n{traceback.format_exc()}")
+                    continue
+                for item in items:
+                    if item.id in found:
+                        record.hook_errors.append(
+                            f"{hook_name}: id {item.id!r} is already provided by another plugin; "
+                            "this one is skipped"
+                        )
+                        continue
+                    found[item.id] = item
+                    record.provides.append(f"{kind.__name__}:{item.id}")
+            setattr(self, attr, dict(sorted(found.items())))
+
+    # -- lookups --------------------------------------------------------------------
+
+    @property
+    def failures(self) -> list[PluginRecord]:
+        """The plugins that failed to import or whose hooks raised."""
+        return [r for r in self.records.values() if not r.ok]
+
+    def loader(self, loader_id: str) -> DatasetLoader:
+        """The dataset loader with this id, or a PluginError that lists the known ones."""
+        return _lookup(self.loaders, loader_id, "dataset loader")
+
+    def architecture(self, arch_id: str) -> Architecture:
+        """The architecture with this id, or a PluginError that lists the known ones."""
+        return _lookup(self.architectures, arch_id, "architecture")
+
+    def detect_loaders(self, path: Path) -> list[tuple[float, DatasetLoader]]:
+        """Every loader's confidence that `path` is in its format, most confident first.
+
+        A loader whose `detect` raises counts as 0 and is recorded against its plugin.
+        """
+        scored = []
+        for loader in self.loaders.values():
+            try:
+                score = float(loader.detect(Path(path)))
+            except Exception:
+                score = 0.0
+            scored.append((score, loader))
+        scored.sort(key=lambda s: (-s[0], s[1].id))
+        return scored
+
+    def best_loader(self, path: Path) -> DatasetLoader:
+        """The loader most confident about `path`; a PluginError if none recognises it."""
+        scored = self.detect_loaders(path)
+        if not scored or scored[0][0] <= 0:
+            raise PluginError(f"{path}: no dataset loader recognises this folder (choose one with --loader)")
+        return scored[0][1]
+
+
+def _lookup(table: dict[str, Any], key: str, what: str) -> Any:
+    try:
+        return table[key]
+    except KeyError:
+        known = ", ".join(table) or "none"
+        raise PluginError(f"no {what} {key!r} (known: {known})") from None
+
+
+def _check_descriptors(items: Any, kind: type, hook_name: str) -> None:
+    if not isinstance(items, (list, tuple)):
+        raise TypeError(f"{hook_name} must return a list of {kind.__name__}, not {type(items).__name__}")
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f"{hook_name} returned {item!r}, which is not a {kind.__name__}")
+
+
+_default_host: PluginHost | None = None
+
+
+def default_host() -> PluginHost:
+    """The process-wide host: entry points plus the workspace's user plugin folder."""
+    global _default_host
+    if _default_host is None:
+        from alexnet_desktop.core.workspace import Workspace
+
+        _default_host = PluginHost(Workspace.default().plugins_dir)
+    return _default_host

@@ -1,0 +1,65 @@
+"""The one place TensorFlow is imported, lazily, after the environment is set up.
+
+The GUI paints its window before anything here is called; the first call imports
+TensorFlow (seconds) with the settings applied first: quiet logs, the Keras backend,
+and GPU memory growth so one app does not take a whole card it does not need.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+_lock = threading.Lock()
+_tf: Any = None
+
+
+def tensorflow() -> Any:
+    """Import and return `tensorflow`, configured; later calls return the same module."""
+    global _tf
+    with _lock:
+        if _tf is None:
+            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+            os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+            import tensorflow as tf
+
+            for gpu in tf.config.list_physical_devices("GPU"):
+                try:
+                    tf.config.experimental.set_memory_growth(gpu, True)
+                except RuntimeError:
+                    pass  # already initialised by someone else: growth cannot change now
+            _tf = tf
+        return _tf
+
+
+def keras() -> Any:
+    """Import and return `keras` (3.x) on the TensorFlow backend."""
+    tensorflow()
+    import keras as _keras
+
+    return _keras
+
+
+def is_loaded() -> bool:
+    """True once TensorFlow has been imported by `tensorflow()`."""
+    return _tf is not None
+
+
+def device_summary() -> str:
+    """One line that says what will train: the GPU(s) by name, or the CPU and why."""
+    tf = tensorflow()
+    gpus = tf.config.list_physical_devices("GPU")
+    if gpus:
+        names = []
+        for g in gpus:
+            try:
+                names.append(tf.config.experimental.get_device_details(g).get("device_name", g.name))
+            except Exception:
+                names.append(g.name)
+        return f"GPU: {', '.join(names)}"
+    if not tf.test.is_built_with_cuda():
+        why = "this TensorFlow build has no CUDA support"
+    else:
+        why = "no NVIDIA GPU or driver was found"
+    return f"CPU ({os.cpu_count()} cores): {why}"
