@@ -73,7 +73,7 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
     except IsADirectoryError:
         raise ImageDecodeError(path, "is a folder, not an image") from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise ImageDecodeError(path, f"unreadable header ({exc})") from None
+        raise ImageDecodeError(path, _decode_reason(exc)) from None
     if im.width * im.height > max_pixels:
         im.close()
         raise ImageDecodeError(

@@ -123,6 +123,8 @@ def _versions() -> dict[str, str]:
 
 def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, options: dict[str, Any]) -> Dataset:
     """Read `data` with the named loader (or the most confident one) and its options."""
+    if not Path(data).exists():
+        raise FileNotFoundError(f"{data}: no such file or folder")
     loader = host.loader(loader_id) if loader_id else host.best_loader(Path(data))
     opts = loader.default_options()
     unknown = set(options) - set(opts)

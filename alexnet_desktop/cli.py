@@ -1,0 +1,314 @@
+"""`alexnet-desktop`: the app with no arguments, the same core jobs from a terminal with one.
+
+Every subcommand takes `--help`; long jobs draw a progress bar on a terminal; an error is
+one line on stderr and exit status 1 (2 for wrong usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Sequence
+
+from alexnet_desktop import __version__
+from alexnet_desktop.core.events import Message, Progress
+
+DEMO_KEYWORD = "demo"
+
+
+class ProgressPrinter:
+    """Turns core events into a progress bar and lines on stderr."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self._bar = False
+
+    def __call__(self, event: Any) -> None:
+        from alexnet_desktop.core import training as t
+
+        if isinstance(event, Progress):
+            if self.tty and event.total:
+                width = 30
+                filled = int(width * event.done / event.total)
+                self._write(f"\r[{'#' * filled}{'.' * (width - filled)}] {event.done}/{event.total} {event.what}", bar=True)
+        elif isinstance(event, t.BatchEnded):
+            if self.tty:
+                self._write(
+                    f"\repoch {event.epoch + 1} batch {event.step}/{event.steps}  loss {event.loss:.4f}  "
+                    f"acc {event.accuracy:.3f}  {event.images_per_second:.1f} img/s",
+                    bar=True,
+                )
+        elif isinstance(event, t.EpochEnded):
+            logs = "  ".join(f"{k} {v:.4f}" for k, v in event.logs.items())
+            self._line(f"epoch {event.epoch + 1}: {logs}  ({event.seconds:.1f}s){'  *best' if event.is_best else ''}")
+        elif isinstance(event, t.RunStarted):
+            self._line(
+                f"run {event.run_dir}\n{event.train_count} training / {event.val_count} validation images, "
+                f"{len(event.class_names)} classes, {event.epochs} epochs of {event.steps_per_epoch} batches on {event.device}"
+            )
+        elif isinstance(event, Message):
+            self._line(("warning: " if event.level == "warning" else "") + event.text)
+
+    def _write(self, text: str, bar: bool) -> None:
+        self.stream.write(text.ljust(100)[:110] if bar else text)
+        self.stream.flush()
+        self._bar = bar
+
+    def _line(self, text: str) -> None:
+        if self._bar:
+            self.stream.write("\n")
+            self._bar = False
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def done(self) -> None:
+        """End a progress bar line, if one is open."""
+        if self._bar:
+            self.stream.write("\n")
+            self._bar = False
+
+
+def _host():
+    from alexnet_desktop.core.plugins import default_host
+
+    return default_host()
+
+
+def resolve_data(data: str) -> str:
+    """`demo` names the built-in demo dataset (written into the workspace on first use)."""
+    if data == DEMO_KEYWORD and not Path(data).exists():
+        from alexnet_desktop.core.workspace import Workspace
+
+        loader = _host().loader("demo-shapes")
+        return str(loader.prepare(Workspace.default().ensure().datasets_dir))
+    return data
+
+
+# -- subcommands --------------------------------------------------------------------------
+
+
+def cmd_plugins(args) -> int:
+    host = _host()
+    if args.json:
+        print(json.dumps(
+            {
+                "plugins": [
+                    {"name": r.name, "source": r.source, "module": r.module, "ok": r.ok, "provides": r.provides, "error": r.error}
+                    for r in host.records.values()
+                ],
+                "dataset_loaders": [{"id": d.id, "name": d.name} for d in host.loaders.values()],
+                "architectures": [{"id": a.id, "name": a.name, "min_input_size": a.min_input_size} for a in host.architectures.values()],
+                "exporters": [{"id": e.id, "name": e.name} for e in host.exporters.values()],
+            },
+            indent=2,
+        ))
+        return 0 if not host.failures else 1
+    print("Dataset loaders:")
+    for d in host.loaders.values():
+        print(f"  {d.id:<16} {d.name}")
+    print("Architectures:")
+    for a in host.architectures.values():
+        print(f"  {a.id:<16} {a.name} (input {a.default_input_shape[0]}px, at least {a.min_input_size}px)")
+    print("Exporters:")
+    for e in host.exporters.values():
+        print(f"  {e.id:<16} {e.name}")
+    if not host.exporters:
+        print("  (none installed)")
+    print("Plugins:")
+    for r in host.records.values():
+        print(f"  {r.name:<16} {'ok' if r.ok else 'FAILED':<7} {r.source}: {r.module}")
+    for r in host.failures:
+        print(f"\nplugin {r.name!r} failed:\n{r.error.rstrip()}", file=sys.stderr)
+    return 0 if not host.failures else 1
+
+
+def cmd_scan(args) -> int:
+    from alexnet_desktop.core.scan import scan_dataset
+    from alexnet_desktop.core.training import load_dataset
+
+    data = resolve_data(args.data)
+    dataset = load_dataset(_host(), data, args.loader, {})
+    printer = ProgressPrinter()
+    report = scan_dataset(dataset, printer)
+    printer.done()
+    if args.json:
+        print(report.to_json())
+        return 0
+    print(f"{report.root}  (loader: {report.loader_id})")
+    counts = report.counts()
+    width = max(map(len, counts), default=5)
+    for name, n in counts.items():
+        print(f"  {name:<{width}}  {n:>6}")
+    print(f"  {'total':<{width}}  {sum(counts.values()):>6} usable images in {len(counts)} classes")
+    if report.rejected:
+        print(f"\n{len(report.rejected)} file(s) rejected:")
+        for p, r in report.rejected:
+            print(f"  {p}: {r}")
+    if report.passed_over:
+        print(f"\n{len(report.passed_over)} file(s) passed over (not images of a class):")
+        for p, r in report.passed_over[:20]:
+            print(f"  {p}: {r}")
+        if len(report.passed_over) > 20:
+            print(f"  ... and {len(report.passed_over) - 20} more (see --json)")
+    for w in report.warnings:
+        print(f"warning: {w}")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    from alexnet_desktop.core.summary import model_summary
+
+    summary = model_summary(_host().architecture(args.arch), args.classes, args.image_size)
+    print(json.dumps(summary.to_dict(), indent=2) if args.json else summary.to_text())
+    return 0
+
+
+def cmd_train(args) -> int:
+    from alexnet_desktop.core.training import TrainConfig, train
+    from alexnet_desktop.core.workspace import Workspace
+
+    config = TrainConfig(
+        data=resolve_data(args.data),
+        arch=args.arch,
+        loader=args.loader,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        image_size=args.image_size,
+        val_split=args.val_split,
+        optimizer=args.optimizer,
+        learning_rate=args.lr,
+        seed=args.seed,
+        runs_dir=str(Path(args.run_dir) if args.run_dir else Workspace.default().ensure().runs_dir),
+        steps_per_epoch=args.steps_per_epoch,
+    )
+    printer = ProgressPrinter()
+    stop = threading.Event()
+    try:
+        result = train(config, _host(), printer, stop)
+    except KeyboardInterrupt:
+        printer.done()
+        print("interrupted", file=sys.stderr)
+        return 130
+    printer.done()
+    if args.json:
+        print(json.dumps({"run_dir": str(result.run_dir), "status": result.status, "best_epoch": result.best_epoch,
+                          "monitor": result.monitor, "best_value": result.best_value}))
+    else:
+        best = f", best {result.monitor} {result.best_value:.4f} at epoch {result.best_epoch}" if result.best_value is not None else ""
+        print(f"{result.status}: {result.run_dir}{best}")
+    return 0 if result.status in ("finished", "stopped") else 1
+
+
+def cmd_predict(args) -> int:
+    from alexnet_desktop.core.predict import PredictionWriter, folder_files, load_for_prediction, predict_files
+
+    loaded = load_for_prediction(args.model, args.labels)
+    files = folder_files(args.folder, recursive=args.recursive)
+    out = Path(args.out) if args.out else None
+    writer = PredictionWriter(out, loaded.class_names, args.top_k) if out else None
+    printer = ProgressPrinter()
+    counts: dict[str, int] = {}
+    errors = 0
+    try:
+        for batch in predict_files(loaded, files, batch_size=args.batch_size, emit=printer):
+            if writer:
+                writer.write(batch)
+            for r in batch:
+                if r.error:
+                    errors += 1
+                else:
+                    counts[r.label] = counts.get(r.label, 0) + 1
+                if not writer:
+                    printer.done()
+                    print(f"{r.path}\t{r.label or 'ERROR'}\t{r.confidence:.4f}\t{r.error}" if r.error else f"{r.path}\t{r.label}\t{r.confidence:.4f}")
+    except BaseException:
+        if writer:
+            writer.abort()
+        raise
+    printer.done()
+    if writer:
+        writer.close()
+    summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+    print(f"{len(files)} images: {summary}" + (f"; {errors} unreadable" if errors else "") + (f" -> {out}" if out else ""), file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    p = argparse.ArgumentParser(
+        prog="alexnet-desktop",
+        description="Train image classifiers on your own folders and label folders with them. "
+        "With no command, opens the app.",
+        epilog="DATA may be 'demo' for the built-in demo dataset. MODEL is a run folder, or a .keras file with --labels.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("plugins", help="list plugins and what they provide; report broken ones")
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.set_defaults(func=cmd_plugins)
+
+    s = sub.add_parser("scan", help="check a dataset: classes, counts, files that cannot be used and why")
+    s.add_argument("data", metavar="DATA")
+    s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.set_defaults(func=cmd_scan)
+
+    s = sub.add_parser("summary", help="the layer table of an architecture (like Keras' model.summary())")
+    s.add_argument("--arch", required=True, metavar="ID")
+    s.add_argument("--classes", type=int, default=1000, metavar="N")
+    s.add_argument("--image-size", type=int, default=None, metavar="N", help="default: the architecture's")
+    s.add_argument("--json", action="store_true", help="machine-readable output, with the total parameter count")
+    s.set_defaults(func=cmd_summary)
+
+    s = sub.add_parser("train", help="train a model on a dataset; makes a run folder")
+    s.add_argument("data", metavar="DATA")
+    s.add_argument("--arch", default="alexnet-bn", metavar="ID", help="architecture id (see `plugins`; default alexnet-bn)")
+    s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
+    s.add_argument("--epochs", type=int, default=10, metavar="N")
+    s.add_argument("--batch-size", type=int, default=32, metavar="N")
+    s.add_argument("--image-size", type=int, default=None, metavar="N", help="square input size (default: the architecture's)")
+    s.add_argument("--val-split", type=float, default=0.2, metavar="F", help="fraction held out for validation (stratified)")
+    s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), default="adam")
+    s.add_argument("--lr", type=float, default=1e-4, metavar="F", help="learning rate (default 1e-4)")
+    s.add_argument("--seed", type=int, default=1337, metavar="N")
+    s.add_argument("--run-dir", metavar="DIR", help="folder to put the run folder in (default: the workspace's runs)")
+    s.add_argument("--steps-per-epoch", type=int, default=None, metavar="N", help="cap batches per epoch (quick smoke runs)")
+    s.add_argument("--json", action="store_true", help="print the result as JSON")
+    s.set_defaults(func=cmd_train)
+
+    s = sub.add_parser("predict", help="label every image of a folder with a trained model")
+    s.add_argument("model", metavar="MODEL")
+    s.add_argument("folder", metavar="FOLDER")
+    s.add_argument("--out", metavar="FILE", help="write FILE.csv or FILE.json (default: lines on stdout)")
+    s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
+    s.add_argument("--top-k", type=int, default=3, metavar="K", help="top-k list in JSON output")
+    s.add_argument("--batch-size", type=int, default=64, metavar="N")
+    s.add_argument("--recursive", action="store_true", help="also predict images in sub-folders")
+    s.set_defaults(func=cmd_predict)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `alexnet-desktop` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from alexnet_desktop.gui.app import run_app
+
+        return run_app()
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        build_parser().print_help()
+        return 2
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (OSError, ValueError, LookupError, RuntimeError) as exc:
+        print(f"alexnet-desktop {args.command}: error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,202 @@
+"""Predicting a folder of images with a trained model, streamed in batches.
+
+Images are decoded by the one decoder in a small thread pool a few batches ahead of the
+model, and results are yielded batch by batch, so a folder of any size is labelled in
+bounded memory and an unreadable file becomes a row with its reason, never a crash.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+
+from alexnet_desktop.core.events import Emit, Progress, no_emit
+from alexnet_desktop.core.images import ImageDecodeError, decode_image, list_image_files
+from alexnet_desktop.core.models import load_model_file
+from alexnet_desktop.core.runs import LABELS, MODEL, RunFolder
+
+
+@dataclass
+class LoadedModel:
+    """A model ready to predict: the Keras model, its class names and its input size."""
+
+    model: Any
+    class_names: list[str]
+    image_size: int
+    source: Path
+
+
+def read_labels(path: Path) -> list[str]:
+    """Class names from a label file: one per line (`.txt`) or a JSON list (`.json`)."""
+    text = Path(path).read_text(encoding="utf-8")
+    names = json.loads(text) if Path(path).suffix == ".json" else [ln.strip() for ln in text.splitlines()]
+    names = [str(n) for n in names if str(n).strip()]
+    if not names:
+        raise ValueError(f"{path}: the label file lists no class names")
+    return names
+
+
+def load_for_prediction(ref: str | Path, labels: str | Path | None = None) -> LoadedModel:
+    """Load a run folder, or a `.keras` file with its label file (given, or `labels.txt` beside it)."""
+    ref = Path(ref)
+    if ref.is_dir():
+        run = RunFolder(ref)
+        manifest = run.read_manifest()
+        if not run.model_path.is_file():
+            raise FileNotFoundError(f"{ref}: the run has no {MODEL} (it did not finish an epoch)")
+        model = load_model_file(run.model_path)
+        names = list(manifest["class_names"])
+        size = int(manifest["image_size"])
+        source = run.model_path
+    else:
+        if ref.suffix != ".keras":
+            raise ValueError(f"{ref}: only .keras models (or run folders) can be loaded")
+        if not ref.is_file():
+            raise FileNotFoundError(f"{ref}: no such model file")
+        label_file = Path(labels) if labels else ref.with_name(LABELS)
+        if not label_file.is_file():
+            raise FileNotFoundError(f"{ref}: no label file (looked for {label_file}); give one with --labels")
+        names = read_labels(label_file)
+        model = load_model_file(ref)
+        shape = model.input_shape
+        size = int(shape[1]) if shape and shape[1] else 0
+        if not size:
+            raise ValueError(f"{ref}: the model does not state its input size")
+        source = ref
+    outputs = int(model.output_shape[-1])
+    if outputs != len(names):
+        raise ValueError(f"{ref}: the model has {outputs} outputs but {len(names)} class names")
+    return LoadedModel(model, names, size, source)
+
+
+@dataclass
+class Prediction:
+    """One file's result: the label and confidence, every class's probability, or an error."""
+
+    path: Path
+    label: str = ""
+    confidence: float = 0.0
+    probabilities: tuple[float, ...] = ()
+    error: str = ""
+
+    def top_k(self, class_names: list[str], k: int) -> list[tuple[str, float]]:
+        """The k most probable classes with their probabilities."""
+        order = np.argsort(self.probabilities)[::-1][:k]
+        return [(class_names[i], float(self.probabilities[i])) for i in order]
+
+
+def predict_files(
+    loaded: LoadedModel,
+    files: list[Path],
+    *,
+    batch_size: int = 64,
+    emit: Emit = no_emit,
+    stop: threading.Event | None = None,
+) -> Iterator[list[Prediction]]:
+    """Yield one list of Predictions per batch of `files`, in order; stops early when `stop` is set."""
+    total = len(files)
+    done = 0
+    emit(Progress(0, total, "images predicted"))
+
+    def decode(path: Path):
+        try:
+            return decode_image(path, size=loaded.image_size), ""
+        except ImageDecodeError as exc:
+            return None, exc.reason
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pending: deque = deque()
+        batches = (files[i : i + batch_size] for i in range(0, total, batch_size))
+        # Two batches in flight: the pool decodes the next while the model runs this one.
+        for _ in range(2):
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append((batch, pool.map(decode, batch)))
+        while pending:
+            if stop is not None and stop.is_set():
+                return
+            batch, decoded = pending.popleft()
+            decoded = list(decoded)
+            nxt = next(batches, None)
+            if nxt is not None:
+                pending.append((nxt, pool.map(decode, nxt)))
+            good = [i for i, (arr, _) in enumerate(decoded) if arr is not None]
+            results = [Prediction(p, error=decoded[i][1]) for i, p in enumerate(batch)]
+            if good:
+                x = np.stack([decoded[i][0] for i in good])
+                probs = np.asarray(loaded.model.predict_on_batch(x), dtype=np.float64)
+                for row, i in zip(probs, good):
+                    best = int(np.argmax(row))
+                    results[i] = Prediction(batch[i], loaded.class_names[best], float(row[best]), tuple(map(float, row)))
+            done += len(batch)
+            emit(Progress(done, total, "images predicted"))
+            yield results
+
+
+def folder_files(folder: str | Path, recursive: bool = False) -> list[Path]:
+    """The image files of a folder to predict (sorted, junk left out); an error if there are none."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder}: not a folder")
+    files = list_image_files(folder, recursive=recursive).files
+    if not files:
+        raise FileNotFoundError(f"{folder}: no image files found" + ("" if recursive else " (try --recursive)"))
+    return files
+
+
+class PredictionWriter:
+    """Writes predictions as they come, to CSV (`path,label,confidence,<class>...,error`) or JSON."""
+
+    def __init__(self, out: str | Path, class_names: list[str], top_k: int = 3) -> None:
+        self.out = Path(out)
+        self.class_names = class_names
+        self.top_k = top_k
+        self.is_json = self.out.suffix.lower() == ".json"
+        self.tmp = self.out.with_name(f".{self.out.name}.partial")
+        self._f = open(self.tmp, "w", newline="", encoding="utf-8")
+        self._first = True
+        if self.is_json:
+            self._f.write('{"class_names": %s, "predictions": [\n' % json.dumps(class_names, ensure_ascii=False))
+        else:
+            self._csv = csv.writer(self._f)
+            self._csv.writerow(["path", "label", "confidence", *class_names, "error"])
+
+    def write(self, rows: list[Prediction]) -> None:
+        """Append a batch of rows."""
+        for r in rows:
+            if self.is_json:
+                item = {
+                    "path": str(r.path),
+                    "label": r.label,
+                    "confidence": r.confidence,
+                    "top_k": [{"label": n, "p": p} for n, p in r.top_k(self.class_names, self.top_k)] if r.probabilities else [],
+                    "probabilities": dict(zip(self.class_names, r.probabilities)),
+                    "error": r.error,
+                }
+                self._f.write(("" if self._first else ",\n") + json.dumps(item, ensure_ascii=False))
+            else:
+                probs = [f"{p:.6f}" for p in r.probabilities] or [""] * len(self.class_names)
+                self._csv.writerow([str(r.path), r.label, f"{r.confidence:.6f}" if r.label else "", *probs, r.error])
+            self._first = False
+
+    def close(self) -> Path:
+        """Finish the file and move it into place (a cancelled run leaves no half file)."""
+        if self.is_json:
+            self._f.write("\n]}\n")
+        self._f.flush()
+        self._f.close()
+        self.tmp.replace(self.out)
+        return self.out
+
+    def abort(self) -> None:
+        """Drop the partial file."""
+        self._f.close()
+        self.tmp.unlink(missing_ok=True)
