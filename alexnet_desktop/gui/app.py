@@ -1,0 +1,32 @@
+"""Starting the desktop app: the window first, TensorFlow in the background after."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from alexnet_desktop.core.plugins import default_host
+from alexnet_desktop.core.workspace import Workspace
+from alexnet_desktop.gui.main_window import MainWindow
+from alexnet_desktop.gui.state import AppState
+
+
+def create_window(workspace: Workspace | None = None, host=None, *, first_launch_demo: bool = True) -> MainWindow:
+    """Build the main window over a workspace and plugin host (the defaults for the real app)."""
+    workspace = (workspace or Workspace.default()).ensure()
+    state = AppState(host or default_host(), workspace)
+    return MainWindow(state, first_launch_demo=first_launch_demo)
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Open the main window and run the event loop until it closes."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName("AlexNetDesktop")
+    app.setApplicationName("AlexNet Desktop")
+    window = create_window()
+    window.show()
+    # After the first paint, not before: the window must not wait for TensorFlow.
+    QTimer.singleShot(0, window.start_tensorflow_loading)
+    return app.exec()

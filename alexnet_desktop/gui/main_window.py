@@ -1,0 +1,114 @@
+"""The main window: Data, Model, Train, Predict and Plugins pages over one shared state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from alexnet_desktop import __version__
+from alexnet_desktop.core import tf_runtime
+from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
+from alexnet_desktop.gui.model_page import ModelPage
+from alexnet_desktop.gui.plugins_page import PluginsPage
+from alexnet_desktop.gui.predict_page import PredictPage
+from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.train_page import TrainPage
+
+# The demo trains at 128 px: its images are 128 px, and on a 2-core CPU AlexNet runs
+# about 6x faster there than at 227 px (38 vs 6 images/s measured), a few minutes in all.
+DEMO_SETTINGS = {"image_size": 128, "epochs": 10, "batch_size": 32}
+
+
+class _TensorFlowLoader(QObject):
+    loaded = Signal(str)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            text = tf_runtime.device_summary()
+        except Exception as exc:  # a broken TensorFlow install must not take the window down
+            text = f"TensorFlow could not be loaded: {exc}"
+        self.loaded.emit(text)
+        self.thread().quit()
+
+
+class MainWindow(QMainWindow):
+    """The application window. TensorFlow loads in the background after it appears."""
+
+    def __init__(self, state: AppState, *, first_launch_demo: bool = True) -> None:
+        super().__init__()
+        self.state = state
+        self.setWindowTitle(f"AlexNet Desktop {__version__}")
+        self.tabs = QTabWidget()
+        self.data_page = DataPage(state)
+        self.model_page = ModelPage(state)
+        self.train_page = TrainPage(state)
+        self.predict_page = PredictPage(state)
+        self.plugins_page = PluginsPage(state)
+        for page, title, tip in (
+            (self.data_page, "Data", "Choose and check the images to train on"),
+            (self.model_page, "Model", "Choose the network and its training settings"),
+            (self.train_page, "Train", "Train and watch the curves"),
+            (self.predict_page, "Predict", "Label a folder of images with a trained model"),
+            (self.plugins_page, "Plugins", "Installed plugins, and any that failed"),
+        ):
+            self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
+        if state.host.failures:
+            self.tabs.setTabText(4, f"Plugins ({len(state.host.failures)} failed)")
+        self.setCentralWidget(self.tabs)
+        self.device_label = QLabel("Loading TensorFlow…")
+        self.statusBar().addPermanentWidget(self.device_label)
+        self.resize(1200, 800)
+        self._tf_thread: QThread | None = None
+        if first_launch_demo:
+            QTimer.singleShot(0, self._choose_initial_dataset)
+
+    def start_tensorflow_loading(self) -> None:
+        """Import TensorFlow in a background thread; the status bar then names the device."""
+        if self._tf_thread is not None:
+            return
+        self._tf_thread = QThread(self)
+        self._tf_loader = _TensorFlowLoader()
+        self._tf_loader.moveToThread(self._tf_thread)
+        self._tf_thread.started.connect(self._tf_loader.run)
+        self._tf_loader.loaded.connect(self.device_label.setText)
+        self._tf_thread.start()
+
+    def _choose_initial_dataset(self) -> None:
+        settings = QSettings()
+        last = settings.value("data/last_path", "", str)
+        last_loader = settings.value("data/last_loader", "", str)
+        from pathlib import Path
+
+        if last and Path(last).is_dir() and last_loader in self.state.host.loaders:
+            self.data_page.choose_folder(Path(last), last_loader)
+            return
+        if DEMO_LOADER in self.state.host.loaders:
+            for key, value in DEMO_SETTINGS.items():
+                setattr(self.state.settings, key, value)
+            self.model_page.load_settings()
+            self.data_page.use_demo()
+            self.statusBar().showMessage("The demo dataset is chosen: press Start training on the Train page.", 15000)
+
+    def closeEvent(self, event) -> None:
+        """Ask before quitting during training; stop every job and wait for its thread."""
+        if self.train_page.runner.is_running():
+            answer = QMessageBox.question(
+                self, "Training is running",
+                "A training run is in progress. Stop it and quit? The best model so far is kept.",
+            )
+            if answer != QMessageBox.Yes:
+                event.ignore()
+                return
+        if self.state.data_path is not None:
+            settings = QSettings()
+            settings.setValue("data/last_path", str(self.state.data_path))
+            settings.setValue("data/last_loader", self.state.loader_id or "")
+        for page in (self.data_page, self.train_page, self.predict_page):
+            page.runner.request_stop()
+        for page in (self.data_page, self.train_page, self.predict_page):
+            page.runner.wait()
+        if self._tf_thread is not None:
+            self._tf_thread.wait()
+        super().closeEvent(event)

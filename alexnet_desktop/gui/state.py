@@ -1,0 +1,58 @@
+"""What the pages share: the plugin host, the workspace, the chosen data and model settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from alexnet_desktop.core.plugins import PluginHost
+from alexnet_desktop.core.scan import ScanReport
+from alexnet_desktop.core.workspace import Workspace
+
+
+@dataclass
+class TrainSettings:
+    """The settings of the next training run, edited on the Model page."""
+
+    arch: str = "alexnet-bn"
+    image_size: int = 227
+    epochs: int = 10
+    batch_size: int = 32
+    optimizer: str = "adam"
+    learning_rate: float = 1e-4
+    val_split: float = 0.2
+    seed: int = 1337
+    extra: dict = field(default_factory=dict)
+
+
+class AppState(QObject):
+    """The app's shared state; pages listen to its signals rather than to each other."""
+
+    dataset_changed = Signal()  # data path or loader changed
+    scan_changed = Signal()  # a scan finished (or was cleared)
+    runs_changed = Signal()  # a run was made or finished
+
+    def __init__(self, host: PluginHost, workspace: Workspace) -> None:
+        super().__init__()
+        self.host = host
+        self.workspace = workspace
+        self.data_path: Path | None = None
+        self.loader_id: str | None = None
+        self.loader_options: dict = {}
+        self.scan: ScanReport | None = None
+        self.settings = TrainSettings()
+
+    def set_dataset(self, path: Path, loader_id: str, options: dict | None = None) -> None:
+        """Choose the dataset of the next run; clears the previous scan."""
+        self.data_path, self.loader_id = Path(path), loader_id
+        self.loader_options = dict(options or {})
+        self.scan = None
+        self.dataset_changed.emit()
+        self.scan_changed.emit()
+
+    def set_scan(self, report: ScanReport) -> None:
+        """Record a finished scan of the current dataset."""
+        self.scan = report
+        self.scan_changed.emit()

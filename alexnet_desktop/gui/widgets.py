@@ -1,0 +1,79 @@
+"""Small widgets shared by several pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QComboBox, QSpinBox, QWidget
+
+from alexnet_desktop.core.descriptors import Option
+
+
+class OptionsForm(QWidget):
+    """A form built from a loader's typed `Option` list; `values()` returns what the user set."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QFormLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._editors: dict[str, tuple[Option, QWidget]] = {}
+
+    def set_options(self, options: tuple[Option, ...]) -> None:
+        """Replace the form with editors for `options`, set to their defaults."""
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self._editors.clear()
+        for opt in options:
+            editor = self._editor(opt)
+            editor.setToolTip(opt.help)
+            label = QLabel(opt.title + ":")
+            label.setToolTip(opt.help)
+            self._layout.addRow(label, editor)
+            self._editors[opt.name] = (opt, editor)
+        self.setVisible(bool(options))
+
+    @staticmethod
+    def _editor(opt: Option) -> QWidget:
+        if opt.type == "bool":
+            w = QCheckBox()
+            w.setChecked(bool(opt.default))
+        elif opt.type == "int":
+            w = QSpinBox()
+            w.setRange(-(10**9), 10**9)
+            w.setValue(int(opt.default))
+        elif opt.type == "float":
+            w = QDoubleSpinBox()
+            w.setDecimals(6)
+            w.setRange(-1e12, 1e12)
+            w.setValue(float(opt.default))
+        elif opt.type == "choice":
+            w = QComboBox()
+            w.addItems(list(opt.choices))
+            w.setCurrentText(str(opt.default))
+        else:
+            w = QLineEdit(str(opt.default or ""))
+        return w
+
+    def values(self) -> dict[str, Any]:
+        """The current value of every option."""
+        out = {}
+        for name, (opt, w) in self._editors.items():
+            if isinstance(w, QCheckBox):
+                out[name] = w.isChecked()
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+                out[name] = w.value()
+            elif isinstance(w, QComboBox):
+                out[name] = w.currentText()
+            else:
+                out[name] = w.text()
+        return out
+
+
+def heading(text: str) -> QLabel:
+    """A bold section label."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
