@@ -1,0 +1,114 @@
+"""The window, driven with qtbot: first launch, plugins, live training with Stop, prediction."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from alexnet_desktop.core.workspace import Workspace
+from alexnet_desktop.gui.app import create_window
+from alexnet_desktop.gui.plots import TRAIN_BATCH, VAL_EPOCH
+from tests.test_plugins import RaisingPlugin
+
+
+@pytest.fixture
+def window(qtbot, host, workspace):
+    host.register(RaisingPlugin(), "raising")
+    w = create_window(workspace, host, first_launch_demo=False)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    for page in (w.data_page, w.train_page, w.predict_page):
+        page.runner.request_stop()
+        if page.runner.is_running():
+            with qtbot.waitSignal(page.runner.finished, timeout=60000):
+                pass
+    assert not any(p.runner.is_running() for p in (w.data_page, w.train_page, w.predict_page))
+
+
+def test_window_paints_before_tensorflow_is_imported(tmp_path):
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from alexnet_desktop.gui.app import create_window\n"
+        "w = create_window()\n"
+        "w.show(); app.processEvents(); w.grab()\n"
+        "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n"
+        "w.close()\n"  # waits for the first-launch scan's thread
+    )
+    env = {**__import__("os").environ, "ALEXNET_DESKTOP_HOME": str(tmp_path / "ws"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_first_launch_chooses_the_demo(qtbot, workspace):
+    w = create_window(workspace)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.data_page.scan_finished, timeout=60000) as blocker:
+        w.show()
+    report = blocker.args[0]
+    assert report.loader_id == "demo-shapes" and len(report.accepted) == 240
+    assert w.state.data_path == workspace.datasets_dir / "demo-shapes"
+    assert w.state.settings.image_size == 128
+    assert w.data_page.class_table.rowCount() == 4
+    qtbot.waitUntil(lambda: not w.data_page.runner.is_running())
+
+
+def test_runtime_plugin_appears_in_the_app_and_the_broken_one_is_reported(window):
+    arch_ids = [window.model_page.arch_combo.itemData(i) for i in range(window.model_page.arch_combo.count())]
+    loader_ids = [window.data_page.loader_combo.itemData(i) for i in range(window.data_page.loader_combo.count())]
+    assert "tiny-test-net" in arch_ids and "alexnet-bn" in arch_ids
+    assert "tiny-test-loader" in loader_ids
+    table = window.plugins_page.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["raising"] == "FAILED" and rows["alexnet_bn"] == "ok"
+    assert "1 failed" in window.tabs.tabText(4)
+    window.plugins_page.table.setCurrentCell(list(rows).index("raising"), 0)
+    assert "broken on purpose" in window.plugins_page.error.toPlainText()
+
+
+def test_training_in_the_gui_moves_the_curves_and_stop_ends_the_thread(qtbot, window, colour_dataset):
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=30000):
+        window.data_page.choose_folder(colour_dataset)
+    qtbot.waitUntil(lambda: not window.data_page.runner.is_running())
+    s = window.state.settings
+    s.arch, s.image_size, s.epochs, s.batch_size = "tiny-test-net", 16, 500, 2
+    window.tabs.setCurrentWidget(window.train_page)
+    assert window.train_page.start_button.isEnabled()
+    window.train_page.start_button.click()
+    curves = window.train_page.curves
+    qtbot.waitUntil(lambda: curves.point_count("loss", VAL_EPOCH) >= 2, timeout=60000)
+    qtbot.waitUntil(lambda: curves.drawn_count("accuracy", TRAIN_BATCH) > 5, timeout=5000)  # the timer drew them
+    with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
+        window.train_page.stop_button.click()
+    assert not window.train_page.runner.is_running()
+    assert "Stopped" in window.train_page.status.text()
+    run_dir = window.train_page.run_dir
+    manifest = json.loads((run_dir / "run.json").read_text())
+    assert manifest["status"] == "stopped" and 2 <= manifest["epochs_done"] < 500
+    assert (run_dir / "model.keras").is_file()
+    assert window.predict_page.model_combo.findData(str(run_dir)) >= 0  # the Predict page offers it
+
+
+def test_predict_page_labels_a_folder_and_exports(qtbot, window, host, colour_dataset, workspace, tmp_path):
+    from alexnet_desktop.core.training import TrainConfig, train
+
+    result = train(TrainConfig(str(colour_dataset), "tiny-test-net", epochs=1, batch_size=4, image_size=16,
+                               runs_dir=str(workspace.runs_dir)), host)
+    window.state.runs_changed.emit()
+    page = window.predict_page
+    page.model_combo.setCurrentIndex(page.model_combo.findData(str(result.run_dir)))
+    page.folder_edit.setText(str(colour_dataset / "red"))
+    with qtbot.waitSignal(page.runner.finished, timeout=60000):
+        page.predict_button.click()
+    assert page.table_model.rowCount() == 6
+    assert all(r.label in ("blue", "red") for r in page.table_model.rows)
+    assert "Done" in page.status.text()
+    out = page.export(tmp_path / "out.json")
+    data = json.loads(out.read_text())
+    assert data["class_names"] == ["blue", "red"] and len(data["predictions"]) == 6

@@ -1,0 +1,74 @@
+"""The plugin host: built-ins through entry points, run-time and user-folder plugins, failures isolated."""
+
+from __future__ import annotations
+
+import json
+
+from alexnet_desktop import cli
+from alexnet_desktop.core.plugins import PluginHost
+from alexnet_desktop.hookspecs import hookimpl
+
+
+class RaisingPlugin:
+    @hookimpl
+    def register_architectures(self):
+        raise RuntimeError("this plugin is broken on purpose")
+
+
+class GarbagePlugin:
+    @hookimpl
+    def register_dataset_loaders(self):
+        return ["not a loader"]
+
+
+def test_builtins_come_through_entry_points():
+    host = PluginHost()
+    assert {"folder", "demo-shapes"} <= set(host.loaders)
+    assert "alexnet-bn" in host.architectures
+    sources = {r.name: r.source for r in host.records.values()}
+    assert sources["alexnet_bn"] == "entry point"
+    assert not host.failures
+
+
+def test_runtime_plugin_appears_and_broken_ones_are_isolated(host):
+    host.register(RaisingPlugin(), "raising")
+    host.register(GarbagePlugin(), "garbage")
+    assert "tiny-test-net" in host.architectures and "alexnet-bn" in host.architectures
+    assert "tiny-test-loader" in host.loaders and "folder" in host.loaders
+    failed = {r.name: r for r in host.failures}
+    assert set(failed) == {"raising", "garbage"}
+    assert "broken on purpose" in failed["raising"].error
+    assert "not a DatasetLoader" in failed["garbage"].error
+
+
+def test_user_folder_plugins_load_and_a_failing_import_is_reported(workspace):
+    (workspace.plugins_dir / "good_user_plugin.py").write_text(
+        "from alexnet_desktop.hookspecs import hookimpl\n"
+        "from tests.tiny_plugin import TINY\n"
+        "import dataclasses\n"
+        "@hookimpl\n"
+        "def register_architectures():\n"
+        "    return [dataclasses.replace(TINY, id='user-net', name='User net')]\n"
+    )
+    (workspace.plugins_dir / "bad_user_plugin.py").write_text("raise ImportError('missing dependency xyz')\n")
+    (workspace.plugins_dir / "notes.txt").write_text("not a plugin")
+    host = PluginHost(workspace.plugins_dir)
+    assert "user-net" in host.architectures
+    bad = host.records["bad_user_plugin"]
+    assert not bad.ok and "missing dependency xyz" in bad.error
+    assert "notes" not in host.records
+
+
+def test_cli_lists_runtime_plugin_and_reports_broken(host, monkeypatch, capsys):
+    host.register(RaisingPlugin(), "raising")
+    monkeypatch.setattr(cli, "_host", lambda: host)
+    assert cli.main(["plugins", "--json"]) == 1  # non-zero: a plugin failed
+    out = json.loads(capsys.readouterr().out)
+    assert "tiny-test-net" in [a["id"] for a in out["architectures"]]
+    assert "tiny-test-loader" in [d["id"] for d in out["dataset_loaders"]]
+    raising = next(p for p in out["plugins"] if p["name"] == "raising")
+    assert not raising["ok"] and "broken on purpose" in raising["error"]
+    assert cli.main(["plugins"]) == 1
+    captured = capsys.readouterr()
+    assert "tiny-test-net" in captured.out and "FAILED" in captured.out
+    assert "broken on purpose" in captured.err

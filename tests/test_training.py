@@ -1,0 +1,121 @@
+"""A short real training through the core, the run folder it leaves, and prediction with it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+
+import pytest
+
+from alexnet_desktop import cli
+from alexnet_desktop.core.models import load_model_file
+from alexnet_desktop.core.predict import folder_files, load_for_prediction, predict_files
+from alexnet_desktop.core.training import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
+
+
+def _config(data, workspace, **kw):
+    base = dict(data=str(data), arch="tiny-test-net", epochs=2, batch_size=4, image_size=16, runs_dir=str(workspace.runs_dir))
+    base.update(kw)
+    return TrainConfig(**base)
+
+
+def test_core_training_writes_a_complete_run_folder(host, colour_dataset, workspace):
+    events = []
+    result = train(_config(colour_dataset, workspace), host, events.append)
+    kinds = [type(e) for e in events]
+    assert RunStarted in kinds and BatchEnded in kinds and kinds[-1] is RunFinished
+    assert sum(isinstance(e, EpochEnded) for e in events) == 2
+    assert result.status == "finished" and result.best_epoch in (1, 2)
+    run = result.run_dir
+    manifest = json.loads((run / "run.json").read_text())
+    assert manifest["status"] == "finished"
+    assert manifest["class_names"] == ["blue", "red"]
+    assert manifest["architecture"]["id"] == "tiny-test-net"
+    assert manifest["image_size"] == 16 and manifest["epochs_done"] == 2
+    assert manifest["dataset"]["train_count"] + manifest["dataset"]["val_count"] == 12
+    assert len(manifest["dataset"]["fingerprint"]) == 64
+    assert "tensorflow" in manifest["versions"]
+    rows = list(csv.DictReader(open(run / "history.csv")))
+    assert [r["epoch"] for r in rows] == ["1", "2"] and "val_accuracy" in rows[0]
+    assert (run / "labels.txt").read_text().split() == ["blue", "red"]
+    model = load_model_file(run / "model.keras")  # safe mode
+    assert model.output_shape[-1] == 2
+
+
+def test_stop_ends_after_the_current_batch_and_keeps_a_model(host, colour_dataset, workspace):
+    stop = threading.Event()
+
+    def emit(event):
+        if isinstance(event, BatchEnded):
+            stop.set()
+
+    result = train(_config(colour_dataset, workspace, epochs=50, batch_size=2), host, emit, stop)
+    assert result.status == "stopped"
+    manifest = json.loads((result.run_dir / "run.json").read_text())
+    assert manifest["status"] == "stopped" and manifest["epochs_done"] < 50
+    assert (result.run_dir / "model.keras").is_file()
+
+
+def test_bad_settings_fail_with_a_clear_message_and_no_run(host, colour_dataset, workspace):
+    with pytest.raises(ValueError, match="smallest input it can take is 67x67"):
+        train(_config(colour_dataset, workspace, arch="alexnet-bn", image_size=32), host)
+    with pytest.raises(LookupError, match="no architecture 'nope'"):
+        train(_config(colour_dataset, workspace, arch="nope"), host)
+    assert not any(workspace.runs_dir.iterdir())
+
+
+def test_unreadable_files_are_skipped_and_listed(host, colour_dataset, workspace):
+    (colour_dataset / "red" / "broken.png").write_bytes(b"not a png")
+    result = train(_config(colour_dataset, workspace, epochs=1), host)
+    manifest = json.loads((result.run_dir / "run.json").read_text())
+    rejected = manifest["dataset"]["rejected"]
+    assert [r["path"].endswith("broken.png") for r in rejected] == [True]
+
+
+def test_alexnet_bn_trains_a_step_and_predicts_through_the_cli(host, colour_dataset, workspace, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "_host", lambda: host)
+    code = cli.main([
+        "train", str(colour_dataset), "--arch", "alexnet-bn", "--image-size", "67", "--epochs", "1",
+        "--batch-size", "4", "--steps-per-epoch", "2", "--run-dir", str(workspace.runs_dir), "--json",
+    ])
+    assert code == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["status"] == "finished"
+    unlabelled = tmp_path / "unlabelled"
+    unlabelled.mkdir()
+    for f in sorted(colour_dataset.rglob("*.png"))[::3]:
+        (unlabelled / f.name).write_bytes(f.read_bytes())
+    (unlabelled / "bad.jpg").write_text("text, not an image")
+    out = tmp_path / "p.csv"
+    assert cli.main(["predict", result["run_dir"], str(unlabelled), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(open(out)))
+    assert len(rows) == len(list(unlabelled.iterdir()))
+    assert list(rows[0])[:3] == ["path", "label", "confidence"] and {"blue", "red", "error"} <= set(rows[0])
+    bad = next(r for r in rows if r["path"].endswith("bad.jpg"))
+    assert bad["label"] == "" and "text file" in bad["error"]
+    good = [r for r in rows if not r["error"]]
+    assert all(r["label"] in ("blue", "red") and abs(float(r["blue"]) + float(r["red"]) - 1) < 1e-4 for r in good)
+
+
+def test_cli_errors_are_one_line_and_non_zero(capsys, tmp_path):
+    assert cli.main(["scan", str(tmp_path / "missing")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "no such file or folder" in err
+    assert cli.main(["predict", str(tmp_path), str(tmp_path)]) == 1
+    assert "not a run folder" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_alexnet_learns_the_demo(host, workspace):
+    """The end-to-end promise of the README: AlexNet learns the demo data on a CPU."""
+    from alexnet_desktop_plugins.demo_shapes import prepare_demo
+
+    root = prepare_demo(workspace.datasets_dir)
+    result = train(TrainConfig(data=str(root), arch="alexnet-bn", image_size=128, epochs=10, runs_dir=str(workspace.runs_dir)), host)
+    assert result.status == "finished"
+    assert result.best_value >= 0.9, f"validation accuracy only {result.best_value}"
+    loaded = load_for_prediction(result.run_dir)
+    files = folder_files(root / "triangles")[:16]
+    labels = [p.label for batch in predict_files(loaded, files) for p in batch]
+    assert labels.count("triangles") >= 12
