@@ -216,7 +216,8 @@ class _Job:
         report = scan_dataset(dataset, self.emit, self.stop)
         if report.cancelled:
             raise _StoppedEarly()
-        usable = [s for s in report.accepted if s in set(dataset.samples)]
+        training_pool = set(dataset.samples)  # the scan also covers a fixed test split, if any
+        usable = [s for s in report.accepted if s in training_pool]
         split = Split(cfg.val_split, cfg.seed)
         train_samples, val_samples = split.apply(usable)
         classes = sorted({s.label for s in train_samples})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,7 +14,10 @@ from alexnet_desktop.core.workspace import Workspace
 
 @dataclass
 class TrainSettings:
-    """The settings of the next training run, edited on the Model page."""
+    """The settings of the next training run, edited on the Model page.
+
+    Field names are those of `core.training.TrainConfig`, which is built from them.
+    """
 
     arch: str = "alexnet-bn"
     image_size: int = 227
@@ -24,7 +27,6 @@ class TrainSettings:
     learning_rate: float = 1e-4
     val_split: float = 0.2
     seed: int = 1337
-    extra: dict = field(default_factory=dict)
 
 
 class AppState(QObject):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -99,21 +100,12 @@ class TrainPage(QWidget):
         """Start a training run in the worker thread with the current settings."""
         if self.runner.is_running() or self.state.data_path is None:
             return
-        s = self.state.settings
         config = TrainConfig(
             data=str(self.state.data_path),
-            arch=s.arch,
             loader=self.state.loader_id,
             loader_options=dict(self.state.loader_options),
-            epochs=s.epochs,
-            batch_size=s.batch_size,
-            image_size=s.image_size,
-            val_split=s.val_split,
-            optimizer=s.optimizer,
-            learning_rate=s.learning_rate,
-            seed=s.seed,
             runs_dir=str(self.state.workspace.ensure().runs_dir),
-            **s.extra,
+            **asdict(self.state.settings),
         )
         host = self.state.host
         self.curves.clear()
