@@ -74,6 +74,7 @@ class ModelPage(QWidget):
 
         train_box = QGroupBox("Training settings")
         form = QFormLayout(train_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         form.addRow("Input size:", self.image_size)
         form.addRow("", self.size_note)
         form.addRow("Epochs:", self.epochs)
