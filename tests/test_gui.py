@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from alexnet_desktop.core.workspace import Workspace
 from alexnet_desktop.gui.app import create_window
 from alexnet_desktop.gui.plots import TRAIN_BATCH, VAL_EPOCH
 from tests.test_plugins import RaisingPlugin

@@ -72,3 +72,22 @@ def test_cli_lists_runtime_plugin_and_reports_broken(host, monkeypatch, capsys):
     captured = capsys.readouterr()
     assert "tiny-test-net" in captured.out and "FAILED" in captured.out
     assert "broken on purpose" in captured.err
+
+
+def test_a_loader_whose_detect_raises_scores_zero_and_is_reported(host, tmp_path):
+    import dataclasses
+
+    from tests.tiny_plugin import TINY_LOADER
+
+    def broken_detect(path):
+        raise OSError("detect blew up")
+
+    class BrokenDetect:
+        @hookimpl
+        def register_dataset_loaders(self):
+            return [dataclasses.replace(TINY_LOADER, id="broken-detect", detect=broken_detect)]
+
+    host.register(BrokenDetect(), "broken_detect")
+    scores = {loader.id: score for score, loader in host.detect_loaders(tmp_path)}
+    assert scores["broken-detect"] == 0.0
+    assert "detect blew up" in host.records["broken_detect"].error

@@ -165,9 +165,15 @@ class PluginHost:
                 score = float(loader.detect(Path(path)))
             except Exception:
                 score = 0.0
+                self._blame(f"DatasetLoader:{loader.id}", f"detect({path}) failed:\n{traceback.format_exc()}")
             scored.append((score, loader))
         scored.sort(key=lambda s: (-s[0], s[1].id))
         return scored
+
+    def _blame(self, provided: str, error: str) -> None:
+        for record in self.records.values():
+            if provided in record.provides:
+                record.hook_errors.append(error)
 
     def best_loader(self, path: Path) -> DatasetLoader:
         """The loader most confident about `path`; a PluginError if none recognises it."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -79,8 +81,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         last = settings.value("data/last_path", "", str)
         last_loader = settings.value("data/last_loader", "", str)
-        from pathlib import Path
-
         if last and Path(last).is_dir() and last_loader in self.state.host.loaders:
             self.data_page.choose_folder(Path(last), last_loader)
             return

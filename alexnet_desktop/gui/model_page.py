@@ -17,7 +17,6 @@ class ModelPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        s = state.settings
 
         self.arch_combo = QComboBox()
         self.arch_combo.setToolTip("The network to train")
