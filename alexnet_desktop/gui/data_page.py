@@ -6,14 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+    QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.scan import ScanReport, scan_dataset
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import OptionsForm, heading
+from alexnet_desktop.gui.widgets import OptionsForm, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 DEMO_LOADER = "demo-shapes"
@@ -76,19 +76,9 @@ class DataPage(QWidget):
         self.problem_table.verticalHeader().setVisible(False)
         self.problem_table.setEditTriggers(QTableWidget.NoEditTriggers)
 
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Folder:"))
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        row.addWidget(self.demo_button)
-        loader_row = QHBoxLayout()
-        loader_row.addWidget(QLabel("Layout:"))
-        loader_row.addWidget(self.loader_combo)
-        loader_row.addWidget(self.loader_help, 1)
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.scan_button)
-        scan_row.addWidget(self.cancel_button)
-        scan_row.addWidget(self.progress, 1)
+        row = hrow("Folder:", (self.path_edit, 1), self.browse_button, self.demo_button)
+        loader_row = hrow("Layout:", self.loader_combo, (self.loader_help, 1))
+        scan_row = hrow(self.scan_button, self.cancel_button, (self.progress, 1))
 
         left = QWidget()
         lv = QVBoxLayout(left)

@@ -81,7 +81,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         last = settings.value("data/last_path", "", str)
         last_loader = settings.value("data/last_loader", "", str)
-        if last and Path(last).is_dir() and last_loader in self.state.host.loaders:
+        # The demo is always re-chosen through its own branch: it lives in *this* workspace
+        # and trains with the demo settings.
+        if last and last_loader != DEMO_LOADER and Path(last).is_dir() and last_loader in self.state.host.loaders:
             self.data_page.choose_folder(Path(last), last_loader)
             return
         if DEMO_LOADER in self.state.host.loaders:

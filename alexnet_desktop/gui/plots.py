@@ -48,6 +48,7 @@ class TrainingCurves(QWidget):
             plot = pg.PlotWidget(title=title)
             plot.showGrid(x=True, y=True, alpha=0.3)
             plot.setLabel("bottom", "epoch")
+            plot.getAxis("bottom").enableAutoSIPrefix(False)  # "epoch (x0.001)" reads as nonsense
             plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
             if metric == "accuracy":
                 plot.setYRange(0, 1.02, padding=0)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+    QCheckBox, QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -14,7 +14,7 @@ from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.predict import Prediction, PredictionWriter, folder_files, load_for_prediction, predict_files
 from alexnet_desktop.core.runs import list_runs
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import heading
+from alexnet_desktop.gui.widgets import heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -116,20 +116,9 @@ class PredictPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectRows)
 
-        r1 = QHBoxLayout()
-        r1.addWidget(QLabel("Model:"))
-        r1.addWidget(self.model_combo, 1)
-        r1.addWidget(self.model_button)
-        r2 = QHBoxLayout()
-        r2.addWidget(QLabel("Images:"))
-        r2.addWidget(self.folder_edit, 1)
-        r2.addWidget(self.folder_button)
-        r2.addWidget(self.recursive)
-        r3 = QHBoxLayout()
-        r3.addWidget(self.predict_button)
-        r3.addWidget(self.cancel_button)
-        r3.addWidget(self.progress, 1)
-        r3.addWidget(self.export_button)
+        r1 = hrow("Model:", (self.model_combo, 1), self.model_button)
+        r2 = hrow("Images:", (self.folder_edit, 1), self.folder_button, self.recursive)
+        r3 = hrow(self.predict_button, self.cancel_button, (self.progress, 1), self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Predict a folder"))
         layout.addLayout(r1)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import Qt
 
@@ -17,7 +17,7 @@ from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import heading
+from alexnet_desktop.gui.widgets import heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -56,11 +56,7 @@ class TrainPage(QWidget):
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(5000)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.open_button)
+        buttons = hrow(self.start_button, self.stop_button, (self.progress, 1), self.open_button)
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.curves)
         split.addWidget(self.log)

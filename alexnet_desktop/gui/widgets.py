@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget,
+)
 
 from alexnet_desktop.core.descriptors import Option
 
@@ -77,3 +79,16 @@ def heading(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.1)
     label.setFont(font)
     return label
+
+
+def hrow(*items) -> QHBoxLayout:
+    """A horizontal row: a str becomes a label, `(widget, stretch)` stretches, a widget is added as is."""
+    row = QHBoxLayout()
+    for item in items:
+        if isinstance(item, str):
+            row.addWidget(QLabel(item))
+        elif isinstance(item, tuple):
+            row.addWidget(*item)
+        else:
+            row.addWidget(item)
+    return row
