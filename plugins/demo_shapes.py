@@ -9,16 +9,14 @@ easy for AlexNet but not trivial: it learns it on a CPU in a few minutes at 128 
 
 from __future__ import annotations
 
-import json
 import math
 import random
-import shutil
-import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
 from alexnet_desktop.core.datasets import dataset_from_class_folders
+from alexnet_desktop.core.generated import write_once
 from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
 
 DEMO_DIRNAME = "demo-shapes"
@@ -85,35 +83,16 @@ def draw_demo_image(label: str, index: int) -> Image.Image:
 
 
 def prepare_demo(folder: Path) -> Path:
-    """Write the demo dataset under `folder` once and return its root.
+    """Write the demo dataset under `folder` once and return its root."""
+    identity = {"version": VERSION, "classes": list(CLASSES), "per_class": PER_CLASS, "side": SIDE}
 
-    It is written to a temporary folder and renamed into place, so an interrupted first
-    start never leaves half a dataset; a complete one (its marker matches) is reused.
-    """
-    folder = Path(folder)
-    root = folder / DEMO_DIRNAME
-    marker = root / MARKER
-    expected = {"version": VERSION, "classes": list(CLASSES), "per_class": PER_CLASS, "side": SIDE}
-    try:
-        if json.loads(marker.read_text()) == expected:
-            return root
-    except (OSError, ValueError):
-        pass
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".demo-", dir=folder))
-    try:
+    def write(tmp: Path) -> None:
         for label in CLASSES:
             (tmp / label).mkdir()
             for i in range(PER_CLASS):
                 draw_demo_image(label, i).save(tmp / label / f"{label}_{i:03d}.jpg", quality=92)
-        (tmp / MARKER).write_text(json.dumps(expected))
-        if root.exists():
-            shutil.rmtree(root)
-        tmp.rename(root)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return root
+
+    return write_once(Path(folder) / DEMO_DIRNAME, identity, write, marker=MARKER)
 
 
 def detect_demo(path: Path) -> float:

@@ -8,12 +8,14 @@ split lives here too, because it is part of a run.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.images import list_image_files
+from alexnet_desktop.core.images import IMAGE_SUFFIXES, JUNK_DIRS, is_junk, list_image_files
 
 
 class DatasetError(ValueError):
@@ -39,6 +41,7 @@ class Dataset:
     options: dict[str, Any] = field(default_factory=dict)
     test_samples: list[Sample] = field(default_factory=list)
     passed_over: list[tuple[Path, str]] = field(default_factory=list)  # found but not used, with why
+    notes: list[str] = field(default_factory=list)  # what the loader inferred or doubts, for the scan report
 
     def counts(self) -> dict[str, int]:
         """Number of samples per class, in class order."""
@@ -67,44 +70,179 @@ class Dataset:
         return h.hexdigest()
 
 
-def dataset_from_class_folders(root: Path | str, loader_id: str = "folder", recursive: bool = True) -> Dataset:
-    """Read a folder whose sub-folders are the classes (the layout of Keras'
-    `flow_from_directory`): `root/<class>/**/image`.
+# Folder names that mark the parts of a dataset distributed with its split made (the Intel
+# scenes' seg_train/seg_test/seg_pred, Kaggle's train/test1, ...), matched case-insensitively.
+TRAIN_NAMES = frozenset({"train", "training", "seg_train", "train_set", "training_set"})
+TEST_NAMES = frozenset({"test", "testing", "seg_test", "test_set", "val", "valid", "validation", "seg_val"})
+PREDICT_NAMES = frozenset({"pred", "predict", "prediction", "seg_pred", "test1", "unlabelled", "unlabeled"})
 
-    Files directly in `root` have no class and are passed over; so is junk.
+
+def dataset_from_samples(
+    root: Path,
+    samples: list[Sample],
+    loader_id: str,
+    options: dict[str, Any],
+    *,
+    test_samples: list[Sample] | None = None,
+    passed_over: list[tuple[Path, str]] | None = None,
+    notes: list[str] | None = None,
+) -> Dataset:
+    """Make a Dataset from labelled samples, with the class names sorted as Keras sorts them.
+
+    The class names come from the training samples; a test sample whose class is not
+    among them cannot be scored, so it is passed over with that reason.
     """
-    root = Path(root)
-    if not root.is_dir():
-        raise DatasetError(f"{root}: not a folder")
-    class_dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    class_names = sorted({s.label for s in samples})
+    if not class_names:
+        raise DatasetError(f"{root}: no labelled images found")
+    known = set(class_names)
+    kept_test, passed = [], list(passed_over or [])
+    for s in test_samples or []:
+        if s.label in known:
+            kept_test.append(s)
+        else:
+            passed.append((s.path, f"test image of class {s.label!r}, which has no training images"))
+    return Dataset(
+        samples, class_names, Path(root), loader_id, dict(options),
+        test_samples=kept_test, passed_over=passed, notes=list(notes or []),
+    )
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return sorted(
+            p for p in folder.iterdir()
+            if p.is_dir() and not p.name.startswith(".") and p.name.lower() not in JUNK_DIRS
+        )
+    except OSError:
+        return []
+
+
+def _has_images(folder: Path, limit: int = 200) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            for entry in itertools.islice(entries, limit):
+                if entry.name.lower().endswith(tuple(IMAGE_SUFFIXES)) and not is_junk(Path(entry.name)):
+                    return True
+    except OSError:
+        pass
+    return False
+
+
+def unwrap_nesting(folder: Path) -> Path:
+    """Step down through folders that only wrap one other folder (`seg_train/seg_train/`).
+
+    Archives often unpack to a folder holding a folder of the same data; the real root is
+    the first folder that holds images or more than one sub-folder. A lone class folder
+    (one sub-folder that holds only images) is not stepped into.
+    """
+    folder = Path(folder)
+    for _ in range(8):
+        subs = _subfolders(folder)
+        if len(subs) != 1 or _has_images(folder) or not _subfolders(subs[0]):
+            break
+        folder = subs[0]
+    return folder
+
+
+@dataclass(frozen=True)
+class SplitFolders:
+    """The parts of a dataset distributed already split: train, test and unlabelled folders."""
+
+    train: Path
+    test: Path | None = None
+    predict: tuple[Path, ...] = ()
+
+
+def find_split_folders(root: Path) -> SplitFolders | None:
+    """Recognise `root/{train,test,pred}` style layouts (each part possibly nested once more).
+
+    Returns None when `root` has no training folder that itself holds class folders, so a
+    dataset whose classes happen to be called "train" and "test" is not misread.
+    """
+    subs = {p.name.lower(): p for p in _subfolders(root)}
+    train = next((subs[n] for n in sorted(subs) if n in TRAIN_NAMES), None)
+    if train is None:
+        return None
+    train = unwrap_nesting(train)
+    if len(_subfolders(train)) < 2 or _has_images(train):
+        return None
+    test = next((unwrap_nesting(subs[n]) for n in sorted(subs) if n in TEST_NAMES), None)
+    predict = tuple(subs[n] for n in sorted(subs) if n in PREDICT_NAMES)
+    return SplitFolders(train, test, predict)
+
+
+def _class_folder_samples(root: Path, recursive: bool, passed_over: list[tuple[Path, str]]) -> list[Sample]:
     samples: list[Sample] = []
-    passed_over: list[tuple[Path, str]] = []
-    for d in class_dirs:
+    for d in _subfolders(root):
         listing = list_image_files(d, recursive=recursive)
         samples.extend(Sample(p, d.name) for p in listing.files)
         passed_over += [(p, "system junk file") for p in listing.junk]
         passed_over += [(p, "not an image file extension") for p in listing.other]
         passed_over += listing.problems
-    for p in sorted(root.iterdir()):
-        if p.is_file() and not p.name.startswith("."):
-            passed_over.append((p, "not inside a class folder"))
-    class_names = sorted({s.label for s in samples})
-    if not class_names:
-        raise DatasetError(f"{root}: no class folders with images found (expected {root}/<class>/<image>)")
-    return Dataset(samples, class_names, root, loader_id, {"recursive": recursive}, passed_over=passed_over)
+    try:
+        loose = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+    except OSError as exc:
+        raise DatasetError(f"{root}: cannot list the folder ({exc.strerror or exc})") from None
+    passed_over += [(p, "not inside a class folder") for p in loose]
+    return samples
+
+
+def dataset_from_class_folders(
+    root: Path | str, loader_id: str = "folder", recursive: bool = True, test_folder: Path | str | None = None
+) -> Dataset:
+    """Read a folder whose sub-folders are the classes (the layout of Keras'
+    `flow_from_directory`): `root/<class>/**/image`.
+
+    Wrapper folders are stepped through (`seg_train/seg_train/<class>`). When `root` holds
+    train/test/pred parts (the Intel scenes' `seg_train`, `seg_test`, `seg_pred`), the
+    training part gives the samples, the test part the fixed test split, and the
+    unlabelled part is passed over as prediction input. `test_folder`, when given, is a
+    separate folder of the same layout used as the test split. Files directly in a class
+    root have no class and are passed over; so is junk.
+    """
+    given = Path(root)
+    if not given.is_dir():
+        raise DatasetError(f"{given}: not a folder")
+    root = unwrap_nesting(given)
+    passed_over: list[tuple[Path, str]] = []
+    notes: list[str] = []
+    parts = find_split_folders(root)
+    test_root = Path(test_folder) if test_folder else None
+    if parts is not None:
+        train_root = parts.train
+        notes.append(f"training images from {train_root.relative_to(given)}")
+        if test_root is None and parts.test is not None:
+            test_root = parts.test
+        passed_over += [(p, "unlabelled images: a prediction input, not training data") for p in parts.predict]
+    else:
+        train_root = root
+    samples = _class_folder_samples(train_root, recursive, passed_over)
+    if not samples:
+        hint = ""
+        if _has_images(root):
+            hint = " (a folder of unlabelled images is a prediction input: use it on the Predict page)"
+        raise DatasetError(f"{given}: no class folders with images found (expected {given}/<class>/<image>){hint}")
+    test_samples: list[Sample] = []
+    if test_root is not None:
+        if not test_root.is_dir():
+            raise DatasetError(f"{test_root}: the test folder is not a folder")
+        test_root = unwrap_nesting(test_root)
+        test_samples = _class_folder_samples(test_root, recursive, passed_over)
+        notes.append(f"{len(test_samples)} test images from {test_root}")
+    options = {"recursive": recursive, "test_folder": str(test_folder) if test_folder else ""}
+    return dataset_from_samples(
+        given, samples, loader_id, options, test_samples=test_samples, passed_over=passed_over, notes=notes
+    )
 
 
 def looks_like_class_folders(root: Path) -> float:
     """How sure (0..1) we are that `root` holds one sub-folder of images per class."""
-    try:
-        subdirs = [p for p in Path(root).iterdir() if p.is_dir() and not p.name.startswith(".")]
-    except OSError:
-        return 0.0
-    with_images = 0
-    for d in subdirs[:50]:
-        listing = list_image_files(d, recursive=False)
-        if listing.files:
-            with_images += 1
+    root = unwrap_nesting(Path(root))
+    parts = find_split_folders(root)
+    if parts is not None:
+        root = parts.train
+    with_images = sum(1 for d in _subfolders(root)[:50] if _has_images(d))
     if with_images >= 2:
         return 0.9
     return 0.3 if with_images == 1 else 0.0
@@ -112,23 +250,36 @@ def looks_like_class_folders(root: Path) -> float:
 
 @dataclass(frozen=True)
 class Split:
-    """A reproducible stratified train/validation split: the same seed gives the same split."""
+    """A reproducible train/validation split: the same samples and seed give the same split.
+
+    Stratified (the default), every class keeps its share in both parts; otherwise the
+    samples are shuffled together and cut once, as scikit-learn's `train_test_split`
+    does without `stratify` (seed 001's 75/25 split with seed 21).
+    """
 
     val_fraction: float = 0.2
     seed: int = 1337
+    stratified: bool = True
 
     def apply(self, samples: list[Sample]) -> tuple[list[Sample], list[Sample]]:
-        """Split per class so every class keeps its share in both parts.
+        """Split `samples` into (train, validation).
 
-        Every class with at least two images gives one or more to validation when
-        `val_fraction` > 0, so no class goes unvalidated.
+        Stratified, every class with at least two images gives one or more to
+        validation when `val_fraction` > 0, so no class goes unvalidated.
         """
         if not 0 <= self.val_fraction < 1:
             raise DatasetError(f"validation fraction must be in [0, 1), not {self.val_fraction}")
-        by_class: dict[str, list[Sample]] = {}
-        for s in sorted(samples, key=lambda s: (s.label, str(s.path))):
-            by_class.setdefault(s.label, []).append(s)
+        ordered = sorted(samples, key=lambda s: (s.label, str(s.path)))
         rng = random.Random(self.seed)
+        if not self.stratified:
+            rng.shuffle(ordered)
+            n_val = round(len(ordered) * self.val_fraction)
+            if self.val_fraction > 0 and len(ordered) >= 2:
+                n_val = min(max(n_val, 1), len(ordered) - 1)
+            return ordered[n_val:], ordered[:n_val]
+        by_class: dict[str, list[Sample]] = {}
+        for s in ordered:
+            by_class.setdefault(s.label, []).append(s)
         train, val = [], []
         for label in sorted(by_class):
             items = by_class[label][:]

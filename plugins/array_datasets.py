@@ -1,0 +1,286 @@
+"""Dataset loader plugins: CIFAR-10 and MNIST, read offline from the files as distributed.
+
+CIFAR-10 comes as python batches (`cifar-10-batches-py/`, pickles), binary batches
+(`cifar-10-batches-bin/`), or either `.tar.gz` archive; MNIST (and Fashion-MNIST) as idx
+files, gzipped or not. The pickles are read with the restricted unpickler of
+`core/safe_pickle.py`, archives are read member by member without unpacking anything to
+disk, and every size and label is checked. The images are then written once, as PNGs,
+into the workspace as a folder-per-class dataset with `train/` and `test/` parts, so
+that training and prediction read them through the one decoder like any other image.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import struct
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from alexnet_desktop.core.datasets import Dataset, DatasetError, dataset_from_class_folders
+from alexnet_desktop.core.generated import write_image_folders, write_once
+from alexnet_desktop.core.safe_pickle import load_arrays
+from alexnet_desktop.core.workspace import Workspace
+from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
+
+FORMAT_VERSION = 1
+CIFAR_ARCHIVES = ("cifar-10-python.tar.gz", "cifar-10-binary.tar.gz")
+CIFAR_PY = ["data_batch_1", "data_batch_2", "data_batch_3", "data_batch_4", "data_batch_5"]
+CIFAR_BIN = [f"{n}.bin" for n in CIFAR_PY]
+MNIST_RE = re.compile(r"^(train|t10k)-(images|labels)[.-]idx([13])-ubyte(\.gz)?$")
+MNIST_CLASSES = [str(d) for d in range(10)]
+CIFAR_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
+# Class names become folder names: nothing that could climb out of the dataset folder.
+SAFE_NAME = re.compile(r"^[\w][\w .-]{0,63}$")
+
+
+@dataclass
+class _Member:
+    """One file of the distribution: where it is and how to read its bytes."""
+
+    where: str  # shown in messages: a path, or "archive.tar.gz:member"
+    size: int
+    read: Callable[[], bytes]
+
+
+def _folder_members(folder: Path) -> dict[str, _Member]:
+    """The files in `folder` and one level down, by base name (the archives' own layout)."""
+    found: dict[str, _Member] = {}
+    try:
+        candidates = [p for p in sorted(folder.iterdir())]
+    except OSError:
+        return found
+    for p in candidates:
+        if p.is_dir():
+            try:
+                candidates += sorted(c for c in p.iterdir() if c.is_file())
+            except OSError:
+                continue
+    for p in candidates:
+        if p.is_file() and p.name not in found:
+            found[p.name] = _Member(str(p), p.stat().st_size, p.read_bytes)
+    return found
+
+
+def _archive_members(archive: Path) -> dict[str, _Member]:
+    """The regular files inside a tar archive, by base name, read without unpacking to disk."""
+    found: dict[str, _Member] = {}
+    try:
+        with tarfile.open(archive, "r:*") as tar:
+            for info in tar:
+                if info.isfile():
+                    data = tar.extractfile(info).read()
+                    found.setdefault(Path(info.name).name, _Member(f"{archive}:{info.name}", info.size, lambda d=data: d))
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise DatasetError(f"{archive}: cannot read the archive ({exc})") from None
+    return found
+
+
+def _source_folder(path: Path) -> Path:
+    return path.parent if path.is_file() else path
+
+
+def _cifar_members(path: Path) -> dict[str, _Member]:
+    if path.is_file() and path.name.endswith((".tar.gz", ".tgz", ".tar")):
+        return _archive_members(path)
+    members = _folder_members(_source_folder(path))
+    if not any(n in members for n in ("data_batch_1", "data_batch_1.bin")):
+        for name in CIFAR_ARCHIVES:
+            if name in members:
+                return _archive_members(Path(members[name].where))
+    return members
+
+
+def _cifar_kind(names: set[str]) -> str | None:
+    if set(CIFAR_PY) <= names:
+        return "python"
+    if set(CIFAR_BIN) <= names:
+        return "binary"
+    return None
+
+
+def _read_cifar(members: dict[str, _Member], names: list[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    kind = _cifar_kind(set(members))
+    files = {"train": CIFAR_PY, "test": ["test_batch"]} if kind == "python" else {"train": CIFAR_BIN, "test": ["test_batch.bin"]}
+    read = _cifar_python_batch if kind == "python" else _cifar_binary_batch
+    parts = {}
+    for part, batch_names in files.items():
+        images, labels = [], []
+        for name in batch_names:
+            if name not in members:
+                continue  # a missing test batch only means no test set; the train batches were checked
+            x, y = read(members[name])
+            if y.size and y.max() >= len(names):
+                raise DatasetError(f"{members[name].where}: label {int(y.max())} but only {len(names)} class names")
+            images.append(x)
+            labels.append(y)
+        if images:
+            parts[part] = (np.concatenate(images), np.concatenate(labels))
+    return parts
+
+
+def _cifar_python_batch(m: _Member) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        batch = load_arrays(m.read())
+        data = np.asarray(batch[b"data"], dtype=np.uint8)
+        labels = np.asarray(batch[b"labels"], dtype=np.int64)
+    except (KeyError, TypeError, ValueError, EOFError) as exc:
+        raise DatasetError(f"{m.where}: not a CIFAR-10 python batch ({exc})") from None
+    if data.ndim != 2 or data.shape[1] != 3072 or len(labels) != len(data):
+        raise DatasetError(f"{m.where}: expected N x 3072 pixel rows and N labels, found {data.shape} and {len(labels)}")
+    return data.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), labels
+
+
+def _cifar_binary_batch(m: _Member) -> tuple[np.ndarray, np.ndarray]:
+    raw = np.frombuffer(m.read(), dtype=np.uint8)
+    if raw.size % 3073:
+        raise DatasetError(f"{m.where}: {raw.size} bytes is not a whole number of 3073-byte CIFAR-10 records")
+    records = raw.reshape(-1, 3073)
+    return records[:, 1:].reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), records[:, 0].astype(np.int64)
+
+
+def _idx(m: _Member, dims: int) -> np.ndarray:
+    data = m.read()
+    if m.where.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise DatasetError(f"{m.where}: cannot decompress ({exc})") from None
+    if len(data) < 4 + 4 * dims or data[:3] != b"\x00\x00\x08" or data[3] != dims:
+        raise DatasetError(f"{m.where}: not an idx file of unsigned bytes with {dims} dimension(s)")
+    shape = struct.unpack(f">{dims}I", data[4 : 4 + 4 * dims])
+    body = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims)
+    if body.size != int(np.prod(shape)):
+        raise DatasetError(f"{m.where}: header says {shape} but the file holds {body.size} values (truncated?)")
+    return body.reshape(shape)
+
+
+def _mnist_members(path: Path) -> dict[tuple[str, str], _Member]:
+    found = {}
+    for name, m in _folder_members(_source_folder(path)).items():
+        match = MNIST_RE.match(name)
+        if match:
+            found.setdefault((match.group(1), match.group(2)), m)
+    return found
+
+
+def _read_mnist(members: dict[tuple[str, str], _Member]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    parts = {}
+    for prefix, part in (("train", "train"), ("t10k", "test")):
+        if (prefix, "images") not in members or (prefix, "labels") not in members:
+            if part == "train":
+                raise DatasetError("no MNIST training files (train-images-idx3-ubyte and train-labels-idx1-ubyte)")
+            continue
+        x = _idx(members[(prefix, "images")], 3)
+        y = _idx(members[(prefix, "labels")], 1).astype(np.int64)
+        if len(x) != len(y):
+            raise DatasetError(f"{members[(prefix, 'images')].where}: {len(x)} images but {len(y)} labels")
+        if y.size and y.max() > 9:
+            raise DatasetError(f"{members[(prefix, 'labels')].where}: label {int(y.max())} is not a digit")
+        parts[part] = (x, y)
+    return parts
+
+
+def _unpack(kind: str, source: Path, members, class_names, parts) -> Dataset:
+    """Write the arrays once into the workspace and read them back as folders."""
+    sizes = {str(getattr(m, "where", k)): m.size for k, m in sorted(members.items(), key=lambda kv: str(kv[0]))}
+    identity = {"format": kind, "version": FORMAT_VERSION, "source": str(source.resolve()), "files": sizes}
+    key = hashlib.sha256(repr(sorted(identity.items())).encode()).hexdigest()[:12]
+    dest = Workspace.default().datasets_dir / "unpacked" / f"{kind}-{key}"
+
+    def write(tmp: Path) -> None:
+        for part, (x, y) in parts().items():
+            write_image_folders(tmp / part, x, y, class_names)
+
+    root = write_once(dest, identity, write)
+    dataset = dataset_from_class_folders(root, loader_id=kind)
+    dataset.options = {}
+    dataset.notes.append(f"images unpacked from {source} into {root}")
+    return dataset
+
+
+def load_cifar10(path: Path) -> Dataset:
+    """Read CIFAR-10 (python or binary batches, or their archive) as train and test parts."""
+    path = Path(path)
+    members = _cifar_members(path)
+    if _cifar_kind(set(members)) is None:
+        raise DatasetError(f"{path}: no CIFAR-10 batches found (data_batch_1..5 and test_batch, or the .tar.gz)")
+    names = _cifar_class_names(members)
+    return _unpack("cifar10", path, members, names, lambda: _read_cifar(members, names))
+
+
+def _cifar_class_names(members: dict[str, _Member]) -> list[str]:
+    """The class names from the batches' meta file (CIFAR-10's own order), else the published list."""
+    try:
+        if "batches.meta" in members:
+            names = [n.decode() for n in load_arrays(members["batches.meta"].read())[b"label_names"]]
+        elif "batches.meta.txt" in members:
+            names = [n.strip() for n in members["batches.meta.txt"].read().decode().splitlines() if n.strip()]
+        else:
+            names = list(CIFAR_CLASSES)
+    except (KeyError, TypeError, ValueError, AttributeError, EOFError) as exc:
+        raise DatasetError(f"CIFAR-10 meta file: cannot read the class names ({exc})") from None
+    bad = [n for n in names if not SAFE_NAME.match(n)]
+    if bad:
+        raise DatasetError(f"CIFAR-10 meta file: class name(s) unfit for a folder name: {bad}")
+    return names
+
+
+def detect_cifar10(path: Path) -> float:
+    """Sure of a folder (or archive) holding the CIFAR-10 batches as distributed."""
+    path = Path(path)
+    if path.is_file():
+        return 0.95 if path.name in CIFAR_ARCHIVES else 0.0
+    names = set(_folder_members(path))
+    if _cifar_kind(names) or names & set(CIFAR_ARCHIVES):
+        return 0.95
+    return 0.0
+
+
+def load_mnist(path: Path) -> Dataset:
+    """Read MNIST-style idx files (train and t10k) as train and test parts."""
+    path = Path(path)
+    members = _mnist_members(path)
+    if ("train", "images") not in members:
+        raise DatasetError(f"{path}: no MNIST idx files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz])")
+    return _unpack("mnist", path, members, MNIST_CLASSES, lambda: _read_mnist(members))
+
+
+def detect_mnist(path: Path) -> float:
+    """Sure of a folder holding MNIST's idx files."""
+    members = _mnist_members(Path(path))
+    return 0.95 if ("train", "images") in members and ("train", "labels") in members else 0.0
+
+
+CIFAR10_LOADER = DatasetLoader(
+    id="cifar10",
+    name="CIFAR-10 files",
+    description=(
+        "CIFAR-10 as distributed (seed 003): the python or binary batches, or their .tar.gz. "
+        "The 60,000 32x32 images are unpacked once into the workspace; the test batch is the test set."
+    ),
+    detect=detect_cifar10,
+    load=load_cifar10,
+)
+
+MNIST_LOADER = DatasetLoader(
+    id="mnist",
+    name="MNIST idx files",
+    description=(
+        "MNIST (or Fashion-MNIST) idx files, gzipped or not (seed 003). The images are unpacked once "
+        "into the workspace; t10k is the test set. Classes are the digits 0-9."
+    ),
+    detect=detect_mnist,
+    load=load_mnist,
+)
+
+
+@hookimpl
+def register_dataset_loaders():
+    """Provide the CIFAR-10 and MNIST loaders."""
+    return [CIFAR10_LOADER, MNIST_LOADER]
