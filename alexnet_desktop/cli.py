@@ -88,6 +88,17 @@ def resolve_data(data: str) -> str:
     return data
 
 
+def parse_options(pairs: Sequence[str] | None) -> dict[str, str]:
+    """`--option KEY=VALUE` pairs as a dict of strings (typed later by `load_dataset`)."""
+    out = {}
+    for pair in pairs or ():
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"--option takes KEY=VALUE, not {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
 # -- subcommands --------------------------------------------------------------------------
 
 
@@ -110,6 +121,8 @@ def cmd_plugins(args) -> int:
     print("Dataset loaders:")
     for d in host.loaders.values():
         print(f"  {d.id:<16} {d.name}")
+        for o in d.options:
+            print(f"  {'':<16}   --option {o.name}=<{o.type}> (default {o.default!r}): {o.help}")
     print("Architectures:")
     for a in host.architectures.values():
         print(f"  {a.id:<16} {a.name} (input {a.default_input_shape[0]}px, at least {a.min_input_size}px)")
@@ -131,7 +144,7 @@ def cmd_scan(args) -> int:
     from alexnet_desktop.core.training import load_dataset
 
     data = resolve_data(args.data)
-    dataset = load_dataset(_host(), data, args.loader, {})
+    dataset = load_dataset(_host(), data, args.loader, parse_options(args.option))
     printer = ProgressPrinter()
     report = scan_dataset(dataset, printer)
     printer.done()
@@ -148,12 +161,19 @@ def cmd_scan(args) -> int:
         print(f"\n{len(report.rejected)} file(s) rejected:")
         for p, r in report.rejected:
             print(f"  {p}: {r}")
-    if report.passed_over:
-        print(f"\n{len(report.passed_over)} file(s) passed over (not images of a class):")
-        for p, r in report.passed_over[:20]:
-            print(f"  {p}: {r}")
-        if len(report.passed_over) > 20:
-            print(f"  ... and {len(report.passed_over) - 20} more (see --json)")
+    for items, title in (
+        (report.passed_over, "passed over (not images of a class)"),
+        (report.flagged, "used, but worth a look"),
+    ):
+        if items:
+            print(f"\n{len(items)} file(s) {title}:")
+            for p, r in items[:20]:
+                print(f"  {p}: {r}")
+            if len(items) > 20:
+                print(f"  ... and {len(items) - 20} more (see --json)")
+    if dataset.test_samples:
+        test = set(dataset.test_samples)
+        print(f"\ntest part: {sum(1 for s in report.accepted if s in test)} usable images")
     for w in report.warnings:
         print(f"warning: {w}")
     return 0
@@ -168,13 +188,21 @@ def cmd_summary(args) -> int:
 
 
 def cmd_train(args) -> int:
+    from alexnet_desktop.core.augment import preset
     from alexnet_desktop.core.training import TrainConfig, train
     from alexnet_desktop.core.workspace import Workspace
 
+    options = parse_options(args.option)
+    if args.test:
+        options["test_folder"] = args.test
     config = TrainConfig(
         data=resolve_data(args.data),
         arch=args.arch,
         loader=args.loader,
+        loader_options=options,
+        stratified=not args.no_stratify,
+        val_source=args.validate_on,
+        augmentation=preset(args.augment).to_dict(),
         epochs=args.epochs,
         batch_size=args.batch_size,
         image_size=args.image_size,
@@ -255,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("scan", help="check a dataset: classes, counts, files that cannot be used and why")
     s.add_argument("data", metavar="DATA")
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
+    s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable; see `plugins`)")
     s.add_argument("--json", action="store_true", help="machine-readable output")
     s.set_defaults(func=cmd_scan)
 
@@ -272,7 +301,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--epochs", type=int, default=10, metavar="N")
     s.add_argument("--batch-size", type=int, default=32, metavar="N")
     s.add_argument("--image-size", type=int, default=None, metavar="N", help="square input size (default: the architecture's)")
-    s.add_argument("--val-split", type=float, default=0.2, metavar="F", help="fraction held out for validation (stratified)")
+    s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable; see `plugins`)")
+    s.add_argument("--test", metavar="DATA", help="a separate test folder of the same layout (the folder loader's test_folder)")
+    s.add_argument("--val-split", type=float, default=0.2, metavar="F", help="fraction held out for validation (default 0.2)")
+    s.add_argument("--no-stratify", action="store_true", help="split over all images at once, not class by class")
+    s.add_argument("--validate-on", choices=("split", "test"), default="split",
+                   help="validate on a share of the training images (default) or on the test part")
+    s.add_argument("--augment", default="none", metavar="PRESET",
+                   help="training augmentation: none, paper (random crop + flip), seed001, seed003")
     s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), default="adam")
     s.add_argument("--lr", type=float, default=1e-4, metavar="F", help="learning rate (default 1e-4)")
     s.add_argument("--seed", type=int, default=1337, metavar="N")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import re
 import struct
 import tarfile
@@ -83,17 +84,6 @@ def _archive_members(archive: Path) -> dict[str, _Member]:
 
 def _source_folder(path: Path) -> Path:
     return path.parent if path.is_file() else path
-
-
-def _cifar_members(path: Path) -> dict[str, _Member]:
-    if path.is_file() and path.name.endswith((".tar.gz", ".tgz", ".tar")):
-        return _archive_members(path)
-    members = _folder_members(_source_folder(path))
-    if not any(n in members for n in ("data_batch_1", "data_batch_1.bin")):
-        for name in CIFAR_ARCHIVES:
-            if name in members:
-                return _archive_members(Path(members[name].where))
-    return members
 
 
 def _cifar_kind(names: set[str]) -> str | None:
@@ -186,15 +176,20 @@ def _read_mnist(members: dict[tuple[str, str], _Member]) -> dict[str, tuple[np.n
     return parts
 
 
-def _unpack(kind: str, source: Path, members, class_names, parts) -> Dataset:
-    """Write the arrays once into the workspace and read them back as folders."""
-    sizes = {str(getattr(m, "where", k)): m.size for k, m in sorted(members.items(), key=lambda kv: str(kv[0]))}
-    identity = {"format": kind, "version": FORMAT_VERSION, "source": str(source.resolve()), "files": sizes}
-    key = hashlib.sha256(repr(sorted(identity.items())).encode()).hexdigest()[:12]
+def _unpack(kind: str, source: Path, files: dict[str, int], read: Callable[[], tuple[list[str], dict]]) -> Dataset:
+    """Write the arrays once into the workspace and read them back as folders.
+
+    `files` (what was read, and sizes) identifies the source, so changed files are
+    unpacked afresh; `read()` returns the class names and the parts, and is only called
+    when nothing matching has been unpacked yet.
+    """
+    identity = {"format": kind, "version": FORMAT_VERSION, "source": str(source.resolve()), "files": files}
+    key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:12]
     dest = Workspace.default().datasets_dir / "unpacked" / f"{kind}-{key}"
 
     def write(tmp: Path) -> None:
-        for part, (x, y) in parts().items():
+        class_names, parts = read()
+        for part, (x, y) in parts.items():
             write_image_folders(tmp / part, x, y, class_names)
 
     root = write_once(dest, identity, write)
@@ -204,14 +199,40 @@ def _unpack(kind: str, source: Path, members, class_names, parts) -> Dataset:
     return dataset
 
 
+def _identity(members: dict, archive: Path | None) -> dict[str, int]:
+    if archive is not None:
+        st = archive.stat()
+        return {str(archive): st.st_size, "mtime_ns": st.st_mtime_ns}
+    return {m.where: m.size for m in sorted(members.values(), key=lambda m: m.where)}
+
+
+def _cifar_archive(path: Path) -> Path | None:
+    """The archive to read, when CIFAR-10 is only there packed."""
+    if path.is_file():
+        return path
+    names = {p.name: p for p in path.iterdir()} if path.is_dir() else {}
+    found = _folder_members(path)
+    if _cifar_kind(set(found)) is None:
+        return next((names[n] for n in CIFAR_ARCHIVES if n in names), None)
+    return None
+
+
 def load_cifar10(path: Path) -> Dataset:
     """Read CIFAR-10 (python or binary batches, or their archive) as train and test parts."""
     path = Path(path)
-    members = _cifar_members(path)
-    if _cifar_kind(set(members)) is None:
+    archive = _cifar_archive(path)
+    members = {} if archive is not None else _folder_members(path)
+    if archive is None and _cifar_kind(set(members)) is None:
         raise DatasetError(f"{path}: no CIFAR-10 batches found (data_batch_1..5 and test_batch, or the .tar.gz)")
-    names = _cifar_class_names(members)
-    return _unpack("cifar10", path, members, names, lambda: _read_cifar(members, names))
+
+    def read():
+        found = _archive_members(archive) if archive is not None else members
+        if _cifar_kind(set(found)) is None:
+            raise DatasetError(f"{archive}: the archive holds no CIFAR-10 batches")
+        names = _cifar_class_names(found)
+        return names, _read_cifar(found, names)
+
+    return _unpack("cifar10", path, _identity(members, archive), read)
 
 
 def _cifar_class_names(members: dict[str, _Member]) -> list[str]:
@@ -248,7 +269,7 @@ def load_mnist(path: Path) -> Dataset:
     members = _mnist_members(path)
     if ("train", "images") not in members:
         raise DatasetError(f"{path}: no MNIST idx files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz])")
-    return _unpack("mnist", path, members, MNIST_CLASSES, lambda: _read_mnist(members))
+    return _unpack("mnist", path, _identity(members, None), lambda: (MNIST_CLASSES, _read_mnist(members)))
 
 
 def detect_mnist(path: Path) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import pickle
 import struct
 import tarfile
@@ -87,3 +88,63 @@ def pickle_bytes(obj) -> bytes:
     buf = io.BytesIO()
     pickle.dump(obj, buf, protocol=2)
     return buf.getvalue()
+
+
+def write_messy_dataset(root: Path) -> dict[str, str]:
+    """A folder-per-class dataset of real-world files, good and bad.
+
+    Returns what each notable file should give: "ok", "rejected: <words of the reason>",
+    "flagged: <words>", or "passed over: <words>".
+    """
+    good, odd = root / "good", root / "odd"
+    odd.mkdir(parents=True)
+    expect: dict[str, str] = {}
+    for i in range(3):
+        image(good / f"plain_{i}.jpg", (30, 160, 30), side=48)
+    image(good / "plain_0_copy.jpg", (0, 0, 0))
+    (good / "plain_0_copy.jpg").write_bytes((good / "plain_0.jpg").read_bytes())
+    expect["plain_0_copy.jpg"] = "flagged: exact duplicate"
+    data = (good / "plain_1.jpg").read_bytes()
+    (good / "truncated.jpg").write_bytes(data[: len(data) // 2])
+    expect["truncated.jpg"] = "rejected: truncated"
+    (good / "zero.jpg").write_bytes(b"")
+    expect["zero.jpg"] = "rejected: empty file"
+    (good / "notes.png").write_text("this is not a picture\n")
+    expect["notes.png"] = "rejected: text file"
+    Image.new("CMYK", (40, 40), (0, 200, 200, 0)).save(odd / "cmyk.jpg")
+    expect["cmyk.jpg"] = "ok"
+    Image.fromarray(np.full((40, 40), 40000, dtype=np.uint16)).save(odd / "sixteen.png")
+    expect["sixteen.png"] = "ok"
+    Image.new("P", (40, 40), 5).save(odd / "palette.gif")
+    expect["palette.gif"] = "ok"
+    frames = [Image.new("RGB", (40, 40), c) for c in ((255, 0, 0), (0, 255, 0))]
+    frames[0].save(odd / "animated.gif", save_all=True, append_images=frames[1:])
+    expect["animated.gif"] = "ok"
+    Image.new("RGBA", (40, 40), (255, 0, 0, 128)).save(odd / "rgba.png")
+    expect["rgba.png"] = "ok"
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("RGB", (60, 40), (200, 200, 0)).save(odd / "rotated.jpg", exif=exif)
+    expect["rotated.jpg"] = "ok"
+    image(odd / "really_a_jpeg.png", fmt="JPEG")
+    expect["really_a_jpeg.png"] = "flagged: content is JPEG"
+    Image.new("RGB", (8, 8)).save(odd / "tiny.png")
+    expect["tiny.png"] = "flagged: tiny"
+    # 20000 x 20000 = 400 megapixels, declared in a 1-bit PNG of a few kilobytes.
+    Image.new("1", (20000, 20000)).save(odd / "huge.png")
+    expect["huge.png"] = "rejected: too large"
+    image(odd / "фото_日本.jpg", (10, 10, 200))
+    expect["фото_日本.jpg"] = "ok"
+    (odd / "loop").symlink_to(odd)
+    expect["loop"] = "passed over: symbolic link loop"
+    locked = image(odd / "locked.jpg")
+    locked.chmod(0)
+    expect["locked.jpg"] = "rejected: permission denied"
+    os.mkfifo(odd / "pipe.jpg")
+    expect["pipe.jpg"] = "passed over: not a regular file"
+    (odd / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (odd / "._rgba.png").write_bytes(b"\0\5\26\7")
+    expect[".DS_Store"] = expect["._rgba.png"] = "passed over: junk"
+    (odd / "README.txt").write_text("where these came from\n")
+    expect["README.txt"] = "passed over: not an image"
+    return expect

@@ -119,3 +119,28 @@ def test_alexnet_learns_the_demo(host, workspace):
     files = folder_files(root / "triangles")[:16]
     labels = [p.label for batch in predict_files(loaded, files) for p in batch]
     assert labels.count("triangles") >= 12
+
+
+def test_training_on_cifar_files_with_augmentation_validating_on_the_test_part(host, tmp_path, workspace):
+    from tests.dataset_files import write_cifar_python
+
+    folder = write_cifar_python(tmp_path, per_batch=4)
+    from alexnet_desktop.core.augment import preset
+
+    cfg = _config(folder, workspace, epochs=1, val_source="test", augmentation=preset("paper").to_dict())
+    result = train(cfg, host)
+    manifest = json.loads((result.run_dir / "run.json").read_text())
+    assert manifest["dataset"]["loader"] == "cifar10"
+    assert manifest["split"]["source"] == "test" and manifest["dataset"]["val_count"] == 4
+    assert manifest["dataset"]["train_count"] == 20
+    assert manifest["augmentation"]["random_crop"] and manifest["augmentation"]["horizontal_flip"]
+    assert manifest["best"]["metric"] == "val_accuracy"
+
+
+def test_rejected_files_are_listed_in_the_run(host, colour_dataset, workspace):
+    (colour_dataset / "red" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    result = train(_config(colour_dataset, workspace, epochs=1, augmentation={"rotation": 10.0, "zoom": 0.1}), host)
+    manifest = json.loads((result.run_dir / "run.json").read_text())
+    (rejected,) = manifest["dataset"]["rejected"]
+    assert rejected["path"].endswith("broken.png") and rejected["reason"]
+    assert manifest["augmentation"]["rotation"] == 10.0

@@ -261,32 +261,46 @@ class Split:
     seed: int = 1337
     stratified: bool = True
 
-    def apply(self, samples: list[Sample]) -> tuple[list[Sample], list[Sample]]:
+    def apply(self, samples: list[Sample], groups: dict[Path, str] | None = None) -> tuple[list[Sample], list[Sample]]:
         """Split `samples` into (train, validation).
 
-        Stratified, every class with at least two images gives one or more to
-        validation when `val_fraction` > 0, so no class goes unvalidated.
+        `groups` maps a file to a key (its content hash): files with the same key go to
+        the same side, so an image copied twice never sits in both training and
+        validation. Stratified, every class with at least two images (or copies-groups)
+        gives one or more to validation when `val_fraction` > 0, so no class goes
+        unvalidated.
         """
         if not 0 <= self.val_fraction < 1:
             raise DatasetError(f"validation fraction must be in [0, 1), not {self.val_fraction}")
         ordered = sorted(samples, key=lambda s: (s.label, str(s.path)))
         rng = random.Random(self.seed)
-        if not self.stratified:
-            rng.shuffle(ordered)
-            n_val = round(len(ordered) * self.val_fraction)
-            if self.val_fraction > 0 and len(ordered) >= 2:
-                n_val = min(max(n_val, 1), len(ordered) - 1)
-            return ordered[n_val:], ordered[:n_val]
-        by_class: dict[str, list[Sample]] = {}
-        for s in ordered:
-            by_class.setdefault(s.label, []).append(s)
+        pools: dict[str, list[Sample]] = {"": ordered} if not self.stratified else {}
+        if self.stratified:
+            for s in ordered:
+                pools.setdefault(s.label, []).append(s)
         train, val = [], []
-        for label in sorted(by_class):
-            items = by_class[label][:]
-            rng.shuffle(items)
-            n_val = round(len(items) * self.val_fraction)
-            if self.val_fraction > 0 and len(items) >= 2:
-                n_val = min(max(n_val, 1), len(items) - 1)
-            val += items[:n_val]
-            train += items[n_val:]
+        for key in sorted(pools):
+            units = _group(pools[key], groups)
+            rng.shuffle(units)
+            total = sum(len(u) for u in units)
+            target = round(total * self.val_fraction)
+            if self.val_fraction > 0 and len(units) >= 2:
+                target = max(target, 1)
+            taken = 0
+            for i, unit in enumerate(units):
+                # Always leave at least one unit for training.
+                if taken < target and i < len(units) - 1:
+                    val += unit
+                    taken += len(unit)
+                else:
+                    train += unit
         return train, val
+
+
+def _group(samples: list[Sample], groups: dict[Path, str] | None) -> list[list[Sample]]:
+    if not groups:
+        return [[s] for s in samples]
+    units: dict[str, list[Sample]] = {}
+    for s in samples:
+        units.setdefault(groups.get(s.path) or f"path:{s.path}", []).append(s)
+    return list(units.values())

@@ -31,6 +31,28 @@ class Option:
         if self.type == "choice" and self.default not in self.choices:
             raise ValueError(f"option {self.name!r}: default {self.default!r} is not among its choices")
 
+    def coerce(self, value: Any) -> Any:
+        """`value` as this option's type; text (from the command line) is parsed, with a clear error."""
+        if not isinstance(value, str) or self.type in ("str", "path"):
+            return value
+        text = value.strip()
+        try:
+            if self.type == "bool":
+                if text.lower() in ("1", "true", "yes", "on"):
+                    return True
+                if text.lower() in ("0", "false", "no", "off"):
+                    return False
+                raise ValueError
+            if self.type == "int":
+                return int(text)
+            if self.type == "float":
+                return float(text)
+        except ValueError:
+            raise ValueError(f"option {self.name!r} takes a {self.type}, not {value!r}") from None
+        if self.choices and text not in self.choices:
+            raise ValueError(f"option {self.name!r} must be one of {', '.join(self.choices)}, not {value!r}")
+        return text
+
     @property
     def title(self) -> str:
         """The label to show in a form: the given one, or the name made readable."""

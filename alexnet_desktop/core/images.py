@@ -238,5 +238,8 @@ def _walk(folder: Path, recursive: bool, seen: set, listing: FileListing) -> Ite
                 listing.junk.append(path)
         elif is_file:
             yield path
-        elif entry.is_symlink():
+        elif entry.is_symlink() and not os.path.exists(entry.path):
             listing.problems.append((path, "dangling symbolic link: its target does not exist"))
+        else:
+            # Opening a named pipe would block forever, so it is never opened.
+            listing.problems.append((path, "not a regular file (a pipe, socket or device)"))

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from alexnet_desktop.core.augment import augment_batch
 from alexnet_desktop.core.datasets import Sample
 from alexnet_desktop.core.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.tf_runtime import tensorflow
@@ -43,10 +44,12 @@ def image_dataset(
     shuffle: bool,
     seed: int,
     skipped: SkippedFiles,
+    augmenter: Any = None,
 ) -> Any:
     """A `tf.data.Dataset` of (uint8 image batch, int label batch) for `samples`.
 
-    A file that fails to decode (it passed the scan but broke since) is dropped from the
+    `augmenter` (from `core.augment.build_augmenter`) is applied to every batch after
+    the cache, so each epoch sees fresh random changes. A file that fails to decode (it passed the scan but broke since) is dropped from the
     stream and recorded in `skipped`; training never stops for one bad file.
     """
     tf = tensorflow()
@@ -76,4 +79,7 @@ def image_dataset(
         ds = ds.cache()
         if shuffle:
             ds = ds.shuffle(len(samples), seed=seed, reshuffle_each_iteration=True)
-    return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)
+    ds = ds.batch(batch_size)
+    if augmenter is not None:
+        ds = ds.map(lambda x, y: (augment_batch(augmenter, x), y), num_parallel_calls=tf.data.AUTOTUNE)
+    return ds.prefetch(tf.data.AUTOTUNE)

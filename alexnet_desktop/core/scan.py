@@ -1,7 +1,14 @@
-"""Checking a dataset before it is used: which files decode, which do not, and why."""
+"""Checking a dataset before it is used: which files decode, which do not, and why.
+
+Besides decoding every file, the scan hashes each file's bytes, so it can report exact
+duplicates, the same image under two labels, and the same image on both sides of a
+train/validation (or train/test) split, and it flags files whose extension lies about
+their content and images too small to carry much.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -14,6 +21,12 @@ from alexnet_desktop.core.datasets import Dataset, Sample
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.images import ImageDecodeError, decode_image, probe_image
 
+# Which content formats each extension promises; a mismatch is harmless to the decoder
+# (it goes by content) but often means a file was renamed by hand or by a broken tool.
+SUFFIX_FORMATS = {
+    ".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".jfif": "JPEG", ".png": "PNG", ".bmp": "BMP",
+    ".gif": "GIF", ".tif": "TIFF", ".tiff": "TIFF", ".webp": "WEBP",
+}
 TINY_SIDE = 32  # images smaller than this on either side carry little for AlexNet
 # Decoding at a small size runs JPEGs through the reduced-scale path, so checking that a
 # file decodes end to end costs a fraction of a full decode.
@@ -31,6 +44,8 @@ class ScanReport:
     rejected: list[tuple[Path, str]] = field(default_factory=list)  # could not be used, and why
     passed_over: list[tuple[Path, str]] = field(default_factory=list)  # not images (junk, READMEs)
     warnings: list[str] = field(default_factory=list)
+    flagged: list[tuple[Path, str]] = field(default_factory=list)  # used, but worth a look, and why
+    digests: dict[Path, str] = field(default_factory=dict)  # content hash of every accepted file
     cancelled: bool = False
 
     def counts(self) -> dict[str, int]:
@@ -49,6 +64,7 @@ class ScanReport:
             "rejected": [{"path": str(p), "reason": r} for p, r in self.rejected],
             "passed_over": [{"path": str(p), "reason": r} for p, r in self.passed_over],
             "warnings": self.warnings,
+            "flagged": [{"path": str(p), "reason": r} for p, r in self.flagged],
             "cancelled": self.cancelled,
         }
 
@@ -57,13 +73,36 @@ class ScanReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
 
-def _check(sample: Sample) -> tuple[Sample, str | None, tuple[int, int] | None]:
+@dataclass
+class _Checked:
+    sample: Sample
+    reason: str | None = None
+    size: tuple[int, int] | None = None
+    format: str = ""
+    digest: str = ""
+
+
+def _check(sample: Sample) -> _Checked:
     try:
         info = probe_image(sample.path)
         decode_image(sample.path, size=CHECK_SIZE)
-        return sample, None, (info.width, info.height)
+        with open(sample.path, "rb") as f:
+            digest = hashlib.file_digest(f, "blake2b").hexdigest()[:32]
     except ImageDecodeError as exc:
-        return sample, exc.reason, None
+        return _Checked(sample, exc.reason)
+    except OSError as exc:
+        return _Checked(sample, f"cannot be read ({exc.strerror or exc})")
+    return _Checked(sample, None, (info.width, info.height), info.format, digest)
+
+
+def find_leaks(train: list[Sample], held_out: list[Sample], digests: dict[Path, str]) -> list[tuple[Path, Path]]:
+    """Pairs (held-out file, training file) with the same content: the held-out score would be inflated."""
+    in_train = {}
+    for s in train:
+        d = digests.get(s.path)
+        if d:
+            in_train.setdefault(d, s.path)
+    return [(s.path, in_train[d]) for s in held_out if (d := digests.get(s.path)) and d in in_train]
 
 
 def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event | None = None) -> ScanReport:
@@ -76,23 +115,36 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
     report.passed_over = list(dataset.passed_over)
     samples = list(dataset.samples) + list(dataset.test_samples)
     total = len(samples)
-    tiny = 0
     emit(Progress(0, total, "images checked"))
     workers = min(8, (os.cpu_count() or 2) * 2)
+    checked: list[_Checked] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
         chunk = 64
         for start in range(0, total, chunk):
             if stop is not None and stop.is_set():
                 report.cancelled = True
                 break
-            for sample, reason, size in pool.map(_check, samples[start : start + chunk]):
-                if reason is None:
-                    report.accepted.append(sample)
-                    if size and min(size) < TINY_SIDE:
-                        tiny += 1
+            for c in pool.map(_check, samples[start : start + chunk]):
+                checked.append(c)
+                if c.reason is None:
+                    report.accepted.append(c.sample)
+                    report.digests[c.sample.path] = c.digest
                 else:
-                    report.rejected.append((sample.path, reason))
+                    report.rejected.append((c.sample.path, c.reason))
             emit(Progress(min(start + chunk, total), total, "images checked"))
+    tiny = mismatched = 0
+    for c in checked:
+        if c.reason is not None:
+            continue
+        if c.size and min(c.size) < TINY_SIDE:
+            tiny += 1
+            report.flagged.append((c.sample.path, f"tiny: {c.size[0]}x{c.size[1]} pixels"))
+        expected = SUFFIX_FORMATS.get(c.sample.path.suffix.lower())
+        if expected and c.format != expected:
+            mismatched += 1
+            report.flagged.append((c.sample.path, f"named {c.sample.path.suffix} but the content is {c.format}"))
+    _duplicates(report, set(dataset.test_samples))
+    report.warnings.extend(dataset.notes)
     counts = report.counts()
     for name, n in counts.items():
         if n == 0:
@@ -107,4 +159,38 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
             )
     if tiny:
         report.warnings.append(f"{tiny} image(s) are smaller than {TINY_SIDE}px on a side")
+    if mismatched:
+        report.warnings.append(f"{mismatched} file(s) have an extension that does not match their content")
     return report
+
+
+def _duplicates(report: ScanReport, test: set[Sample]) -> None:
+    """Flag exact duplicates, conflicting labels, and test images that are also training images."""
+    groups: dict[str, list[Sample]] = {}
+    for s in report.accepted:
+        groups.setdefault(report.digests[s.path], []).append(s)
+    copies = conflicts = 0
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        for s in members[1:]:
+            if s.label != first.label:
+                conflicts += 1
+                report.flagged.append((s.path, f"same image as {first.path} but labelled {s.label!r}, not {first.label!r}"))
+            else:
+                copies += 1
+                report.flagged.append((s.path, f"exact duplicate of {first.path}"))
+    if copies:
+        report.warnings.append(
+            f"{copies} exact duplicate file(s); the split keeps copies together so none straddles training and validation"
+        )
+    if conflicts:
+        report.warnings.append(f"{conflicts} image(s) appear under two different labels")
+    if test:
+        train = [s for s in report.accepted if s not in test]
+        leaks = find_leaks(train, [s for s in report.accepted if s in test], report.digests)
+        for held, seen in leaks:
+            report.flagged.append((held, f"test image identical to training image {seen}"))
+        if leaks:
+            report.warnings.append(f"{len(leaks)} test image(s) are also in the training images: the test score will be too high")

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop import __version__
+from alexnet_desktop.core.augment import Augmentation, build_augmenter
 from alexnet_desktop.core.datasets import Dataset, Split
 from alexnet_desktop.core.events import Emit, Message, no_emit
 from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size, make_optimizer
 from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.runs import RunFolder
-from alexnet_desktop.core.scan import scan_dataset
+from alexnet_desktop.core.scan import find_leaks, scan_dataset
 from alexnet_desktop.core.tf_runtime import device_summary, keras, tensorflow
 
 
@@ -39,6 +40,9 @@ class TrainConfig:
     batch_size: int = 32
     image_size: int | None = None  # None: the architecture's default
     val_split: float = 0.2
+    stratified: bool = True
+    val_source: str = "split"  # "split": a share of the training images; "test": the dataset's test part
+    augmentation: dict[str, Any] = field(default_factory=dict)  # Augmentation settings; empty: none
     optimizer: str = "adam"
     learning_rate: float = 1e-4
     seed: int = 1337
@@ -55,6 +59,9 @@ class TrainConfig:
             raise ValueError(f"learning rate must be a positive number, not {self.learning_rate}")
         if not 0 <= self.val_split < 1:
             raise ValueError(f"validation split must be in [0, 1), not {self.val_split}")
+        if self.val_source not in ("split", "test"):
+            raise ValueError(f"validation source must be 'split' or 'test', not {self.val_source!r}")
+        Augmentation.from_dict(self.augmentation)
         if not self.runs_dir:
             raise ValueError("no runs folder given")
 
@@ -130,7 +137,8 @@ def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, opti
     unknown = set(options) - set(opts)
     if unknown:
         raise ValueError(f"loader {loader.id!r} has no option(s) {', '.join(sorted(unknown))}")
-    opts.update(options)
+    by_name = {o.name: o for o in loader.options}
+    opts.update({k: by_name[k].coerce(v) for k, v in options.items()})
     return loader.load(Path(data), **opts)
 
 
@@ -218,8 +226,16 @@ class _Job:
             raise _StoppedEarly()
         training_pool = set(dataset.samples)  # the scan also covers a fixed test split, if any
         usable = [s for s in report.accepted if s in training_pool]
-        split = Split(cfg.val_split, cfg.seed)
-        train_samples, val_samples = split.apply(usable)
+        split = Split(cfg.val_split if cfg.val_source == "split" else 0.0, cfg.seed, cfg.stratified)
+        train_samples, val_samples = split.apply(usable, report.digests)
+        if cfg.val_source == "test":
+            test_pool = set(dataset.test_samples)
+            val_samples = [s for s in report.accepted if s in test_pool]
+            if not val_samples:
+                raise ValueError(f"{cfg.data}: validation on the test part was asked for, but the dataset has no usable test images")
+        leaks = find_leaks(train_samples, val_samples, report.digests)
+        if leaks:
+            self.emit(Message(f"{len(leaks)} validation image(s) are identical to training images (labelled differently)", "warning"))
         classes = sorted({s.label for s in train_samples})
         if len(classes) < 2:
             raise ValueError(f"{cfg.data}: training needs images of at least 2 classes, found {len(classes)}")
@@ -239,8 +255,10 @@ class _Job:
             metrics=["accuracy"],
         )
         skipped = SkippedFiles()
+        augmentation = Augmentation.from_dict(cfg.augmentation)
         train_ds = image_dataset(
-            train_samples, class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped
+            train_samples, class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped,
+            augmenter=build_augmenter(augmentation, image_size, cfg.seed),
         )
         val_ds = (
             image_dataset(val_samples, class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed, skipped=skipped)
@@ -272,10 +290,17 @@ class _Job:
                     "rejected": [{"path": str(p), "reason": r} for p, r in report.rejected],
                 },
                 "class_names": class_names,
-                "split": {"val_fraction": split.val_fraction, "seed": split.seed, "stratified": True},
+                "split": {
+                    "source": cfg.val_source,
+                    "val_fraction": split.val_fraction,
+                    "seed": split.seed,
+                    "stratified": split.stratified,
+                    "duplicates_kept_together": True,
+                    "leaks": [{"val": str(v), "train": str(t)} for v, t in leaks],
+                },
                 "image_size": image_size,
                 "preprocessing": PREPROCESSING,
-                "augmentation": "none",
+                "augmentation": augmentation.to_dict(),
                 "training": asdict(cfg),
                 "device": device,
                 "versions": _versions(),
