@@ -172,8 +172,8 @@ def cmd_scan(args) -> int:
             if len(items) > 20:
                 print(f"  ... and {len(items) - 20} more (see --json)")
     if dataset.test_samples:
-        test = set(dataset.test_samples)
-        print(f"\ntest part: {sum(1 for s in report.accepted if s in test)} usable images")
+        tests = report.counts("test")
+        print(f"\ntest part: {sum(tests.values())} usable images ({', '.join(f'{k} {v}' for k, v in tests.items())})")
     for w in report.warnings:
         print(f"warning: {w}")
     return 0

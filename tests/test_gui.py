@@ -20,12 +20,11 @@ def window(qtbot, host, workspace):
     qtbot.addWidget(w)
     w.show()
     yield w
-    for page in (w.data_page, w.train_page, w.predict_page):
+    w.data_page.split_panel.shutdown()
+    pages = (w.data_page, w.data_page.split_panel, w.train_page, w.predict_page)
+    for page in pages:
         page.runner.request_stop()
-        if page.runner.is_running():
-            with qtbot.waitSignal(page.runner.finished, timeout=60000):
-                pass
-    assert not any(p.runner.is_running() for p in (w.data_page, w.train_page, w.predict_page))
+    qtbot.waitUntil(lambda: not any(p.runner.is_running() for p in pages), timeout=60000)
 
 
 def test_window_paints_before_tensorflow_is_imported(tmp_path):
@@ -54,8 +53,10 @@ def test_first_launch_chooses_the_demo(qtbot, workspace):
     assert report.loader_id == "demo-shapes" and len(report.accepted) == 240
     assert w.state.data_path == workspace.datasets_dir / "demo-shapes"
     assert w.state.settings.image_size == 128
-    assert w.data_page.class_table.rowCount() == 4
+    assert w.data_page.chart.counts == {"circles": 60, "squares": 60, "stripes": 60, "triangles": 60}
+    assert w.data_page.samples.count() == 16  # four of each class
     qtbot.waitUntil(lambda: not w.data_page.runner.is_running())
+    qtbot.waitUntil(lambda: not w.data_page.split_panel.runner.is_running(), timeout=60000)
 
 
 def test_runtime_plugin_appears_in_the_app_and_the_broken_one_is_reported(window):
@@ -111,3 +112,66 @@ def test_predict_page_labels_a_folder_and_exports(qtbot, window, host, colour_da
     out = page.export(tmp_path / "out.json")
     data = json.loads(out.read_text())
     assert data["class_names"] == ["blue", "red"] and len(data["predictions"]) == 6
+
+
+def test_scan_shows_balance_samples_and_every_problem_file(qtbot, window, tmp_path):
+    from tests.dataset_files import write_messy_dataset
+
+    write_messy_dataset(tmp_path / "messy")
+    page = window.data_page
+    with qtbot.waitSignal(page.scan_finished, timeout=30000):
+        page.choose_folder(tmp_path / "messy")
+    assert page.loader_combo.currentData() == "folder"
+    assert set(page.chart.counts) == {"good", "odd"}
+    assert page.samples.count() == 8
+    table = page.problem_table
+    rows = {table.item(r, 0).text().rsplit("/", 1)[-1]: (table.item(r, 1).text(), table.item(r, 2).text())
+            for r in range(table.rowCount())}
+    assert rows["truncated.jpg"][0] == "not used" and "truncated" in rows["truncated.jpg"][1]
+    assert rows["plain_0_copy.jpg"][0] == "used; check"
+    assert rows[".DS_Store"][0] == "passed over"
+    assert "Files to check" in page.tabs.tabText(1) and "duplicate" in page.status.text()
+
+
+def test_scan_can_be_cancelled(qtbot, window, tmp_path):
+    from tests.conftest import write_colour_dataset
+
+    write_colour_dataset(tmp_path / "many", per_class=100, side=40)
+    page = window.data_page
+    with qtbot.waitSignal(page.scan_finished, timeout=30000) as blocker:
+        page.choose_folder(tmp_path / "many")
+        page.cancel_button.click()
+    assert blocker.args[0].cancelled and "cancelled" in page.status.text()
+    qtbot.waitUntil(lambda: not page.runner.is_running())
+    assert page.scan_button.isEnabled()
+
+
+def test_split_and_augmentation_settings_with_live_preview(qtbot, window, colour_dataset, tmp_path):
+    page, panel = window.data_page, window.data_page.split_panel
+    with qtbot.waitSignal(page.scan_finished, timeout=30000):
+        page.choose_folder(colour_dataset)
+    test_item = panel.val_source.model().item(panel.val_source.findData("test"))
+    assert not test_item.isEnabled()  # no test part in this dataset
+    panel.preset.setCurrentIndex(panel.preset.findData("paper"))
+    panel.preset.activated.emit(panel.preset.currentIndex())
+    aug = window.state.settings.augmentation
+    assert aug["random_crop"] and aug["horizontal_flip"] and not aug["vertical_flip"]
+    qtbot.waitUntil(lambda: panel.preview.count() == 8 and not panel.runner.is_running(), timeout=60000)
+    panel.numbers["rotation"].setValue(15)
+    assert panel.preset.currentData() == "custom" and window.state.settings.augmentation["rotation"] == 15
+    panel.val_split.setValue(0.25)
+    panel.stratified.setChecked(False)
+    assert window.state.settings.val_split == 0.25 and window.state.settings.stratified is False
+    qtbot.waitUntil(lambda: not panel.runner.is_running() and not panel._pending, timeout=60000)
+    assert panel.preview.count() == 8
+    # A dataset with a test part can validate on it.
+    for part in ("train", "test"):
+        for c in ("a", "b"):
+            from tests.dataset_files import image
+
+            for i in range(2):
+                image(tmp_path / "split" / part / c / f"{i}.png")
+    with qtbot.waitSignal(page.scan_finished, timeout=30000):
+        page.choose_folder(tmp_path / "split")
+    assert test_item.isEnabled()
+    assert "test images" in page.status.text()

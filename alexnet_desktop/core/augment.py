@@ -23,6 +23,7 @@ from alexnet_desktop.core.tf_runtime import keras, tensorflow
 # The paper resized images to 256 px and trained on random 224 px crops (227 in most
 # re-implementations); a crop covers 227/256 of the side at any input size.
 CROP_FRACTION = 227 / 256
+FILL = "reflect"
 
 
 @dataclass(frozen=True)
@@ -107,15 +108,16 @@ def build_augmenter(aug: Augmentation, image_size: int, seed: int) -> Any:
     )
     if mode:
         steps.append(layers.RandomFlip(mode, seed=seed + 1))
-    # ImageDataGenerator filled uncovered corners with the nearest edge pixel; so do these.
+    # Uncovered corners are filled by reflecting the image (Keras 3's default). The seeds'
+    # ImageDataGenerator repeated the edge pixel instead, which smears streaks across them.
     if aug.rotation:
-        steps.append(layers.RandomRotation(aug.rotation / 360.0, fill_mode="nearest", seed=seed + 2))
+        steps.append(layers.RandomRotation(aug.rotation / 360.0, fill_mode=FILL, seed=seed + 2))
     if aug.width_shift or aug.height_shift:
-        steps.append(layers.RandomTranslation(aug.height_shift, aug.width_shift, fill_mode="nearest", seed=seed + 3))
+        steps.append(layers.RandomTranslation(aug.height_shift, aug.width_shift, fill_mode=FILL, seed=seed + 3))
     if aug.shear:
-        steps.append(layers.RandomShear(aug.shear, aug.shear, fill_mode="nearest", seed=seed + 4))
+        steps.append(layers.RandomShear(aug.shear, aug.shear, fill_mode=FILL, seed=seed + 4))
     if aug.zoom:
-        steps.append(layers.RandomZoom((-aug.zoom, aug.zoom), fill_mode="nearest", seed=seed + 5))
+        steps.append(layers.RandomZoom((-aug.zoom, aug.zoom), fill_mode=FILL, seed=seed + 5))
     if aug.brightness:
         steps.append(layers.RandomBrightness(aug.brightness, value_range=(0, 255), seed=seed + 6))
     return keras().Sequential(steps, name="augmentation")

@@ -46,11 +46,12 @@ class ScanReport:
     warnings: list[str] = field(default_factory=list)
     flagged: list[tuple[Path, str]] = field(default_factory=list)  # used, but worth a look, and why
     digests: dict[Path, str] = field(default_factory=dict)  # content hash of every accepted file
+    test_paths: set[Path] = field(default_factory=set)  # the files of the dataset's fixed test part
     cancelled: bool = False
 
-    def counts(self) -> dict[str, int]:
-        """Accepted images per class, in class order."""
-        c = Counter(s.label for s in self.accepted)
+    def counts(self, part: str = "train") -> dict[str, int]:
+        """Accepted images per class, in class order, of the training part or the "test" part."""
+        c = Counter(s.label for s in self.accepted if (s.path in self.test_paths) == (part == "test"))
         return {name: c.get(name, 0) for name in self.class_names}
 
     def to_dict(self) -> dict:
@@ -60,6 +61,7 @@ class ScanReport:
             "loader": self.loader_id,
             "class_names": self.class_names,
             "counts": self.counts(),
+            "test_counts": self.counts("test") if self.test_paths else {},
             "accepted": len(self.accepted),
             "rejected": [{"path": str(p), "reason": r} for p, r in self.rejected],
             "passed_over": [{"path": str(p), "reason": r} for p, r in self.passed_over],
@@ -114,6 +116,7 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
     report = ScanReport(dataset.root, dataset.loader_id, list(dataset.class_names))
     report.passed_over = list(dataset.passed_over)
     samples = list(dataset.samples) + list(dataset.test_samples)
+    report.test_paths = {s.path for s in dataset.test_samples}
     total = len(samples)
     emit(Progress(0, total, "images checked"))
     workers = min(8, (os.cpu_count() or 2) * 2)

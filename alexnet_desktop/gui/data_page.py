@@ -4,23 +4,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.events import Progress
+from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.scan import ScanReport, scan_dataset
+from alexnet_desktop.core.thumbnails import Thumbnail, pick_samples, thumbnails
+from alexnet_desktop.gui.image_grid import ImageGrid
+from alexnet_desktop.gui.plots import ClassBalanceChart
+from alexnet_desktop.gui.split_panel import SplitAugmentPanel
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import OptionsForm, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 DEMO_LOADER = "demo-shapes"
+SAMPLES_PER_CLASS = 4
+SAMPLE_LIMIT = 64
+THUMB_SIZE = 128
+FILE_FILTER = "Datasets (*.csv *.tar.gz *.tgz *.gz);;All files (*)"
+
+
+@dataclass
+class ScanResult:
+    """What the scan job hands the page: the report, sample thumbnails, whether there is a test part."""
+
+    report: ScanReport
+    samples: list[Thumbnail]
+    has_test: bool
 
 
 class DataPage(QWidget):
-    """Pick a folder and a loader; the scan runs in a worker and reports classes and problems."""
+    """Pick a folder (or file) and a loader; the scan runs in a worker and reports classes,
+    a class-balance chart, sample images, problem files, and the split and augmentation."""
 
     scan_finished = Signal(object)
 
@@ -31,7 +51,8 @@ class DataPage(QWidget):
         self.runner.event.connect(self._on_event)
         self.runner.succeeded.connect(self._on_scanned)
         self.runner.failed.connect(self._on_failed)
-        self.runner.finished.connect(self._update_buttons)
+        self.runner.finished.connect(self._scan_ended)
+        self._rescan = False
 
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
@@ -40,6 +61,9 @@ class DataPage(QWidget):
         self.browse_button = QPushButton("Choose folder…")
         self.browse_button.setToolTip("Choose a folder of labelled images (for example one sub-folder per class)")
         self.browse_button.clicked.connect(self._browse)
+        self.file_button = QPushButton("Choose file…")
+        self.file_button.setToolTip("Choose a CSV list of images, or a dataset archive (CIFAR-10 .tar.gz)")
+        self.file_button.clicked.connect(self._browse_file)
         self.demo_button = QPushButton("Use demo data")
         self.demo_button.setToolTip("The built-in demo: generated images of four kinds of shapes")
         self.demo_button.clicked.connect(self.use_demo)
@@ -64,36 +88,40 @@ class DataPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        self.class_table = QTableWidget(0, 2)
-        self.class_table.setHorizontalHeaderLabels(["Class", "Images"])
-        self.class_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.class_table.verticalHeader().setVisible(False)
-        self.class_table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.problem_table = QTableWidget(0, 2)
-        self.problem_table.setHorizontalHeaderLabels(["File", "Why it is not used"])
-        self.problem_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.problem_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.chart = ClassBalanceChart()
+        self.chart.setMinimumWidth(280)
+        self.samples = ImageGrid(tile=96)
+        overview = QSplitter(Qt.Horizontal)
+        overview.addWidget(self.chart)
+        samples_box = QWidget()
+        sv = QVBoxLayout(samples_box)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.addWidget(heading("Sample images"))
+        sv.addWidget(self.samples, 1)
+        overview.addWidget(samples_box)
+        overview.setSizes([380, 620])
+
+        self.problem_table = QTableWidget(0, 3)
+        self.problem_table.setHorizontalHeaderLabels(["File", "Status", "Why"])
+        header = self.problem_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
         self.problem_table.verticalHeader().setVisible(False)
         self.problem_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.problem_table.setSortingEnabled(True)
+        self.problem_table.setWordWrap(False)
 
-        row = hrow("Folder:", (self.path_edit, 1), self.browse_button, self.demo_button)
+        self.split_panel = SplitAugmentPanel(state)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(overview, "Overview")
+        self.tabs.addTab(self.problem_table, "Files to check")
+        self.tabs.addTab(self.split_panel, "Split && augmentation")
+
+        row = hrow("Folder:", (self.path_edit, 1), self.browse_button, self.file_button, self.demo_button)
         loader_row = hrow("Layout:", self.loader_combo, (self.loader_help, 1))
         scan_row = hrow(self.scan_button, self.cancel_button, (self.progress, 1))
-
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(heading("Classes"))
-        lv.addWidget(self.class_table)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(heading("Files not used"))
-        rv.addWidget(self.problem_table)
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([300, 600])
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Dataset"))
@@ -102,7 +130,8 @@ class DataPage(QWidget):
         layout.addWidget(self.options_form)
         layout.addLayout(scan_row)
         layout.addWidget(self.status)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
+        self._show_empty()
         self._update_buttons()
 
     # -- choosing --------------------------------------------------------------------
@@ -112,6 +141,12 @@ class DataPage(QWidget):
         folder = QFileDialog.getExistingDirectory(self, "Choose a dataset folder", start)
         if folder:
             self.choose_folder(Path(folder))
+
+    def _browse_file(self) -> None:
+        start = str(self.state.data_path or Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset file", start, FILE_FILTER)
+        if path:
+            self.choose_folder(Path(path))
 
     def choose_folder(self, folder: Path, loader_id: str | None = None) -> None:
         """Use `folder` as the dataset (with the given loader, or the one that recognises it) and scan it."""
@@ -163,19 +198,27 @@ class DataPage(QWidget):
 
     def start_scan(self) -> None:
         """Load and check the chosen dataset in a worker thread."""
-        if self.state.data_path is None or self.runner.is_running():
+        if self.state.data_path is None:
+            return
+        if self.runner.is_running():
+            # Another dataset was chosen mid-scan: stop that scan, then scan this one.
+            self._rescan = True
+            self.runner.request_stop()
             return
         host, path, loader_id = self.state.host, self.state.data_path, self.state.loader_id
         options = self.options_form.values()
         self.state.loader_options = options
-        self.class_table.setRowCount(0)
-        self.problem_table.setRowCount(0)
-        self.status.setText(f"Scanning {path}…")
+        self._show_empty("Scanning…")
+        self.status.setText(f"Reading {path}…")
         self.progress.setRange(0, 0)
 
         def job(emit, stop):
             dataset = host.loader(loader_id).load(path, **options)
-            return scan_dataset(dataset, emit, stop)
+            emit(Message(f"Checking {len(dataset.samples) + len(dataset.test_samples):,} images in {path}…"))
+            report = scan_dataset(dataset, emit, stop)
+            train = [s for s in report.accepted if s.path not in report.test_paths]
+            picked = pick_samples(train, SAMPLES_PER_CLASS, SAMPLE_LIMIT)
+            return ScanResult(report, thumbnails(picked, THUMB_SIZE), bool(report.test_paths))
 
         self.runner.start(job)
         self._update_buttons()
@@ -184,42 +227,72 @@ class DataPage(QWidget):
         if isinstance(event, Progress) and event.total:
             self.progress.setRange(0, event.total)
             self.progress.setValue(event.done)
+        elif isinstance(event, Message):
+            self.status.setText(event.text)
 
-    def _on_scanned(self, report: ScanReport) -> None:
+    def _show_empty(self, text: str = "Choose a dataset folder, or use the demo data, to see its classes and images.") -> None:
+        self.chart.set_counts({})
+        self.samples.set_images([], text)
+        self.problem_table.setRowCount(0)
+        self.tabs.setTabText(1, "Files to check")
+
+    def _on_scanned(self, result: ScanResult) -> None:
+        if self._rescan:
+            return  # a scan of a dataset no longer chosen
+        report = result.report
         counts = report.counts()
-        self.class_table.setRowCount(len(counts))
-        for i, (name, n) in enumerate(counts.items()):
-            self.class_table.setItem(i, 0, QTableWidgetItem(name))
-            item = QTableWidgetItem(f"{n:,}")
-            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            self.class_table.setItem(i, 1, item)
-        problems = report.rejected + report.passed_over
-        self.problem_table.setRowCount(len(problems))
-        for i, (p, reason) in enumerate(problems):
-            self.problem_table.setItem(i, 0, QTableWidgetItem(str(p)))
-            self.problem_table.setItem(i, 1, QTableWidgetItem(reason))
+        test_counts = report.counts("test") if result.has_test else None
+        self.chart.set_counts(counts, test_counts)
+        self.samples.set_images(
+            [(t.pixels, t.label, f"{t.path}\n(as training sees it: resized to a square)") for t in result.samples],
+            "No usable images.",
+        )
+        rows = [(p, "not used", r) for p, r in report.rejected]
+        rows += [(p, "passed over", r) for p, r in report.passed_over]
+        rows += [(p, "used; check", r) for p, r in report.flagged]
+        self.problem_table.setSortingEnabled(False)
+        self.problem_table.setRowCount(len(rows))
+        for i, (p, status, reason) in enumerate(rows):
+            for j, text in enumerate((str(p), status, reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.problem_table.setItem(i, j, item)
+        self.problem_table.setSortingEnabled(True)
+        self.tabs.setTabText(1, f"Files to check ({len(rows):,})")
         total = sum(counts.values())
-        text = f"<b>{total:,}</b> usable images in <b>{len(counts)}</b> classes"
+        text = f"<b>{total:,}</b> usable training images in <b>{len(counts)}</b> classes"
+        if test_counts:
+            text += f", <b>{sum(test_counts.values()):,}</b> test images"
         if report.rejected:
-            text += f"; <b>{len(report.rejected)}</b> rejected"
+            text += f"; <b>{len(report.rejected):,}</b> files cannot be used (see Files to check)"
         if report.cancelled:
             text = "Scan cancelled: " + text + " so far"
         for w in report.warnings:
             text += f"<br>⚠ {w}"
         self.status.setText(text)
+        self.split_panel.set_source_images(result.samples, result.has_test)
         self.state.set_scan(report)
         self.scan_finished.emit(report)
 
     def _on_failed(self, message: str, _tb: str) -> None:
+        if self._rescan:
+            return
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setText(f"<b>Could not read the dataset:</b> {message}")
+
+    def _scan_ended(self) -> None:
+        if self._rescan:
+            self._rescan = False
+            self.start_scan()
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         busy = self.runner.is_running()
         self.scan_button.setEnabled(not busy and self.state.data_path is not None)
         self.cancel_button.setEnabled(busy)
         self.browse_button.setEnabled(not busy)
+        self.file_button.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)
         self.loader_combo.setEnabled(not busy)
         if not busy and self.progress.maximum() == 0:

@@ -107,9 +107,10 @@ class MainWindow(QMainWindow):
             settings = QSettings()
             settings.setValue("data/last_path", str(self.state.data_path))
             settings.setValue("data/last_loader", self.state.loader_id or "")
+        self.data_page.split_panel.shutdown()
         for page in (self.data_page, self.train_page, self.predict_page):
             page.runner.request_stop()
-        for page in (self.data_page, self.train_page, self.predict_page):
+        for page in (self.data_page, self.data_page.split_panel, self.train_page, self.predict_page):
             page.runner.wait()
         if self._tf_thread is not None:
             self._tf_thread.wait()

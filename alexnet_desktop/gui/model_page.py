@@ -48,10 +48,6 @@ class ModelPage(QWidget):
         self.learning_rate.setRange(1e-6, 1.0)
         self.learning_rate.setSingleStep(1e-4)
         self.learning_rate.setToolTip("Step size of the optimizer (1e-4 suits Adam; 1e-2 suits SGD)")
-        self.val_split = QDoubleSpinBox()
-        self.val_split.setRange(0.0, 0.9)
-        self.val_split.setSingleStep(0.05)
-        self.val_split.setToolTip("Share of each class held out to validate on (stratified, reproducible)")
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip("Fixes the split, the shuffling and the initial weights, so a run can be repeated")
@@ -59,8 +55,7 @@ class ModelPage(QWidget):
         self.load_settings()
         for w in (self.image_size, self.epochs, self.batch_size, self.seed):
             w.valueChanged.connect(self._store)
-        for w in (self.learning_rate, self.val_split):
-            w.valueChanged.connect(self._store)
+        self.learning_rate.valueChanged.connect(self._store)
         self.optimizer.currentIndexChanged.connect(self._store)
 
         arch_box = QGroupBox("Architecture")
@@ -80,7 +75,6 @@ class ModelPage(QWidget):
         form.addRow("Batch size:", self.batch_size)
         form.addRow("Optimizer:", self.optimizer)
         form.addRow("Learning rate:", self.learning_rate)
-        form.addRow("Validation share:", self.val_split)
         form.addRow("Seed:", self.seed)
 
         layout = QVBoxLayout(self)
@@ -101,7 +95,6 @@ class ModelPage(QWidget):
         self.batch_size.setValue(s.batch_size)
         self.optimizer.setCurrentText(s.optimizer)
         self.learning_rate.setValue(s.learning_rate)
-        self.val_split.setValue(s.val_split)
         self.seed.setValue(s.seed)
 
     def _arch_changed(self) -> None:
@@ -125,5 +118,4 @@ class ModelPage(QWidget):
         s.batch_size = self.batch_size.value()
         s.optimizer = self.optimizer.currentText()
         s.learning_rate = self.learning_rate.value()
-        s.val_split = self.val_split.value()
         s.seed = self.seed.value()

@@ -105,3 +105,59 @@ class TrainingCurves(QWidget):
         self._dirty = False
         for key, s in self.series.items():
             self.items[key].setData(np.asarray(s.x, dtype=float), np.asarray(s.y, dtype=float))
+
+
+class ClassBalanceChart(pg.PlotWidget):
+    """Horizontal bars of images per class (training part and, when there is one, test part),
+    each with its count written at its end.
+
+    Horizontal, so that long class names stay readable with many classes.
+    """
+
+    TRAIN_COLOUR = (31, 119, 180)
+    TEST_COLOUR = (255, 127, 14)
+    MAX_LABELLED = 60  # beyond this many classes the counts would overlap: hover shows them instead
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setMenuEnabled(False)
+        self.showGrid(x=True, y=False, alpha=0.3)
+        self.getAxis("bottom").enableAutoSIPrefix(False)
+        self.setLabel("bottom", "images")
+        self._items: list = []
+        self.counts: dict[str, int] = {}
+        self.set_counts({})
+
+    def set_counts(self, counts: dict[str, int], test_counts: dict[str, int] | None = None) -> None:
+        """Show `counts` (and `test_counts` as a second, orange bar per class)."""
+        for item in self._items:
+            self.removeItem(item)
+        self._items.clear()
+        self.counts = dict(counts)
+        train_html = f"<span style='color:rgb{self.TRAIN_COLOUR}'>■</span> training"
+        test_html = f" &nbsp; <span style='color:rgb{self.TEST_COLOUR}'>■</span> test" if test_counts else ""
+        self.setTitle(f"Images per class &nbsp; {train_html}{test_html}" if counts else "Images per class")
+        names = list(counts)
+        n = len(names)
+        ys = np.arange(n, 0, -1, dtype=float)  # the first class at the top
+        height = 0.38 if test_counts else 0.7
+        parts = [(counts, ys + (height / 2 if test_counts else 0), self.TRAIN_COLOUR)]
+        if test_counts:
+            parts.append(({c: test_counts.get(c, 0) for c in names}, ys - height / 2, self.TEST_COLOUR))
+        for values, y, colour in parts:
+            widths = [values[c] for c in names]
+            bar = pg.BarGraphItem(x0=0, y=y, height=height, width=widths, brush=colour, pen=None)
+            self.addItem(bar)
+            self._items.append(bar)
+            if n <= self.MAX_LABELLED:
+                for yy, value in zip(y, widths):
+                    text = pg.TextItem(f"{value:,}", color=(40, 40, 40), anchor=(0, 0.5))
+                    text.setPos(value, float(yy))
+                    self.addItem(text)
+                    self._items.append(text)
+        self.getAxis("left").setTicks([[(float(y), name) for y, name in zip(ys, names)]])
+        top = max([*counts.values(), *(test_counts or {}).values(), 1])
+        self.setXRange(0, top * 1.15, padding=0)
+        self.setYRange(0.4, max(n, 1) + 0.6, padding=0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,7 +14,8 @@ from alexnet_desktop.core.workspace import Workspace
 
 @dataclass
 class TrainSettings:
-    """The settings of the next training run, edited on the Model page.
+    """The settings of the next training run, edited on the Model page (split and
+    augmentation on the Data page).
 
     Field names are those of `core.training.TrainConfig`, which is built from them.
     """
@@ -26,6 +27,9 @@ class TrainSettings:
     optimizer: str = "adam"
     learning_rate: float = 1e-4
     val_split: float = 0.2
+    stratified: bool = True
+    val_source: str = "split"
+    augmentation: dict = field(default_factory=dict)
     seed: int = 1337
 
 

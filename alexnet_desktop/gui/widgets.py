@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QWidget,
 )
 
 from alexnet_desktop.core.descriptors import Option
+
+
+class PathEdit(QWidget):
+    """A file or folder path: a line edit and a button that opens a chooser."""
+
+    def __init__(self, text: str = "", title: str = "Choose", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(text)
+        self.edit.setPlaceholderText("(not set)")
+        self.edit.setMinimumWidth(280)
+        self.title = title
+        button = QPushButton("Browse…")
+        button.clicked.connect(self._browse)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(button)
+
+    def text(self) -> str:
+        """The path as typed or chosen."""
+        return self.edit.text().strip()
+
+    def _browse(self) -> None:
+        start = self.text() or str(Path.home())
+        if "file" in self.title.lower():
+            path, _ = QFileDialog.getOpenFileName(self, self.title, start)
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.title, start)
+        if path:
+            self.edit.setText(path)
 
 
 class OptionsForm(QWidget):
@@ -52,6 +84,8 @@ class OptionsForm(QWidget):
             w = QComboBox()
             w.addItems(list(opt.choices))
             w.setCurrentText(str(opt.default))
+        elif opt.type == "path":
+            w = PathEdit(str(opt.default or ""), opt.title)
         else:
             w = QLineEdit(str(opt.default or ""))
         return w
@@ -66,6 +100,8 @@ class OptionsForm(QWidget):
                 out[name] = w.value()
             elif isinstance(w, QComboBox):
                 out[name] = w.currentText()
+            elif isinstance(w, PathEdit):
+                out[name] = w.text()
             else:
                 out[name] = w.text()
         return out

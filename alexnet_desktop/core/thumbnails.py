@@ -1,0 +1,45 @@
+"""Small previews of dataset images, decoded by the one decoder (what the network will see)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from alexnet_desktop.core.datasets import Sample
+from alexnet_desktop.core.images import ImageDecodeError, decode_image
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """One decoded preview with its file and label."""
+
+    path: Path
+    label: str
+    pixels: np.ndarray  # uint8 (S, S, 3)
+
+
+def pick_samples(samples: list[Sample], per_class: int, limit: int, seed: int = 0) -> list[Sample]:
+    """Up to `per_class` random samples of every class (in class order), at most `limit` in all."""
+    rng = random.Random(seed)
+    by_class: dict[str, list[Sample]] = {}
+    for s in sorted(samples, key=lambda s: (s.label, str(s.path))):
+        by_class.setdefault(s.label, []).append(s)
+    picked: list[Sample] = []
+    for label in sorted(by_class):
+        items = by_class[label]
+        picked += rng.sample(items, min(per_class, len(items)))
+    return picked[:limit]
+
+
+def thumbnails(samples: list[Sample], size: int) -> list[Thumbnail]:
+    """Decode `samples` at `size` x `size`; files that fail (changed since the scan) are left out."""
+    out = []
+    for s in samples:
+        try:
+            out.append(Thumbnail(s.path, s.label, decode_image(s.path, size=size)))
+        except ImageDecodeError:
+            continue
+    return out

@@ -1,0 +1,261 @@
+"""Split and augmentation settings of the next run, with a live preview of the augmentation."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from alexnet_desktop.core.augment import PRESETS, Augmentation
+from alexnet_desktop.core.thumbnails import Thumbnail
+from alexnet_desktop.gui.image_grid import ImageGrid
+from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.worker import JobRunner
+
+PRESET_TITLES = {
+    "none": "None",
+    "paper": "Paper: random crops + horizontal flips",
+    "seed001": "Seed 001: rotate, shift, shear, zoom, flips",
+    "seed003": "Seed 003: rotate, shift, zoom, horizontal flip",
+}
+CUSTOM = "custom"
+PREVIEW_COUNT = 8
+# (field, label, maximum, step, suffix, help)
+_NUMBERS = (
+    ("rotation", "Rotation", 180.0, 5.0, " °", "Rotate by up to this many degrees either way"),
+    ("width_shift", "Width shift", 0.9, 0.05, "", "Shift sideways by up to this fraction of the width"),
+    ("height_shift", "Height shift", 0.9, 0.05, "", "Shift up or down by up to this fraction of the height"),
+    ("shear", "Shear", 0.9, 0.05, "", "Slant by up to this fraction of the side"),
+    ("zoom", "Zoom", 0.9, 0.05, "", "Zoom in or out by up to this fraction"),
+    ("brightness", "Brightness", 0.9, 0.05, "", "Darken or brighten by up to this fraction"),
+)
+_CHECKS = (
+    ("random_crop", "Random crop (the paper's 227 of 256)"),
+    ("horizontal_flip", "Flip left-right"),
+    ("vertical_flip", "Flip upside down"),
+)
+
+
+class SplitAugmentPanel(QWidget):
+    """Edits the split and augmentation fields of `state.settings`; previews the augmentation."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._loading = False
+        self._source: list[Thumbnail] = []
+        self._source_index = 0
+        self._pending = False
+        self._closing = False
+
+        self.val_source = QComboBox()
+        self.val_source.addItem("A share of the training images", "split")
+        self.val_source.addItem("The dataset's test part", "test")
+        self.val_source.setToolTip("What the model is validated on after every epoch")
+        self.val_split = QDoubleSpinBox()
+        self.val_split.setRange(0.0, 0.9)
+        self.val_split.setSingleStep(0.05)
+        self.val_split.setToolTip("Share of the images held out to validate on (seed 001 used 0.25)")
+        self.stratified = QCheckBox("Stratified: every class keeps its share")
+        self.stratified.setToolTip("Split class by class; off: split over all images at once (scikit-learn's default)")
+        self.split_note = QLabel("The split is reproducible from the seed on the Model page; exact copies of an image stay on one side.")
+        self.split_note.setWordWrap(True)
+
+        self.preset = QComboBox()
+        for key, title in PRESET_TITLES.items():
+            self.preset.addItem(title, key)
+        self.preset.addItem("Custom", CUSTOM)
+        self.preset.setToolTip("Ready-made settings from the paper and the seed tutorials")
+        self.checks: dict[str, QCheckBox] = {}
+        for name, label in _CHECKS:
+            self.checks[name] = QCheckBox(label)
+        self.numbers: dict[str, QDoubleSpinBox] = {}
+        for name, _label, top, step, suffix, tip in _NUMBERS:
+            w = QDoubleSpinBox()
+            w.setRange(0.0, top)
+            w.setSingleStep(step)
+            w.setDecimals(2)
+            w.setSuffix(suffix)
+            w.setToolTip(tip)
+            self.numbers[name] = w
+
+        self.preview = ImageGrid(tile=96)
+        self.preview.setMinimumHeight(230)
+        self.another = QPushButton("Another image")
+        self.another.setToolTip("Preview the augmentation on another image of the dataset")
+        self.another.clicked.connect(self._next_image)
+        self.preview_status = QLabel()
+        self.preview_status.setWordWrap(True)
+        self.runner = JobRunner(self)
+        self.runner.succeeded.connect(self._show_preview)
+        self.runner.failed.connect(lambda message, _tb: self.preview_status.setText(f"Preview failed: {message}"))
+        self.runner.finished.connect(self._preview_done)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.refresh_preview)
+
+        split_box = QGroupBox("Validation split")
+        sf = QFormLayout(split_box)
+        sf.addRow("Validate on:", self.val_source)
+        sf.addRow("Validation share:", self.val_split)
+        sf.addRow("", self.stratified)
+        sf.addRow(self.split_note)
+        aug_box = QGroupBox("Augmentation (training images only)")
+        af = QFormLayout(aug_box)
+        af.addRow("Preset:", self.preset)
+        for name, _ in _CHECKS:
+            af.addRow("", self.checks[name])
+        for name, label, *_ in _NUMBERS:
+            af.addRow(label + ":", self.numbers[name])
+        left = QVBoxLayout()
+        left.addWidget(split_box)
+        left.addWidget(aug_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<b>Preview</b>: what training may see of one image"), 1)
+        head.addWidget(self.another)
+        right.addLayout(head)
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.preview_status)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+
+        self.load_settings()
+        self.val_source.currentIndexChanged.connect(self._store)
+        self.val_split.valueChanged.connect(self._store)
+        self.stratified.toggled.connect(self._store)
+        self.preset.activated.connect(self._preset_chosen)
+        for w in self.checks.values():
+            w.toggled.connect(self._edited)
+        for w in self.numbers.values():
+            w.valueChanged.connect(self._edited)
+
+    # -- settings ---------------------------------------------------------------------
+
+    def load_settings(self) -> None:
+        """Show the split and augmentation of `state.settings`."""
+        s = self.state.settings
+        self._loading = True
+        self.val_source.setCurrentIndex(max(0, self.val_source.findData(s.val_source)))
+        self.val_split.setValue(s.val_split)
+        self.stratified.setChecked(s.stratified)
+        self._show_augmentation(Augmentation.from_dict(s.augmentation))
+        self._loading = False
+        self._update_enabled()
+
+    def augmentation(self) -> Augmentation:
+        """The augmentation the controls describe."""
+        values = {name: w.isChecked() for name, w in self.checks.items()}
+        values.update({name: w.value() for name, w in self.numbers.items()})
+        return Augmentation(**values)
+
+    def _show_augmentation(self, aug: Augmentation) -> None:
+        for f in fields(aug):
+            value = getattr(aug, f.name)
+            if f.name in self.checks:
+                self.checks[f.name].setChecked(bool(value))
+            else:
+                self.numbers[f.name].setValue(float(value))
+        key = next((k for k, p in PRESETS.items() if p == aug), CUSTOM)
+        self.preset.setCurrentIndex(self.preset.findData(key))
+
+    def _preset_chosen(self) -> None:
+        key = self.preset.currentData()
+        if key == CUSTOM:
+            return
+        self._loading = True
+        self._show_augmentation(PRESETS[key])
+        self._loading = False
+        self._store()
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        aug = self.augmentation()
+        key = next((k for k, p in PRESETS.items() if p == aug), CUSTOM)
+        self.preset.setCurrentIndex(self.preset.findData(key))
+        self._store()
+
+    def _store(self) -> None:
+        if self._loading:
+            return
+        s = self.state.settings
+        s.val_source = self.val_source.currentData()
+        s.val_split = self.val_split.value()
+        s.stratified = self.stratified.isChecked()
+        s.augmentation = self.augmentation().to_dict()
+        self._update_enabled()
+        self._debounce.start()
+
+    def _update_enabled(self) -> None:
+        by_share = self.val_source.currentData() == "split"
+        self.val_split.setEnabled(by_share)
+        self.stratified.setEnabled(by_share)
+
+    # -- preview ----------------------------------------------------------------------
+
+    def set_source_images(self, thumbs: list[Thumbnail], has_test: bool) -> None:
+        """The dataset's sample images, to preview the augmentation on; whether it has a test part."""
+        self._source = list(thumbs)
+        self._source_index = 0
+        index = self.val_source.findData("test")
+        self.val_source.model().item(index).setEnabled(has_test)
+        if not has_test and self.val_source.currentData() == "test":
+            self.val_source.setCurrentIndex(0)
+        self.refresh_preview()
+
+    def _next_image(self) -> None:
+        if self._source:
+            self._source_index = (self._source_index + 1) % len(self._source)
+            self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        """Recompute the preview in a worker (TensorFlow applies the augmentation)."""
+        self.another.setEnabled(len(self._source) > 1)
+        if self._closing:
+            return
+        if not self._source:
+            self.preview.set_images([], "Scan a dataset to preview the augmentation on its images.")
+            return
+        if self.runner.is_running():
+            self._pending = True
+            return
+        thumb = self._source[self._source_index]
+        aug = self.augmentation()
+        seed = self._source_index
+
+        def job(emit, stop):
+            from alexnet_desktop.core.augment import preview
+
+            return thumb, aug, preview(aug, thumb.pixels, PREVIEW_COUNT, seed)
+
+        self.preview_status.setText("Computing the preview…")
+        self.runner.start(job)
+
+    def _show_preview(self, result) -> None:
+        thumb, aug, images = result
+        caption = "original" if not aug.active else "augmented"
+        items = [(thumb.pixels, "original", str(thumb.path))]
+        items += [(img, f"{caption} {i + 1}", str(thumb.path)) for i, img in enumerate(images[: PREVIEW_COUNT - 1])]
+        self.preview.set_images(items)
+        self.preview_status.setText(
+            f"{thumb.label}: {thumb.path.name}" + ("" if aug.active else " — no augmentation: training sees the image as is")
+        )
+
+    def shutdown(self) -> None:
+        """Start no further previews (the window is closing); one running ends on its own."""
+        self._closing = True
+        self._debounce.stop()
+        self._pending = False
+
+    def _preview_done(self) -> None:
+        if self._pending and not self._closing:
+            self._pending = False
+            self.refresh_preview()
