@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from alexnet_desktop.core.datasets import Dataset, DatasetError, Sample, dataset_from_samples
-from alexnet_desktop.core.images import list_image_files
+from alexnet_desktop.core.datasets import TRAIN_NAMES, Dataset, DatasetError, Sample, dataset_from_samples
+from alexnet_desktop.core.images import IMAGE_SUFFIXES, list_image_files
 from alexnet_desktop.hookspecs import DatasetLoader, Option, hookimpl
 
 TRAILING_NUMBER = re.compile(r"^(.*?)[\s_-]*\(?\d+\)?$")
@@ -40,11 +40,28 @@ def label_from_name(name: str) -> str | None:
     return label
 
 
+def _labelled_folder(path: Path) -> Path:
+    """`path`, or its training part when `path` holds one (Kaggle's `train/` beside `test1/`)."""
+    if not _images_here(path):
+        for sub in sorted(p for p in path.iterdir() if p.is_dir()):
+            if sub.name.lower() in TRAIN_NAMES and _images_here(sub):
+                return sub
+    return path
+
+
+def _images_here(folder: Path) -> bool:
+    try:
+        return any(e.is_file() and e.name.lower().endswith(tuple(IMAGE_SUFFIXES)) for e in folder.iterdir())
+    except OSError:
+        return False
+
+
 def load_filename_labels(path: Path, case_sensitive: bool = False, recursive: bool = False) -> Dataset:
-    """Label every image in `path` by its file name (see the module's rule)."""
+    """Label every image in `path` (or its `train/` part) by its file name (see the module's rule)."""
     path = Path(path)
     if not path.is_dir():
         raise DatasetError(f"{path}: not a folder")
+    path = _labelled_folder(path)
     listing = list_image_files(path, recursive=recursive)
     passed = [(p, "system junk file") for p in listing.junk] + listing.problems
     passed += [(p, "not an image file extension") for p in listing.other]
@@ -78,16 +95,18 @@ def detect_filename_labels(path: Path) -> float:
     """Likely when a flat folder's image names give at least two labels, each used more than once."""
     path = Path(path)
     try:
+        if path.is_dir():
+            path = _labelled_folder(path)
         names = [e.name for e in path.iterdir() if e.is_file()][:2000] if path.is_dir() else []
     except OSError:
         return 0.0
-    labels = [label_from_name(n) for n in names if n.lower().rsplit(".", 1)[-1] in ("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp")]
+    labels = [label_from_name(n) for n in names if n.lower().endswith(tuple(IMAGE_SUFFIXES))]
     if len(labels) < 4:
         return 0.0
     found = Counter(label.lower() for label in labels if label)
     labelled = sum(found.values())
     repeated = [n for n in found.values() if n >= 2]
-    if len(repeated) >= 2 and labelled >= 0.9 * len(labels) and sum(repeated) >= 0.8 * labelled:
+    if len(repeated) >= 2 and labelled >= 0.75 * len(labels) and sum(repeated) >= 0.8 * labelled:
         return 0.8
     return 0.1 if len(found) >= 2 else 0.0
 

@@ -53,7 +53,7 @@ def test_unlabelled_flat_folder_is_not_a_dataset(host, tmp_path):
 
 
 def test_labels_from_file_names(host, tmp_path):
-    folder = tmp_path / "train"
+    folder = tmp_path / "kaggle" / "train"
     for i in range(3):
         image(folder / f"cat.{i}.jpg")
         image(folder / f"dog.{i}.jpg", (40, 40, 200))
@@ -66,6 +66,11 @@ def test_labels_from_file_names(host, tmp_path):
     (ambiguous,) = [(p.name, r) for p, r in ds.passed_over]
     assert ambiguous[0] == "1234.jpg" and "ambiguous" in ambiguous[1]
     assert host.loader("filename").load(folder, case_sensitive=True).class_names == ["Cat", "cat", "dog"]
+    # Kaggle's download: train/ labelled by name beside test1/ of bare numbers.
+    for i in range(3):
+        image(tmp_path / "kaggle" / "test1" / f"{i + 1}.jpg")
+    assert best(host, tmp_path / "kaggle") == "filename"
+    assert host.loader("filename").load(tmp_path / "kaggle").root == folder
 
 
 @pytest.mark.parametrize(

@@ -242,7 +242,11 @@ def looks_like_class_folders(root: Path) -> float:
     parts = find_split_folders(root)
     if parts is not None:
         root = parts.train
-    with_images = sum(1 for d in _subfolders(root)[:50] if _has_images(d))
+    subs = _subfolders(root)[:50]
+    with_images = sum(1 for d in subs if _has_images(d))
+    part_names = TRAIN_NAMES | TEST_NAMES | PREDICT_NAMES
+    if with_images >= 2 and all(d.name.lower() in part_names for d in subs):
+        return 0.4  # "train" and "test1" full of images are more likely parts than classes
     if with_images >= 2:
         return 0.9
     return 0.3 if with_images == 1 else 0.0
