@@ -174,6 +174,8 @@ def cmd_scan(args) -> int:
     if dataset.test_samples:
         tests = report.counts("test")
         print(f"\ntest part: {sum(tests.values())} usable images ({', '.join(f'{k} {v}' for k, v in tests.items())})")
+    for n in report.notes:
+        print(f"note: {n}")
     for w in report.warnings:
         print(f"warning: {w}")
     return 0

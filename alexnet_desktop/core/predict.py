@@ -142,14 +142,28 @@ def predict_files(
 
 
 def folder_files(folder: str | Path, recursive: bool = False) -> list[Path]:
-    """The image files of a folder to predict (sorted, junk left out); an error if there are none."""
+    """The image files of a folder to predict (sorted, junk left out); an error if there are none.
+
+    A folder that only wraps another (the Intel scenes' `seg_pred/seg_pred/`) is stepped into.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
+    if not recursive:
+        folder = _unwrap_single(folder)
     files = list_image_files(folder, recursive=recursive).files
     if not files:
         raise FileNotFoundError(f"{folder}: no image files found" + ("" if recursive else " (try --recursive)"))
     return files
+
+
+def _unwrap_single(folder: Path) -> Path:
+    for _ in range(4):
+        entries = [p for p in folder.iterdir() if not p.name.startswith(".")]
+        if len(entries) != 1 or not entries[0].is_dir():
+            break
+        folder = entries[0]
+    return folder
 
 
 class PredictionWriter:

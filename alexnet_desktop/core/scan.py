@@ -44,6 +44,7 @@ class ScanReport:
     rejected: list[tuple[Path, str]] = field(default_factory=list)  # could not be used, and why
     passed_over: list[tuple[Path, str]] = field(default_factory=list)  # not images (junk, READMEs)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the loader inferred (parts used, merges)
     flagged: list[tuple[Path, str]] = field(default_factory=list)  # used, but worth a look, and why
     digests: dict[Path, str] = field(default_factory=dict)  # content hash of every accepted file
     test_paths: set[Path] = field(default_factory=set)  # the files of the dataset's fixed test part
@@ -66,6 +67,7 @@ class ScanReport:
             "rejected": [{"path": str(p), "reason": r} for p, r in self.rejected],
             "passed_over": [{"path": str(p), "reason": r} for p, r in self.passed_over],
             "warnings": self.warnings,
+            "notes": self.notes,
             "flagged": [{"path": str(p), "reason": r} for p, r in self.flagged],
             "cancelled": self.cancelled,
         }
@@ -147,7 +149,7 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
             mismatched += 1
             report.flagged.append((c.sample.path, f"named {c.sample.path.suffix} but the content is {c.format}"))
     _duplicates(report, set(dataset.test_samples))
-    report.warnings.extend(dataset.notes)
+    report.notes = list(dataset.notes)
     counts = report.counts()
     for name, n in counts.items():
         if n == 0:

@@ -220,7 +220,7 @@ class _Job:
 
         self.emit(Message(f"Reading {cfg.data}"))
         dataset = load_dataset(self.host, cfg.data, cfg.loader, cfg.loader_options)
-        self.emit(Message(f"Checking {len(dataset.samples)} images"))
+        self.emit(Message(f"Checking {len(dataset.samples) + len(dataset.test_samples)} images"))
         report = scan_dataset(dataset, self.emit, self.stop)
         if report.cancelled:
             raise _StoppedEarly()

@@ -267,6 +267,8 @@ class DataPage(QWidget):
             text += f"; <b>{len(report.rejected):,}</b> files cannot be used (see Files to check)"
         if report.cancelled:
             text = "Scan cancelled: " + text + " so far"
+        for n in report.notes:
+            text += f"<br>ℹ {n}"
         for w in report.warnings:
             text += f"<br>⚠ {w}"
         self.status.setText(text)
