@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import struct
 import tarfile
@@ -252,12 +253,27 @@ def _cifar_class_names(members: dict[str, _Member]) -> list[str]:
     return names
 
 
+def _names(folder: Path) -> set[str]:
+    """File names in `folder` and one level down, without reading or stat-ing files (detect is
+    called on the GUI thread for any folder the user picks)."""
+    names: set[str] = set()
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                names.add(e.name)
+                if e.is_dir() and e.name.startswith(("cifar", "mnist", "MNIST")):
+                    names.update(os.listdir(e.path))
+    except OSError:
+        pass
+    return names
+
+
 def detect_cifar10(path: Path) -> float:
     """Sure of a folder (or archive) holding the CIFAR-10 batches as distributed."""
     path = Path(path)
     if path.is_file():
         return 0.95 if path.name in CIFAR_ARCHIVES else 0.0
-    names = set(_folder_members(path))
+    names = _names(path)
     if _cifar_kind(names) or names & set(CIFAR_ARCHIVES):
         return 0.95
     return 0.0
@@ -274,8 +290,8 @@ def load_mnist(path: Path) -> Dataset:
 
 def detect_mnist(path: Path) -> float:
     """Sure of a folder holding MNIST's idx files."""
-    members = _mnist_members(Path(path))
-    return 0.95 if ("train", "images") in members and ("train", "labels") in members else 0.0
+    found = {(m.group(1), m.group(2)) for n in _names(_source_folder(Path(path))) if (m := MNIST_RE.match(n))}
+    return 0.95 if {("train", "images"), ("train", "labels")} <= found else 0.0
 
 
 CIFAR10_LOADER = DatasetLoader(
