@@ -13,6 +13,46 @@ keras = keras()
 layers = keras.layers
 
 
+@keras.saving.register_keras_serializable(package="alexnet_desktop")
+class LocalResponseNormalization(layers.Layer):
+    """Local response normalisation across channels (Krizhevsky et al. 2012, section 3.3).
+
+    b[c] = a[c] / (k + alpha * sum(a[j]^2 for j in c-n/2 .. c+n/2)) ^ beta, with the paper's
+    constants k=2, n=5, alpha=1e-4, beta=0.75. Built from `keras.ops` so it runs on any
+    backend and saves and loads in safe mode; it has no weights.
+    """
+
+    def __init__(self, size: int = 5, k: float = 2.0, alpha: float = 1e-4, beta: float = 0.75, **kwargs):
+        super().__init__(**kwargs)
+        if size < 1 or size % 2 == 0:
+            raise ValueError(f"LRN size must be a positive odd number, not {size}")
+        self.size, self.k, self.alpha, self.beta = size, k, alpha, beta
+
+    def call(self, x):
+        ops = keras.ops
+        half = self.size // 2
+        squared = ops.square(x)
+        channels = ops.shape(x)[-1]
+        padded = ops.pad(squared, [[0, 0]] * (len(x.shape) - 1) + [[half, half]])
+        window = padded[..., 0:channels]
+        for i in range(1, self.size):
+            window = window + padded[..., i : i + channels]
+        return x / ops.power(self.k + self.alpha * window, self.beta)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "size": self.size, "k": self.k, "alpha": self.alpha, "beta": self.beta}
+
+
+def conv_relu(x, filters: int, kernel: int, *, strides: int = 1, padding: str = "same", groups: int = 1, name: str):
+    """Convolution with ReLU; `groups=2` splits it as the paper's two GPUs did."""
+    return layers.Conv2D(
+        filters, kernel, strides=strides, padding=padding, groups=groups, activation="relu", name=name
+    )(x)
+
+
 def conv_bn_relu(x, filters: int, kernel: int, *, strides: int = 1, padding: str = "same", name: str):
     """Convolution, batch normalisation, ReLU: the unit of seed 000's AlexNet."""
     x = layers.Conv2D(filters, kernel, strides=strides, padding=padding, name=f"{name}_conv")(x)

@@ -1,0 +1,94 @@
+"""Architecture plugins: AlexNet as published (2012), and seed 001's dropout variant."""
+
+from __future__ import annotations
+
+from alexnet_desktop.hookspecs import Architecture, hookimpl
+
+PAPER = "Krizhevsky, Sutskever, Hinton (2012), ImageNet Classification with Deep Convolutional Neural Networks"
+# 11/4 valid convolution then three 3/2 pools: 67 px is the smallest input that leaves a 1x1 map.
+MIN_INPUT = 67
+
+
+def build_alexnet(num_classes: int, input_shape: tuple[int, int, int] = (227, 227, 3)):
+    """AlexNet of Krizhevsky et al. (2012), the table of seed 001.
+
+    Conv 96x11/4, LRN, max-pool 3/2; conv 256x5 in two groups, LRN, pool; conv 384x3;
+    conv 384x3 and conv 256x3 in two groups; pool; dense 4096, dropout 0.5, dense 4096,
+    dropout 0.5, softmax. The grouped convolutions stand for the paper's two GPUs, which
+    only exchanged activations at conv3 and the dense layers. At 227x227x3 and 1000
+    classes it has 60,965,224 parameters.
+    """
+    from alexnet_desktop.core.layers import LocalResponseNormalization, alexnet_classifier, conv_relu, keras
+
+    layers = keras.layers
+    inputs = keras.Input(input_shape, name="image")
+    x = conv_relu(inputs, 96, 11, strides=4, padding="valid", name="conv1")
+    x = LocalResponseNormalization(name="norm1")(x)
+    x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
+    x = conv_relu(x, 256, 5, groups=2, name="conv2")
+    x = LocalResponseNormalization(name="norm2")(x)
+    x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
+    x = conv_relu(x, 384, 3, name="conv3")
+    x = conv_relu(x, 384, 3, groups=2, name="conv4")
+    x = conv_relu(x, 256, 3, groups=2, name="conv5")
+    x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
+    outputs = alexnet_classifier(x, num_classes, dropout=0.5)
+    return keras.Model(inputs, outputs, name="alexnet")
+
+
+def build_alexnet_dropout(num_classes: int, input_shape: tuple[int, int, int] = (227, 227, 3)):
+    """AlexNet as in seed 001 (cats vs dogs): no groups, no LRN, one batch normalisation
+    after the second pool, dropout 0.5 after both dense layers.
+
+    At 227x227x3 and 2 classes it has 58,290,562 parameters, the seed's own `summary()` total.
+    """
+    from alexnet_desktop.core.layers import alexnet_classifier, conv_relu, keras
+
+    layers = keras.layers
+    inputs = keras.Input(input_shape, name="image")
+    x = conv_relu(inputs, 96, 11, strides=4, padding="valid", name="conv1")
+    x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
+    x = conv_relu(x, 256, 5, name="conv2")
+    x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
+    x = layers.BatchNormalization(momentum=0.9, name="pool2_bn")(x)
+    x = conv_relu(x, 384, 3, name="conv3")
+    x = conv_relu(x, 384, 3, name="conv4")
+    x = conv_relu(x, 256, 3, name="conv5")
+    x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
+    outputs = alexnet_classifier(x, num_classes, dropout=0.5)
+    return keras.Model(inputs, outputs, name="alexnet_dropout")
+
+
+ALEXNET = Architecture(
+    id="alexnet",
+    name="AlexNet (2012, as published)",
+    description=(
+        "The network of the paper: five convolutions, local response normalisation after the "
+        "first two, overlapping pooling, convolutions 2, 4 and 5 split in two groups as on the "
+        "paper's two GPUs, and two dense 4096 layers with dropout. Trains slowly from scratch; "
+        "SGD with momentum and learning rate 0.01 is the paper's recipe."
+    ),
+    reference=PAPER,
+    default_input_shape=(227, 227, 3),
+    min_input_size=MIN_INPUT,
+    build=build_alexnet,
+)
+
+ALEXNET_DROPOUT = Architecture(
+    id="alexnet-dropout",
+    name="AlexNet + dropout (seed 001)",
+    description=(
+        "AlexNet without groups or response normalisation, with one batch normalisation after "
+        "the second pool and dropout 0.5 after each dense layer: the cats-vs-dogs tutorial's model."
+    ),
+    reference=f"{PAPER}; seed 001 (cats vs dogs with Keras, 2023)",
+    default_input_shape=(227, 227, 3),
+    min_input_size=MIN_INPUT,
+    build=build_alexnet_dropout,
+)
+
+
+@hookimpl
+def register_architectures():
+    """Provide the published AlexNet and seed 001's dropout variant."""
+    return [ALEXNET, ALEXNET_DROPOUT]
