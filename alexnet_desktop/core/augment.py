@@ -13,7 +13,7 @@ meant 0.2 degrees, almost nothing); `zoom` z zooms in and out by up to z, symmet
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -141,7 +141,3 @@ def preview(aug: Augmentation, image: np.ndarray, count: int = 8, seed: int = 0)
     batch = tf.convert_to_tensor(np.repeat(image[None], count, axis=0))
     return list(augment_batch(augmenter, batch).numpy())
 
-
-def with_changes(aug: Augmentation, **changes: Any) -> Augmentation:
-    """A copy of `aug` with some settings changed (validated)."""
-    return replace(aug, **changes)
