@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from alexnet_desktop.core.datasets import TRAIN_NAMES, Dataset, DatasetError, Sample, dataset_from_samples
-from alexnet_desktop.core.images import IMAGE_SUFFIXES, list_image_files
+from alexnet_desktop.core.images import has_images, is_image_name, list_image_files
 from alexnet_desktop.hookspecs import DatasetLoader, Option, hookimpl
 
 TRAILING_NUMBER = re.compile(r"^(.*?)[\s_-]*\(?\d+\)?$")
@@ -42,18 +42,11 @@ def label_from_name(name: str) -> str | None:
 
 def _labelled_folder(path: Path) -> Path:
     """`path`, or its training part when `path` holds one (Kaggle's `train/` beside `test1/`)."""
-    if not _images_here(path):
+    if not has_images(path):
         for sub in sorted(p for p in path.iterdir() if p.is_dir()):
-            if sub.name.lower() in TRAIN_NAMES and _images_here(sub):
+            if sub.name.lower() in TRAIN_NAMES and has_images(sub):
                 return sub
     return path
-
-
-def _images_here(folder: Path) -> bool:
-    try:
-        return any(e.is_file() and e.name.lower().endswith(tuple(IMAGE_SUFFIXES)) for e in folder.iterdir())
-    except OSError:
-        return False
 
 
 def load_filename_labels(path: Path, case_sensitive: bool = False, recursive: bool = False) -> Dataset:
@@ -100,7 +93,7 @@ def detect_filename_labels(path: Path) -> float:
         names = [e.name for e in path.iterdir() if e.is_file()][:2000] if path.is_dir() else []
     except OSError:
         return 0.0
-    labels = [label_from_name(n) for n in names if n.lower().endswith(tuple(IMAGE_SUFFIXES))]
+    labels = [label_from_name(n) for n in names if is_image_name(n)]
     if len(labels) < 4:
         return 0.0
     found = Counter(label.lower() for label in labels if label)

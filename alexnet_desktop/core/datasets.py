@@ -8,14 +8,12 @@ split lives here too, because it is part of a run.
 from __future__ import annotations
 
 import hashlib
-import itertools
-import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.images import IMAGE_SUFFIXES, JUNK_DIRS, is_junk, list_image_files
+from alexnet_desktop.core.images import JUNK_DIRS, has_images, list_image_files
 
 
 class DatasetError(ValueError):
@@ -118,28 +116,18 @@ def _subfolders(folder: Path) -> list[Path]:
         return []
 
 
-def _has_images(folder: Path, limit: int = 200) -> bool:
-    try:
-        with os.scandir(folder) as entries:
-            for entry in itertools.islice(entries, limit):
-                if entry.name.lower().endswith(tuple(IMAGE_SUFFIXES)) and not is_junk(Path(entry.name)):
-                    return True
-    except OSError:
-        pass
-    return False
-
-
-def unwrap_nesting(folder: Path) -> Path:
+def unwrap_nesting(folder: Path, into_leaf: bool = False) -> Path:
     """Step down through folders that only wrap one other folder (`seg_train/seg_train/`).
 
     Archives often unpack to a folder holding a folder of the same data; the real root is
-    the first folder that holds images or more than one sub-folder. A lone class folder
-    (one sub-folder that holds only images) is not stepped into.
+    the first folder that holds images or more than one sub-folder. A lone folder that
+    holds only images is stepped into only with `into_leaf` (for a prediction input such
+    as `seg_pred/seg_pred/`); in a labelled dataset it is a class folder and stays one.
     """
     folder = Path(folder)
     for _ in range(8):
         subs = _subfolders(folder)
-        if len(subs) != 1 or _has_images(folder) or not _subfolders(subs[0]):
+        if len(subs) != 1 or has_images(folder) or not (into_leaf or _subfolders(subs[0])):
             break
         folder = subs[0]
     return folder
@@ -165,7 +153,7 @@ def find_split_folders(root: Path) -> SplitFolders | None:
     if train is None:
         return None
     train = unwrap_nesting(train)
-    if len(_subfolders(train)) < 2 or _has_images(train):
+    if len(_subfolders(train)) < 2 or has_images(train):
         return None
     test = next((unwrap_nesting(subs[n]) for n in sorted(subs) if n in TEST_NAMES), None)
     predict = tuple(subs[n] for n in sorted(subs) if n in PREDICT_NAMES)
@@ -220,7 +208,7 @@ def dataset_from_class_folders(
     samples = _class_folder_samples(train_root, recursive, passed_over)
     if not samples:
         hint = ""
-        if _has_images(root):
+        if has_images(root):
             hint = " (a folder of unlabelled images is a prediction input: use it on the Predict page)"
         raise DatasetError(f"{given}: no class folders with images found (expected {given}/<class>/<image>){hint}")
     test_samples: list[Sample] = []
@@ -243,7 +231,7 @@ def looks_like_class_folders(root: Path) -> float:
     if parts is not None:
         root = parts.train
     subs = _subfolders(root)[:50]
-    with_images = sum(1 for d in subs if _has_images(d))
+    with_images = sum(1 for d in subs if has_images(d))
     part_names = TRAIN_NAMES | TEST_NAMES | PREDICT_NAMES
     if with_images >= 2 and all(d.name.lower() in part_names for d in subs):
         return 0.4  # "train" and "test1" full of images are more likely parts than classes

@@ -15,6 +15,7 @@ training and prediction can never disagree about what an image looks like. The r
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,13 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "BMP", "GIF", "TIFF", "WEBP")
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"})
+# The extensions taken for images, and the content format each promises. The decoder goes by
+# content; the scan flags a file whose content is not what its extension says.
+SUFFIX_FORMATS = {
+    ".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".jfif": "JPEG", ".png": "PNG", ".bmp": "BMP",
+    ".gif": "GIF", ".tif": "TIFF", ".tiff": "TIFF", ".webp": "WEBP",
+}
+IMAGE_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # 100 megapixels: a 10000x10000 scan still opens, a decompression bomb does not.
 MAX_PIXELS = 100_000_000
 BACKGROUND = (255, 255, 255)
@@ -59,6 +66,21 @@ def is_junk(path: Path) -> bool:
     """True for files that operating systems leave beside images (`.DS_Store`, `._x`, ...)."""
     name = path.name.lower()
     return name in JUNK_NAMES or name.startswith("._") or any(p.lower() in JUNK_DIRS for p in path.parts[:-1])
+
+
+def is_image_name(name: str) -> bool:
+    """True for a file name with an image extension that is not system junk."""
+    return Path(name).suffix.lower() in IMAGE_SUFFIXES and not is_junk(Path(name))
+
+
+def has_images(folder: Path, limit: int = 200) -> bool:
+    """True when `folder` itself (not its sub-folders) holds an image file among its first
+    `limit` entries; cheap enough for `detect` on any folder a user picks."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(is_image_name(e.name) and e.is_file() for e in itertools.islice(entries, limit))
+    except OSError:
+        return False
 
 
 def _open(path: Path, max_pixels: int) -> Image.Image:

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from alexnet_desktop.core.events import Emit, Progress, no_emit
+from alexnet_desktop.core.datasets import unwrap_nesting
 from alexnet_desktop.core.images import ImageDecodeError, decode_image, list_image_files
 from alexnet_desktop.core.models import load_model_file
 from alexnet_desktop.core.runs import LABELS, MODEL, RunFolder
@@ -150,20 +151,11 @@ def folder_files(folder: str | Path, recursive: bool = False) -> list[Path]:
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
     if not recursive:
-        folder = _unwrap_single(folder)
+        folder = unwrap_nesting(folder, into_leaf=True)
     files = list_image_files(folder, recursive=recursive).files
     if not files:
         raise FileNotFoundError(f"{folder}: no image files found" + ("" if recursive else " (try --recursive)"))
     return files
-
-
-def _unwrap_single(folder: Path) -> Path:
-    for _ in range(4):
-        entries = [p for p in folder.iterdir() if not p.name.startswith(".")]
-        if len(entries) != 1 or not entries[0].is_dir():
-            break
-        folder = entries[0]
-    return folder
 
 
 class PredictionWriter:

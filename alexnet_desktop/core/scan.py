@@ -19,14 +19,8 @@ from pathlib import Path
 
 from alexnet_desktop.core.datasets import Dataset, Sample
 from alexnet_desktop.core.events import Emit, Progress, no_emit
-from alexnet_desktop.core.images import ImageDecodeError, decode_image, probe_image
+from alexnet_desktop.core.images import SUFFIX_FORMATS, ImageDecodeError, decode_image, probe_image
 
-# Which content formats each extension promises; a mismatch is harmless to the decoder
-# (it goes by content) but often means a file was renamed by hand or by a broken tool.
-SUFFIX_FORMATS = {
-    ".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".jfif": "JPEG", ".png": "PNG", ".bmp": "BMP",
-    ".gif": "GIF", ".tif": "TIFF", ".tiff": "TIFF", ".webp": "WEBP",
-}
 TINY_SIDE = 32  # images smaller than this on either side carry little for AlexNet
 # Decoding at a small size runs JPEGs through the reduced-scale path, so checking that a
 # file decodes end to end costs a fraction of a full decode.
