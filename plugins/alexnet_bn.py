@@ -13,20 +13,11 @@ def build_alexnet_bn(num_classes: int, input_shape: tuple[int, int, int] = (227,
     3/2 max-pooling; two dense 4096 layers without dropout; softmax over `num_classes`.
     At 227x227x3 and 6 classes it has 58,311,430 parameters.
     """
-    from alexnet_desktop.core.layers import alexnet_classifier, conv_bn_relu, keras
+    from alexnet_desktop.core.layers import alexnet_classifier, alexnet_features, conv_bn_relu, keras
 
-    layers = keras.layers
     inputs = keras.Input(input_shape, name="image")
-    x = conv_bn_relu(inputs, 96, 11, strides=4, padding="valid", name="conv1")
-    x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
-    x = conv_bn_relu(x, 256, 5, name="conv2")
-    x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
-    x = conv_bn_relu(x, 384, 3, name="conv3")
-    x = conv_bn_relu(x, 384, 3, name="conv4")
-    x = conv_bn_relu(x, 256, 3, name="conv5")
-    x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
-    outputs = alexnet_classifier(x, num_classes)
-    return keras.Model(inputs, outputs, name="alexnet_bn")
+    x = alexnet_features(inputs, conv_bn_relu)
+    return keras.Model(inputs, alexnet_classifier(x, num_classes), name="alexnet_bn")
 
 
 ALEXNET_BN = Architecture(

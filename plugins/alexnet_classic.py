@@ -18,22 +18,12 @@ def build_alexnet(num_classes: int, input_shape: tuple[int, int, int] = (227, 22
     only exchanged activations at conv3 and the dense layers. At 227x227x3 and 1000
     classes it has 60,965,224 parameters.
     """
-    from alexnet_desktop.core.layers import LocalResponseNormalization, alexnet_classifier, conv_relu, keras
+    from alexnet_desktop.core.layers import LocalResponseNormalization, alexnet_classifier, alexnet_features, keras
 
-    layers = keras.layers
     inputs = keras.Input(input_shape, name="image")
-    x = conv_relu(inputs, 96, 11, strides=4, padding="valid", name="conv1")
-    x = LocalResponseNormalization(name="norm1")(x)
-    x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
-    x = conv_relu(x, 256, 5, groups=2, name="conv2")
-    x = LocalResponseNormalization(name="norm2")(x)
-    x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
-    x = conv_relu(x, 384, 3, name="conv3")
-    x = conv_relu(x, 384, 3, groups=2, name="conv4")
-    x = conv_relu(x, 256, 3, groups=2, name="conv5")
-    x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
-    outputs = alexnet_classifier(x, num_classes, dropout=0.5)
-    return keras.Model(inputs, outputs, name="alexnet")
+    norms = {"conv1": LocalResponseNormalization(name="norm1"), "conv2": LocalResponseNormalization(name="norm2")}
+    x = alexnet_features(inputs, grouped=True, after=norms)
+    return keras.Model(inputs, alexnet_classifier(x, num_classes, dropout=0.5), name="alexnet")
 
 
 def build_alexnet_dropout(num_classes: int, input_shape: tuple[int, int, int] = (227, 227, 3)):
@@ -42,21 +32,11 @@ def build_alexnet_dropout(num_classes: int, input_shape: tuple[int, int, int] = 
 
     At 227x227x3 and 2 classes it has 58,290,562 parameters, the seed's own `summary()` total.
     """
-    from alexnet_desktop.core.layers import alexnet_classifier, conv_relu, keras
+    from alexnet_desktop.core.layers import alexnet_classifier, alexnet_features, keras
 
-    layers = keras.layers
     inputs = keras.Input(input_shape, name="image")
-    x = conv_relu(inputs, 96, 11, strides=4, padding="valid", name="conv1")
-    x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
-    x = conv_relu(x, 256, 5, name="conv2")
-    x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
-    x = layers.BatchNormalization(momentum=0.9, name="pool2_bn")(x)
-    x = conv_relu(x, 384, 3, name="conv3")
-    x = conv_relu(x, 384, 3, name="conv4")
-    x = conv_relu(x, 256, 3, name="conv5")
-    x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
-    outputs = alexnet_classifier(x, num_classes, dropout=0.5)
-    return keras.Model(inputs, outputs, name="alexnet_dropout")
+    x = alexnet_features(inputs, after={"pool2": keras.layers.BatchNormalization(momentum=0.9, name="pool2_bn")})
+    return keras.Model(inputs, alexnet_classifier(x, num_classes, dropout=0.5), name="alexnet_dropout")
 
 
 ALEXNET = Architecture(

@@ -7,6 +7,8 @@ the app loads again with `keras.saving.load_model(path, safe_mode=True)`.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from alexnet_desktop.core.tf_runtime import keras
 
 keras = keras()
@@ -53,15 +55,49 @@ def conv_relu(x, filters: int, kernel: int, *, strides: int = 1, padding: str = 
     )(x)
 
 
-def conv_bn_relu(x, filters: int, kernel: int, *, strides: int = 1, padding: str = "same", name: str):
+def conv_bn_relu(
+    x, filters: int, kernel: int, *, strides: int = 1, padding: str = "same", groups: int = 1, name: str
+):
     """Convolution, batch normalisation, ReLU: the unit of seed 000's AlexNet."""
-    x = layers.Conv2D(filters, kernel, strides=strides, padding=padding, name=f"{name}_conv")(x)
+    x = layers.Conv2D(filters, kernel, strides=strides, padding=padding, groups=groups, name=f"{name}_conv")(x)
     # Momentum 0.9, not Keras' 0.99: with 0.99 the moving statistics need hundreds of
     # steps to settle, and on a small dataset (the demo has 6 batches an epoch) validation
     # then sits at chance while training accuracy is perfect. Measured on the demo: val
     # accuracy 0.25 after 10 epochs with 0.99.
     x = layers.BatchNormalization(axis=-1, momentum=0.9, name=f"{name}_bn")(x)
     return layers.Activation("relu", name=f"{name}_relu")(x)
+
+
+# AlexNet's convolutions: name, filters, kernel, stride, padding, whether the paper split it
+# over its two GPUs (conv2, 4 and 5 only saw their own GPU's half), whether a pool follows.
+ALEXNET_CONVS = (
+    ("conv1", 96, 11, 4, "valid", False, True),
+    ("conv2", 256, 5, 1, "same", True, True),
+    ("conv3", 384, 3, 1, "same", False, False),
+    ("conv4", 384, 3, 1, "same", True, False),
+    ("conv5", 256, 3, 1, "same", True, True),
+)
+
+
+def alexnet_features(x, unit: Callable = conv_relu, *, grouped: bool = False, after: dict | None = None):
+    """AlexNet's five convolutions and three overlapping 3/2 max-pools (pool1, pool2, pool5).
+
+    `unit` builds one convolution (`conv_relu`, `conv_bn_relu`); `grouped` splits conv2,
+    conv4 and conv5 in two groups as the paper did; `after` maps a step name ("conv1",
+    "pool2"...) to a layer inserted after it, which is where the variants differ (LRN after
+    conv1 and conv2 in the paper, one batch norm after pool2 in seed 001).
+    """
+    after = after or {}
+    for name, filters, kernel, strides, padding, split, pooled in ALEXNET_CONVS:
+        x = unit(x, filters, kernel, strides=strides, padding=padding, groups=2 if grouped and split else 1, name=name)
+        if name in after:
+            x = after[name](x)
+        if pooled:
+            pool = f"pool{name[-1]}"
+            x = layers.MaxPooling2D(3, strides=2, name=pool)(x)
+            if pool in after:
+                x = after[pool](x)
+    return x
 
 
 def alexnet_classifier(x, num_classes: int, *, dropout: float = 0.0, name: str = "fc"):
