@@ -207,22 +207,20 @@ def _identity(members: dict, archive: Path | None) -> dict[str, int]:
     return {m.where: m.size for m in sorted(members.values(), key=lambda m: m.where)}
 
 
-def _cifar_archive(path: Path) -> Path | None:
-    """The archive to read, when CIFAR-10 is only there packed."""
+def _cifar_archive(path: Path, members: dict[str, _Member]) -> Path | None:
+    """The archive to read, when CIFAR-10 is only there packed (`members`: the folder's files)."""
     if path.is_file():
         return path
-    names = {p.name: p for p in path.iterdir()} if path.is_dir() else {}
-    found = _folder_members(path)
-    if _cifar_kind(set(found)) is None:
-        return next((names[n] for n in CIFAR_ARCHIVES if n in names), None)
+    if _cifar_kind(set(members)) is None:
+        return next((Path(members[n].where) for n in CIFAR_ARCHIVES if n in members), None)
     return None
 
 
 def load_cifar10(path: Path) -> Dataset:
     """Read CIFAR-10 (python or binary batches, or their archive) as train and test parts."""
     path = Path(path)
-    archive = _cifar_archive(path)
-    members = {} if archive is not None else _folder_members(path)
+    members = {} if path.is_file() else _folder_members(path)
+    archive = _cifar_archive(path, members)
     if archive is None and _cifar_kind(set(members)) is None:
         raise DatasetError(f"{path}: no CIFAR-10 batches found (data_batch_1..5 and test_batch, or the .tar.gz)")
 

@@ -53,11 +53,15 @@ def _pick(fieldnames: list[str], wanted: str, candidates: tuple[str, ...], what:
     )
 
 
-def _reader(csv_path: Path):
+def _reader(csv_path: Path, head: int | None = None):
+    """A DictReader over the CSV; `head` reads only that many bytes (enough for `detect`)."""
     try:
         if csv_path.stat().st_size > MAX_BYTES:
             raise DatasetError(f"{csv_path}: {csv_path.stat().st_size:,} bytes is too large for a list of images")
-        text = csv_path.read_text(encoding="utf-8-sig")
+        with open(csv_path, "rb") as f:
+            raw = f.read(head) if head else f.read()
+        # A cut may split a multi-byte character; only the cut end may be dropped.
+        text = raw.decode("utf-8-sig", errors="ignore" if head else "strict")
     except UnicodeDecodeError:
         raise DatasetError(f"{csv_path}: not a UTF-8 text file") from None
     except OSError as exc:
@@ -115,7 +119,7 @@ def detect_csv_list(path: Path) -> float:
     """Likely when there is one CSV with a file and a label column whose first files exist."""
     try:
         csv_path = find_csv(Path(path))
-        reader = _reader(csv_path)
+        reader = _reader(csv_path, head=64 * 1024)
         path_col = _pick(reader.fieldnames, "", PATH_COLUMNS, "", csv_path)
         _pick(reader.fieldnames, "", LABEL_COLUMNS, "", csv_path)
     except (DatasetError, OSError):
