@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+    QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar,
     QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -19,7 +19,7 @@ from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.plots import ClassBalanceChart
 from alexnet_desktop.gui.split_panel import SplitAugmentPanel
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import OptionsForm, heading, hrow
+from alexnet_desktop.gui.widgets import OptionsForm, button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 DEMO_LOADER = "demo-shapes"
@@ -47,26 +47,34 @@ class DataPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.runner = JobRunner(self)
-        self.runner.event.connect(self._on_event)
-        self.runner.succeeded.connect(self._on_scanned)
-        self.runner.failed.connect(self._on_failed)
-        self.runner.finished.connect(self._scan_ended)
+        self.runner = JobRunner(
+            self,
+            event=self._on_event,
+            succeeded=self._on_scanned,
+            failed=self._on_failed,
+            finished=self._scan_ended,
+        )
         self._rescan = False
 
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText("No dataset chosen")
         self.path_edit.setToolTip("The dataset folder the next run trains on")
-        self.browse_button = QPushButton("Choose folder…")
-        self.browse_button.setToolTip("Choose a folder of labelled images (for example one sub-folder per class)")
-        self.browse_button.clicked.connect(self._browse)
-        self.file_button = QPushButton("Choose file…")
-        self.file_button.setToolTip("Choose a CSV list of images, or a dataset archive (CIFAR-10 .tar.gz)")
-        self.file_button.clicked.connect(self._browse_file)
-        self.demo_button = QPushButton("Use demo data")
-        self.demo_button.setToolTip("The built-in demo: generated images of four kinds of shapes")
-        self.demo_button.clicked.connect(self.use_demo)
+        self.browse_button = button(
+            "Choose folder…",
+            "Choose a folder of labelled images (for example one sub-folder per class)",
+            self._browse,
+        )
+        self.file_button = button(
+            "Choose file…",
+            "Choose a CSV list of images, or a dataset archive (CIFAR-10 .tar.gz)",
+            self._browse_file,
+        )
+        self.demo_button = button(
+            "Use demo data",
+            "The built-in demo: generated images of four kinds of shapes",
+            self.use_demo,
+        )
 
         self.loader_combo = QComboBox()
         self.loader_combo.setToolTip("How the folder is laid out; the best match is chosen for you")
@@ -77,12 +85,12 @@ class DataPage(QWidget):
         self.loader_help.setWordWrap(True)
         self.options_form = OptionsForm()
 
-        self.scan_button = QPushButton("Scan")
-        self.scan_button.setToolTip("Check every image: which classes, how many, which files cannot be used")
-        self.scan_button.clicked.connect(self.start_scan)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the scan")
-        self.cancel_button.clicked.connect(self.runner.request_stop)
+        self.scan_button = button(
+            "Scan",
+            "Check every image: which classes, how many, which files cannot be used",
+            self.start_scan,
+        )
+        self.cancel_button = button("Cancel", "Stop the scan", self.runner.request_stop)
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m images checked")
         self.status = QLabel()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+    QCheckBox, QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -14,7 +14,7 @@ from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.predict import Prediction, PredictionWriter, folder_files, load_for_prediction, predict_files
 from alexnet_desktop.core.runs import list_runs
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import heading, hrow
+from alexnet_desktop.gui.widgets import button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -75,36 +75,36 @@ class PredictPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.runner = JobRunner(self)
-        self.runner.event.connect(self._on_event)
-        self.runner.succeeded.connect(self._on_done)
-        self.runner.failed.connect(self._on_failed)
-        self.runner.finished.connect(self._update_buttons)
+        self.runner = JobRunner(
+            self,
+            event=self._on_event,
+            succeeded=self._on_done,
+            failed=self._on_failed,
+            finished=self._update_buttons,
+        )
 
         self.model_combo = QComboBox()
         self.model_combo.setToolTip("A finished run of this workspace, or a .keras file you chose")
         self.model_combo.setMinimumContentsLength(40)
-        self.model_button = QPushButton("Model file…")
-        self.model_button.setToolTip("Use a .keras model with a labels.txt beside it")
-        self.model_button.clicked.connect(self._browse_model)
+        self.model_button = button("Model file…", "Use a .keras model with a labels.txt beside it", self._browse_model)
         self.folder_edit = QLineEdit()
         self.folder_edit.setPlaceholderText("Folder of images to label")
         self.folder_edit.setToolTip("The folder whose images are predicted")
         self.folder_edit.textChanged.connect(self._update_buttons)
-        self.folder_button = QPushButton("Choose folder…")
-        self.folder_button.setToolTip("Choose the folder of images to label")
-        self.folder_button.clicked.connect(self._browse_folder)
+        self.folder_button = button("Choose folder…", "Choose the folder of images to label", self._browse_folder)
         self.recursive = QCheckBox("Include sub-folders")
         self.recursive.setToolTip("Also predict the images in folders inside the chosen one")
-        self.predict_button = QPushButton("Predict")
-        self.predict_button.setToolTip("Label every image of the folder with the chosen model")
-        self.predict_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop after the current batch; rows so far are kept")
-        self.cancel_button.clicked.connect(self.runner.request_stop)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the results as CSV or JSON (path, label, confidence, probabilities)")
-        self.export_button.clicked.connect(self._export)
+        self.predict_button = button("Predict", "Label every image of the folder with the chosen model", self.start)
+        self.cancel_button = button(
+            "Cancel",
+            "Stop after the current batch; rows so far are kept",
+            self.runner.request_stop,
+        )
+        self.export_button = button(
+            "Export…",
+            "Save the results as CSV or JSON (path, label, confidence, probabilities)",
+            self._export,
+        )
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setWordWrap(True)

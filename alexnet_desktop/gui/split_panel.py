@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QVBoxLayout, QWidget,
 )
 
@@ -14,6 +14,7 @@ from alexnet_desktop.core.augment import PRESETS, Augmentation
 from alexnet_desktop.core.thumbnails import Thumbnail
 from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.widgets import button
 from alexnet_desktop.gui.worker import JobRunner
 
 PRESET_TITLES = {
@@ -85,15 +86,19 @@ class SplitAugmentPanel(QWidget):
 
         self.preview = ImageGrid(tile=96)
         self.preview.setMinimumHeight(230)
-        self.another = QPushButton("Another image")
-        self.another.setToolTip("Preview the augmentation on another image of the dataset")
-        self.another.clicked.connect(self._next_image)
+        self.another = button(
+            "Another image",
+            "Preview the augmentation on another image of the dataset",
+            self._next_image,
+        )
         self.preview_status = QLabel()
         self.preview_status.setWordWrap(True)
-        self.runner = JobRunner(self)
-        self.runner.succeeded.connect(self._show_preview)
-        self.runner.failed.connect(lambda message, _tb: self.preview_status.setText(f"Preview failed: {message}"))
-        self.runner.finished.connect(self._preview_done)
+        self.runner = JobRunner(
+            self,
+            succeeded=self._show_preview,
+            failed=lambda message, _tb: self.preview_status.setText(f"Preview failed: {message}"),
+            finished=self._preview_done,
+        )
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)

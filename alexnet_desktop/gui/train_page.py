@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QLabel, QPlainTextEdit, QProgressBar, QSplitter, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import Qt
 
@@ -17,7 +17,7 @@ from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import heading, hrow
+from alexnet_desktop.gui.widgets import button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -29,25 +29,24 @@ class TrainPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.runner = JobRunner(self)
-        self.runner.event.connect(self.on_event)
-        self.runner.failed.connect(self._on_failed)
-        self.runner.finished.connect(self._update_buttons)
+        self.runner = JobRunner(self, event=self.on_event, failed=self._on_failed, finished=self._update_buttons)
         self.run_dir: Path | None = None
         self._epochs = self._steps = 0
         self._started_at = 0.0
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.start_button = QPushButton("Start training")
-        self.start_button.setToolTip("Train the chosen model on the chosen dataset (Model and Data pages)")
-        self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop after the current batch; the best model so far is kept")
-        self.stop_button.clicked.connect(self.stop)
-        self.open_button = QPushButton("Open run folder")
-        self.open_button.setToolTip("Show the run's files (model.keras, run.json, history.csv)")
-        self.open_button.clicked.connect(self._open_run)
+        self.start_button = button(
+            "Start training",
+            "Train the chosen model on the chosen dataset (Model and Data pages)",
+            self.start,
+        )
+        self.stop_button = button("Stop", "Stop after the current batch; the best model so far is kept", self.stop)
+        self.open_button = button(
+            "Open run folder",
+            "Show the run's files (model.keras, run.json, history.csv)",
+            self._open_run,
+        )
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.status = QLabel("Not started")

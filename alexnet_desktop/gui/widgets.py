@@ -107,6 +107,14 @@ class OptionsForm(QWidget):
         return out
 
 
+def button(text: str, tip: str, slot) -> QPushButton:
+    """A push button with its tooltip, connected to `slot`."""
+    b = QPushButton(text)
+    b.setToolTip(tip)
+    b.clicked.connect(slot)
+    return b
+
+
 def heading(text: str) -> QLabel:
     """A bold section label."""
     label = QLabel(text)

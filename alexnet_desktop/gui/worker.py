@@ -44,8 +44,20 @@ class JobRunner(QObject):
     failed = Signal(str, str)
     finished = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        event: Callable | None = None,
+        succeeded: Callable | None = None,
+        failed: Callable | None = None,
+        finished: Callable | None = None,
+    ) -> None:
+        """A runner owned by `parent`; the keyword slots, when given, are connected to the signals."""
         super().__init__(parent)
+        for signal, slot in ((self.event, event), (self.succeeded, succeeded), (self.failed, failed), (self.finished, finished)):
+            if slot is not None:
+                signal.connect(slot)
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self.stop_event = threading.Event()
