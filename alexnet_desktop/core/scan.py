@@ -142,7 +142,7 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
         if expected and c.format != expected:
             mismatched += 1
             report.flagged.append((c.sample.path, f"named {c.sample.path.suffix} but the content is {c.format}"))
-    _duplicates(report, set(dataset.test_samples))
+    _duplicates(report)
     report.notes = list(dataset.notes)
     counts = report.counts()
     for name, n in counts.items():
@@ -163,7 +163,7 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
     return report
 
 
-def _duplicates(report: ScanReport, test: set[Sample]) -> None:
+def _duplicates(report: ScanReport) -> None:
     """Flag exact duplicates, conflicting labels, and test images that are also training images."""
     groups: dict[str, list[Sample]] = {}
     for s in report.accepted:
@@ -186,9 +186,10 @@ def _duplicates(report: ScanReport, test: set[Sample]) -> None:
         )
     if conflicts:
         report.warnings.append(f"{conflicts} image(s) appear under two different labels")
-    if test:
-        train = [s for s in report.accepted if s not in test]
-        leaks = find_leaks(train, [s for s in report.accepted if s in test], report.digests)
+    if report.test_paths:
+        train = [s for s in report.accepted if s.path not in report.test_paths]
+        test = [s for s in report.accepted if s.path in report.test_paths]
+        leaks = find_leaks(train, test, report.digests)
         for held, seen in leaks:
             report.flagged.append((held, f"test image identical to training image {seen}"))
         if leaks:

@@ -224,18 +224,20 @@ class _Job:
         report = scan_dataset(dataset, self.emit, self.stop)
         if report.cancelled:
             raise _StoppedEarly()
-        training_pool = set(dataset.samples)  # the scan also covers a fixed test split, if any
-        usable = [s for s in report.accepted if s in training_pool]
+        # The scan also covers a fixed test part, if any; it never goes into training.
+        usable = [s for s in report.accepted if s.path not in report.test_paths]
         split = Split(cfg.val_split if cfg.val_source == "split" else 0.0, cfg.seed, cfg.stratified)
         train_samples, val_samples = split.apply(usable, report.digests)
         if cfg.val_source == "test":
-            test_pool = set(dataset.test_samples)
-            val_samples = [s for s in report.accepted if s in test_pool]
+            val_samples = [s for s in report.accepted if s.path in report.test_paths]
             if not val_samples:
                 raise ValueError(f"{cfg.data}: validation on the test part was asked for, but the dataset has no usable test images")
         leaks = find_leaks(train_samples, val_samples, report.digests)
         if leaks:
-            self.emit(Message(f"{len(leaks)} validation image(s) are identical to training images (labelled differently)", "warning"))
+            self.emit(Message(
+                f"{len(leaks)} validation image(s) are identical to training images: the validation score will be too high",
+                "warning",
+            ))
         classes = sorted({s.label for s in train_samples})
         if len(classes) < 2:
             raise ValueError(f"{cfg.data}: training needs images of at least 2 classes, found {len(classes)}")
