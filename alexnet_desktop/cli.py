@@ -43,8 +43,7 @@ class ProgressPrinter:
                     bar=True,
                 )
         elif isinstance(event, t.EpochEnded):
-            logs = "  ".join(f"{k} {v:.4f}" for k, v in event.logs.items())
-            self._line(f"epoch {event.epoch + 1}: {logs}  ({event.seconds:.1f}s){'  *best' if event.is_best else ''}")
+            self._line(f"epoch {event.epoch + 1}: {event.metrics_text()}  ({event.seconds:.1f}s){'  *best' if event.is_best else ''}")
         elif isinstance(event, t.RunStarted):
             self._line(
                 f"run {event.run_dir}\n{event.train_count} training / {event.val_count} validation images, "
@@ -197,6 +196,21 @@ def cmd_train(args) -> int:
     options = parse_options(args.option)
     if args.test:
         options["test_folder"] = args.test
+    host = _host()
+    # Settings given on the command line win over the reference's recipe (--recipe),
+    # which wins over TrainConfig's defaults.
+    tuned = {}
+    if args.recipe:
+        recipe = host.architecture(args.arch).recipe
+        if recipe is None:
+            raise ValueError(f"architecture {args.arch!r} has no reference training settings")
+        tuned.update(recipe.settings())
+    given = {
+        "epochs": args.epochs, "batch_size": args.batch_size, "optimizer": args.optimizer, "learning_rate": args.lr,
+        "momentum": args.momentum, "weight_decay": args.weight_decay, "lr_schedule": args.schedule,
+        "lr_step_epochs": args.lr_step_epochs, "lr_factor": args.lr_factor, "lr_patience": args.lr_patience,
+    }
+    tuned.update({k: v for k, v in given.items() if v is not None})
     config = TrainConfig(
         data=resolve_data(args.data),
         arch=args.arch,
@@ -205,20 +219,17 @@ def cmd_train(args) -> int:
         stratified=not args.no_stratify,
         val_source=args.validate_on,
         augmentation=preset(args.augment).to_dict(),
-        epochs=args.epochs,
-        batch_size=args.batch_size,
         image_size=args.image_size,
         val_split=args.val_split,
-        optimizer=args.optimizer,
-        learning_rate=args.lr,
         seed=args.seed,
+        **tuned,
         runs_dir=str(Path(args.run_dir) if args.run_dir else Workspace.default().ensure().runs_dir),
         steps_per_epoch=args.steps_per_epoch,
     )
     printer = ProgressPrinter()
     stop = threading.Event()
     try:
-        result = train(config, _host(), printer, stop)
+        result = train(config, host, printer, stop)
     except KeyboardInterrupt:
         printer.done()
         print("interrupted", file=sys.stderr)
@@ -300,8 +311,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("data", metavar="DATA")
     s.add_argument("--arch", default="alexnet-bn", metavar="ID", help="architecture id (see `plugins`; default alexnet-bn)")
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
-    s.add_argument("--epochs", type=int, default=10, metavar="N")
-    s.add_argument("--batch-size", type=int, default=32, metavar="N")
+    s.add_argument("--recipe", action="store_true",
+                   help="train with the architecture's reference settings (optimizer, rate, schedule, batch, epochs); "
+                   "options given here still win")
+    s.add_argument("--epochs", type=int, metavar="N", help="default 10")
+    s.add_argument("--batch-size", type=int, metavar="N", help="default 32")
     s.add_argument("--image-size", type=int, default=None, metavar="N", help="square input size (default: the architecture's)")
     s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable; see `plugins`)")
     s.add_argument("--test", metavar="DATA", help="a separate test folder of the same layout (the folder loader's test_folder)")
@@ -311,8 +325,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="validate on a share of the training images (default) or on the test part")
     s.add_argument("--augment", default="none", metavar="PRESET",
                    help="training augmentation: none, paper (random crop + flip), seed001, seed003")
-    s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), default="adam")
-    s.add_argument("--lr", type=float, default=1e-4, metavar="F", help="learning rate (default 1e-4)")
+    s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), help="default adam")
+    s.add_argument("--lr", type=float, metavar="F", help="learning rate (default 1e-4)")
+    s.add_argument("--momentum", type=float, metavar="F", help="SGD momentum (default 0.9)")
+    s.add_argument("--weight-decay", type=float, metavar="F", help="default 0 (the paper: 0.0005)")
+    s.add_argument("--schedule", choices=("constant", "step", "cosine", "plateau"),
+                   help="learning-rate schedule (default constant)")
+    s.add_argument("--lr-step-epochs", type=int, metavar="N", help="step schedule: epochs between reductions (default 30)")
+    s.add_argument("--lr-factor", type=float, metavar="F", help="step and plateau: factor of each reduction (default 0.1)")
+    s.add_argument("--lr-patience", type=int, metavar="N", help="plateau: epochs without improvement (default 5)")
     s.add_argument("--seed", type=int, default=1337, metavar="N")
     s.add_argument("--run-dir", metavar="DIR", help="folder to put the run folder in (default: the workspace's runs)")
     s.add_argument("--steps-per-epoch", type=int, default=None, metavar="N", help="cap batches per epoch (quick smoke runs)")

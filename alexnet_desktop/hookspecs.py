@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import pluggy
 
-from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, Option
+from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, Option, Recipe
 
 PROJECT = "alexnet_desktop"
 
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
-__all__ = ["hookspec", "hookimpl", "Architecture", "DatasetLoader", "Exporter", "Option"]
+__all__ = ["hookspec", "hookimpl", "Architecture", "DatasetLoader", "Exporter", "Option", "Recipe"]
 
 
 @hookspec

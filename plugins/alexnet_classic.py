@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alexnet_desktop.hookspecs import Architecture, hookimpl
+from alexnet_desktop.hookspecs import Architecture, Recipe, hookimpl
 
 PAPER = "Krizhevsky, Sutskever, Hinton (2012), ImageNet Classification with Deep Convolutional Neural Networks"
 # 11/4 valid convolution then three 3/2 pools: 67 px is the smallest input that leaves a 1x1 map.
@@ -32,10 +32,10 @@ def build_alexnet_dropout(num_classes: int, input_shape: tuple[int, int, int] = 
 
     At 227x227x3 and 2 classes it has 58,290,562 parameters, the seed's own `summary()` total.
     """
-    from alexnet_desktop.core.layers import alexnet_classifier, alexnet_features, keras
+    from alexnet_desktop.core.layers import alexnet_classifier, alexnet_features, batch_norm, keras
 
     inputs = keras.Input(input_shape, name="image")
-    x = alexnet_features(inputs, after={"pool2": keras.layers.BatchNormalization(momentum=0.9, name="pool2_bn")})
+    x = alexnet_features(inputs, after={"pool2": batch_norm("pool2_bn")})
     return keras.Model(inputs, alexnet_classifier(x, num_classes, dropout=0.5), name="alexnet_dropout")
 
 
@@ -52,6 +52,12 @@ ALEXNET = Architecture(
     default_input_shape=(227, 227, 3),
     min_input_size=MIN_INPUT,
     build=build_alexnet,
+    # Section 5 of the paper: batch 128, momentum 0.9, weight decay 5e-4, rate 0.01 divided
+    # by 10 when the validation error stopped improving, about 90 epochs.
+    recipe=Recipe(
+        "the paper: SGD 0.01, momentum 0.9, weight decay 5e-4, batch 128, ÷10 on plateau, 90 epochs",
+        "sgd", 1e-2, 128, 90, momentum=0.9, weight_decay=5e-4, lr_schedule="plateau",
+    ),
 )
 
 ALEXNET_DROPOUT = Architecture(
@@ -65,6 +71,7 @@ ALEXNET_DROPOUT = Architecture(
     default_input_shape=(227, 227, 3),
     min_input_size=MIN_INPUT,
     build=build_alexnet_dropout,
+    recipe=Recipe("seed 001: plain SGD at 0.001, batch 32, 100 epochs", "sgd", 1e-3, 32, 100, momentum=0.0),
 )
 
 

@@ -21,7 +21,8 @@ def window(qtbot, host, workspace):
     w.show()
     yield w
     w.data_page.split_panel.shutdown()
-    pages = (w.data_page, w.data_page.split_panel, w.train_page, w.predict_page)
+    w.model_page.layer_table.shutdown()
+    pages = (w.data_page, w.data_page.split_panel, w.model_page.layer_table, w.train_page, w.predict_page)
     for page in pages:
         page.runner.request_stop()
     qtbot.waitUntil(lambda: not any(p.runner.is_running() for p in pages), timeout=60000)
@@ -98,7 +99,7 @@ def test_training_in_the_gui_moves_the_curves_and_stop_ends_the_thread(qtbot, wi
 def test_predict_page_labels_a_folder_and_exports(qtbot, window, host, colour_dataset, workspace, tmp_path):
     from alexnet_desktop.core.training import TrainConfig, train
 
-    result = train(TrainConfig(str(colour_dataset), "tiny-test-net", epochs=1, batch_size=4, image_size=16,
+    result = train(TrainConfig(data=str(colour_dataset), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
                                runs_dir=str(workspace.runs_dir)), host)
     window.state.runs_changed.emit()
     page = window.predict_page
@@ -175,3 +176,34 @@ def test_split_and_augmentation_settings_with_live_preview(qtbot, window, colour
         page.choose_folder(tmp_path / "split")
     assert test_item.isEnabled()
     assert "test images" in page.status.text()
+
+
+def test_model_page_layer_table_recipe_and_settings(qtbot, window):
+    page = window.model_page
+    window.tabs.setCurrentWidget(page)
+    page.arch_combo.setCurrentIndex(page.arch_combo.findData("small-cnn"))
+    page.image_size.setValue(32)
+    page.layer_table.classes.setValue(10)
+    table = page.layer_table
+    qtbot.waitUntil(lambda: "276,138" in table.totals.text(), timeout=30000)  # seed 003's summary() total
+    assert table.table.rowCount() == 17 and table.table.item(16, 0).text() == "predictions"
+    assert table.table.item(16, 3).text() == "5,130"
+
+    page.recipe_button.click()  # seed 003: RMSprop, batch 256, 100 epochs
+    s = window.state.settings
+    assert (s.optimizer, s.learning_rate, s.batch_size, s.epochs, s.image_size) == ("rmsprop", 1e-3, 256, 100, 32)
+    assert page.optimizer.currentData() == "rmsprop" and page.batch_size.value() == 256
+    assert not page.form.isRowVisible(page.momentum)  # only SGD has momentum
+
+    page.arch_combo.setCurrentIndex(page.arch_combo.findData("alexnet"))
+    page.recipe_button.click()  # the paper: SGD 0.01, momentum 0.9, weight decay 5e-4, plateau
+    assert (s.arch, s.optimizer, s.learning_rate, s.weight_decay, s.lr_schedule, s.image_size) == (
+        "alexnet", "sgd", 0.01, 5e-4, "plateau", 227)
+    assert page.form.isRowVisible(page.momentum) and page.form.isRowVisible(page.patience)
+    assert not page.form.isRowVisible(page.step_epochs)
+    page.schedule.setCurrentIndex(page.schedule.findData("step"))
+    assert s.lr_schedule == "step" and page.form.isRowVisible(page.step_epochs)
+    assert page.image_size.minimum() == 67  # smaller input cannot be typed in
+    assert "smallest it can take is 67 px" in page.size_note.text()
+    qtbot.waitUntil(lambda: "alexnet" == (table.summary.arch_id if table.summary else ""), timeout=30000)
+    assert "for 10 classes at 227x227" in table.totals.text()

@@ -43,6 +43,28 @@ def test_core_training_writes_a_complete_run_folder(host, colour_dataset, worksp
     assert model.output_shape[-1] == 2
 
 
+@pytest.mark.parametrize(
+    "settings, rates",
+    [
+        (dict(optimizer="sgd", learning_rate=0.1, lr_schedule="step", lr_step_epochs=1, lr_factor=0.5), [0.1, 0.05, 0.025]),
+        (dict(optimizer="rmsprop", learning_rate=0.01, lr_schedule="plateau", lr_patience=1, lr_factor=0.5), None),
+    ],
+)
+def test_optimizer_and_schedule_are_applied_and_saved_in_the_run(host, colour_dataset, workspace, settings, rates):
+    result = train(_config(colour_dataset, workspace, epochs=3, weight_decay=1e-4, **settings), host)
+    manifest = json.loads((result.run_dir / "run.json").read_text())
+    saved = manifest["optimization"]
+    assert {k: saved[k] for k in settings} == settings and saved["weight_decay"] == 1e-4
+    assert saved["summary"].startswith(settings["optimizer"])
+    assert manifest["training"]["lr_schedule"] == settings["lr_schedule"]
+    history = [float(r["learning_rate"]) for r in csv.DictReader(open(result.run_dir / "history.csv"))]
+    if rates:
+        assert history == pytest.approx(rates)
+    else:  # reduce-on-plateau: never above the start, and only ever lowered by the factor
+        assert history[0] == pytest.approx(0.01)
+        assert all(b == pytest.approx(a) or b == pytest.approx(a * 0.5) for a, b in zip(history, history[1:]))
+
+
 def test_stop_ends_after_the_current_batch_and_keeps_a_model(host, colour_dataset, workspace):
     stop = threading.Event()
 

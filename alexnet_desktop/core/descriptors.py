@@ -83,11 +83,36 @@ class DatasetLoader:
 
 
 @dataclass(frozen=True)
+class Recipe:
+    """The training settings an architecture's reference used, offered on the Model page.
+
+    Field names are those of the run settings (`TrainConfig`); `source` says where they
+    come from, so the user knows what "use the reference's settings" will reproduce.
+    """
+
+    source: str
+    optimizer: str = "adam"
+    learning_rate: float = 1e-3
+    batch_size: int = 32
+    epochs: int = 10
+    momentum: float = 0.9
+    weight_decay: float = 0.0
+    lr_schedule: str = "constant"
+    lr_factor: float = 0.1
+    lr_patience: int = 5
+
+    def settings(self) -> dict[str, Any]:
+        """The settings to apply, without `source`."""
+        return {k: v for k, v in self.__dict__.items() if k != "source"}
+
+
+@dataclass(frozen=True)
 class Architecture:
     """A network the app can train: `build(num_classes, input_shape)` returns a fresh keras.Model.
 
     `min_input_size` is the smallest square input the layers can take; the app refuses a
     smaller one with a message that names it rather than letting Keras fail deep inside.
+    `recipe` is how its reference trained it, if known.
     """
 
     id: str
@@ -97,6 +122,7 @@ class Architecture:
     default_input_shape: tuple[int, int, int]
     min_input_size: int
     build: Callable[[int, tuple[int, int, int]], Any]
+    recipe: Recipe | None = None
 
 
 @dataclass(frozen=True)

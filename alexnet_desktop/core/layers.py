@@ -55,17 +55,33 @@ def conv_relu(x, filters: int, kernel: int, *, strides: int = 1, padding: str = 
     )(x)
 
 
+def batch_norm(name: str):
+    """Batch normalisation as every variant here uses it.
+
+    Momentum 0.9, not Keras' 0.99: with 0.99 the moving statistics need hundreds of
+    steps to settle, and on a small dataset (the demo has 6 batches an epoch) validation
+    then sits at chance while training accuracy is perfect. Measured on the demo: val
+    accuracy 0.25 after 10 epochs with 0.99.
+    """
+    return layers.BatchNormalization(axis=-1, momentum=0.9, name=name)
+
+
 def conv_bn_relu(
     x, filters: int, kernel: int, *, strides: int = 1, padding: str = "same", groups: int = 1, name: str
 ):
     """Convolution, batch normalisation, ReLU: the unit of seed 000's AlexNet."""
     x = layers.Conv2D(filters, kernel, strides=strides, padding=padding, groups=groups, name=f"{name}_conv")(x)
-    # Momentum 0.9, not Keras' 0.99: with 0.99 the moving statistics need hundreds of
-    # steps to settle, and on a small dataset (the demo has 6 batches an epoch) validation
-    # then sits at chance while training accuracy is perfect. Measured on the demo: val
-    # accuracy 0.25 after 10 epochs with 0.99.
-    x = layers.BatchNormalization(axis=-1, momentum=0.9, name=f"{name}_bn")(x)
+    x = batch_norm(f"{name}_bn")(x)
     return layers.Activation("relu", name=f"{name}_relu")(x)
+
+
+def conv_relu_bn(
+    x, filters: int, kernel: int, *, strides: int = 1, padding: str = "same", groups: int = 1, name: str
+):
+    """Convolution with ReLU, then batch normalisation of its output: seed 004's unit, which
+    normalises every layer's output before it goes on to the next."""
+    x = conv_relu(x, filters, kernel, strides=strides, padding=padding, groups=groups, name=name)
+    return batch_norm(f"{name}_bn")(x)
 
 
 # AlexNet's convolutions: name, filters, kernel, stride, padding, whether the paper split it
@@ -100,11 +116,18 @@ def alexnet_features(x, unit: Callable = conv_relu, *, grouped: bool = False, af
     return x
 
 
-def alexnet_classifier(x, num_classes: int, *, dropout: float = 0.0, name: str = "fc"):
-    """Flatten, two dense 4096 ReLU layers (with optional dropout after each) and softmax."""
+def alexnet_classifier(x, num_classes: int, *, dropout: float = 0.0, batch_norm_dense: bool = False, name: str = "fc"):
+    """Flatten, two dense 4096 ReLU layers and softmax.
+
+    `dropout` puts dropout after each dense layer (the paper, seed 001); `batch_norm_dense`
+    normalises each dense layer's output before its dropout (seed 004).
+    """
     x = layers.Flatten(name="flatten")(x)
     for i in (6, 7):
         x = layers.Dense(4096, activation="relu", name=f"{name}{i}")(x)
+        if batch_norm_dense:
+            x = batch_norm(f"{name}{i}_bn")(x)
         if dropout:
             x = layers.Dropout(dropout, name=f"{name}{i}_dropout")(x)
+    # float32 softmax so that mixed precision never rounds probabilities to 0 or 1.
     return layers.Dense(num_classes, activation="softmax", name="predictions", dtype="float32")(x)

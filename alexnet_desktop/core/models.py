@@ -20,8 +20,6 @@ PREPROCESSING = {
     "scale": "inside the model: Rescaling(1/255)",
 }
 
-OPTIMIZERS = ("adam", "sgd", "rmsprop")
-
 
 def check_input_size(arch: Architecture, image_size: int) -> None:
     """Refuse an input the architecture cannot take, with a message naming the smallest it can."""
@@ -42,19 +40,6 @@ def build_classifier(arch: Architecture, num_classes: int, image_size: int) -> A
     inputs = keras.Input((image_size, image_size, 3), dtype="uint8", name="image_uint8")
     x = keras.layers.Rescaling(1.0 / 255, name="rescale")(inputs)
     return keras.Model(inputs, net(x), name=f"{net.name}_classifier")
-
-
-def make_optimizer(name: str, learning_rate: float) -> Any:
-    """The Keras optimizer for a name in OPTIMIZERS (SGD with momentum 0.9, as the paper)."""
-    keras = _keras()
-    name = name.lower()
-    if name == "adam":
-        return keras.optimizers.Adam(learning_rate)
-    if name == "sgd":
-        return keras.optimizers.SGD(learning_rate, momentum=0.9)
-    if name == "rmsprop":
-        return keras.optimizers.RMSprop(learning_rate)
-    raise ValueError(f"unknown optimizer {name!r} (choose from {', '.join(OPTIMIZERS)})")
 
 
 def load_model_file(path) -> Any:

@@ -20,7 +20,8 @@ from alexnet_desktop import __version__
 from alexnet_desktop.core.augment import Augmentation, build_augmenter
 from alexnet_desktop.core.datasets import Dataset, Split
 from alexnet_desktop.core.events import Emit, Message, no_emit
-from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size, make_optimizer
+from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size
+from alexnet_desktop.core.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.runs import RunFolder
@@ -28,9 +29,12 @@ from alexnet_desktop.core.scan import find_leaks, scan_dataset
 from alexnet_desktop.core.tf_runtime import device_summary, keras, tensorflow
 
 
-@dataclass
-class TrainConfig:
-    """Everything that decides a training run; saved in its `run.json`."""
+@dataclass(kw_only=True)
+class TrainConfig(OptimizerSettings):
+    """Everything that decides a training run; saved in its `run.json`.
+
+    The optimizer and its learning-rate schedule are the fields it inherits.
+    """
 
     data: str
     arch: str = "alexnet-bn"
@@ -43,8 +47,6 @@ class TrainConfig:
     stratified: bool = True
     val_source: str = "split"  # "split": a share of the training images; "test": the dataset's test part
     augmentation: dict[str, Any] = field(default_factory=dict)  # Augmentation settings; empty: none
-    optimizer: str = "adam"
-    learning_rate: float = 1e-4
     seed: int = 1337
     runs_dir: str = ""
     steps_per_epoch: int | None = None  # cap on batches per epoch, for smoke tests
@@ -55,8 +57,7 @@ class TrainConfig:
             raise ValueError(f"epochs must be at least 1, not {self.epochs}")
         if self.batch_size < 1:
             raise ValueError(f"batch size must be at least 1, not {self.batch_size}")
-        if not (self.learning_rate > 0 and math.isfinite(self.learning_rate)):
-            raise ValueError(f"learning rate must be a positive number, not {self.learning_rate}")
+        super().validate()
         if not 0 <= self.val_split < 1:
             raise ValueError(f"validation split must be in [0, 1), not {self.val_split}")
         if self.val_source not in ("split", "test"):
@@ -99,6 +100,10 @@ class EpochEnded:
     logs: dict[str, float]
     seconds: float
     is_best: bool
+
+    def metrics_text(self) -> str:
+        """The epoch's metrics on one line, as the CLI and the Train page's log show them."""
+        return "  ".join(f"{k} {v:.3g}" if k == "learning_rate" else f"{k} {v:.4f}" for k, v in self.logs.items())
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,7 @@ def _make_callback(job: "_Job") -> Any:
         def on_epoch_begin(self, epoch, logs=None):
             job.epoch_start = time.perf_counter()
             job.batch_clock = job.epoch_start
+            job.epoch_learning_rate = current_learning_rate(self.model.optimizer)
 
         def on_train_batch_end(self, batch, logs=None):
             now = time.perf_counter()
@@ -175,7 +181,11 @@ def _make_callback(job: "_Job") -> Any:
         def on_epoch_end(self, epoch, logs=None):
             if job.stop.is_set():
                 return  # a cut-short epoch is not a result: its metrics are partial
-            job.end_epoch(epoch, {k: float(v) for k, v in (logs or {}).items()})
+            logs = {k: float(v) for k, v in (logs or {}).items()}
+            # The rate the epoch began with: for a step schedule, the epoch's rate; for
+            # reduce-on-plateau, the rate before this epoch's result could lower it.
+            logs["learning_rate"] = job.epoch_learning_rate
+            job.end_epoch(epoch, logs)
 
     return EventCallback()
 
@@ -192,6 +202,7 @@ class _Job:
         self.run: RunFolder | None = None
         self.model: Any = None
         self.epoch_start = self.batch_clock = 0.0
+        self.epoch_learning_rate = float("nan")
 
     def end_epoch(self, epoch: int, logs: dict[str, float]) -> None:
         seconds = time.perf_counter() - self.epoch_start
@@ -251,11 +262,6 @@ class _Job:
         k.utils.set_random_seed(cfg.seed)
         device = device_summary()
         self.model = build_classifier(arch, len(class_names), image_size)
-        self.model.compile(
-            optimizer=make_optimizer(cfg.optimizer, cfg.learning_rate),
-            loss="sparse_categorical_crossentropy",
-            metrics=["accuracy"],
-        )
         skipped = SkippedFiles()
         augmentation = Augmentation.from_dict(cfg.augmentation)
         train_ds = image_dataset(
@@ -272,6 +278,12 @@ class _Job:
         if cfg.steps_per_epoch:
             self.steps = min(self.steps, cfg.steps_per_epoch)
             train_ds = train_ds.take(self.steps)
+        optimization = OptimizerSettings.from_config(cfg)
+        self.model.compile(
+            optimizer=optimization.build(self.steps, cfg.epochs),
+            loss="sparse_categorical_crossentropy",
+            metrics=["accuracy"],
+        )
 
         self.run = RunFolder.create(Path(cfg.runs_dir), arch.id, Path(cfg.data).name)
         self.run.write_labels(class_names)
@@ -303,6 +315,7 @@ class _Job:
                 "image_size": image_size,
                 "preprocessing": PREPROCESSING,
                 "augmentation": augmentation.to_dict(),
+                "optimization": {**asdict(optimization), "summary": optimization.describe()},
                 "training": asdict(cfg),
                 "device": device,
                 "versions": _versions(),
@@ -318,7 +331,11 @@ class _Job:
             warnings.filterwarnings("ignore", message=".*ran out of data.*")
             warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")
             self.model.fit(
-                train_ds, validation_data=val_ds, epochs=cfg.epochs, callbacks=[_make_callback(self)], verbose=0
+                train_ds,
+                validation_data=val_ds,
+                epochs=cfg.epochs,
+                callbacks=[_make_callback(self), *optimization.callbacks(val_ds is not None)],
+                verbose=0,
             )
         status = "stopped" if self.stop.is_set() else "finished"
         if self.best_epoch is None:

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             settings.setValue("data/last_path", str(self.state.data_path))
             settings.setValue("data/last_loader", self.state.loader_id or "")
         self.data_page.split_panel.shutdown()
+        self.model_page.layer_table.shutdown()
         for page in (self.data_page, self.train_page, self.predict_page):
             page.runner.request_stop()
         for page in (self.data_page, self.data_page.split_panel, self.train_page, self.predict_page):

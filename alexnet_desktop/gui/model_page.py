@@ -2,13 +2,132 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.models import OPTIMIZERS
+from alexnet_desktop.core.optimization import OPTIMIZERS, SCHEDULES
+from alexnet_desktop.core.summary import ModelSummary, model_summary
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import heading
+from alexnet_desktop.gui.widgets import button, heading
+from alexnet_desktop.gui.worker import JobRunner
+
+
+def _spin(low: int, high: int, tip: str, suffix: str = "") -> QSpinBox:
+    w = QSpinBox()
+    w.setRange(low, high)
+    w.setToolTip(tip)
+    if suffix:
+        w.setSuffix(suffix)
+    return w
+
+
+def _real(low: float, high: float, decimals: int, step: float, tip: str) -> QDoubleSpinBox:
+    w = QDoubleSpinBox()
+    w.setDecimals(decimals)
+    w.setRange(low, high)
+    w.setSingleStep(step)
+    w.setToolTip(tip)
+    return w
+
+
+class LayerTable(QWidget):
+    """The `model.summary()` table of the chosen architecture, built off the GUI thread.
+
+    Building AlexNet allocates its 60 million weights (about a second), so the table is
+    made in a worker, a moment after the last change, only while the table is on screen,
+    and only the latest request is shown.
+    """
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.runner = JobRunner(self, succeeded=self._show, failed=self._failed, finished=self._next)
+        self._wanted: tuple[str, int, int] | None = None
+        self._shown: tuple[str, int, int] | None = None
+        self.summary: ModelSummary | None = None
+        self._timer = QTimer(self, singleShot=True, interval=250, timeout=self._next)
+
+        self.classes = _spin(2, 100000, "Number of classes the last layer is built for (the dataset's, once it is checked)")
+        self.classes.setValue(10)
+        self.classes.valueChanged.connect(self.request)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Layer", "Type", "Output shape", "Parameters"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        header = self.table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        self.totals = QLabel("")
+        self.totals.setWordWrap(True)
+        self.totals.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Classes:"))
+        top.addWidget(self.classes)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+
+    def request(self) -> None:
+        """Rebuild the table for the current architecture, size and class count (debounced)."""
+        s = self.state.settings
+        self._wanted = (s.arch, s.image_size, self.classes.value())
+        if self._wanted != self._shown:
+            self.totals.setText("Building the layer table…")
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # built only when seen: nobody waits on a hidden table
+        super().showEvent(event)
+        self._timer.start()
+
+    def _next(self) -> None:
+        if not self.isVisible() or self.runner.is_running() or self._wanted is None or self._wanted == self._shown:
+            return
+        arch = self.state.host.architectures.get(self._wanted[0])
+        if arch is None:
+            return
+        arch_id, size, classes = key = self._wanted
+        self._building = key
+        self.runner.start(lambda emit, stop: (key, model_summary(arch, classes, size)))
+
+    def _show(self, result) -> None:
+        key, summary = result
+        if key != self._wanted:
+            return  # settings changed while it was built; `finished` starts the wanted one
+        self._shown, self.summary = key, summary
+        self.table.setRowCount(len(summary.rows))
+        for r, (name, kind, shape, params) in enumerate(summary.rows):
+            for c, text in enumerate((name, kind, shape, f"{params:,}")):
+                item = QTableWidgetItem(text)
+                if c == 3:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(r, c, item)
+        megabytes = summary.total * 4 / 2**20
+        self.totals.setText(
+            f"<b>Total parameters: {summary.total:,}</b> ({megabytes:,.1f} MB as float32) · "
+            f"trainable {summary.trainable:,} · non-trainable {summary.total - summary.trainable:,} · "
+            f"for {summary.num_classes} classes at {summary.image_size}x{summary.image_size}"
+        )
+
+    def _failed(self, message: str, tb: str) -> None:
+        self._shown = self._building
+        self.table.setRowCount(0)
+        self.totals.setText(f"<b>The model could not be built:</b> {message}")
+
+    def shutdown(self) -> None:
+        """Stop rebuilding (the window is closing)."""
+        self._timer.stop()
+        self._wanted = None
+        self.runner.wait()
 
 
 class ModelPage(QWidget):
@@ -17,105 +136,186 @@ class ModelPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._loading = False
 
         self.arch_combo = QComboBox()
         self.arch_combo.setToolTip("The network to train")
         for arch in state.host.architectures.values():
             self.arch_combo.addItem(arch.name, arch.id)
-        self.arch_combo.currentIndexChanged.connect(self._arch_changed)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.reference = QLabel()
         self.reference.setWordWrap(True)
         self.size_note = QLabel()
         self.size_note.setWordWrap(True)
+        self.recipe_note = QLabel()
+        self.recipe_note.setWordWrap(True)
+        self.recipe_button = button(
+            "Use the reference's settings",
+            "Set the optimizer, learning rate, schedule, batch size, epochs and input size to those of "
+            "the architecture's reference",
+            self.apply_recipe,
+        )
 
-        self.image_size = QSpinBox()
-        self.image_size.setRange(16, 1024)
-        self.image_size.setSuffix(" px")
-        self.image_size.setToolTip("Images are resized to this square size; smaller trains much faster on a CPU")
-        self.epochs = QSpinBox()
-        self.epochs.setRange(1, 10000)
-        self.epochs.setToolTip("How many passes over the training images")
-        self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, 4096)
-        self.batch_size.setToolTip("Images per training step; lower it if memory runs out")
+        self.image_size = _spin(16, 1024, "Images are resized to this square size; smaller trains much faster on a CPU", " px")
+        self.epochs = _spin(1, 10000, "How many passes over the training images")
+        self.batch_size = _spin(1, 4096, "Images per training step; lower it if memory runs out")
         self.optimizer = QComboBox()
-        self.optimizer.addItems(list(OPTIMIZERS))
-        self.optimizer.setToolTip("Adam: a safe default. SGD (momentum 0.9): the paper's choice. RMSprop: seed 003's")
-        self.learning_rate = QDoubleSpinBox()
-        self.learning_rate.setDecimals(6)
-        self.learning_rate.setRange(1e-6, 1.0)
-        self.learning_rate.setSingleStep(1e-4)
-        self.learning_rate.setToolTip("Step size of the optimizer (1e-4 suits Adam; 1e-2 suits SGD)")
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("Fixes the split, the shuffling and the initial weights, so a run can be repeated")
-
-        self.load_settings()
-        for w in (self.image_size, self.epochs, self.batch_size, self.seed):
-            w.valueChanged.connect(self._store)
-        self.learning_rate.valueChanged.connect(self._store)
-        self.optimizer.currentIndexChanged.connect(self._store)
+        for name, tip in OPTIMIZERS.items():
+            self.optimizer.addItem(name, name)
+            self.optimizer.setItemData(self.optimizer.count() - 1, tip, Qt.ToolTipRole)
+        self.optimizer.setToolTip("\n".join(OPTIMIZERS.values()))
+        self.learning_rate = _real(1e-6, 1.0, 6, 1e-4, "Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)")
+        self.momentum = _real(0.0, 0.999, 3, 0.05, "SGD's momentum (0.9 in the paper; 0 is plain SGD)")
+        self.weight_decay = _real(0.0, 0.1, 6, 1e-4, "Shrinks the weights a little every step (the paper: 0.0005); 0 turns it off")
+        self.schedule = QComboBox()
+        for name, tip in SCHEDULES.items():
+            self.schedule.addItem(name, name)
+            self.schedule.setItemData(self.schedule.count() - 1, tip, Qt.ToolTipRole)
+        self.schedule.setToolTip("How the learning rate changes during the run:\n" + "\n".join(f"{k}: {v}" for k, v in SCHEDULES.items()))
+        self.step_epochs = _spin(1, 10000, "Epochs between two reductions of the learning rate")
+        self.factor = _real(0.01, 0.99, 2, 0.05, "What the learning rate is multiplied by at each reduction")
+        self.patience = _spin(1, 1000, "Epochs without a better validation loss before the rate is reduced")
+        self.seed = _spin(0, 2**31 - 1, "Fixes the split, the shuffling and the initial weights, so a run can be repeated")
+        self.layer_table = LayerTable(state)
 
         arch_box = QGroupBox("Architecture")
         av = QVBoxLayout(arch_box)
-        row = QHBoxLayout()
-        row.addWidget(self.arch_combo, 1)
-        av.addLayout(row)
+        av.addWidget(self.arch_combo)
         av.addWidget(self.description)
         av.addWidget(self.reference)
+        size_form = QFormLayout()
+        size_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        size_form.addRow("Input size:", self.image_size)
+        av.addLayout(size_form)
+        av.addWidget(self.size_note)
 
         train_box = QGroupBox("Training settings")
-        form = QFormLayout(train_box)
+        tv = QVBoxLayout(train_box)
+        recipe_row = QHBoxLayout()
+        recipe_row.addWidget(self.recipe_button, 0, Qt.AlignTop)
+        recipe_row.addWidget(self.recipe_note, 1)
+        tv.addLayout(recipe_row)
+        self.form = form = QFormLayout()
+        tv.addLayout(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow("Input size:", self.image_size)
-        form.addRow("", self.size_note)
         form.addRow("Epochs:", self.epochs)
         form.addRow("Batch size:", self.batch_size)
         form.addRow("Optimizer:", self.optimizer)
         form.addRow("Learning rate:", self.learning_rate)
+        form.addRow("Momentum:", self.momentum)
+        form.addRow("Weight decay:", self.weight_decay)
+        form.addRow("Schedule:", self.schedule)
+        form.addRow("Every (epochs):", self.step_epochs)
+        form.addRow("Factor:", self.factor)
+        form.addRow("Patience (epochs):", self.patience)
         form.addRow("Seed:", self.seed)
 
+        layers_box = QGroupBox("Layers")
+        QVBoxLayout(layers_box).addWidget(self.layer_table)
+
+        left = QVBoxLayout()
+        left.addWidget(arch_box)
+        left.addWidget(train_box)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(layers_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Model"))
-        layout.addWidget(arch_box)
-        layout.addWidget(train_box)
-        layout.addStretch(1)
+        layout.addLayout(columns, 1)
+
+        self.load_settings()
+        self.arch_combo.currentIndexChanged.connect(self._arch_changed)
+        for w in (self.image_size, self.epochs, self.batch_size, self.seed, self.step_epochs, self.patience,
+                  self.learning_rate, self.momentum, self.weight_decay, self.factor):
+            w.valueChanged.connect(self._store)
+        self.optimizer.currentIndexChanged.connect(self._store)
+        self.schedule.currentIndexChanged.connect(self._store)
+        state.scan_changed.connect(self._classes_from_scan)
 
     def load_settings(self) -> None:
         """Show `state.settings` in the controls."""
         s = self.state.settings
-        index = self.arch_combo.findData(s.arch)
-        if index >= 0:
-            self.arch_combo.setCurrentIndex(index)
-        self._arch_changed()
-        self.image_size.setValue(s.image_size)
-        self.epochs.setValue(s.epochs)
-        self.batch_size.setValue(s.batch_size)
-        self.optimizer.setCurrentText(s.optimizer)
-        self.learning_rate.setValue(s.learning_rate)
-        self.seed.setValue(s.seed)
+        self._loading = True
+        try:
+            index = self.arch_combo.findData(s.arch)
+            if index >= 0:
+                self.arch_combo.setCurrentIndex(index)
+            self._show_arch()
+            self.image_size.setValue(s.image_size)
+            self.epochs.setValue(s.epochs)
+            self.batch_size.setValue(s.batch_size)
+            self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(s.optimizer)))
+            self.learning_rate.setValue(s.learning_rate)
+            self.momentum.setValue(s.momentum)
+            self.weight_decay.setValue(s.weight_decay)
+            self.schedule.setCurrentIndex(max(0, self.schedule.findData(s.lr_schedule)))
+            self.step_epochs.setValue(s.lr_step_epochs)
+            self.factor.setValue(s.lr_factor)
+            self.patience.setValue(s.lr_patience)
+            self.seed.setValue(s.seed)
+        finally:
+            self._loading = False
+        self._store()
+
+    def apply_recipe(self) -> None:
+        """Apply the chosen architecture's reference settings (and its published input size)."""
+        arch = self.state.host.architectures.get(self.state.settings.arch)
+        if arch is None or arch.recipe is None:
+            return
+        for key, value in arch.recipe.settings().items():
+            setattr(self.state.settings, key, value)
+        self.state.settings.image_size = arch.default_input_shape[0]
+        self.load_settings()
 
     def _arch_changed(self) -> None:
+        if self._loading:
+            return
+        self.state.settings.arch = self.arch_combo.currentData()
+        self._show_arch()
+        self._store()
+
+    def _show_arch(self) -> None:
         arch = self.state.host.architectures.get(self.arch_combo.currentData())
         if arch is None:
             self.description.setText("No architecture plugin is loaded (see Plugins).")
+            self.recipe_button.setEnabled(False)
             return
-        self.state.settings.arch = arch.id
         self.description.setText(arch.description)
         self.reference.setText(f"<i>Reference:</i> {arch.reference}")
         self.image_size.setMinimum(arch.min_input_size)
         self.size_note.setText(
-            f"{arch.default_input_shape[0]} px as published; at least {arch.min_input_size} px. "
+            f"{arch.default_input_shape[0]} px as published; the smallest it can take is {arch.min_input_size} px. "
             "A smaller size trains several times faster on a CPU."
         )
+        self.recipe_button.setEnabled(arch.recipe is not None)
+        self.recipe_note.setText(arch.recipe.source if arch.recipe else "Its reference gives no training settings.")
+
+    def _classes_from_scan(self) -> None:
+        scan = self.state.scan
+        if scan is not None and len(scan.class_names) >= 2:
+            self.layer_table.classes.setValue(len(scan.class_names))
 
     def _store(self) -> None:
+        if self._loading:
+            return
         s = self.state.settings
+        s.arch = self.arch_combo.currentData() or s.arch
         s.image_size = self.image_size.value()
         s.epochs = self.epochs.value()
         s.batch_size = self.batch_size.value()
-        s.optimizer = self.optimizer.currentText()
+        s.optimizer = self.optimizer.currentData()
         s.learning_rate = self.learning_rate.value()
+        s.momentum = self.momentum.value()
+        s.weight_decay = self.weight_decay.value()
+        s.lr_schedule = self.schedule.currentData()
+        s.lr_step_epochs = self.step_epochs.value()
+        s.lr_factor = self.factor.value()
+        s.lr_patience = self.patience.value()
         s.seed = self.seed.value()
+        self.form.setRowVisible(self.momentum, s.optimizer == "sgd")
+        self.form.setRowVisible(self.step_epochs, s.lr_schedule == "step")
+        self.form.setRowVisible(self.factor, s.lr_schedule in ("step", "plateau"))
+        self.form.setRowVisible(self.patience, s.lr_schedule == "plateau")
+        self.layer_table.request()

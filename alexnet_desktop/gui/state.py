@@ -7,15 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from alexnet_desktop.core.optimization import OptimizerSettings
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.scan import ScanReport
 from alexnet_desktop.core.workspace import Workspace
 
 
 @dataclass
-class TrainSettings:
+class TrainSettings(OptimizerSettings):
     """The settings of the next training run, edited on the Model page (split and
-    augmentation on the Data page).
+    augmentation on the Data page); the optimizer and its schedule are inherited fields.
 
     Field names are those of `core.training.TrainConfig`, which is built from them.
     """
@@ -24,8 +25,6 @@ class TrainSettings:
     image_size: int = 227
     epochs: int = 10
     batch_size: int = 32
-    optimizer: str = "adam"
-    learning_rate: float = 1e-4
     val_split: float = 0.2
     stratified: bool = True
     val_source: str = "split"

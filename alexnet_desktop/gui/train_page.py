@@ -83,7 +83,7 @@ class TrainPage(QWidget):
             counts = f" ({sum(scan.counts().values()):,} images, {len(scan.class_names)} classes)" if scan else ""
             self.summary.setText(
                 f"<b>{arch.name if arch else s.arch}</b> on <b>{data.name}</b>{counts}: {s.image_size} px, "
-                f"{s.epochs} epochs, batch {s.batch_size}, {s.optimizer} at {s.learning_rate:g}"
+                f"{s.epochs} epochs, batch {s.batch_size}, {s.describe()}"
             )
         self._update_buttons()
 
@@ -132,8 +132,7 @@ class TrainPage(QWidget):
             )
         elif isinstance(event, EpochEnded):
             self.curves.add_epoch(event.epoch + 1, event.logs)
-            vals = "  ".join(f"{k} {v:.4f}" for k, v in event.logs.items())
-            self._log(f"Epoch {event.epoch + 1}: {vals}  ({event.seconds:.1f} s){'  ★ best so far' if event.is_best else ''}")
+            self._log(f"Epoch {event.epoch + 1}: {event.metrics_text()}  ({event.seconds:.1f} s){'  ★ best so far' if event.is_best else ''}")
         elif isinstance(event, RunStarted):
             self.run_dir = event.run_dir
             self._epochs, self._steps = event.epochs, event.steps_per_epoch
