@@ -48,6 +48,7 @@ class ProgressPrinter:
             self._line(
                 f"run {event.run_dir}\n{event.train_count} training / {event.val_count} validation images, "
                 f"{len(event.class_names)} classes, {event.epochs} epochs of {event.steps_per_epoch} batches on {event.device}"
+                + (f"; {event.initial_epoch} epochs already done" if event.initial_epoch else "")
             )
         elif isinstance(event, Message):
             self._line(("warning: " if event.level == "warning" else "") + event.text)
@@ -189,14 +190,71 @@ def cmd_summary(args) -> int:
 
 
 def cmd_train(args) -> int:
+    from alexnet_desktop.core.training import resume, train
+
+    host = _host()
+    printer = ProgressPrinter()
+    stop = threading.Event()
+    if args.resume:
+        if args.data:
+            raise ValueError("--resume continues a run on its own data: give no DATA with it")
+        job = lambda: resume(args.resume, host, printer, stop, more_epochs=args.more_epochs, learning_rate=args.lr)  # noqa: E731
+    else:
+        if not args.data:
+            raise ValueError("give the DATA to train on (or --resume RUN)")
+        config = _train_config(args, host)
+        job = lambda: train(config, host, printer, stop)  # noqa: E731
+    result = _run_stoppable(job, stop, printer)
+    if result is None:
+        return 130
+    if args.json:
+        print(json.dumps({"run_dir": str(result.run_dir), "status": result.status, "best_epoch": result.best_epoch,
+                          "monitor": result.monitor, "best_value": result.best_value, "note": result.note,
+                          "error": result.error}))
+    else:
+        best = f", best {result.monitor} {result.best_value:.4f} at epoch {result.best_epoch}" if result.best_value is not None else ""
+        print(f"{result.status}: {result.run_dir}{best}")
+        if result.error:
+            print(f"error: {result.error}", file=sys.stderr)
+        if result.retry_batch_size:
+            print(f"hint: resume with a smaller batch: alexnet-desktop train DATA --batch-size {result.retry_batch_size} ...",
+                  file=sys.stderr)
+        if result.status in ("stopped", "diverged", "failed") and result.run_dir != Path():
+            print(f"resume with: alexnet-desktop train --resume {result.run_dir}"
+                  + (" --lr SMALLER" if result.status == "diverged" else ""), file=sys.stderr)
+    return 0 if result.status in ("finished", "stopped") else 1
+
+
+def _run_stoppable(job, stop: threading.Event, printer) -> Any:
+    """Run `job`; the first Ctrl-C stops it after the current batch (resumable), a second aborts."""
+    import signal
+
+    def first_interrupt(signum, frame):
+        stop.set()
+        printer.done()
+        print("stopping after this batch (Ctrl-C again to abort)", file=sys.stderr)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, first_interrupt)
+    try:
+        return job()
+    except KeyboardInterrupt:
+        printer.done()
+        print("interrupted", file=sys.stderr)
+        return None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        printer.done()
+
+
+def _train_config(args, host) -> Any:
     from alexnet_desktop.core.augment import preset
-    from alexnet_desktop.core.training import TrainConfig, train
+    from alexnet_desktop.core.training import TrainConfig
     from alexnet_desktop.core.workspace import Workspace
 
     options = parse_options(args.option)
     if args.test:
         options["test_folder"] = args.test
-    host = _host()
     # Settings given on the command line win over the reference's recipe (--recipe),
     # which wins over TrainConfig's defaults.
     tuned = {}
@@ -211,7 +269,7 @@ def cmd_train(args) -> int:
         "lr_step_epochs": args.lr_step_epochs, "lr_factor": args.lr_factor, "lr_patience": args.lr_patience,
     }
     tuned.update({k: v for k, v in given.items() if v is not None})
-    config = TrainConfig(
+    return TrainConfig(
         data=resolve_data(args.data),
         arch=args.arch,
         loader=args.loader,
@@ -223,25 +281,12 @@ def cmd_train(args) -> int:
         val_split=args.val_split,
         seed=args.seed,
         **tuned,
+        early_stopping=args.early_stop,
+        devices=list(args.device or []),
+        mixed_precision=args.mixed_precision,
         runs_dir=str(Path(args.run_dir) if args.run_dir else Workspace.default().ensure().runs_dir),
         steps_per_epoch=args.steps_per_epoch,
     )
-    printer = ProgressPrinter()
-    stop = threading.Event()
-    try:
-        result = train(config, host, printer, stop)
-    except KeyboardInterrupt:
-        printer.done()
-        print("interrupted", file=sys.stderr)
-        return 130
-    printer.done()
-    if args.json:
-        print(json.dumps({"run_dir": str(result.run_dir), "status": result.status, "best_epoch": result.best_epoch,
-                          "monitor": result.monitor, "best_value": result.best_value}))
-    else:
-        best = f", best {result.monitor} {result.best_value:.4f} at epoch {result.best_epoch}" if result.best_value is not None else ""
-        print(f"{result.status}: {result.run_dir}{best}")
-    return 0 if result.status in ("finished", "stopped") else 1
 
 
 def cmd_predict(args) -> int:
@@ -307,8 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="machine-readable output, with the total parameter count")
     s.set_defaults(func=cmd_summary)
 
-    s = sub.add_parser("train", help="train a model on a dataset; makes a run folder")
-    s.add_argument("data", metavar="DATA")
+    s = sub.add_parser("train", help="train a model on a dataset (makes a run folder), or resume a run")
+    s.add_argument("data", metavar="DATA", nargs="?")
+    s.add_argument("--resume", metavar="RUN", help="continue a stopped, failed or interrupted run from its last finished epoch")
+    s.add_argument("--more-epochs", type=int, default=0, metavar="N", help="with --resume: train N epochs beyond the plan")
     s.add_argument("--arch", default="alexnet-bn", metavar="ID", help="architecture id (see `plugins`; default alexnet-bn)")
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
     s.add_argument("--recipe", action="store_true",
@@ -334,6 +381,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--lr-step-epochs", type=int, metavar="N", help="step schedule: epochs between reductions (default 30)")
     s.add_argument("--lr-factor", type=float, metavar="F", help="step and plateau: factor of each reduction (default 0.1)")
     s.add_argument("--lr-patience", type=int, metavar="N", help="plateau: epochs without improvement (default 5)")
+    s.add_argument("--early-stop", type=int, default=0, metavar="N",
+                   help="stop after N epochs without a better validation accuracy (default: never)")
+    s.add_argument("--device", action="append", metavar="DEV",
+                   help="train on this device (repeat for data-parallel training over several, e.g. --device GPU:0 "
+                   "--device GPU:1; default: every GPU, else the CPU)")
+    s.add_argument("--mixed-precision", choices=("auto", "on", "off"), default="auto",
+                   help="float16 compute on GPUs with tensor cores (default auto)")
     s.add_argument("--seed", type=int, default=1337, metavar="N")
     s.add_argument("--run-dir", metavar="DIR", help="folder to put the run folder in (default: the workspace's runs)")
     s.add_argument("--steps-per-epoch", type=int, default=None, metavar="N", help="cap batches per epoch (quick smoke runs)")

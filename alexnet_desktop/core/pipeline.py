@@ -45,11 +45,13 @@ def image_dataset(
     seed: int,
     skipped: SkippedFiles,
     augmenter: Any = None,
+    repeat: bool = False,
 ) -> Any:
     """A `tf.data.Dataset` of (uint8 image batch, int label batch) for `samples`.
 
     `augmenter` (from `core.augment.build_augmenter`) is applied to every batch after
-    the cache, so each epoch sees fresh random changes. A file that fails to decode (it passed the scan but broke since) is dropped from the
+    the cache, so each epoch sees fresh random changes. `repeat` makes the stream endless
+    (fit then takes `steps_per_epoch` batches an epoch, reshuffled each pass). A file that fails to decode (it passed the scan but broke since) is dropped from the
     stream and recorded in `skipped`; training never stops for one bad file.
     """
     tf = tensorflow()
@@ -80,6 +82,11 @@ def image_dataset(
         if shuffle:
             ds = ds.shuffle(len(samples), seed=seed, reshuffle_each_iteration=True)
     ds = ds.batch(batch_size)
+    if repeat:
+        # An epoch of known length: with a stream that just runs out (its length is
+        # unknown, as dropping bad files makes it), Keras counts one optimizer step too
+        # many per epoch (8 for 2 epochs of 3 batches), and step-driven schedules drift.
+        ds = ds.repeat()
     if augmenter is not None:
         ds = ds.map(lambda x, y: (augment_batch(augmenter, x), y), num_parallel_calls=tf.data.AUTOTUNE)
     return ds.prefetch(tf.data.AUTOTUNE)

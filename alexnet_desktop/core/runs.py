@@ -1,8 +1,10 @@
 """The run folder: everything one training run leaves on disk, written so a crash loses nothing.
 
 `run.json` (the manifest), `history.csv` (one row per epoch), `model.keras` (the best
-model), `labels.txt` (class names, one per line). Files are written to a temporary name,
-flushed and renamed, so a crash mid-save leaves the previous version intact.
+model), `checkpoint.keras` (the last finished epoch with the optimizer's state, what a
+resume starts from), `labels.txt` (class names, one per line), `logs/` (TensorBoard).
+Files are written to a temporary name, flushed and renamed, so a crash mid-save leaves
+the previous version intact.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 import json
 import os
 import re
+import socket
 import tempfile
 import time
 from dataclasses import dataclass
@@ -21,7 +24,11 @@ from typing import Any
 MANIFEST = "run.json"
 HISTORY = "history.csv"
 MODEL = "model.keras"
+CHECKPOINT = "checkpoint.keras"
 LABELS = "labels.txt"
+LOGS = "logs"
+# A run can be resumed from any of these (with the checkpoint of its last finished epoch).
+RESUMABLE = ("stopped", "failed", "diverged", "interrupted", "finished")
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -123,13 +130,74 @@ class RunFolder:
         except FileNotFoundError:
             return []
 
-    def save_model(self, model: Any) -> None:
-        """Save `model` as `model.keras` via a temporary file and a rename."""
-        tmp = self.path / ".model.saving.keras"
+    @property
+    def checkpoint_path(self) -> Path:
+        """`checkpoint.keras`, the last finished epoch with the optimizer state."""
+        return self.path / CHECKPOINT
+
+    @property
+    def logs_path(self) -> Path:
+        """`logs/`, the TensorBoard event files."""
+        return self.path / LOGS
+
+    def _save_keras(self, model: Any, dest: Path) -> None:
+        tmp = self.path / f".{dest.stem}.saving.keras"
         model.save(str(tmp))
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
+        os.replace(tmp, dest)
+
+    def save_model(self, model: Any) -> None:
+        """Save `model` as `model.keras` via a temporary file and a rename."""
+        self._save_keras(model, self.model_path)
+
+    def save_checkpoint(self, model: Any) -> None:
+        """Save `model` (compiled: its optimizer state goes with it) as `checkpoint.keras`."""
+        self._save_keras(model, self.checkpoint_path)
+
+    def checkpoint_is_best(self) -> None:
+        """Make `model.keras` the checkpoint just saved, without writing it a second time.
+
+        A hard link when the file system has them (the checkpoint is later replaced by a
+        rename, so the link keeps this epoch's file); a copy otherwise.
+        """
+        tmp = self.path / ".model.linking.keras"
+        tmp.unlink(missing_ok=True)
+        try:
+            os.link(self.checkpoint_path, tmp)
+        except OSError:
+            import shutil
+
+            shutil.copyfile(self.checkpoint_path, tmp)
         os.replace(tmp, self.model_path)
+
+    def mark_owned(self) -> dict[str, Any]:
+        """Record this process as the one training the run (see `effective_status`)."""
+        return self.update_manifest(status="running", owner={"pid": os.getpid(), "host": socket.gethostname()})
+
+
+def effective_status(manifest: dict[str, Any]) -> str:
+    """The manifest's status, except that a "running" run whose process is gone is "interrupted".
+
+    A run killed mid-training (power cut, kill -9) never gets to write its end; its
+    recorded owner tells whether anyone is still training it.
+    """
+    status = manifest.get("status", "unknown")
+    owner = manifest.get("owner") or {}
+    if status != "running" or owner.get("host") != socket.gethostname():
+        return status
+    pid = owner.get("pid")
+    if not isinstance(pid, int):
+        return "interrupted"
+    if pid == os.getpid():
+        return status
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return "interrupted"
+    except PermissionError:
+        return status  # alive, someone else's
+    return status
 
 
 def list_runs(runs_dir: Path) -> list[tuple[RunFolder, dict[str, Any]]]:

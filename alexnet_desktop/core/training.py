@@ -1,31 +1,39 @@
 """The training job: Keras `fit` driven by callbacks that emit events, the same for GUI and CLI.
 
-`train(config, host, emit, stop)` loads and checks the data, builds the model, makes a
-run folder, fits, and keeps the best model. `emit` receives the events below; setting
-`stop` ends the run after the current batch, keeping the best model so far.
+`train(config, host, emit, stop, pause)` loads and checks the data, builds the model,
+makes a run folder and fits; `resume(run_dir, host, ...)` continues a run from the
+checkpoint of its last finished epoch. `emit` receives the events below; setting `stop`
+ends the run after the current batch, keeping the best model; while `pause` is set the
+run waits after the current batch.
+
+After every finished epoch the run folder holds `checkpoint.keras` (model and optimizer
+state, so the step count and the learning-rate schedule continue), `history.csv` and
+`run.json`: killing the process loses at most the epoch in progress.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import platform
 import threading
 import time
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from alexnet_desktop import __version__
 from alexnet_desktop.core.augment import Augmentation, build_augmenter
-from alexnet_desktop.core.datasets import Dataset, Split
+from alexnet_desktop.core.datasets import Dataset, Sample, Split
+from alexnet_desktop.core.devices import MIXED_PRECISION_CHOICES, precision_policy, training_runtime
 from alexnet_desktop.core.events import Emit, Message, no_emit
 from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size
 from alexnet_desktop.core.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.plugins import PluginHost
-from alexnet_desktop.core.runs import RunFolder
-from alexnet_desktop.core.scan import find_leaks, scan_dataset
+from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status
+from alexnet_desktop.core.scan import ScanReport, find_leaks, scan_dataset
 from alexnet_desktop.core.tf_runtime import device_summary, keras, tensorflow
 
 
@@ -48,6 +56,9 @@ class TrainConfig(OptimizerSettings):
     val_source: str = "split"  # "split": a share of the training images; "test": the dataset's test part
     augmentation: dict[str, Any] = field(default_factory=dict)  # Augmentation settings; empty: none
     seed: int = 1337
+    early_stopping: int = 0  # stop after this many epochs without a better monitored value; 0: never
+    devices: list[str] = field(default_factory=list)  # empty: every GPU, else the CPU; several: data-parallel
+    mixed_precision: str = "auto"  # "auto": on GPUs with tensor cores; "on"; "off"
     runs_dir: str = ""
     steps_per_epoch: int | None = None  # cap on batches per epoch, for smoke tests
 
@@ -62,14 +73,24 @@ class TrainConfig(OptimizerSettings):
             raise ValueError(f"validation split must be in [0, 1), not {self.val_split}")
         if self.val_source not in ("split", "test"):
             raise ValueError(f"validation source must be 'split' or 'test', not {self.val_source!r}")
+        if self.early_stopping < 0:
+            raise ValueError(f"early-stopping patience must be 0 (off) or more, not {self.early_stopping}")
+        if self.mixed_precision not in MIXED_PRECISION_CHOICES:
+            raise ValueError(f"mixed precision must be one of {', '.join(MIXED_PRECISION_CHOICES)}")
         Augmentation.from_dict(self.augmentation)
         if not self.runs_dir:
             raise ValueError("no runs folder given")
 
+    @classmethod
+    def from_manifest(cls, saved: dict[str, Any]) -> "TrainConfig":
+        """The config saved in a run's `run.json` ("training"), ignoring keys it no longer has."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in saved.items() if k in known})
+
 
 @dataclass(frozen=True)
 class RunStarted:
-    """The run folder exists and fitting begins."""
+    """The run folder exists and fitting begins (or resumes at `initial_epoch`)."""
 
     run_dir: Path
     class_names: list[str]
@@ -78,6 +99,9 @@ class RunStarted:
     train_count: int
     val_count: int
     device: str
+    initial_epoch: int = 0  # epochs already done (a resumed run)
+    history: tuple = ()  # those epochs' rows, so a dashboard can redraw them
+    batch_size: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,8 +131,15 @@ class EpochEnded:
 
 
 @dataclass(frozen=True)
+class PauseChanged:
+    """The run paused (after a batch) or went on."""
+
+    paused: bool
+
+
+@dataclass(frozen=True)
 class RunFinished:
-    """The run ended; status is "finished", "stopped" or "failed"."""
+    """The run ended; status is "finished", "stopped", "diverged" or "failed"."""
 
     run_dir: Path
     status: str
@@ -116,6 +147,20 @@ class RunFinished:
     best_value: float | None
     monitor: str
     error: str = ""
+    note: str = ""  # why it ended when that is worth saying (early stop, divergence)
+    retry_batch_size: int | None = None  # out of memory: the batch size worth trying next
+
+
+class OutOfMemory(Exception):
+    """The device ran out of memory; `batch_size` is the size that failed."""
+
+    def __init__(self, batch_size: int, detail: str) -> None:
+        super().__init__(
+            f"out of memory at batch size {batch_size}"
+            + (f"; try {batch_size // 2}" if batch_size > 1 else "")
+            + f" ({detail.splitlines()[0][:200] if detail else 'no detail'})"
+        )
+        self.batch_size = batch_size
 
 
 def _versions() -> dict[str, str]:
@@ -147,54 +192,78 @@ def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, opti
     return loader.load(Path(data), **opts)
 
 
+@dataclass
+class _Data:
+    dataset: Dataset
+    report: ScanReport
+    split: Split
+    class_names: list[str]
+    train: list[Sample]
+    val: list[Sample]
+    leaks: list
+
+
 def _make_callback(job: "_Job") -> Any:
     class EventCallback(keras().callbacks.Callback):
-        """Turns Keras callbacks into events, honours the stop event, keeps the best model."""
+        """Turns Keras callbacks into events; honours stop and pause; catches a NaN loss."""
 
         def on_epoch_begin(self, epoch, logs=None):
+            job.epoch = epoch
             job.epoch_start = time.perf_counter()
             job.batch_clock = job.epoch_start
             job.epoch_learning_rate = current_learning_rate(self.model.optimizer)
 
         def on_train_batch_end(self, batch, logs=None):
             now = time.perf_counter()
-            rate = job.config.batch_size / max(now - job.batch_clock, 1e-9)
+            rate = job.batch_size / max(now - job.batch_clock, 1e-9)
             job.batch_clock = now
             logs = logs or {}
-            job.emit(
-                BatchEnded(
-                    job.epoch,
-                    batch + 1,
-                    job.steps,
-                    float(logs.get("loss", float("nan"))),
-                    float(logs.get("accuracy", float("nan"))),
-                    rate,
-                )
-            )
+            loss = float(logs.get("loss", float("nan")))
+            job.emit(BatchEnded(job.epoch, batch + 1, job.steps, loss, float(logs.get("accuracy", float("nan"))), rate))
+            if not math.isfinite(loss):
+                job.diverged_at = (job.epoch + 1, batch + 1)
+                self.model.stop_training = True
+                return
             if job.stop.is_set():
                 self.model.stop_training = True
+                return
+            if job.pause is not None and job.pause.is_set():
+                job.wait_while_paused()
 
         def on_test_batch_begin(self, batch, logs=None):
-            if job.stop.is_set():
+            if job.stop.is_set() or job.diverged_at:
                 self.model.stop_evaluating = True
 
         def on_epoch_end(self, epoch, logs=None):
-            if job.stop.is_set():
+            if job.stop.is_set() or job.diverged_at:
                 return  # a cut-short epoch is not a result: its metrics are partial
             logs = {k: float(v) for k, v in (logs or {}).items()}
             # The rate the epoch began with: for a step schedule, the epoch's rate; for
             # reduce-on-plateau, the rate before this epoch's result could lower it.
             logs["learning_rate"] = job.epoch_learning_rate
             job.end_epoch(epoch, logs)
+            if job.early_stopped:
+                self.model.stop_training = True
 
     return EventCallback()
 
 
 class _Job:
-    def __init__(self, config: TrainConfig, host: PluginHost, emit: Emit, stop: threading.Event) -> None:
-        self.config, self.host, self.emit, self.stop = config, host, emit, stop
+    def __init__(
+        self,
+        config: TrainConfig,
+        host: PluginHost,
+        emit: Emit,
+        stop: threading.Event,
+        pause: threading.Event | None,
+        resume_from: RunFolder | None = None,
+        new_rate: bool = False,
+    ) -> None:
+        self.config, self.host, self.emit, self.stop, self.pause = config, host, emit, stop, pause
+        self.resume_from, self.new_rate = resume_from, new_rate
         self.epoch = 0
         self.steps = 0
+        self.batch_size = config.batch_size
         self.history: list[dict[str, Any]] = []
         self.best_value: float | None = None
         self.best_epoch: int | None = None
@@ -203,14 +272,32 @@ class _Job:
         self.model: Any = None
         self.epoch_start = self.batch_clock = 0.0
         self.epoch_learning_rate = float("nan")
+        self.diverged_at: tuple[int, int] | None = None
+        self.early_stopped = False
+
+    # ---- during fit -------------------------------------------------------------------
+
+    def wait_while_paused(self) -> None:
+        """Block the training thread after a batch until pause is cleared or stop is set."""
+        started = time.perf_counter()
+        self.emit(PauseChanged(True))
+        while self.pause.is_set() and not self.stop.is_set():
+            self.stop.wait(0.05)
+        waited = time.perf_counter() - started
+        # Paused time is not training time: the epoch's duration and speed leave it out.
+        self.epoch_start += waited
+        self.batch_clock += waited
+        self.emit(PauseChanged(False))
 
     def end_epoch(self, epoch: int, logs: dict[str, float]) -> None:
         seconds = time.perf_counter() - self.epoch_start
         value = logs.get(self.monitor)
         is_best = value is not None and math.isfinite(value) and (self.best_value is None or value > self.best_value)
+        # The checkpoint first: from here on, a kill loses nothing of this epoch.
+        self.run.save_checkpoint(self.model)
         if is_best:
             self.best_value, self.best_epoch = value, epoch + 1
-            self.run.save_model(self.model)
+            self.run.checkpoint_is_best()
         self.history.append({"epoch": epoch + 1, **logs, "seconds": round(seconds, 3)})
         self.run.write_history(self.history)
         self.run.update_manifest(
@@ -219,16 +306,15 @@ class _Job:
             best={"metric": self.monitor, "value": self.best_value},
             updated=time.strftime("%Y-%m-%dT%H:%M:%S"),
         )
+        patience = self.config.early_stopping
+        if patience and self.best_epoch is not None and epoch + 1 - self.best_epoch >= patience:
+            self.early_stopped = True
         self.emit(EpochEnded(epoch, logs, seconds, is_best))
-        self.epoch = epoch + 1
 
-    def run_fit(self) -> RunFinished:
+    # ---- setting up ------------------------------------------------------------------
+
+    def prepare_data(self) -> _Data:
         cfg = self.config
-        cfg.validate()
-        arch = self.host.architecture(cfg.arch)
-        image_size = cfg.image_size or arch.default_input_shape[0]
-        check_input_size(arch, image_size)
-
         self.emit(Message(f"Reading {cfg.data}"))
         dataset = load_dataset(self.host, cfg.data, cfg.loader, cfg.loader_options)
         self.emit(Message(f"Checking {len(dataset.samples) + len(dataset.test_samples)} images"))
@@ -256,118 +342,199 @@ class _Job:
         missing = [c for c in class_names if c not in classes]
         if missing:
             self.emit(Message(f"No usable training images for class(es) {', '.join(missing)}", "warning"))
+        return _Data(dataset, report, split, class_names, train_samples, val_samples, leaks)
+
+    def new_manifest(self, arch: Any, data: _Data, image_size: int, augmentation: Augmentation,
+                     optimization: OptimizerSettings, device: str, runtime: Any) -> dict[str, Any]:
+        cfg = self.config
+        return {
+            "format": 1,
+            "status": "running",
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "architecture": {"id": arch.id, "name": arch.name, "reference": arch.reference},
+            "dataset": {
+                "root": str(Path(cfg.data).resolve()),
+                "loader": data.dataset.loader_id,
+                "options": data.dataset.options,
+                "fingerprint": data.dataset.fingerprint(),
+                "counts": data.report.counts(),
+                "train_count": len(data.train),
+                "val_count": len(data.val),
+                "rejected": [{"path": str(p), "reason": r} for p, r in data.report.rejected],
+            },
+            "class_names": data.class_names,
+            "split": {
+                "source": cfg.val_source,
+                "val_fraction": data.split.val_fraction,
+                "seed": data.split.seed,
+                "stratified": data.split.stratified,
+                "duplicates_kept_together": True,
+                "leaks": [{"val": str(v), "train": str(t)} for v, t in data.leaks],
+            },
+            "image_size": image_size,
+            "preprocessing": PREPROCESSING,
+            "augmentation": augmentation.to_dict(),
+            "optimization": {**asdict(optimization), "summary": optimization.describe()},
+            "training": asdict(cfg),
+            "device": device,
+            "strategy": runtime.description,
+            "versions": _versions(),
+            "epochs_done": 0,
+            "best_epoch": None,
+            "best": {"metric": self.monitor, "value": None},
+        }
+
+    def resumed_model(self, optimization: OptimizerSettings, new_rate: bool) -> Any:
+        """The checkpoint's model with its optimizer; the rate replaced if asked, and a cosine
+        schedule stretched to the run's new length (it ends at the last epoch)."""
+        k = keras()
+        model = k.saving.load_model(str(self.resume_from.checkpoint_path), compile=True, safe_mode=True)
+        if new_rate or self.config.lr_schedule == "cosine":
+            # A step schedule restarts from the new rate at the same step count, so its
+            # reductions so far still apply; a constant or plateau rate is simply set.
+            model.optimizer.learning_rate = optimization.learning_rate_at(self.steps, self.config.epochs)
+        return model
+
+    # ---- the run ---------------------------------------------------------------------
+
+    def run_fit(self) -> RunFinished:
+        cfg = self.config
+        cfg.validate()
+        arch = self.host.architecture(cfg.arch)
+        image_size = cfg.image_size or arch.default_input_shape[0]
+        check_input_size(arch, image_size)
+        data = self.prepare_data()
 
         self.emit(Message("Loading TensorFlow"))
         k = keras()
         k.utils.set_random_seed(cfg.seed)
         device = device_summary()
-        self.model = build_classifier(arch, len(class_names), image_size)
+        runtime = training_runtime(cfg.devices, cfg.mixed_precision)
         skipped = SkippedFiles()
         augmentation = Augmentation.from_dict(cfg.augmentation)
         train_ds = image_dataset(
-            train_samples, class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped,
-            augmenter=build_augmenter(augmentation, image_size, cfg.seed),
+            data.train, data.class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped,
+            augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True,
         )
         val_ds = (
-            image_dataset(val_samples, class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed, skipped=skipped)
-            if val_samples
+            image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed, skipped=skipped)
+            if data.val
             else None
         )
         self.monitor = "val_accuracy" if val_ds is not None else "accuracy"
-        self.steps = math.ceil(len(train_samples) / cfg.batch_size)
+        self.steps = math.ceil(len(data.train) / cfg.batch_size)
         if cfg.steps_per_epoch:
             self.steps = min(self.steps, cfg.steps_per_epoch)
-            train_ds = train_ds.take(self.steps)
         optimization = OptimizerSettings.from_config(cfg)
-        self.model.compile(
-            optimizer=optimization.build(self.steps, cfg.epochs),
-            loss="sparse_categorical_crossentropy",
-            metrics=["accuracy"],
-        )
+        initial_epoch = 0
 
-        self.run = RunFolder.create(Path(cfg.runs_dir), arch.id, Path(cfg.data).name)
-        self.run.write_labels(class_names)
-        self.run.write_manifest(
-            {
-                "format": 1,
-                "status": "running",
-                "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "architecture": {"id": arch.id, "name": arch.name, "reference": arch.reference},
-                "dataset": {
-                    "root": str(Path(cfg.data).resolve()),
-                    "loader": dataset.loader_id,
-                    "options": dataset.options,
-                    "fingerprint": dataset.fingerprint(),
-                    "counts": report.counts(),
-                    "train_count": len(train_samples),
-                    "val_count": len(val_samples),
-                    "rejected": [{"path": str(p), "reason": r} for p, r in report.rejected],
-                },
-                "class_names": class_names,
-                "split": {
-                    "source": cfg.val_source,
-                    "val_fraction": split.val_fraction,
-                    "seed": split.seed,
-                    "stratified": split.stratified,
-                    "duplicates_kept_together": True,
-                    "leaks": [{"val": str(v), "train": str(t)} for v, t in leaks],
-                },
-                "image_size": image_size,
-                "preprocessing": PREPROCESSING,
-                "augmentation": augmentation.to_dict(),
-                "optimization": {**asdict(optimization), "summary": optimization.describe()},
-                "training": asdict(cfg),
-                "device": device,
-                "versions": _versions(),
-                "epochs_done": 0,
-                "best_epoch": None,
-                "best": {"metric": self.monitor, "value": None},
-            }
-        )
-        self.emit(RunStarted(self.run.path, class_names, cfg.epochs, self.steps, len(train_samples), len(val_samples), device))
-        with warnings.catch_warnings():
-            # Keras warns that a tf.data input "ran out of data" whenever its length is
-            # unknown (dropping undecodable files makes it so); that is expected here.
-            warnings.filterwarnings("ignore", message=".*ran out of data.*")
-            warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")
-            self.model.fit(
-                train_ds,
-                validation_data=val_ds,
-                epochs=cfg.epochs,
-                callbacks=[_make_callback(self), *optimization.callbacks(val_ds is not None)],
-                verbose=0,
+        with precision_policy(runtime.mixed_precision), runtime.strategy.scope():
+            if self.resume_from is not None:
+                self.run = self.resume_from
+                manifest = self.run.read_manifest()
+                if manifest.get("class_names") != data.class_names:
+                    raise ValueError(
+                        f"{cfg.data}: the classes are not those the run was trained on "
+                        f"({', '.join(manifest.get('class_names', []))}); it cannot be resumed on this data"
+                    )
+                if manifest.get("dataset", {}).get("fingerprint") != data.dataset.fingerprint():
+                    self.emit(Message("The dataset changed since this run began (files added, removed or rewritten)", "warning"))
+                self.history = [{**row, "epoch": int(row["epoch"])} for row in self.run.read_history()]
+                initial_epoch = len(self.history)
+                self.best_epoch = manifest.get("best_epoch")
+                self.best_value = (manifest.get("best") or {}).get("value")
+                self.model = self.resumed_model(optimization, self.new_rate)
+                self.run.update_manifest(
+                    training={**manifest.get("training", {}), "epochs": cfg.epochs, "learning_rate": cfg.learning_rate},
+                    resumed=[*manifest.get("resumed", []), {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
+                    device=device,
+                    strategy=runtime.description,
+                    error=None,
+                )
+                self.emit(Message(f"Resuming after epoch {initial_epoch} of {cfg.epochs}"))
+            else:
+                self.model = build_classifier(arch, len(data.class_names), image_size)
+                self.model.compile(
+                    optimizer=optimization.build(self.steps, cfg.epochs),
+                    loss="sparse_categorical_crossentropy",
+                    metrics=["accuracy"],
+                )
+                self.run = RunFolder.create(Path(cfg.runs_dir), arch.id, Path(cfg.data).name)
+                self.run.write_labels(data.class_names)
+                self.run.write_manifest(self.new_manifest(arch, data, image_size, augmentation, optimization, device, runtime))
+            self.run.mark_owned()
+            self.emit(RunStarted(
+                self.run.path, data.class_names, cfg.epochs, self.steps, len(data.train), len(data.val),
+                f"{device}; {runtime.description}", initial_epoch, tuple(self.history), cfg.batch_size,
+            ))
+            callbacks = [_make_callback(self), *optimization.callbacks(val_ds is not None)]
+            if importlib.util.find_spec("tensorboard") is not None:
+                # Per epoch only: per-batch summaries would cost more than small models' steps.
+                callbacks.append(k.callbacks.TensorBoard(
+                    str(self.run.logs_path), write_graph=False, update_freq="epoch", profile_batch=0
+                ))
+            else:
+                self.emit(Message("TensorBoard is not installed: the run has no logs/ folder", "warning"))
+            with warnings.catch_warnings():
+                # Keras warns that a tf.data input "ran out of data" whenever its length is
+                # unknown (dropping undecodable files makes it so); that is expected here.
+                warnings.filterwarnings("ignore", message=".*ran out of data.*")
+                warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")
+                try:
+                    if initial_epoch < cfg.epochs:
+                        self.model.fit(
+                            train_ds, validation_data=val_ds, epochs=cfg.epochs, initial_epoch=initial_epoch,
+                            steps_per_epoch=self.steps, callbacks=callbacks, verbose=0,
+                        )
+                except tensorflow().errors.ResourceExhaustedError as exc:
+                    raise OutOfMemory(cfg.batch_size, str(exc)) from None
+
+        note = ""
+        if self.diverged_at:
+            status = "diverged"
+            note = (
+                f"the loss became NaN or infinite at epoch {self.diverged_at[0]}, batch {self.diverged_at[1]}: "
+                f"the learning rate ({cfg.learning_rate:g}) is probably too high. "
+                + ("The model of the best epoch and the checkpoint of the last finished epoch are kept."
+                   if self.history else "No epoch finished, so no model was kept.")
             )
-        status = "stopped" if self.stop.is_set() else "finished"
-        if self.best_epoch is None:
-            # Stopped inside the first epoch: keep what was learnt, marked as no epoch's best.
-            self.run.save_model(self.model)
+        elif self.stop.is_set():
+            status = "stopped"
+            if not self.history:
+                # Stopped inside the first epoch: keep what was learnt, marked as no epoch's best.
+                self.run.save_model(self.model)
+        else:
+            status = "finished"
+            if self.early_stopped:
+                note = f"stopped early: no better {self.monitor} for {cfg.early_stopping} epochs"
         self.run.update_manifest(
             status=status,
+            note=note,
             skipped_files=[{"path": p, "reason": r} for p, r in skipped.items()],
             finished=time.strftime("%Y-%m-%dT%H:%M:%S"),
         )
         for p, r in skipped.items():
             self.emit(Message(f"Skipped {p}: {r}", "warning"))
-        return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor)
+        if note:
+            self.emit(Message(note[0].upper() + note[1:], "warning" if status == "diverged" else "info"))
+        return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor, note=note)
 
 
 class _StoppedEarly(Exception):
     pass
 
 
-def train(
-    config: TrainConfig, host: PluginHost, emit: Emit = no_emit, stop: threading.Event | None = None
-) -> RunFinished:
-    """Run one training job to its end and return how it ended (also emitted as `RunFinished`).
-
-    Errors in the data or settings raise before a run folder is made; an error during
-    fitting marks the run "failed" with the message, then raises.
-    """
-    job = _Job(config, host, emit, stop or threading.Event())
+def _run(job: _Job, emit: Emit) -> RunFinished:
     try:
         result = job.run_fit()
     except _StoppedEarly:
         result = RunFinished(Path(), "stopped", None, None, job.monitor, "stopped before training began")
+    except OutOfMemory as exc:
+        if job.run is None:
+            raise
+        job.run.update_manifest(status="failed", error=str(exc))
+        result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, str(exc),
+                             retry_batch_size=exc.batch_size // 2 or None)
     except BaseException as exc:
         if job.run is not None:
             job.run.update_manifest(status="failed", error=f"{type(exc).__name__}: {exc}")
@@ -375,3 +542,57 @@ def train(
         raise
     emit(result)
     return result
+
+
+def train(
+    config: TrainConfig,
+    host: PluginHost,
+    emit: Emit = no_emit,
+    stop: threading.Event | None = None,
+    pause: threading.Event | None = None,
+) -> RunFinished:
+    """Run one training job to its end and return how it ended (also emitted as `RunFinished`).
+
+    Errors in the data or settings raise before a run folder is made; running out of
+    memory ends the run "failed" with `retry_batch_size` set; any other error during
+    fitting marks the run "failed" with the message, then raises.
+    """
+    return _run(_Job(config, host, emit, stop or threading.Event(), pause), emit)
+
+
+def resume(
+    run_dir: str | Path,
+    host: PluginHost,
+    emit: Emit = no_emit,
+    stop: threading.Event | None = None,
+    pause: threading.Event | None = None,
+    *,
+    more_epochs: int = 0,
+    learning_rate: float | None = None,
+) -> RunFinished:
+    """Continue a stopped, failed, diverged or interrupted run from its last finished epoch.
+
+    The model, the optimizer's state (step count, moments) and so the learning-rate
+    schedule continue where they were; `more_epochs` extends the run beyond its planned
+    epochs (the only way to go on with a finished run); `learning_rate` replaces the
+    rate from here on (a diverged run goes on from its last good epoch at a lower one).
+    """
+    run = RunFolder(Path(run_dir))
+    manifest = run.read_manifest()
+    status = effective_status(manifest)
+    if status not in RESUMABLE:
+        raise ValueError(f"{run.path}: the run is {status}; only a run that is not being trained can be resumed")
+    if not run.checkpoint_path.is_file():
+        raise ValueError(f"{run.path}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)")
+    if more_epochs < 0:
+        raise ValueError(f"more epochs must be 0 or more, not {more_epochs}")
+    config = TrainConfig.from_manifest(manifest["training"])
+    done = int(manifest.get("epochs_done", 0))
+    config.epochs = max(config.epochs, done) + more_epochs
+    if done >= config.epochs:
+        raise ValueError(f"{run.path}: all {config.epochs} epochs are done; give a number of epochs to add")
+    if learning_rate is not None:
+        config.learning_rate = learning_rate
+        config.validate()
+    job = _Job(config, host, emit, stop or threading.Event(), pause, resume_from=run, new_rate=learning_rate is not None)
+    return _run(job, emit)

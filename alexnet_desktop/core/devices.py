@@ -1,0 +1,203 @@
+"""Where a run trains: the distribution strategy, mixed precision, and live device readings.
+
+The paper split AlexNet over two GPUs by hand; here every visible GPU trains a copy of
+the model on its share of each batch (`tf.distribute.MirroredStrategy`), and a lab with
+several machines gives each one a `TF_CONFIG` for `MultiWorkerMirroredStrategy`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from alexnet_desktop.core.tf_runtime import keras, tensorflow
+
+MIXED_PRECISION_CHOICES = ("auto", "on", "off")
+# Tensor cores arrived with Volta (compute capability 7.0); older cards run float16 no faster.
+MIXED_PRECISION_MIN_CAPABILITY = (7, 0)
+
+
+@dataclass
+class TrainingRuntime:
+    """The strategy a run builds and fits its model under, and what it says about it."""
+
+    strategy: Any
+    description: str
+    replicas: int
+    mixed_precision: bool
+
+
+def _normalise(name: str) -> str:
+    """"/cpu:0", "CPU:0", "/device:GPU:1" -> "CPU:0", "GPU:1"."""
+    return name.strip().upper().replace("/DEVICE:", "").lstrip("/")
+
+
+def training_runtime(devices: list[str] | tuple[str, ...] = (), mixed_precision: str = "auto") -> TrainingRuntime:
+    """Choose the strategy for `devices` (empty: every GPU, else the CPU).
+
+    With `TF_CONFIG` set in the environment, the run is one worker of a multi-machine
+    `MultiWorkerMirroredStrategy`; with several devices (or several GPUs), a
+    `MirroredStrategy` over them; otherwise the default strategy on the one device.
+    """
+    if mixed_precision not in MIXED_PRECISION_CHOICES:
+        raise ValueError(f"mixed precision must be one of {', '.join(MIXED_PRECISION_CHOICES)}, not {mixed_precision!r}")
+    tf = tensorflow()
+    logical = {_normalise(d.name): d.name for d in tf.config.list_logical_devices()}
+    chosen = []
+    for name in devices:
+        key = _normalise(name)
+        if key not in logical:
+            raise ValueError(f"no device {name!r} on this machine (there are: {', '.join(sorted(logical))})")
+        chosen.append(logical[key])
+    gpus = [d for d in chosen if "GPU" in _normalise(d)] if chosen else [
+        d.name for d in tf.config.list_logical_devices("GPU")
+    ]
+
+    if os.environ.get("TF_CONFIG"):
+        try:
+            cluster = json.loads(os.environ["TF_CONFIG"])
+            task = cluster["task"]
+            where = f"worker {task['index']} of {len(cluster['cluster']['worker'])}"
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"TF_CONFIG is set but is not a valid cluster description: {exc}") from None
+        strategy = tf.distribute.MultiWorkerMirroredStrategy()
+        description = f"MultiWorkerMirroredStrategy, {where}"
+    elif len(chosen) > 1 or (not chosen and len(gpus) > 1):
+        strategy = tf.distribute.MirroredStrategy(chosen or gpus)
+        description = f"MirroredStrategy over {', '.join(_normalise(d) for d in (chosen or gpus))}"
+    elif len(chosen) == 1:
+        strategy = tf.distribute.OneDeviceStrategy(chosen[0])
+        description = f"one device: {_normalise(chosen[0])}"
+    else:
+        strategy = tf.distribute.get_strategy()
+        description = f"one device: {_normalise(gpus[0]) if gpus else 'CPU:0'}"
+
+    if mixed_precision == "auto":
+        use_mixed = bool(gpus) and all(_capability(tf, g) >= MIXED_PRECISION_MIN_CAPABILITY for g in gpus)
+    else:
+        use_mixed = mixed_precision == "on"
+    if use_mixed:
+        description += ", mixed precision (float16 compute, float32 weights)"
+    return TrainingRuntime(strategy, description, int(strategy.num_replicas_in_sync), use_mixed)
+
+
+def _capability(tf: Any, logical_gpu: str) -> tuple[int, int]:
+    index = int(_normalise(logical_gpu).split(":")[-1])
+    physical = tf.config.list_physical_devices("GPU")
+    if index >= len(physical):
+        return (0, 0)
+    try:
+        return tuple(tf.config.experimental.get_device_details(physical[index]).get("compute_capability", (0, 0)))
+    except Exception:
+        return (0, 0)
+
+
+class precision_policy:
+    """Context manager: the Keras dtype policy for building and training one run, restored after."""
+
+    def __init__(self, mixed: bool) -> None:
+        self.mixed = mixed
+
+    def __enter__(self) -> None:
+        k = keras()
+        self._previous = k.config.dtype_policy()
+        k.config.set_dtype_policy("mixed_float16" if self.mixed else "float32")
+
+    def __exit__(self, *exc: Any) -> None:
+        keras().config.set_dtype_policy(self._previous)
+
+
+@dataclass
+class DeviceReading:
+    """One device's state for the device panel; None where the driver does not say."""
+
+    name: str
+    kind: str  # "GPU" or "CPU"
+    memory_used: int | None = None  # bytes
+    memory_total: int | None = None
+    utilisation: float | None = None  # percent
+
+    def text(self) -> str:
+        """One line, e.g. "GPU 0 NVIDIA H100: 12.3 of 80.0 GiB, 97 % busy"."""
+        parts = []
+        if self.memory_used is not None:
+            gib = self.memory_used / 2**30
+            parts.append(f"{gib:.1f} of {self.memory_total / 2**30:.1f} GiB" if self.memory_total else f"{gib:.2f} GiB in use")
+        if self.utilisation is not None:
+            parts.append(f"{self.utilisation:.0f} % busy")
+        return f"{self.name}: {', '.join(parts)}" if parts else self.name
+
+
+class DeviceMonitor:
+    """Reads what each device is doing, cheaply enough to poll every second or two.
+
+    NVIDIA GPUs are read through NVML (the `nvidia-ml-py` package, the library nvidia-smi
+    itself uses) when it is installed; otherwise through TensorFlow's allocator, which
+    knows the memory this process holds but not the utilisation. The CPU reading is this
+    process's CPU time over wall time, and its resident memory.
+    """
+
+    def __init__(self) -> None:
+        self._nvml: Any = None
+        try:
+            import pynvml
+
+            pynvml.nvmlInit()
+            self._nvml = pynvml
+        except Exception:  # not installed, or no driver: fall back quietly
+            self._nvml = None
+        self._last = (time.monotonic(), sum(os.times()[:2]))
+
+    def readings(self) -> list[DeviceReading]:
+        """Every GPU, then this process on the CPU."""
+        out = self._gpu_readings()
+        now, cpu = time.monotonic(), sum(os.times()[:2])
+        busy = 100.0 * (cpu - self._last[1]) / max(now - self._last[0], 1e-6)
+        self._last = (now, cpu)
+        out.append(DeviceReading(f"CPU ({os.cpu_count()} cores), this process", "CPU", _resident_bytes(), None, busy))
+        return out
+
+    def _gpu_readings(self) -> list[DeviceReading]:
+        if self._nvml is not None:
+            nv = self._nvml
+            out = []
+            try:
+                for i in range(nv.nvmlDeviceGetCount()):
+                    h = nv.nvmlDeviceGetHandleByIndex(i)
+                    name = nv.nvmlDeviceGetName(h)
+                    name = name.decode() if isinstance(name, bytes) else name
+                    mem = nv.nvmlDeviceGetMemoryInfo(h)
+                    util = nv.nvmlDeviceGetUtilizationRates(h).gpu
+                    out.append(DeviceReading(f"GPU {i} {name}", "GPU", int(mem.used), int(mem.total), float(util)))
+                return out
+            except Exception:
+                pass
+        from alexnet_desktop.core import tf_runtime
+
+        if not tf_runtime.is_loaded():
+            return []  # never import TensorFlow just to poll
+        tf = tensorflow()
+        out = []
+        for i, gpu in enumerate(tf.config.list_logical_devices("GPU")):
+            try:
+                used = int(tf.config.experimental.get_memory_info(f"GPU:{i}")["current"])
+            except Exception:
+                used = None
+            out.append(DeviceReading(f"GPU {i}", "GPU", used))
+        return out
+
+
+def _resident_bytes() -> int | None:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        try:
+            import resource
+
+            return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
+        except Exception:
+            return None
