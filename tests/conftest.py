@@ -57,3 +57,29 @@ def host() -> PluginHost:
     h = PluginHost()
     h.register(tiny_plugin, "tiny_plugin")
     return h
+
+
+@pytest.fixture
+def window(qtbot, host, workspace):
+    """The main window over `host` (with a plugin that fails on purpose), shown; every job
+    it started is stopped and its thread finished before the window closes."""
+    from alexnet_desktop.gui.app import create_window
+    from tests.test_plugins import RaisingPlugin
+
+    host.register(RaisingPlugin(), "raising")
+    w = create_window(workspace, host, first_launch_demo=False)
+    w.show()
+    yield w
+    # Not qtbot.addWidget: its close would come first and, with training running, would
+    # open the "Stop it and quit?" question with nobody to answer it.
+    w.data_page.split_panel.shutdown()
+    w.model_page.layer_table.shutdown()
+    w.train_page.stop()
+    pages = (w.data_page, w.data_page.split_panel, w.model_page.layer_table, w.train_page, w.predict_page)
+    for page in pages:
+        page.runner.request_stop()
+    qtbot.waitUntil(lambda: not any(p.runner.is_running() for p in pages), timeout=60000)
+    w.close()
+    w.deleteLater()
+
+

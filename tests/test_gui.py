@@ -6,26 +6,10 @@ import json
 import subprocess
 import sys
 
-import pytest
 
 from alexnet_desktop.gui.app import create_window
+from alexnet_desktop.core.training import PauseChanged
 from alexnet_desktop.gui.plots import TRAIN_BATCH, VAL_EPOCH
-from tests.test_plugins import RaisingPlugin
-
-
-@pytest.fixture
-def window(qtbot, host, workspace):
-    host.register(RaisingPlugin(), "raising")
-    w = create_window(workspace, host, first_launch_demo=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.data_page.split_panel.shutdown()
-    w.model_page.layer_table.shutdown()
-    pages = (w.data_page, w.data_page.split_panel, w.model_page.layer_table, w.train_page, w.predict_page)
-    for page in pages:
-        page.runner.request_stop()
-    qtbot.waitUntil(lambda: not any(p.runner.is_running() for p in pages), timeout=60000)
 
 
 def test_window_paints_before_tensorflow_is_imported(tmp_path):
@@ -68,7 +52,7 @@ def test_runtime_plugin_appears_in_the_app_and_the_broken_one_is_reported(window
     table = window.plugins_page.table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["raising"] == "FAILED" and rows["alexnet_bn"] == "ok"
-    assert "1 failed" in window.tabs.tabText(4)
+    assert "1 failed" in window.tabs.tabText(window.tabs.indexOf(window.plugins_page))
     window.plugins_page.table.setCurrentCell(list(rows).index("raising"), 0)
     assert "broken on purpose" in window.plugins_page.error.toPlainText()
 
@@ -82,9 +66,30 @@ def test_training_in_the_gui_moves_the_curves_and_stop_ends_the_thread(qtbot, wi
     window.tabs.setCurrentWidget(window.train_page)
     assert window.train_page.start_button.isEnabled()
     window.train_page.start_button.click()
-    curves = window.train_page.curves
+    page = window.train_page
+    curves = page.curves
     qtbot.waitUntil(lambda: curves.point_count("loss", VAL_EPOCH) >= 2, timeout=60000)
     qtbot.waitUntil(lambda: curves.drawn_count("accuracy", TRAIN_BATCH) > 5, timeout=5000)  # the timer drew them
+    assert curves.point_count("lr", curves.RATE) >= 2 and curves.point_count("speed", curves.SPEED) > 5
+    assert curves.best_epoch is not None and "images/s" in page.status.text() and "left" in page.status.text()
+
+    def pause_changed(paused):
+        return lambda event: isinstance(event, PauseChanged) and event.paused == paused
+
+    seen = []
+    page.runner.event.connect(lambda event: seen.append(type(event).__name__))
+    with qtbot.waitSignal(page.runner.event, timeout=30000, check_params_cb=pause_changed(True)):
+        page.pause_button.click()
+    assert page.pause_button.text() == "Continue" and "Paused" in page.status.text()
+    held = curves.point_count("loss", TRAIN_BATCH)
+    with qtbot.waitSignal(page.runner.event, timeout=30000, check_params_cb=pause_changed(False)):
+        page.pause_button.click()
+    paused_at = seen.index("PauseChanged")
+    assert seen[paused_at + 1] == "PauseChanged"  # nothing trained while paused
+    assert page.pause_button.text() == "Pause"
+    qtbot.waitUntil(lambda: curves.point_count("loss", TRAIN_BATCH) > held + 2, timeout=30000)
+    with qtbot.waitSignal(page.pause_button.clicked):
+        page.pause_button.click()  # paused again: Stop must still end it
     with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
         window.train_page.stop_button.click()
     assert not window.train_page.runner.is_running()

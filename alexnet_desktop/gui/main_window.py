@@ -13,6 +13,7 @@ from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
 from alexnet_desktop.gui.model_page import ModelPage
 from alexnet_desktop.gui.plugins_page import PluginsPage
 from alexnet_desktop.gui.predict_page import PredictPage
+from alexnet_desktop.gui.runs_page import RunsPage
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.train_page import TrainPage
 
@@ -45,19 +46,23 @@ class MainWindow(QMainWindow):
         self.data_page = DataPage(state)
         self.model_page = ModelPage(state)
         self.train_page = TrainPage(state)
+        self.runs_page = RunsPage(state, is_training=self.train_page.runner.is_running)
+        self.runs_page.resume_requested.connect(self._resume_run)
+        self.train_page.runner.finished.connect(self.runs_page.refresh)
         self.predict_page = PredictPage(state)
         self.plugins_page = PluginsPage(state)
         for page, title, tip in (
             (self.data_page, "Data", "Choose and check the images to train on"),
             (self.model_page, "Model", "Choose the network and its training settings"),
             (self.train_page, "Train", "Train and watch the curves"),
+            (self.runs_page, "Runs", "Every run: resume, delete, compare curves"),
             (self.predict_page, "Predict", "Label a folder of images with a trained model"),
             (self.plugins_page, "Plugins", "Installed plugins, and any that failed"),
         ):
             self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
         if state.host.failures:
-            self.tabs.setTabText(4, f"Plugins ({len(state.host.failures)} failed)")
+            self.tabs.setTabText(self.tabs.indexOf(self.plugins_page), f"Plugins ({len(state.host.failures)} failed)")
         self.setCentralWidget(self.tabs)
         self.device_label = QLabel("Loading TensorFlow…")
         self.statusBar().addPermanentWidget(self.device_label)
@@ -65,6 +70,10 @@ class MainWindow(QMainWindow):
         self._tf_thread: QThread | None = None
         if first_launch_demo:
             QTimer.singleShot(0, self._choose_initial_dataset)
+
+    def _resume_run(self, run_dir, more_epochs: int, learning_rate) -> None:
+        self.tabs.setCurrentWidget(self.train_page)
+        self.train_page.resume_run(run_dir, more_epochs, learning_rate)
 
     def start_tensorflow_loading(self) -> None:
         """Import TensorFlow in a background thread; the status bar then names the device."""

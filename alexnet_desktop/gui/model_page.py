@@ -233,6 +233,7 @@ class ModelPage(QWidget):
         self.optimizer.currentIndexChanged.connect(self._store)
         self.schedule.currentIndexChanged.connect(self._store)
         state.scan_changed.connect(self._classes_from_scan)
+        state.settings_changed.connect(self.load_settings)
 
     def load_settings(self) -> None:
         """Show `state.settings` in the controls."""

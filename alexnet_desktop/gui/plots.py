@@ -6,8 +6,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
@@ -22,76 +22,153 @@ _STYLES = {
 
 
 class _Series:
+    """A growing x/y series in numpy buffers that double when full, so a redraw hands
+    pyqtgraph views of arrays instead of converting 100,000-point lists 15 times a second."""
+
     def __init__(self) -> None:
-        self.x: list[float] = []
-        self.y: list[float] = []
+        self._x = np.empty(256)
+        self._y = np.empty(256)
+        self.n = 0
 
     def add(self, x: float, y: float) -> None:
-        if math.isfinite(y):
-            self.x.append(x)
-            self.y.append(y)
+        if not math.isfinite(y):
+            return
+        if self.n == len(self._x):
+            self._x = np.concatenate([self._x, np.empty(self.n)])
+            self._y = np.concatenate([self._y, np.empty(self.n)])
+        self._x[self.n], self._y[self.n] = x, y
+        self.n += 1
+
+    def clear(self) -> None:
+        self.n = 0
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[: self.n]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[: self.n]
+
+
+def _plot(title: str, y_label: str = "") -> pg.PlotWidget:
+    plot = pg.PlotWidget(title=title)
+    plot.showGrid(x=True, y=True, alpha=0.3)
+    plot.setLabel("bottom", "epoch")
+    if y_label:
+        plot.setLabel("left", y_label)
+    plot.getAxis("bottom").enableAutoSIPrefix(False)  # "epoch (x0.001)" reads as nonsense
+    return plot
 
 
 class TrainingCurves(QWidget):
-    """Loss and accuracy plots, x in epochs; `add_*` only append, a 15 Hz timer redraws."""
+    """The training dashboard's plots, x in epochs: loss, accuracy, learning rate, speed.
+
+    `add_*` only append to arrays; a 15 Hz timer pushes what changed to the plot items
+    (downsampled and clipped to view), so a run of 100 epochs x 1000 batches stays smooth.
+    The best epoch is marked with a vertical line on the loss and accuracy plots.
+    """
 
     REFRESH_MS = 66
+    SPEED = "images/s"
+    RATE = "learning rate"
+    SPEED_SMOOTHING = 0.1  # weight of the newest batch in the images/s moving average
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.plots = {}
         self.items = {}
         self.series = {}
-        for metric, title in (("loss", "Loss"), ("accuracy", "Accuracy")):
-            plot = pg.PlotWidget(title=title)
-            plot.showGrid(x=True, y=True, alpha=0.3)
-            plot.setLabel("bottom", "epoch")
-            plot.getAxis("bottom").enableAutoSIPrefix(False)  # "epoch (x0.001)" reads as nonsense
+        self.best_lines = {}
+        for i, (metric, title) in enumerate((("loss", "Loss"), ("accuracy", "Accuracy"))):
+            plot = _plot(title)
             plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
             if metric == "accuracy":
                 plot.setYRange(0, 1.02, padding=0)
             for name, style in _STYLES.items():
-                item = plot.plot([], [], name=name, **style)
-                item.setClipToView(True)
-                item.setDownsampling(auto=True, method="peak")
-                self.items[(metric, name)] = item
-                self.series[(metric, name)] = _Series()
+                self._add_item(plot, metric, name, style)
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((44, 160, 44), width=1.5, style=Qt.DashLine),
+                                   label="best", labelOpts={"position": 0.93, "color": (44, 160, 44)})
+            line.setVisible(False)
+            plot.addItem(line)
+            self.best_lines[metric] = line
             self.plots[metric] = plot
-            layout.addWidget(plot)
+            layout.addWidget(plot, 0, i)
+        rate = _plot("Learning rate")
+        rate.setLogMode(y=True)
+        self._add_item(rate, "lr", self.RATE, dict(pen=pg.mkPen((148, 103, 189), width=2), symbol="o", symbolSize=5,
+                                                   symbolBrush=(148, 103, 189)))
+        speed = _plot("Speed", "images/s")
+        self._add_item(speed, "speed", self.SPEED, dict(pen=pg.mkPen((255, 127, 14), width=1.5)))
+        self.plots.update(lr=rate, speed=speed)
+        layout.addWidget(rate, 1, 0)
+        layout.addWidget(speed, 1, 1)
+        layout.setRowStretch(0, 3)
+        layout.setRowStretch(1, 2)
+        self._speed = float("nan")
         self._dirty = False
         self.timer = QTimer(self)
         self.timer.setInterval(self.REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
 
+    def _add_item(self, plot: pg.PlotWidget, metric: str, name: str, style: dict) -> None:
+        item = plot.plot([], [], name=name, **style)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, method="peak")
+        self.items[(metric, name)] = item
+        self.series[(metric, name)] = _Series()
+
     def clear(self) -> None:
         """Forget every point (a new run starts)."""
         for s in self.series.values():
-            s.x.clear()
-            s.y.clear()
+            s.clear()
+        for line in self.best_lines.values():
+            line.setVisible(False)
+        self._speed = float("nan")
         self._dirty = True
         self.refresh()
 
-    def add_batch(self, x: float, loss: float, accuracy: float) -> None:
-        """A training batch's running-mean loss and accuracy at fractional epoch `x`."""
+    def add_batch(self, x: float, loss: float, accuracy: float, images_per_second: float = float("nan")) -> None:
+        """A training batch's running-mean loss and accuracy, and its speed, at fractional epoch `x`."""
         self.series[("loss", TRAIN_BATCH)].add(x, loss)
         self.series[("accuracy", TRAIN_BATCH)].add(x, accuracy)
+        if math.isfinite(images_per_second):
+            a = self.SPEED_SMOOTHING
+            self._speed = images_per_second if not math.isfinite(self._speed) else a * images_per_second + (1 - a) * self._speed
+            self.series[("speed", self.SPEED)].add(x, self._speed)
         self._dirty = True
 
-    def add_epoch(self, epoch: int, logs: dict[str, float]) -> None:
+    def add_epoch(self, epoch: int, logs: dict[str, float], is_best: bool = False) -> None:
         """An epoch's metrics, plotted at its end (x = epoch number, 1-based)."""
         for metric in ("loss", "accuracy"):
             if metric in logs:
                 self.series[(metric, TRAIN_EPOCH)].add(epoch, logs[metric])
             if f"val_{metric}" in logs:
                 self.series[(metric, VAL_EPOCH)].add(epoch, logs[f"val_{metric}"])
+        if "learning_rate" in logs and logs["learning_rate"] > 0:
+            self.series[("lr", self.RATE)].add(epoch, logs["learning_rate"])
+        if is_best:
+            self.mark_best(epoch)
         self._dirty = True
+
+    def mark_best(self, epoch: int) -> None:
+        """Move the "best" line to `epoch`."""
+        for line in self.best_lines.values():
+            line.setPos(epoch)
+            line.setVisible(True)
+
+    @property
+    def best_epoch(self) -> int | None:
+        """The epoch the best line marks, if any."""
+        line = self.best_lines["loss"]
+        return int(round(line.value())) if line.isVisible() else None
 
     def point_count(self, metric: str, name: str) -> int:
         """How many points a curve holds (for tests and the status line)."""
-        return len(self.series[(metric, name)].x)
+        return self.series[(metric, name)].n
 
     def drawn_count(self, metric: str, name: str) -> int:
         """How many points the plot item currently draws (what the user sees)."""
@@ -104,7 +181,45 @@ class TrainingCurves(QWidget):
             return
         self._dirty = False
         for key, s in self.series.items():
-            self.items[key].setData(np.asarray(s.x, dtype=float), np.asarray(s.y, dtype=float))
+            self.items[key].setData(s.x, s.y)
+
+
+class RunComparison(QWidget):
+    """Validation accuracy and loss per epoch of several runs, overlaid (seed 003 compares a
+    run with augmentation to one without this way)."""
+
+    COLOURS = [(31, 119, 180), (214, 39, 40), (44, 160, 44), (148, 103, 189), (255, 127, 14),
+               (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.plots = {}
+        for metric, title in (("accuracy", "Accuracy (validation solid, training dashed)"), ("loss", "Loss")):
+            plot = _plot(title)
+            plot.addLegend(offset=(-10, -10) if metric == "accuracy" else (-10, 10))
+            if metric == "accuracy":
+                plot.setYRange(0, 1.02, padding=0)
+            self.plots[metric] = plot
+            layout.addWidget(plot)
+        self.shown: list[str] = []
+
+    def set_runs(self, runs: list[tuple[str, list[dict[str, float]]]]) -> None:
+        """Show each `(name, history rows)`; validation solid, training dashed, one colour a run."""
+        for plot in self.plots.values():
+            plot.clear()
+            plot.addLegend().clear()
+        self.shown = [name for name, _ in runs]
+        for i, (name, rows) in enumerate(runs):
+            colour = self.COLOURS[i % len(self.COLOURS)]
+            epochs = np.array([r.get("epoch", j + 1) for j, r in enumerate(rows)], dtype=float)
+            for metric, plot in self.plots.items():
+                for key, style, label in ((f"val_{metric}", Qt.SolidLine, name), (metric, Qt.DashLine, None)):
+                    ys = np.array([r.get(key, np.nan) for r in rows], dtype=float)
+                    if np.isfinite(ys).any():
+                        plot.plot(epochs, ys, pen=pg.mkPen(colour, width=2, style=style), name=label,
+                                  symbol="o" if style == Qt.SolidLine else None, symbolSize=5, symbolBrush=colour)
 
 
 class ClassBalanceChart(pg.PlotWidget):

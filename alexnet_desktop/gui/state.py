@@ -38,6 +38,7 @@ class AppState(QObject):
     dataset_changed = Signal()  # data path or loader changed
     scan_changed = Signal()  # a scan finished (or was cleared)
     runs_changed = Signal()  # a run was made or finished
+    settings_changed = Signal()  # `settings` was changed by something other than the Model page
 
     def __init__(self, host: PluginHost, workspace: Workspace) -> None:
         super().__init__()

@@ -1,28 +1,70 @@
-"""The Train page: start and stop a real Keras fit in a worker, and watch it live."""
+"""The Train page: start, pause, stop and resume a real Keras fit in a worker, and watch it live."""
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QLabel, QPlainTextEdit, QProgressBar, QSplitter, QVBoxLayout, QWidget,
+    QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QSplitter, QVBoxLayout, QWidget,
 )
-from PySide6.QtCore import Qt
 
+from alexnet_desktop.core.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
-from alexnet_desktop.core.training import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
+from alexnet_desktop.core.training import (
+    BatchEnded, EpochEnded, PauseChanged, RunFinished, RunStarted, TrainConfig, resume, train,
+)
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
+VERBS = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed", "diverged": "Diverged"}
+
+
+class DevicePanel(QGroupBox):
+    """What trains and how busy it is: the run's device and strategy, then a reading per
+    device (GPU memory and utilisation where the driver tells, this process's CPU and
+    memory), refreshed every two seconds while it is on screen."""
+
+    INTERVAL_MS = 2000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Device", parent)
+        self.monitor = DeviceMonitor()
+        self.device = QLabel("Not training yet; the status bar names the device TensorFlow found.")
+        self.device.setWordWrap(True)
+        self.readings = QLabel("")
+        self.readings.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.device)
+        layout.addWidget(self.readings)
+        self.timer = QTimer(self, interval=self.INTERVAL_MS, timeout=self.refresh)
+
+    def set_device(self, text: str) -> None:
+        """The run's device line (from `RunStarted`)."""
+        self.device.setText(f"<b>Training on:</b> {text}")
+
+    def refresh(self) -> None:
+        """Read every device now."""
+        self.readings.setText("<br>".join(r.text() for r in self.monitor.readings()))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.timer.start()
+
+    def hideEvent(self, event) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
+
 
 class TrainPage(QWidget):
-    """Start/Stop, a progress bar that tracks batches, live curves and a log."""
+    """Start / Pause / Stop, a progress bar that tracks batches, the live dashboard and a log."""
 
     run_finished = Signal(object)  # RunFinished
 
@@ -30,9 +72,15 @@ class TrainPage(QWidget):
         super().__init__(parent)
         self.state = state
         self.runner = JobRunner(self, event=self.on_event, failed=self._on_failed, finished=self._update_buttons)
+        self.pause_event = threading.Event()
         self.run_dir: Path | None = None
         self._epochs = self._steps = 0
+        self._done_at_start = 0  # batches already done when this session of the run began
         self._started_at = 0.0
+        self._paused_since: float | None = None
+        self._paused_total = 0.0
+        self._last_epoch_seconds: float | None = None
+        self._best_text = ""
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -41,25 +89,40 @@ class TrainPage(QWidget):
             "Train the chosen model on the chosen dataset (Model and Data pages)",
             self.start,
         )
-        self.stop_button = button("Stop", "Stop after the current batch; the best model so far is kept", self.stop)
+        self.pause_button = button(
+            "Pause", "Hold the run after the current batch; press again to go on", self.toggle_pause
+        )
+        self.pause_button.setCheckable(True)
+        self.stop_button = button(
+            "Stop", "Stop after the current batch; the best model and a checkpoint to resume from are kept", self.stop
+        )
         self.open_button = button(
             "Open run folder",
-            "Show the run's files (model.keras, run.json, history.csv)",
+            "Show the run's files (model.keras, checkpoint.keras, run.json, history.csv, logs/)",
             self._open_run,
         )
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.status = QLabel("Not started")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.curves = TrainingCurves()
+        self.device_panel = DevicePanel()
+        self.device_panel.setMaximumWidth(340)
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(5000)
 
-        buttons = hrow(self.start_button, self.stop_button, (self.progress, 1), self.open_button)
+        buttons = hrow(self.start_button, self.pause_button, self.stop_button, (self.progress, 1), self.open_button)
+        bottom = QWidget()
+        bl = QHBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.log, 1)
+        bl.addWidget(self.device_panel)
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.curves)
-        split.addWidget(self.log)
-        split.setSizes([500, 120])
+        split.addWidget(bottom)
+        split.setSizes([560, 150])
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Training"))
         layout.addWidget(self.summary)
@@ -91,6 +154,8 @@ class TrainPage(QWidget):
         self.update_summary()
         super().showEvent(event)
 
+    # ---- starting ----------------------------------------------------------------------
+
     def start(self) -> None:
         """Start a training run in the worker thread with the current settings."""
         if self.runner.is_running() or self.state.data_path is None:
@@ -103,48 +168,92 @@ class TrainPage(QWidget):
             **asdict(self.state.settings),
         )
         host = self.state.host
+        self._launch(lambda emit, stop, pause: train(config, host, emit, stop, pause))
+
+    def resume_run(self, run_dir: Path, more_epochs: int = 0, learning_rate: float | None = None) -> None:
+        """Continue a run from its last finished epoch (the Runs page's Resume)."""
+        if self.runner.is_running():
+            return
+        host = self.state.host
+        self._launch(lambda emit, stop, pause: resume(
+            run_dir, host, emit, stop, pause, more_epochs=more_epochs, learning_rate=learning_rate
+        ))
+
+    def _launch(self, job) -> None:
         self.curves.clear()
         self.log.clear()
         self.run_dir = None
+        self.pause_event.clear()
+        self.pause_button.setChecked(False)
+        self._paused_since, self._paused_total = None, 0.0
+        self._last_epoch_seconds, self._best_text = None, ""
         self.progress.setRange(0, 0)
         self.status.setText("Preparing…")
-        self.runner.start(lambda emit, stop: train(config, host, emit, stop))
+        pause = self.pause_event
+        self.runner.start(lambda emit, stop: job(emit, stop, pause))
+        self._update_buttons()
+
+    # ---- controls ----------------------------------------------------------------------
+
+    def toggle_pause(self) -> None:
+        """Pause after the current batch, or go on."""
+        if not self.runner.is_running():
+            self.pause_button.setChecked(False)
+            return
+        if self.pause_button.isChecked():
+            self.pause_event.set()
+            self.status.setText("Pausing after the current batch…")
+        else:
+            self.pause_event.clear()
         self._update_buttons()
 
     def stop(self) -> None:
         """Ask the run to stop after the current batch."""
         if self.runner.is_running():
             self.runner.request_stop()
+            self.pause_event.clear()  # a paused run must wake up to stop
             self.status.setText("Stopping after the current batch…")
-            self.stop_button.setEnabled(False)
+            self._update_buttons()
+
+    # ---- events ------------------------------------------------------------------------
 
     def on_event(self, event) -> None:
         """Route one event of the training job to the widgets."""
         if isinstance(event, BatchEnded):
             done = event.epoch * self._steps + event.step
-            self.curves.add_batch(event.epoch + event.step / max(event.steps, 1), event.loss, event.accuracy)
+            self.curves.add_batch(event.epoch + event.step / max(event.steps, 1), event.loss, event.accuracy,
+                                  event.images_per_second)
             self.progress.setValue(done)
-            elapsed = time.monotonic() - self._started_at
-            eta = elapsed / done * (self._epochs * self._steps - done) if done else 0
+            elapsed = time.monotonic() - self._started_at - self._paused_total
+            done_here = done - self._done_at_start
+            eta = elapsed / done_here * (self._epochs * self._steps - done) if done_here > 0 else 0
+            epoch_time = f" · last epoch {_duration(self._last_epoch_seconds)}" if self._last_epoch_seconds else ""
             self.status.setText(
                 f"Epoch {event.epoch + 1}/{self._epochs} · batch {event.step}/{event.steps} · loss {event.loss:.4f} · "
-                f"accuracy {event.accuracy:.3f} · {event.images_per_second:.1f} images/s · about {_duration(eta)} left"
+                f"accuracy {event.accuracy:.3f} · {event.images_per_second:.1f} images/s{epoch_time} · "
+                f"about {_duration(eta)} left{self._best_text}"
             )
         elif isinstance(event, EpochEnded):
-            self.curves.add_epoch(event.epoch + 1, event.logs)
-            self._log(f"Epoch {event.epoch + 1}: {event.metrics_text()}  ({event.seconds:.1f} s){'  ★ best so far' if event.is_best else ''}")
+            self.curves.add_epoch(event.epoch + 1, event.logs, event.is_best)
+            self._last_epoch_seconds = event.seconds
+            if event.is_best:
+                value = event.logs.get("val_accuracy", event.logs.get("accuracy"))
+                self._best_text = f" · best epoch {event.epoch + 1}" + (f" ({value:.3f})" if value is not None else "")
+            self._log(f"Epoch {event.epoch + 1}: {event.metrics_text()}  ({event.seconds:.1f} s)"
+                      f"{'  ★ best so far' if event.is_best else ''}")
+        elif isinstance(event, PauseChanged):
+            if event.paused:
+                self._paused_since = time.monotonic()
+                self.status.setText("<b>Paused</b> after the current batch. Press Continue to go on.")
+                self._log("Paused")
+            else:
+                if self._paused_since is not None:
+                    self._paused_total += time.monotonic() - self._paused_since
+                self._paused_since = None
+                self.status.setText("Going on…")
+                self._log("Continued")
         elif isinstance(event, RunStarted):
-            self.run_dir = event.run_dir
-            self._epochs, self._steps = event.epochs, event.steps_per_epoch
-            self._started_at = time.monotonic()
-            self.progress.setRange(0, event.epochs * event.steps_per_epoch)
-            self.progress.setValue(0)
-            self.progress.setFormat("%p%")
-            self._log(
-                f"Run folder: {event.run_dir}\n{event.train_count} training and {event.val_count} validation images, "
-                f"{len(event.class_names)} classes; training on {event.device}"
-            )
-            self.state.runs_changed.emit()
+            self._started(event)
         elif isinstance(event, Progress):
             if event.total:
                 self.progress.setRange(0, event.total)
@@ -157,6 +266,32 @@ class TrainPage(QWidget):
             self._finished(event)
         self._update_buttons()
 
+    def _started(self, event: RunStarted) -> None:
+        self.run_dir = event.run_dir
+        self._epochs, self._steps = event.epochs, event.steps_per_epoch
+        self._done_at_start = event.initial_epoch * event.steps_per_epoch
+        self._started_at = time.monotonic()
+        self.progress.setRange(0, event.epochs * event.steps_per_epoch)
+        self.progress.setValue(self._done_at_start)
+        self.progress.setFormat("%p%")
+        self.device_panel.set_device(event.device)
+        best = None
+        for row in event.history:  # a resumed run: its earlier epochs
+            logs = {k: v for k, v in row.items() if k not in ("epoch", "seconds")}
+            self.curves.add_epoch(int(row["epoch"]), logs)
+            value = logs.get("val_accuracy", logs.get("accuracy"))
+            if value is not None and (best is None or value > best[1]):
+                best = (int(row["epoch"]), value)
+        if best:
+            self.curves.mark_best(best[0])
+            self._best_text = f" · best epoch {best[0]} ({best[1]:.3f})"
+        resumed = f"; resuming after epoch {event.initial_epoch}" if event.initial_epoch else ""
+        self._log(
+            f"Run folder: {event.run_dir}\n{event.train_count} training and {event.val_count} validation images, "
+            f"{len(event.class_names)} classes; training on {event.device}{resumed}"
+        )
+        self.state.runs_changed.emit()
+
     def _finished(self, result: RunFinished) -> None:
         self.curves.refresh()
         if self.progress.maximum() == 0:
@@ -166,12 +301,27 @@ class TrainPage(QWidget):
             if result.best_value is not None
             else "no epoch finished"
         )
-        verb = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed"}.get(result.status, result.status)
+        verb = VERBS.get(result.status, result.status)
         where = f" · saved in {result.run_dir}" if result.run_dir and str(result.run_dir) != "." else ""
-        self.status.setText(f"<b>{verb}</b>: {best}{where}")
+        note = f"<br>{result.note}" if result.note else ""
+        error = f"<br>{result.error}" if result.error and result.status == "failed" else ""
+        self.status.setText(f"<b>{verb}</b>: {best}{where}{note}{error}")
         self._log(f"{verb}: {best}")
         self.state.runs_changed.emit()
         self.run_finished.emit(result)
+        if result.retry_batch_size:
+            QTimer.singleShot(0, lambda: self._offer_smaller_batch(result))
+
+    def _offer_smaller_batch(self, result: RunFinished) -> None:
+        size = result.retry_batch_size
+        answer = QMessageBox.question(
+            self, "Out of memory",
+            f"The device ran out of memory at batch size {size * 2}.\n\nTrain again with batch size {size}?",
+        )
+        if answer == QMessageBox.Yes:
+            self.state.settings.batch_size = size
+            self.state.settings_changed.emit()
+            self.start()
 
     def _on_failed(self, message: str, tb: str) -> None:
         if self.progress.maximum() == 0:
@@ -188,8 +338,13 @@ class TrainPage(QWidget):
 
     def _update_buttons(self) -> None:
         busy = self.runner.is_running()
+        stopping = self.runner.stop_event.is_set()
         self.start_button.setEnabled(not busy and self.state.data_path is not None)
-        self.stop_button.setEnabled(busy and not self.runner.stop_event.is_set())
+        self.pause_button.setEnabled(busy and not stopping)
+        self.pause_button.setText("Continue" if busy and self.pause_button.isChecked() else "Pause")
+        if not busy:
+            self.pause_button.setChecked(False)
+        self.stop_button.setEnabled(busy and not stopping)
         self.open_button.setEnabled(self.run_dir is not None)
 
 

@@ -1,0 +1,225 @@
+"""The Runs page: every run in the workspace; open, resume, delete, and compare their curves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QMessageBox,
+    QCheckBox, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+from PySide6.QtCore import QFile
+
+from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status, list_runs
+from alexnet_desktop.gui.plots import RunComparison
+from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.widgets import button, heading, hrow
+
+COLUMNS = ("Run", "Status", "Architecture", "Dataset", "Epochs", "Best val. accuracy", "Created")
+
+
+class _NumberItem(QTableWidgetItem):
+    """A cell that sorts by its number, not its text ("10" after "9")."""
+
+    def __init__(self, text: str, value: float) -> None:
+        super().__init__(text)
+        self.value = value
+        self.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+
+    def __lt__(self, other) -> bool:
+        return self.value < getattr(other, "value", float("-inf"))
+
+
+class ResumeDialog(QDialog):
+    """How to go on with a run: how many more epochs, and optionally a new learning rate."""
+
+    def __init__(self, name: str, done: int, planned: int, rate: float, status: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Resume run")
+        self.more = QSpinBox()
+        self.more.setRange(0 if done < planned else 1, 100000)
+        self.more.setValue(0 if done < planned else max(1, planned // 2))
+        self.more.setToolTip("Epochs to train beyond the planned number")
+        self.change_rate = QCheckBox("Change the learning rate")
+        self.rate = QDoubleSpinBox()
+        self.rate.setDecimals(7)
+        self.rate.setRange(1e-7, 1.0)
+        self.rate.setValue(rate / 10 if status == "diverged" else rate)
+        self.rate.setEnabled(False)
+        self.change_rate.toggled.connect(self.rate.setEnabled)
+        self.change_rate.setChecked(status == "diverged")  # it blew up at this rate: offer a tenth
+        text = (f"<b>{name}</b> is {status} after {done} of {planned} epochs. "
+                "It goes on from the checkpoint of its last finished epoch, optimizer state included.")
+        info = QLabel(text)
+        info.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("More epochs:", self.more)
+        form.addRow(self.change_rate)
+        form.addRow("Learning rate:", self.rate)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Resume")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def learning_rate(self) -> float | None:
+        """The new rate, or None to keep the run's."""
+        return self.rate.value() if self.change_rate.isChecked() else None
+
+
+class RunsPage(QWidget):
+    """A table of runs (newest first, sortable); the selected runs' curves overlaid below."""
+
+    resume_requested = Signal(object, int, object)  # run folder, more epochs, new learning rate or None
+
+    def __init__(self, state: AppState, is_training=lambda: False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.is_training = is_training
+        self.runs: list[tuple[RunFolder, dict]] = []
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.comparison = RunComparison()
+        self.hint = QLabel("Select one run to see its curves, several (Ctrl or Shift) to compare them.")
+
+        self.refresh_button = button("Refresh", "Read the runs folder again", self.refresh)
+        self.open_button = button("Open folder", "Show the run's files", self.open_selected)
+        self.resume_button = button(
+            "Resume…", "Go on with a stopped, failed, diverged or interrupted run, or add epochs to a finished one",
+            self.resume_selected,
+        )
+        self.delete_button = button("Delete…", "Move the selected runs to the trash (asks first)", self.delete_selected)
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(hrow(self.refresh_button, self.open_button, self.resume_button, self.delete_button, (QLabel(""), 1)))
+        tl.addWidget(self.table, 1)
+        tl.addWidget(self.hint)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.comparison)
+        split.setSizes([300, 330])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Runs"))
+        layout.addWidget(split, 1)
+        state.runs_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read every run's manifest and refill the table, keeping the selection."""
+        selected = {str(r.path) for r in self.selected_runs()}
+        self.runs = list_runs(self.state.workspace.runs_dir)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.runs))
+        for row, (run, m) in enumerate(self.runs):
+            best = (m.get("best") or {}).get("value")
+            done, planned = int(m.get("epochs_done") or 0), int((m.get("training") or {}).get("epochs") or 0)
+            status = effective_status(m)
+            cells = [
+                QTableWidgetItem(run.path.name),
+                QTableWidgetItem(status),
+                QTableWidgetItem((m.get("architecture") or {}).get("id", "?")),
+                QTableWidgetItem(Path((m.get("dataset") or {}).get("root", "?")).name),
+                _NumberItem(f"{done} / {planned}", done),
+                _NumberItem(f"{best:.3f}" if isinstance(best, (int, float)) else "–", best if isinstance(best, (int, float)) else -1),
+                QTableWidgetItem(str(m.get("created", "")).replace("T", " ")),
+            ]
+            cells[0].setData(Qt.UserRole, str(run.path))
+            cells[0].setToolTip(str(run.path))
+            if m.get("note") or m.get("error"):
+                cells[1].setToolTip(m.get("note") or m.get("error"))
+            for col, item in enumerate(cells):
+                self.table.setItem(row, col, item)
+        self.table.setSortingEnabled(True)
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.UserRole) in selected:
+                self.table.selectRow(row)
+        self._selection_changed()
+
+    def selected_runs(self) -> list[RunFolder]:
+        """The runs whose rows are selected, in table order."""
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [RunFolder(Path(self.table.item(r, 0).data(Qt.UserRole))) for r in rows]
+
+    def select(self, run_dirs: list[Path]) -> None:
+        """Select the rows of these runs (for tests and for "show this run")."""
+        wanted = {str(p) for p in run_dirs}
+        self.table.clearSelection()
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.MultiSelection)
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.UserRole) in wanted:
+                self.table.selectRow(row)
+        self.table.setSelectionMode(mode)
+
+    def _manifest(self, run: RunFolder) -> dict:
+        return next((m for r, m in self.runs if r.path == run.path), {})
+
+    def _selection_changed(self) -> None:
+        runs = self.selected_runs()
+        one = len(runs) == 1
+        manifest = self._manifest(runs[0]) if one else {}
+        can_resume = (
+            one and effective_status(manifest) in RESUMABLE and runs[0].checkpoint_path.is_file() and not self.is_training()
+        )
+        self.open_button.setEnabled(one)
+        self.resume_button.setEnabled(bool(can_resume))
+        self.delete_button.setEnabled(bool(runs) and not any(effective_status(self._manifest(r)) == "running" for r in runs))
+        self.comparison.set_runs([(r.path.name, r.read_history()) for r in runs[:10]])
+
+    def open_selected(self) -> None:
+        """Open the selected run's folder in the file manager."""
+        runs = self.selected_runs()
+        if runs:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(runs[0].path)))
+
+    def resume_selected(self) -> None:
+        """Ask how to go on with the selected run, then hand it to the Train page."""
+        runs = self.selected_runs()
+        if len(runs) != 1:
+            return
+        m = self._manifest(runs[0])
+        training = m.get("training") or {}
+        dialog = ResumeDialog(
+            runs[0].path.name, int(m.get("epochs_done") or 0), int(training.get("epochs") or 0),
+            float(training.get("learning_rate") or 1e-4), effective_status(m), self,
+        )
+        if dialog.exec() == QDialog.Accepted:
+            self.resume_requested.emit(runs[0].path, dialog.more.value(), dialog.learning_rate())
+
+    def delete_selected(self) -> None:
+        """Move the selected runs to the trash, after asking."""
+        runs = self.selected_runs()
+        if not runs:
+            return
+        names = "\n".join(r.path.name for r in runs[:10]) + ("\n…" if len(runs) > 10 else "")
+        answer = QMessageBox.question(
+            self, "Delete runs", f"Move {len(runs)} run(s) to the trash?\n\n{names}\n\nYou can restore them from the trash."
+        )
+        if answer != QMessageBox.Yes:
+            return
+        failed = [r.path.name for r in runs if not QFile.moveToTrash(str(r.path))]
+        if failed:
+            QMessageBox.warning(
+                self, "Not deleted",
+                "These runs could not be moved to the trash (there may be no trash on this system), "
+                "so they were left as they are:\n\n" + "\n".join(failed),
+            )
+        self.state.runs_changed.emit()

@@ -1,0 +1,135 @@
+"""The Runs page and a lab's nights: resume through the app, compare, delete, an
+out-of-memory retry, and closing the window in the middle of a fit."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from alexnet_desktop.core.augment import preset
+from alexnet_desktop.core.runs import RunFolder
+from alexnet_desktop.core.training import EpochEnded, TrainConfig, train
+from alexnet_desktop.gui import runs_page as runs_module
+from alexnet_desktop.gui.plots import VAL_EPOCH
+
+
+def _choose(qtbot, window, data, **settings):
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=30000):
+        window.data_page.choose_folder(data)
+    qtbot.waitUntil(lambda: not window.data_page.runner.is_running())
+    s = window.state.settings
+    s.arch, s.image_size, s.batch_size = "tiny-test-net", 16, 4
+    for key, value in settings.items():
+        setattr(s, key, value)
+
+
+def _train(host, data, workspace, **kw):
+    return train(TrainConfig(data=str(data), arch="tiny-test-net", image_size=16, batch_size=4,
+                             runs_dir=str(workspace.runs_dir), **kw), host).run_dir
+
+
+def test_runs_page_lists_compares_resumes_and_deletes(qtbot, window, host, colour_dataset, workspace, monkeypatch):
+    with_aug = _train(host, colour_dataset, workspace, epochs=2, augmentation=preset("seed003").to_dict())
+    plain = _train(host, colour_dataset, workspace, epochs=3)
+    page = window.runs_page
+    window.state.runs_changed.emit()
+    assert page.table.rowCount() == 2
+    rows = {page.table.item(r, 0).text(): r for r in range(page.table.rowCount())}
+    r = rows[plain.name]
+    assert page.table.item(r, 1).text() == "finished" and page.table.item(r, 4).text() == "3 / 3"
+    assert page.table.item(r, 2).text() == "tiny-test-net" and page.table.item(r, 3).text() == "colours"
+
+    page.select([with_aug, plain])  # seed 003: with and without augmentation, overlaid
+    assert sorted(page.comparison.shown) == sorted([with_aug.name, plain.name])
+    curves = [i for i in page.comparison.plots["accuracy"].listDataItems()]
+    assert len(curves) == 4  # validation and training for each
+
+    page.select([with_aug])
+    assert page.resume_button.isEnabled()
+
+    def accept(dialog):
+        dialog.more.setValue(2)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(runs_module.ResumeDialog, "exec", accept)
+    window.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
+        page.resume_button.click()
+    assert window.tabs.currentWidget() is window.train_page
+    assert [int(r["epoch"]) for r in RunFolder(with_aug).read_history()] == [1, 2, 3, 4]
+    # The dashboard redrew the two earlier epochs, then added two.
+    assert window.train_page.curves.point_count("loss", VAL_EPOCH) == 4
+    qtbot.waitUntil(lambda: page.table.item(rows[with_aug.name], 4) is not None and any(
+        page.table.item(i, 4).text() == "4 / 4" for i in range(page.table.rowCount())))
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    trashed = []
+    monkeypatch.setattr(runs_module.QFile, "moveToTrash", lambda path: trashed.append(path) or True)
+    page.select([plain])
+    page.delete_button.click()
+    assert asked and plain.name in asked[0] and trashed == [str(plain)]
+
+
+def test_delete_that_cannot_use_the_trash_leaves_the_run(qtbot, window, host, colour_dataset, workspace, monkeypatch):
+    run = _train(host, colour_dataset, workspace, epochs=1)
+    window.state.runs_changed.emit()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(runs_module.QFile, "moveToTrash", lambda path: False)
+    window.runs_page.select([run])
+    window.runs_page.delete_button.click()
+    assert warned and run.name in warned[0] and (run / "run.json").is_file()
+
+
+def test_out_of_memory_offers_half_the_batch_and_trains_again(qtbot, window, colour_dataset, monkeypatch):
+    from alexnet_desktop.core.tf_runtime import keras, tensorflow
+
+    _choose(qtbot, window, colour_dataset, epochs=1, batch_size=8)
+    real_fit = keras().Model.fit
+
+    def fit(model, *args, **kwargs):
+        if window.state.settings.batch_size > 4:
+            raise tensorflow().errors.ResourceExhaustedError(None, None, "OOM when allocating tensor")
+        return real_fit(model, *args, **kwargs)
+
+    monkeypatch.setattr(keras().Model, "fit", fit)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    window.tabs.setCurrentWidget(window.train_page)
+    window.train_page.start_button.click()
+    qtbot.waitUntil(lambda: window.state.settings.batch_size == 4, timeout=60000)
+    assert window.model_page.batch_size.value() == 4  # the Model page shows the new size
+    qtbot.waitUntil(lambda: "Finished" in window.train_page.status.text(), timeout=60000)
+
+
+def test_closing_the_window_mid_fit_stops_the_run_resumably(qtbot, host, workspace, colour_dataset, monkeypatch):
+    from alexnet_desktop.gui.app import create_window
+
+    w = create_window(workspace, host, first_launch_demo=False)
+    w.show()
+    _choose(qtbot, w, colour_dataset, epochs=1000, batch_size=2)
+    w.tabs.setCurrentWidget(w.train_page)
+    with qtbot.waitSignal(w.train_page.runner.event, timeout=60000, check_params_cb=lambda e: isinstance(e, EpochEnded)):
+        w.train_page.start_button.click()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.Yes)
+    assert w.close()  # waits for the training thread
+    assert asked == ["Training is running"]
+    assert w.train_page.runner.wait(0)  # the thread has ended
+    qtbot.waitUntil(lambda: not w.train_page.runner.is_running())  # and its clean-up ran
+    run = w.train_page.run_dir
+    manifest = json.loads((run / "run.json").read_text())
+    assert manifest["status"] == "stopped" and manifest["epochs_done"] >= 1
+    assert (run / "checkpoint.keras").is_file()
+    w.deleteLater()
+
+
+def test_closing_mid_fit_can_be_refused(qtbot, window, colour_dataset, monkeypatch):
+    _choose(qtbot, window, colour_dataset, epochs=1000, batch_size=2)
+    window.train_page.start_button.click()
+    qtbot.waitUntil(lambda: window.train_page.run_dir is not None, timeout=60000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    assert not window.close()
+    assert window.train_page.runner.is_running()  # the fixture stops it
