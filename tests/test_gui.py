@@ -210,5 +210,22 @@ def test_model_page_layer_table_recipe_and_settings(qtbot, window):
     assert s.lr_schedule == "step" and page.form.isRowVisible(page.step_epochs)
     assert page.image_size.minimum() == 67  # smaller input cannot be typed in
     assert "smallest it can take is 67 px" in page.size_note.text()
+    page.early_stopping.setValue(5)
+    page.mixed_precision.setCurrentIndex(page.mixed_precision.findData("off"))
+    assert (s.early_stopping, s.mixed_precision) == (5, "off")
     qtbot.waitUntil(lambda: "alexnet" == (table.summary.arch_id if table.summary else ""), timeout=30000)
     assert "for 10 classes at 227x227" in table.totals.text()
+
+
+def test_long_runs_are_thinned_for_drawing_but_keep_every_point(qtbot):
+    from alexnet_desktop.gui.plots import TrainingCurves
+
+    curves = TrainingCurves()
+    qtbot.addWidget(curves)
+    for i in range(10_000):  # 10 epochs of 1000 batches
+        curves.add_batch(i / 1000, 1.0 / (1 + i), 0.5, 100.0)
+    curves.refresh()
+    assert curves.point_count("loss", TRAIN_BATCH) == 10_000
+    assert curves.drawn_count("loss", TRAIN_BATCH) <= curves.MAX_DRAWN
+    x, y = curves.items[("loss", TRAIN_BATCH)].getOriginalDataset()
+    assert x[-1] == 9999 / 1000 and y[-1] == 1.0 / 10_000  # the newest point is always drawn

@@ -176,6 +176,16 @@ class ModelPage(QWidget):
         self.step_epochs = _spin(1, 10000, "Epochs between two reductions of the learning rate")
         self.factor = _real(0.01, 0.99, 2, 0.05, "What the learning rate is multiplied by at each reduction")
         self.patience = _spin(1, 1000, "Epochs without a better validation loss before the rate is reduced")
+        self.early_stopping = _spin(0, 10000, "Stop when validation accuracy has not improved for this many epochs (0: never)")
+        self.early_stopping.setSpecialValueText("never")
+        self.early_stopping.setSuffix(" epochs without a better score")
+        self.mixed_precision = QComboBox()
+        for value, text in (("auto", "auto (on GPUs with tensor cores)"), ("on", "on"), ("off", "off")):
+            self.mixed_precision.addItem(text, value)
+        self.mixed_precision.setToolTip(
+            "float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, "
+            "no faster on a CPU"
+        )
         self.seed = _spin(0, 2**31 - 1, "Fixes the split, the shuffling and the initial weights, so a run can be repeated")
         self.layer_table = LayerTable(state)
 
@@ -209,6 +219,8 @@ class ModelPage(QWidget):
         form.addRow("Every (epochs):", self.step_epochs)
         form.addRow("Factor:", self.factor)
         form.addRow("Patience (epochs):", self.patience)
+        form.addRow("Early stopping:", self.early_stopping)
+        form.addRow("Mixed precision:", self.mixed_precision)
         form.addRow("Seed:", self.seed)
 
         layers_box = QGroupBox("Layers")
@@ -227,11 +239,12 @@ class ModelPage(QWidget):
 
         self.load_settings()
         self.arch_combo.currentIndexChanged.connect(self._arch_changed)
-        for w in (self.image_size, self.epochs, self.batch_size, self.seed, self.step_epochs, self.patience,
+        for w in (self.image_size, self.epochs, self.batch_size, self.seed, self.step_epochs, self.patience, self.early_stopping,
                   self.learning_rate, self.momentum, self.weight_decay, self.factor):
             w.valueChanged.connect(self._store)
         self.optimizer.currentIndexChanged.connect(self._store)
         self.schedule.currentIndexChanged.connect(self._store)
+        self.mixed_precision.currentIndexChanged.connect(self._store)
         state.scan_changed.connect(self._classes_from_scan)
         state.settings_changed.connect(self.load_settings)
 
@@ -256,6 +269,8 @@ class ModelPage(QWidget):
             self.factor.setValue(s.lr_factor)
             self.patience.setValue(s.lr_patience)
             self.seed.setValue(s.seed)
+            self.early_stopping.setValue(s.early_stopping)
+            self.mixed_precision.setCurrentIndex(max(0, self.mixed_precision.findData(s.mixed_precision)))
         finally:
             self._loading = False
         self._store()
@@ -315,6 +330,8 @@ class ModelPage(QWidget):
         s.lr_factor = self.factor.value()
         s.lr_patience = self.patience.value()
         s.seed = self.seed.value()
+        s.early_stopping = self.early_stopping.value()
+        s.mixed_precision = self.mixed_precision.currentData()
         self.form.setRowVisible(self.momentum, s.optimizer == "sgd")
         self.form.setRowVisible(self.step_epochs, s.lr_schedule == "step")
         self.form.setRowVisible(self.factor, s.lr_schedule in ("step", "plateau"))

@@ -30,6 +30,8 @@ class TrainSettings(OptimizerSettings):
     val_source: str = "split"
     augmentation: dict = field(default_factory=dict)
     seed: int = 1337
+    early_stopping: int = 0
+    mixed_precision: str = "auto"
 
 
 class AppState(QObject):
