@@ -1,0 +1,400 @@
+"""Sorting labelled files into class folders without ever losing one, and undoing it.
+
+A sort is planned first (the dry run: every source, the class folder and the name it will
+get), then carried out step by step under an append-only journal:
+
+- nothing is overwritten: a name already taken gets " (2)", " (3)"... before its suffix;
+- a copy is written to a temporary name in the class folder, flushed, re-read and checked
+  against the source's size and SHA-256, and only then given its final name;
+- a move is that copy followed by removing the source, only once the copy is verified;
+- the journal records each step before it starts and after each stage, flushed to disk, so
+  a sort that was cancelled, crashed or killed is resumed from its journal, and any sort,
+  finished or not, is undone from it (a moved file goes back, a copy is removed);
+- class names become safe folder names (no separators, no "." or "..", no reserved
+  Windows names), and nothing is ever written outside the output folder.
+
+At any moment each file is whole in at least one place; only the one file in flight can
+briefly exist twice (source and verified copy), which resume and undo both resolve.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
+
+UNCERTAIN = "uncertain"
+JOURNAL_FORMAT = 1
+_CHUNK = 1 << 20
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_folder_name(name: str) -> str:
+    """`name` made into one safe folder name on Linux, macOS and Windows.
+
+    Separators, control characters and characters Windows forbids become "_"; leading
+    dots (".", "..", hidden names) become "_"; trailing dots and spaces (which Windows
+    drops) are removed; reserved device names (CON, NUL, COM1...) get a "_" suffix; the
+    result is at most 100 characters and never empty.
+    """
+    text = unicodedata.normalize("NFC", str(name)).strip()
+    text = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]', "_", text)
+    text = text.rstrip(". ")
+    # A leading dot would hide the folder ("." and ".." are not names at all).
+    text = re.sub(r"^\.+", "_", text) or "_unnamed"
+    if text.split(".")[0].upper() in _RESERVED:
+        text += "_"
+    return text[:100]
+
+
+def class_folders(labels: Iterable[str]) -> dict[str, str]:
+    """Each label's folder name: safe, and distinct even when two labels make the same name
+    ("a/b" and "a_b") or differ only in case (which case-insensitive file systems merge)."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for label in sorted(set(labels)):
+        base = safe_folder_name(label)
+        name, n = base, 2
+        while name.casefold() in taken:
+            name = f"{base}_{n}"
+            n += 1
+        taken.add(name.casefold())
+        out[label] = name
+    return out
+
+
+@dataclass(frozen=True)
+class SortStep:
+    """One file: where it is, where it goes."""
+
+    index: int
+    source: Path
+    dest: Path
+    label: str
+
+
+@dataclass
+class SortPlan:
+    """What a sort will do (the dry run): its steps, and the files it leaves alone and why."""
+
+    out: Path
+    move: bool
+    steps: list[SortStep]
+    left: list[tuple[Path, str]] = field(default_factory=list)
+    folders: dict[str, str] = field(default_factory=dict)  # label -> folder name
+
+    def counts(self) -> dict[str, int]:
+        """Files per destination folder."""
+        out: dict[str, int] = {}
+        for s in self.steps:
+            out[s.dest.parent.name] = out.get(s.dest.parent.name, 0) + 1
+        return out
+
+    def describe(self) -> str:
+        """The dry run as text: what goes where, renames, and what is left alone."""
+        verb = "move" if self.move else "copy"
+        lines = [f"Would {verb} {len(self.steps)} file(s) into {self.out}:"]
+        lines += [f"  {folder}/: {n}" for folder, n in sorted(self.counts().items())]
+        renamed = [s for s in self.steps if s.dest.name != s.source.name]
+        if renamed:
+            lines.append(f"{len(renamed)} file(s) renamed to avoid a name already taken, e.g. "
+                         f"{renamed[0].source.name} -> {renamed[0].dest.parent.name}/{renamed[0].dest.name}")
+        odd = [(label, f) for label, f in self.folders.items() if label != f]
+        if odd:
+            lines.append("Class names changed to safe folder names: " + ", ".join(f"{a!r} -> {b!r}" for a, b in odd))
+        if self.left:
+            lines.append(f"{len(self.left)} file(s) left where they are:")
+            lines += [f"  {p}: {why}" for p, why in self.left[:20]]
+        return "\n".join(lines)
+
+
+def _unique(folder: Path, name: str, taken: set[str]) -> Path:
+    stem, suffix = Path(name).stem, Path(name).suffix
+    candidate, n = name, 2
+    while candidate.casefold() in taken or (folder / candidate).exists() or (folder / candidate).is_symlink():
+        candidate = f"{stem} ({n}){suffix}"
+        n += 1
+    taken.add(candidate.casefold())
+    return folder / candidate
+
+
+def plan_sort(
+    labelled: Iterable[tuple[str | Path, str | None]],
+    out: str | Path,
+    *,
+    move: bool = False,
+) -> SortPlan:
+    """Plan copying (or moving) each `(file, label)` to `out/<label folder>/`; a label of None
+    sends the file to `out/uncertain/`. Missing and non-regular files are left with a reason."""
+    out = Path(out).absolute()
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out}: exists and is not a folder")
+    items = [(Path(p).absolute(), UNCERTAIN if label is None else str(label)) for p, label in labelled]
+    folders = class_folders(label for _, label in items)
+    steps: list[SortStep] = []
+    left: list[tuple[Path, str]] = []
+    taken: dict[str, set[str]] = {}
+    seen: set[Path] = set()
+    for source, label in items:
+        if source in seen:
+            left.append((source, "listed twice; sorted once"))
+            continue
+        seen.add(source)
+        if source.is_symlink() or not source.is_file():
+            left.append((source, "missing" if not source.exists() and not source.is_symlink() else "not a regular file"))
+            continue
+        folder = out / folders[label]
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            raise ValueError(f"{folder}: exists and is not a plain folder; the sort would write outside {out}")
+        if source.parent == folder:
+            left.append((source, "already in its class folder"))
+            continue
+        dest = _unique(folder, source.name, taken.setdefault(folder.name, set()))
+        steps.append(SortStep(len(steps), source, dest, label))
+    return SortPlan(out, move, steps, left, folders)
+
+
+class Journal:
+    """The append-only record of one sort; every line is flushed to disk before the step it announces."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def append(self, record: dict[str, Any]) -> None:
+        """Write one record and make it durable."""
+        with open(self.path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every complete record (a line cut short by a crash is ignored)."""
+        out = []
+        try:
+            with open(self.path, encoding="utf-8") as f:
+                for line in f:
+                    try:
+                        out.append(json.loads(line))
+                    except ValueError:
+                        continue
+        except FileNotFoundError:
+            raise FileNotFoundError(f"{self.path}: no such journal") from None
+        if not out or out[0].get("kind") != "alexnet-desktop sort":
+            raise ValueError(f"{self.path}: not a sort journal")
+        return out
+
+
+@dataclass
+class SortResult:
+    """How a sort (or its undo) ended."""
+
+    journal: Path
+    done: int
+    total: int
+    cancelled: bool = False
+    problems: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _sha256(path: Path) -> tuple[int, str]:
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+    return size, h.hexdigest()
+
+
+def _copy_verified(source: Path, dest: Path, tag: str) -> tuple[int, str]:
+    """Copy to a temporary name beside `dest`, flush, re-read and compare, then take `dest`
+    (never replacing a file); returns the size and hash."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.{tag}.partial")
+    h = hashlib.sha256()
+    size = 0
+    try:
+        with open(source, "rb") as src, open(tmp, "wb") as dst:
+            while chunk := src.read(_CHUNK):
+                h.update(chunk)
+                size += len(chunk)
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        if _sha256(tmp) != (size, h.hexdigest()):
+            raise OSError(f"{dest}: the copy does not match its source after writing (disk or memory error)")
+        if _sha256(source) != (size, h.hexdigest()):
+            raise OSError(f"{source}: changed while it was being copied")
+        try:
+            os.link(tmp, dest)  # fails rather than replace a file that appeared meanwhile
+        except FileExistsError:
+            raise FileExistsError(f"{dest}: a file of that name appeared during the sort; not replaced") from None
+        except OSError:
+            if dest.exists():
+                raise FileExistsError(f"{dest}: a file of that name appeared during the sort; not replaced") from None
+            os.rename(tmp, dest)  # a file system without hard links
+    finally:
+        tmp.unlink(missing_ok=True)
+    try:  # make the new name durable
+        fd = os.open(dest.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+    return size, h.hexdigest()
+
+
+def _remove_partials(dest: Path) -> None:
+    for partial in dest.parent.glob(f".{glob_escape(dest.name)}.*.partial"):
+        partial.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    """`name` with glob's special characters escaped."""
+    return re.sub(r"([*?[])", r"[\1]", name)
+
+
+def _state(records: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[int, dict[str, Any]], set[int]]:
+    header = records[0]
+    steps: dict[int, dict[str, Any]] = {}
+    undone: set[int] = set()
+    for r in records[1:]:
+        if "undone" in r:
+            undone.add(int(r["undone"]))
+        elif "step" in r:
+            steps.setdefault(int(r["step"]), {}).update(r)
+    return header, steps, undone
+
+
+def start_sort(plan: SortPlan, journal_path: str | Path | None = None) -> Journal:
+    """Write the journal of `plan` (header and every planned step) and return it; nothing is moved yet."""
+    plan.out.mkdir(parents=True, exist_ok=True)
+    path = Path(journal_path) if journal_path else plan.out / f".alexnet-sort-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.journal"
+    if path.exists():
+        raise FileExistsError(f"{path}: a journal of that name exists")
+    journal = Journal(path)
+    journal.append({"kind": "alexnet-desktop sort", "format": JOURNAL_FORMAT, "out": str(plan.out),
+                    "op": "move" if plan.move else "copy", "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "steps": len(plan.steps)})
+    for s in plan.steps:
+        journal.append({"step": s.index, "state": "planned", "src": str(s.source), "dst": str(s.dest), "label": s.label})
+    return journal
+
+
+def run_sort(
+    journal_path: str | Path,
+    emit: Emit = no_emit,
+    stop: threading.Event | None = None,
+) -> SortResult:
+    """Carry out (or resume) the sort its journal describes, from wherever it got to.
+
+    Stops cleanly between files when `stop` is set; any error stops the sort with every
+    file whole, and the same call resumes it later.
+    """
+    journal = Journal(Path(journal_path))
+    header, steps, undone = _state(journal.records())
+    if undone:
+        raise ValueError(f"{journal.path}: this sort has been (partly) undone; it cannot be resumed")
+    out = Path(header["out"])
+    move = header["op"] == "move"
+    total = len(steps)
+    done = sum(1 for s in steps.values() if s["state"] == "done")
+    emit(Progress(done, total, "files sorted"))
+    for index in sorted(steps):
+        step = steps[index]
+        if step["state"] == "done":
+            continue
+        if stop is not None and stop.is_set():
+            return SortResult(journal.path, done, total, cancelled=True)
+        source, dest = Path(step["src"]), Path(step["dst"])
+        if Path(os.path.abspath(dest)).parent.parent != out or dest.parent.is_symlink():
+            raise ValueError(f"{dest}: not in a plain class folder of {out}; nothing is written outside it")
+        _remove_partials(dest)  # left by a copy that was killed
+        if step["state"] == "planned":
+            if dest.exists():
+                # A crash after the copy took its name but before "copied" was recorded.
+                if not source.exists() or _sha256(dest) != _sha256(source):
+                    raise FileExistsError(f"{dest}: exists and is not a copy of {source}; not replaced")
+                size, digest = _sha256(dest)
+            else:
+                if not source.is_file():
+                    raise FileNotFoundError(f"{source}: gone before it could be sorted")
+                size, digest = _copy_verified(source, dest, f"{os.getpid()}-{index}")
+            journal.append({"step": index, "state": "copied", "size": size, "sha256": digest})
+            step.update(state="copied", size=size, sha256=digest)
+        if step["state"] == "copied":
+            if move and source.exists():
+                if _sha256(dest) != (step["size"], step["sha256"]):
+                    raise OSError(f"{dest}: no longer matches {source}; the source is kept")
+                source.unlink()
+            journal.append({"step": index, "state": "done"})
+            step["state"] = "done"
+        done += 1
+        emit(Progress(done, total, "files sorted"))
+    return SortResult(journal.path, done, total)
+
+
+def sort_files(plan: SortPlan, emit: Emit = no_emit, stop: threading.Event | None = None,
+               journal_path: str | Path | None = None) -> SortResult:
+    """Journal and carry out `plan` in one call."""
+    return run_sort(start_sort(plan, journal_path).path, emit, stop)
+
+
+def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
+    """Put every file of a sort back as it was: moved files return to where they came from,
+    copies are removed, and the folders the sort made are removed when empty.
+
+    A copy that was changed since the sort is left in place and reported, never deleted.
+    Undo is journalled too: an interrupted undo is finished by running it again.
+    """
+    journal = Journal(Path(journal_path))
+    header, steps, undone = _state(journal.records())
+    move = header["op"] == "move"
+    problems: list[tuple[Path, str]] = []
+    todo = [i for i in sorted(steps, reverse=True) if i not in undone]
+    total = len(steps)
+    count = total - len(todo)
+    for index in todo:
+        step = steps[index]
+        source, dest = Path(step["src"]), Path(step["dst"])
+        recorded = (step.get("size"), step.get("sha256"))
+        _remove_partials(dest)
+        try:
+            if step["state"] == "planned":
+                # Never copied (or the copy was not recorded): only a verified copy may be removed.
+                if dest.exists() and source.exists() and _sha256(dest) == _sha256(source):
+                    dest.unlink()
+            elif dest.exists():
+                if _sha256(dest) != recorded:
+                    problems.append((dest, "changed since the sort; left in place"))
+                    journal.append({"undone": index, "kept": True})
+                    continue
+                if move and not source.exists():
+                    _copy_verified(dest, source, f"undo-{os.getpid()}-{index}")
+                dest.unlink()
+            elif move and not source.exists():
+                problems.append((source, f"its sorted copy {dest} is gone; cannot restore"))
+        except OSError as exc:
+            problems.append((dest, str(exc)))
+            continue
+        journal.append({"undone": index})
+        count += 1
+        emit(Progress(count, total, "files restored"))
+    for folder in sorted({Path(s["dst"]).parent for s in steps.values()}, reverse=True):
+        try:
+            folder.rmdir()  # only if empty
+        except OSError:
+            pass
+    for path, why in problems:
+        emit(Message(f"{path}: {why}", "warning"))
+    return SortResult(journal.path, count, total, problems=problems)

@@ -1,0 +1,194 @@
+"""Sorting into class folders: safe names, no overwrite, verified copies, interrupted and
+failed sorts resumed, and undo restoring the original tree byte for byte."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from alexnet_desktop.core import sorting
+from alexnet_desktop.core.events import Progress
+from alexnet_desktop.core.sorting import (
+    UNCERTAIN, Journal, class_folders, plan_sort, run_sort, safe_folder_name, sort_files, start_sort, undo_sort,
+)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (journals aside) by relative path, with its bytes."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.name.endswith(".journal")}
+
+
+def make_inbox(root: Path, n: int = 12) -> list[tuple[Path, str]]:
+    """`n` files in two sub-folders, some with the same name, labelled cat/dog in turn."""
+    labelled = []
+    for i in range(n):
+        folder = root / ("a" if i % 2 else "b")
+        folder.mkdir(parents=True, exist_ok=True)
+        p = folder / f"img{i // 2}.jpg"  # a/img0.jpg and b/img0.jpg: the same name twice
+        p.write_bytes(bytes([i]) * (1000 + 37 * i))
+        labelled.append((p, "cat" if i % 3 else "dog"))
+    return labelled
+
+
+@pytest.mark.parametrize("name, safe", [
+    ("cat", "cat"), ("..", "_unnamed"), (".", "_unnamed"), (".hidden", "_hidden"), ("a/b", "a_b"), ("a\\b", "a_b"),
+    ("../../etc", "__.._etc"), ("CON", "CON_"), ("nul.txt", "nul.txt_"), ("  x. ", "x"), ("", "_unnamed"),
+    ("what?*", "what__"), ("é", "é"),
+])
+def test_class_names_become_safe_folder_names(name, safe):
+    assert safe_folder_name(name) == safe
+
+
+def test_labels_that_make_the_same_folder_get_different_ones():
+    folders = class_folders(["a/b", "a_b", "Cat", "cat"])
+    assert len({f.casefold() for f in folders.values()}) == 4
+
+
+def test_dry_run_writes_nothing_and_says_what_would_happen(tmp_path):
+    labelled = make_inbox(tmp_path / "in")
+    before = tree(tmp_path)
+    plan = plan_sort(labelled + [(tmp_path / "in" / "gone.jpg", "cat")], tmp_path / "out")
+    assert not (tmp_path / "out").exists() and tree(tmp_path) == before
+    text = plan.describe()
+    assert "Would copy 12 file(s)" in text and "cat/: 8" in text and "dog/: 4" in text
+    assert "renamed to avoid a name already taken" in text and "gone.jpg: missing" in text
+
+
+def test_copy_never_overwrites_and_leaves_the_sources_untouched(tmp_path):
+    labelled = make_inbox(tmp_path / "in")
+    (tmp_path / "out" / "cat").mkdir(parents=True)
+    (tmp_path / "out" / "cat" / "img1.jpg").write_bytes(b"the user's own file")
+    sources = tree(tmp_path / "in")
+    result = sort_files(plan_sort(labelled + [(labelled[0][0], "dog")], tmp_path / "out"))
+    assert result.done == result.total == 12
+    assert tree(tmp_path / "in") == sources
+    assert (tmp_path / "out" / "cat" / "img1.jpg").read_bytes() == b"the user's own file"
+    sorted_files = tree(tmp_path / "out")
+    assert len(sorted_files) == 13  # 12 copies and the user's file
+    assert sorted(sorted_files.values()) == sorted([*sources.values(), b"the user's own file"])
+    assert "img1 (2).jpg" in {Path(k).name for k in sorted_files}
+    assert not list((tmp_path / "out").rglob("*.partial"))
+
+
+def test_low_confidence_goes_to_uncertain_and_nothing_goes_outside_out(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 4)
+    plan = plan_sort([(labelled[0][0], None), (labelled[1][0], "../../escape"), (labelled[2][0], "..")],
+                     tmp_path / "out")
+    sort_files(plan)
+    out = tmp_path / "out"
+    assert {p.parent.name for p in out.rglob("*.jpg")} == {UNCERTAIN, "__.._escape", "_unnamed"}
+    assert all(out in p.resolve().parents for p in out.rglob("*"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out", "workspace"]  # the autouse fixture
+
+
+def test_a_journal_that_points_outside_out_is_refused(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 2)
+    journal = start_sort(plan_sort(labelled, tmp_path / "out"))
+    lines = journal.path.read_text().splitlines()
+    step = json.loads(lines[1])
+    step["dst"] = str(tmp_path / "elsewhere" / "x.jpg")
+    journal.path.write_text("\n".join([lines[0], json.dumps(step), *lines[2:]]) + "\n")
+    with pytest.raises(ValueError, match="nothing is written outside"):
+        run_sort(journal.path)
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_failure_mid_copy_leaves_every_file_whole_and_the_sort_resumes(tmp_path, monkeypatch):
+    labelled = make_inbox(tmp_path / "in")
+    sources = tree(tmp_path / "in")
+    opened = {"n": 0}
+    real_open = open
+
+    class DiskFull:
+        def __init__(self, f):
+            self.f = f
+
+        def write(self, data):
+            self.f.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.f, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+    def failing_open(path, mode="r", *args, **kw):
+        f = real_open(path, mode, *args, **kw)
+        if "w" in mode and str(path).endswith(".partial"):
+            opened["n"] += 1
+            if opened["n"] == 5:
+                return DiskFull(f)
+        return f
+
+    monkeypatch.setattr(sorting, "open", failing_open, raising=False)
+    plan = plan_sort(labelled, tmp_path / "out", move=True)
+    journal = start_sort(plan)
+    with pytest.raises(OSError, match="No space"):
+        run_sort(journal.path)
+    monkeypatch.undo()
+    # Four moved, the fifth failed: every file is whole in exactly one place, no partial file.
+    assert len(tree(tmp_path / "in")) == 8 and len(tree(tmp_path / "out")) == 4
+    assert sorted([*tree(tmp_path / "in").values(), *tree(tmp_path / "out").values()]) == sorted(sources.values())
+    assert not list((tmp_path / "out").rglob("*.partial"))
+    result = run_sort(journal.path)
+    assert result.done == 12 and tree(tmp_path / "in") == {}
+    assert sorted(tree(tmp_path / "out").values()) == sorted(sources.values())
+
+
+def test_a_move_stopped_after_k_of_n_resumes_and_undo_restores_the_tree_byte_for_byte(tmp_path):
+    labelled = make_inbox(tmp_path / "in")
+    original = tree(tmp_path / "in")
+    stop = threading.Event()
+
+    def emit(event):
+        if isinstance(event, Progress) and event.done == 5:
+            stop.set()
+
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True))
+    result = run_sort(journal.path, emit, stop)
+    assert result.cancelled and result.done == 5
+    assert len(tree(tmp_path / "in")) == 7 and len(tree(tmp_path / "out")) == 5
+    assert run_sort(journal.path).done == 12
+    assert tree(tmp_path / "in") == {}
+    undo = undo_sort(journal.path)
+    assert undo.problems == [] and undo.done == 12
+    assert tree(tmp_path / "in") == original
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [journal.path.name]  # class folders removed
+
+
+def test_a_kill_between_copy_and_removal_is_resolved_by_resume_and_by_undo(tmp_path, monkeypatch):
+    labelled = make_inbox(tmp_path / "in", 6)
+    original = tree(tmp_path / "in")
+    real_append = Journal.append
+
+    def append_then_die(self, record):
+        real_append(self, record)
+        if record.get("step") == 2 and record.get("state") == "copied":
+            raise KeyboardInterrupt  # as if killed: the copy is verified, the source not yet removed
+
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True))
+    monkeypatch.setattr(Journal, "append", append_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        run_sort(journal.path)
+    monkeypatch.undo()
+    assert len(tree(tmp_path / "in")) == 4 and len(tree(tmp_path / "out")) == 3  # file 2 is in both, whole
+    undo_sort(journal.path)
+    assert tree(tmp_path / "in") == original and tree(tmp_path / "out") == {}
+
+
+def test_undo_of_a_copy_keeps_a_copy_the_user_changed(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 4)
+    result = sort_files(plan_sort(labelled, tmp_path / "out"))
+    edited = next((tmp_path / "out").rglob("*.jpg"))
+    edited.write_bytes(b"edited by the user")
+    undo = undo_sort(result.journal)
+    assert [p for p, _ in undo.problems] == [edited] and edited.read_bytes() == b"edited by the user"
+    assert len(tree(tmp_path / "out")) == 1 and len(tree(tmp_path / "in")) == 4
