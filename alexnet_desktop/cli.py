@@ -323,6 +323,48 @@ def cmd_predict(args) -> int:
     return 0
 
 
+def cmd_sort(args) -> int:
+    from alexnet_desktop.core.predict import read_predictions, sort_labels
+    from alexnet_desktop.core.sorting import plan_sort, run_sort, start_sort
+
+    printer = ProgressPrinter()
+    stop = threading.Event()
+    if args.resume:
+        journal = Path(args.resume)
+    else:
+        if not args.predictions or not args.to:
+            raise ValueError("give a PREDICTIONS file and --to DIR (or --resume JOURNAL)")
+        if not 0 <= args.min_confidence <= 1:
+            raise ValueError(f"--min-confidence must be between 0 and 1, not {args.min_confidence}")
+        labelled, left = sort_labels(read_predictions(args.predictions), args.min_confidence)
+        plan = plan_sort(labelled, args.to, move=args.move)
+        plan.left[:0] = left
+        if args.dry_run:
+            print(plan.describe())
+            return 0
+        if plan.left:
+            print(f"{len(plan.left)} file(s) left where they are (see --dry-run)", file=sys.stderr)
+        journal = start_sort(plan).path
+        print(f"journal: {journal}", file=sys.stderr)
+    result = _run_stoppable(lambda: run_sort(journal, printer, stop), stop, printer)
+    if result is None or result.cancelled:
+        print(f"stopped after {result.done if result else '?'} file(s); finish with: alexnet-desktop sort --resume {journal}",
+              file=sys.stderr)
+        return 130
+    print(f"sorted {result.done} file(s); undo with: alexnet-desktop undo {journal}")
+    return 0
+
+
+def cmd_undo(args) -> int:
+    from alexnet_desktop.core.sorting import undo_sort
+
+    result = undo_sort(args.journal, ProgressPrinter())
+    for path, why in result.problems:
+        print(f"not undone: {path}: {why}", file=sys.stderr)
+    print(f"restored {result.done} of {result.total} file(s)")
+    return 0 if not result.problems else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = argparse.ArgumentParser(
@@ -403,6 +445,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--batch-size", type=int, default=64, metavar="N")
     s.add_argument("--recursive", action="store_true", help="also predict images in sub-folders")
     s.set_defaults(func=cmd_predict)
+
+    s = sub.add_parser("sort", help="copy (or move) predicted files into one folder per class, journalled and undoable")
+    s.add_argument("predictions", metavar="PREDICTIONS", nargs="?", help="a .csv or .json written by `predict --out`")
+    s.add_argument("--to", metavar="DIR", help="the output folder; each class gets a sub-folder")
+    s.add_argument("--move", action="store_true", help="move instead of copy (each copy is verified before its source is removed)")
+    s.add_argument("--min-confidence", type=float, default=0.0, metavar="F",
+                   help="predictions below F go to DIR/uncertain/ (labels set by hand always count)")
+    s.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+    s.add_argument("--resume", metavar="JOURNAL", help="finish a sort that was interrupted")
+    s.set_defaults(func=cmd_sort)
+
+    s = sub.add_parser("undo", help="undo a sort from its journal (files moved back, copies removed)")
+    s.add_argument("journal", metavar="JOURNAL")
+    s.set_defaults(func=cmd_undo)
     return p
 
 

@@ -192,3 +192,27 @@ def test_undo_of_a_copy_keeps_a_copy_the_user_changed(tmp_path):
     undo = undo_sort(result.journal)
     assert [p for p, _ in undo.problems] == [edited] and edited.read_bytes() == b"edited by the user"
     assert len(tree(tmp_path / "out")) == 1 and len(tree(tmp_path / "in")) == 4
+
+
+def test_cli_sort_dry_run_sort_and_undo(tmp_path, capsys):
+    from alexnet_desktop import cli
+
+    labelled = make_inbox(tmp_path / "in", 6)
+    original = tree(tmp_path / "in")
+    csv_path = tmp_path / "p.csv"
+    lines = ["path,label,confidence,cat,dog,top_k,source,error"]
+    for i, (p, label) in enumerate(labelled):
+        source = "manual" if i == 0 else "predicted"
+        lines.append(f"{p},{label},{0.3 if i < 2 else 0.9},,,,{source},")
+    lines.append(f"{tmp_path / 'in' / 'bad.jpg'},,,,,,,truncated file")
+    csv_path.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    assert cli.main(["sort", str(csv_path), "--to", str(out), "--move", "--min-confidence", "0.5", "--dry-run"]) == 0
+    text = capsys.readouterr().out
+    assert "Would move 6 file(s)" in text and "uncertain/: 1" in text and "bad.jpg: not predicted: truncated file" in text
+    assert not out.exists()
+    assert cli.main(["sort", str(csv_path), "--to", str(out), "--move", "--min-confidence", "0.5"]) == 0
+    assert len(tree(out)) == 6 and len(list((out / UNCERTAIN).iterdir())) == 1  # the manual label kept its class
+    journal = next(out.glob(".alexnet-sort-*.journal"))
+    assert cli.main(["undo", str(journal)]) == 0
+    assert tree(tmp_path / "in") == original

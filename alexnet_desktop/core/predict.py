@@ -87,6 +87,7 @@ class Prediction:
     confidence: float = 0.0
     probabilities: tuple[float, ...] = ()
     error: str = ""
+    source: str = "predicted"  # "predicted", or "manual" when the user set the label
 
     def top_k(self, class_names: list[str], k: int) -> list[tuple[str, float]]:
         """The k most probable classes with their probabilities."""
@@ -159,7 +160,8 @@ def folder_files(folder: str | Path, recursive: bool = False) -> list[Path]:
 
 
 class PredictionWriter:
-    """Writes predictions as they come, to CSV (`path,label,confidence,<class>...,error`) or JSON."""
+    """Writes predictions as they come, to CSV (`path,label,confidence,<class>...,top_k,source,error`)
+    or JSON (the same fields, probabilities by class name)."""
 
     def __init__(self, out: str | Path, class_names: list[str], top_k: int = 3) -> None:
         self.out = Path(out)
@@ -173,7 +175,7 @@ class PredictionWriter:
             self._f.write('{"class_names": %s, "predictions": [\n' % json.dumps(class_names, ensure_ascii=False))
         else:
             self._csv = csv.writer(self._f)
-            self._csv.writerow(["path", "label", "confidence", *class_names, "error"])
+            self._csv.writerow(["path", "label", "confidence", *class_names, "top_k", "source", "error"])
 
     def write(self, rows: list[Prediction]) -> None:
         """Append a batch of rows."""
@@ -185,12 +187,15 @@ class PredictionWriter:
                     "confidence": r.confidence,
                     "top_k": [{"label": n, "p": p} for n, p in r.top_k(self.class_names, self.top_k)] if r.probabilities else [],
                     "probabilities": dict(zip(self.class_names, r.probabilities)),
+                    "source": r.source if r.label else "",
                     "error": r.error,
                 }
                 self._f.write(("" if self._first else ",\n") + json.dumps(item, ensure_ascii=False))
             else:
                 probs = [f"{p:.6f}" for p in r.probabilities] or [""] * len(self.class_names)
-                self._csv.writerow([str(r.path), r.label, f"{r.confidence:.6f}" if r.label else "", *probs, r.error])
+                top = " ".join(f"{n}:{p:.4f}" for n, p in r.top_k(self.class_names, self.top_k)) if r.probabilities else ""
+                self._csv.writerow([str(r.path), r.label, f"{r.confidence:.6f}" if r.label else "", *probs, top,
+                                    r.source if r.label else "", r.error])
             self._first = False
 
     def close(self) -> Path:
@@ -206,3 +211,52 @@ class PredictionWriter:
         """Drop the partial file."""
         self._f.close()
         self.tmp.unlink(missing_ok=True)
+
+
+def read_predictions(path: str | Path) -> list[Prediction]:
+    """The rows of a predictions file written by `PredictionWriter` (CSV or JSON), for sorting."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no such predictions file") from None
+    rows: list[Prediction] = []
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+            items = data["predictions"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: not a predictions file ({exc})") from None
+        for item in items:
+            rows.append(Prediction(Path(item["path"]), item.get("label") or "", float(item.get("confidence") or 0),
+                                   error=item.get("error") or "", source=item.get("source") or "predicted"))
+        return rows
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or not {"path", "label", "confidence"} <= set(reader.fieldnames):
+        raise ValueError(f"{path}: not a predictions file (it needs path, label and confidence columns)")
+    for line, row in enumerate(reader, start=2):
+        try:
+            confidence = float(row["confidence"]) if row["confidence"] else 0.0
+        except ValueError:
+            raise ValueError(f"{path}, line {line}: confidence {row['confidence']!r} is not a number") from None
+        rows.append(Prediction(Path(row["path"]), row["label"] or "", confidence, error=row.get("error") or "",
+                               source=row.get("source") or "predicted"))
+    return rows
+
+
+def sort_labels(rows: list[Prediction], min_confidence: float = 0.0) -> tuple[list[tuple[Path, str | None]], list[tuple[Path, str]]]:
+    """`(file, label)` pairs for a sort, and the files it must leave alone with the reason.
+
+    A predicted label below `min_confidence` becomes None (the uncertain folder); a label
+    the user set is kept whatever the confidence; a file that could not be read is left.
+    """
+    labelled: list[tuple[Path, str | None]] = []
+    left: list[tuple[Path, str]] = []
+    for r in rows:
+        if not r.label:
+            left.append((r.path, f"not predicted: {r.error or 'no label'}"))
+        elif r.source != "manual" and r.confidence < min_confidence:
+            labelled.append((r.path, None))
+        else:
+            labelled.append((r.path, r.label))
+    return labelled, left
