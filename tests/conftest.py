@@ -75,10 +75,11 @@ def window(qtbot, host, workspace):
     w.data_page.split_panel.shutdown()
     w.model_page.layer_table.shutdown()
     w.train_page.stop()
-    pages = (w.data_page, w.data_page.split_panel, w.model_page.layer_table, w.train_page, w.predict_page)
-    for page in pages:
-        page.runner.request_stop()
-    qtbot.waitUntil(lambda: not any(p.runner.is_running() for p in pages), timeout=60000)
+    runners = [p.runner for p in (w.data_page, w.data_page.split_panel, w.model_page.layer_table, w.train_page,
+                                  w.predict_page)] + [w.predict_page.sort_runner]
+    for runner in runners:
+        runner.request_stop()
+    qtbot.waitUntil(lambda: not any(r.is_running() for r in runners), timeout=60000)
     w.close()
     w.deleteLater()
 

@@ -101,25 +101,6 @@ def test_training_in_the_gui_moves_the_curves_and_stop_ends_the_thread(qtbot, wi
     assert window.predict_page.model_combo.findData(str(run_dir)) >= 0  # the Predict page offers it
 
 
-def test_predict_page_labels_a_folder_and_exports(qtbot, window, host, colour_dataset, workspace, tmp_path):
-    from alexnet_desktop.core.training import TrainConfig, train
-
-    result = train(TrainConfig(data=str(colour_dataset), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
-                               runs_dir=str(workspace.runs_dir)), host)
-    window.state.runs_changed.emit()
-    page = window.predict_page
-    page.model_combo.setCurrentIndex(page.model_combo.findData(str(result.run_dir)))
-    page.folder_edit.setText(str(colour_dataset / "red"))
-    with qtbot.waitSignal(page.runner.finished, timeout=60000):
-        page.predict_button.click()
-    assert page.table_model.rowCount() == 6
-    assert all(r.label in ("blue", "red") for r in page.table_model.rows)
-    assert "Done" in page.status.text()
-    out = page.export(tmp_path / "out.json")
-    data = json.loads(out.read_text())
-    assert data["class_names"] == ["blue", "red"] and len(data["predictions"]) == 6
-
-
 def test_scan_shows_balance_samples_and_every_problem_file(qtbot, window, tmp_path):
     from tests.dataset_files import write_messy_dataset
 

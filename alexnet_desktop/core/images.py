@@ -160,9 +160,10 @@ def _to_rgb(im: Image.Image) -> Image.Image:
 
 
 def decode_image(
-    path: os.PathLike | str, size: int | None = None, max_pixels: int = MAX_PIXELS
+    path: os.PathLike | str, size: int | None = None, max_pixels: int = MAX_PIXELS, *, keep_aspect: bool = False
 ) -> np.ndarray:
-    """Decode an image file to a uint8 RGB array, resized (stretched) to `size`x`size` if given.
+    """Decode an image file to a uint8 RGB array, resized (stretched) to `size`x`size` if given,
+    or, with `keep_aspect` (for showing it to a person), to fit within `size`x`size`.
 
     Raises `ImageDecodeError` naming the file and the reason for anything it cannot use.
     """
@@ -176,7 +177,12 @@ def decode_image(
             im.seek(0)
             im = ImageOps.exif_transpose(im)
             im = _to_rgb(im)
-            if size and im.size != (size, size):
+            if size and keep_aspect:
+                scale = min(1.0, size / max(im.size))
+                target = (max(1, round(im.size[0] * scale)), max(1, round(im.size[1] * scale)))
+                if target != im.size:
+                    im = im.resize(target, Image.BILINEAR)
+            elif size and im.size != (size, size):
                 im = im.resize((size, size), Image.BILINEAR)
             array = np.asarray(im, dtype=np.uint8)
     except ImageDecodeError:

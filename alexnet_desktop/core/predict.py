@@ -45,8 +45,16 @@ def read_labels(path: Path) -> list[str]:
     return names
 
 
-def load_for_prediction(ref: str | Path, labels: str | Path | None = None) -> LoadedModel:
-    """Load a run folder, or a `.keras` file with its label file (given, or `labels.txt` beside it)."""
+def load_for_prediction(
+    ref: str | Path,
+    labels: str | Path | None = None,
+    *,
+    class_names: list[str] | None = None,
+    image_size: int | None = None,
+) -> LoadedModel:
+    """Load a run folder, or a `.keras` file with its class names: `class_names`, a label
+    file (`labels`), or `labels.txt` beside it. `image_size` is needed only for a model
+    made elsewhere whose input size is not fixed."""
     ref = Path(ref)
     if ref.is_dir():
         run = RunFolder(ref)
@@ -62,15 +70,18 @@ def load_for_prediction(ref: str | Path, labels: str | Path | None = None) -> Lo
             raise ValueError(f"{ref}: only .keras models (or run folders) can be loaded")
         if not ref.is_file():
             raise FileNotFoundError(f"{ref}: no such model file")
-        label_file = Path(labels) if labels else ref.with_name(LABELS)
-        if not label_file.is_file():
-            raise FileNotFoundError(f"{ref}: no label file (looked for {label_file}); give one with --labels")
-        names = read_labels(label_file)
+        if class_names:
+            names = [str(n).strip() for n in class_names if str(n).strip()]
+        else:
+            label_file = Path(labels) if labels else ref.with_name(LABELS)
+            if not label_file.is_file():
+                raise FileNotFoundError(f"{ref}: no label file (looked for {label_file}); give one with --labels")
+            names = read_labels(label_file)
         model = load_model_file(ref)
         shape = model.input_shape
-        size = int(shape[1]) if shape and shape[1] else 0
+        size = int(shape[1]) if shape and shape[1] else (image_size or 0)
         if not size:
-            raise ValueError(f"{ref}: the model does not state its input size")
+            raise ValueError(f"{ref}: the model does not state its input size; give it")
         source = ref
     outputs = int(model.output_shape[-1])
     if outputs != len(names):

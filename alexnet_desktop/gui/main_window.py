@@ -118,10 +118,13 @@ class MainWindow(QMainWindow):
             settings.setValue("data/last_loader", self.state.loader_id or "")
         self.data_page.split_panel.shutdown()
         self.model_page.layer_table.shutdown()
-        for page in (self.data_page, self.train_page, self.predict_page):
-            page.runner.request_stop()
-        for page in (self.data_page, self.data_page.split_panel, self.train_page, self.predict_page):
-            page.runner.wait()
+        runners = [self.data_page.runner, self.data_page.split_panel.runner, self.train_page.runner,
+                   self.predict_page.runner, self.predict_page.sort_runner]
+        for runner in runners:
+            runner.request_stop()  # a sort stops between files, every file whole
+        for runner in runners:
+            runner.wait()
+        self.predict_page.shutdown()
         if self._tf_thread is not None:
             self._tf_thread.wait()
         super().closeEvent(event)

@@ -1,92 +1,83 @@
-"""The Predict page: label a folder of images with a trained run, results streaming in."""
+"""The Predict page: label a folder with a trained model, review the results in the viewer,
+correct them by keyboard, and sort the files into class folders (journalled, undoable)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar,
-    QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit,
+    QMessageBox, QPlainTextEdit, QProgressBar, QRadioButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from alexnet_desktop.core.events import Progress
-from alexnet_desktop.core.predict import Prediction, PredictionWriter, folder_files, load_for_prediction, predict_files
-from alexnet_desktop.core.runs import list_runs
+from alexnet_desktop.core.labelling import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
+from alexnet_desktop.core.predict import PredictionWriter, folder_files, load_for_prediction, predict_files
+from alexnet_desktop.core.runs import LABELS, list_runs
+from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
 from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
 from alexnet_desktop.gui.widgets import button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
+SORT_TEXT = {"name": "name", "confidence-low": "confidence, lowest first", "confidence-high": "confidence, highest first",
+             "label": "label"}
 
-class PredictionModel(QAbstractTableModel):
-    """The rows of a prediction, appended a batch at a time (the view only draws what shows)."""
 
-    HEADERS = ("File", "Label", "Confidence", "Problem")
+class SortDialog(QDialog):
+    """Copy or move, then the dry run: what will go where, before anything happens."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Prediction] = []
-        self.class_names: list[str] = []
+    def __init__(self, describe, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sort into class folders")
+        self.resize(640, 420)
+        self.describe = describe
+        self.copy = QRadioButton("Copy (the originals stay where they are)")
+        self.move = QRadioButton("Move (each copy is verified before its original is removed)")
+        self.copy.setChecked(True)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.copy.toggled.connect(self._update)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Sort")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.copy)
+        layout.addWidget(self.move)
+        layout.addWidget(QLabel("What will happen (nothing has been changed yet):"))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self._update()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return (r.path.name, r.label, f"{r.confidence:.1%}" if r.label else "", r.error)[col]
-        if role == Qt.ToolTipRole:
-            return str(r.path) if col == 0 else None
-        if role == Qt.TextAlignmentRole and col == 2:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
-
-    def reset(self, class_names: list[str]) -> None:
-        """Empty the table for a new prediction."""
-        self.beginResetModel()
-        self.rows = []
-        self.class_names = class_names
-        self.endResetModel()
-
-    def append(self, batch: list[Prediction]) -> None:
-        """Add one batch of results."""
-        if not batch:
-            return
-        n = len(self.rows)
-        self.beginInsertRows(QModelIndex(), n, n + len(batch) - 1)
-        self.rows.extend(batch)
-        self.endInsertRows()
+    def _update(self) -> None:
+        self.plan: SortPlan = self.describe(self.move.isChecked())
+        self.text.setPlainText(self.plan.describe())
 
 
 class PredictPage(QWidget):
-    """Choose a run (or a .keras file) and a folder; Predict streams rows into the table."""
+    """Choose a model and a folder, Predict; review, correct, export and sort."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.runner = JobRunner(
-            self,
-            event=self._on_event,
-            succeeded=self._on_done,
-            failed=self._on_failed,
-            finished=self._update_buttons,
-        )
+        self.runner = JobRunner(self, event=self._on_event, succeeded=self._on_done, failed=self._on_failed,
+                                finished=self._update_buttons)
+        self.sort_runner = JobRunner(self, event=self._on_sort_event, succeeded=self._on_sorted,
+                                     failed=self._on_sort_failed, finished=self._update_buttons)
+        self.session = LabelSession()
+        self.loader = ThumbnailLoader(parent=self)
+        self.grid_model = GridModel(self.session, self.loader, self)
+        self.last_journal: Path | None = None
+        self._given_names: dict[str, tuple[list[str], int | None]] = {}
+        self._started = 0.0
 
         self.model_combo = QComboBox()
-        self.model_combo.setToolTip("A finished run of this workspace, or a .keras file you chose")
+        self.model_combo.setToolTip("A run of this workspace, or a .keras file you chose")
         self.model_combo.setMinimumContentsLength(40)
-        self.model_button = button("Model file…", "Use a .keras model with a labels.txt beside it", self._browse_model)
+        self.model_button = button("Model file…", "Use a .keras model (its labels.txt, or class names you give)", self._browse_model)
         self.folder_edit = QLineEdit()
         self.folder_edit.setPlaceholderText("Folder of images to label")
         self.folder_edit.setToolTip("The folder whose images are predicted")
@@ -95,40 +86,71 @@ class PredictPage(QWidget):
         self.recursive = QCheckBox("Include sub-folders")
         self.recursive.setToolTip("Also predict the images in folders inside the chosen one")
         self.predict_button = button("Predict", "Label every image of the folder with the chosen model", self.start)
-        self.cancel_button = button(
-            "Cancel",
-            "Stop after the current batch; rows so far are kept",
-            self.runner.request_stop,
-        )
+        self.cancel_button = button("Cancel", "Stop after the current batch (or file); what is done is kept", self.cancel)
         self.export_button = button(
-            "Export…",
-            "Save the results as CSV or JSON (path, label, confidence, probabilities)",
-            self._export,
-        )
+            "Export…", "Save the results as CSV or JSON: path, label, confidence, top-k, all probabilities, "
+            "and whether each label was predicted or set by you", self._export)
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.table_model = PredictionModel()
-        self.table = QTableView()
-        self.table.setModel(self.table_model)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QTableView.SelectRows)
 
-        r1 = hrow("Model:", (self.model_combo, 1), self.model_button)
-        r2 = hrow("Images:", (self.folder_edit, 1), self.folder_button, self.recursive)
-        r3 = hrow(self.predict_button, self.cancel_button, (self.progress, 1), self.export_button)
+        self.show_combo = QComboBox()
+        self.show_combo.setToolTip("Show all images, one class, the uncertain ones, the unreadable ones, or your corrections")
+        self.show_combo.currentIndexChanged.connect(self._view_changed)
+        self.sort_combo = QComboBox()
+        for key in SORT_KEYS:
+            self.sort_combo.addItem(SORT_TEXT[key], key)
+        self.sort_combo.setToolTip("Order of the grid")
+        self.sort_combo.currentIndexChanged.connect(self._view_changed)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0, 100)
+        self.threshold.setSuffix(" %")
+        self.threshold.setDecimals(0)
+        self.threshold.setToolTip("Predictions less confident than this go to the 'uncertain' folder (your own labels always count)")
+        self.threshold.valueChanged.connect(self._threshold_changed)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+
+        self.grid = LabelGrid(self.session, self.grid_model)
+        self.grid.labelled.connect(self._labelled)
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.grid.doubleClicked.connect(self._open_image)
+        self.detail = DetailPanel()
+        self.keys_help = QLabel()
+        self.keys_help.setWordWrap(True)
+
+        self.sort_button = button("Sort into folders…", "Copy or move every image into a folder per class "
+                                  "(a dry run shows what will happen first)", self.sort_into_folders)
+        self.undo_button = button("Undo last sort", "Put every file of the last sort back where it was", self.undo_last_sort)
+        self.add_button = button("Add corrections to a dataset…", "Copy the images you relabelled into a training "
+                                 "dataset folder, one sub-folder per class, for the next run", self.add_corrections)
+
+        side = QWidget()
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.addWidget(self.detail, 1)
+        sv.addWidget(self.keys_help)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.grid)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Predict a folder"))
-        layout.addLayout(r1)
-        layout.addLayout(r2)
-        layout.addLayout(r3)
+        layout.addLayout(hrow("Model:", (self.model_combo, 1), self.model_button))
+        layout.addLayout(hrow("Images:", (self.folder_edit, 1), self.folder_button, self.recursive))
+        layout.addLayout(hrow(self.predict_button, self.cancel_button, (self.progress, 1), self.export_button))
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(hrow("Show:", self.show_combo, "Order:", self.sort_combo, "Uncertain below:", self.threshold,
+                              (self.counts, 1)))
+        layout.addWidget(split, 1)
+        layout.addLayout(hrow(self.sort_button, self.undo_button, self.add_button, (QLabel(""), 1)))
         state.runs_changed.connect(self.refresh_runs)
         self.refresh_runs()
-        self._update_buttons()
+        self._reset_session([])
+
+    # ---- choosing ----------------------------------------------------------------------
 
     def refresh_runs(self) -> None:
         """List the workspace's runs that have a model, newest first, keeping the selection."""
@@ -148,16 +170,33 @@ class PredictPage(QWidget):
             self.model_combo.setCurrentIndex(index)
         self._update_buttons()
 
+    def use_model_file(self, path: Path, class_names: list[str] | None = None, image_size: int | None = None) -> None:
+        """Offer a .keras file; `class_names` (and `image_size`) for a model without a labels.txt."""
+        if class_names:
+            self._given_names[str(path)] = (class_names, image_size)
+        self.model_combo.addItem(Path(path).name, str(path))
+        self.model_combo.setCurrentIndex(self.model_combo.count() - 1)
+
     def _browse_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a Keras model", str(Path.home()), "Keras models (*.keras)")
-        if path:
-            self.model_combo.addItem(Path(path).name, path)
-            self.model_combo.setCurrentIndex(self.model_combo.count() - 1)
+        if not path:
+            return
+        names = None
+        if not (Path(path).parent / LABELS).is_file():
+            text, ok = QInputDialog.getMultiLineText(
+                self, "Class names", f"{Path(path).name} has no {LABELS} beside it.\n"
+                "Type its class names, one per line, in the order of the model's outputs:")
+            if not ok:
+                return
+            names = [t.strip() for t in text.splitlines() if t.strip()]
+        self.use_model_file(Path(path), names)
 
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a folder of images", self.folder_edit.text() or str(Path.home()))
         if folder:
             self.folder_edit.setText(folder)
+
+    # ---- predicting --------------------------------------------------------------------
 
     def start(self) -> None:
         """Predict the chosen folder with the chosen model in a worker thread."""
@@ -165,12 +204,14 @@ class PredictPage(QWidget):
         if not model_ref or not folder or self.runner.is_running():
             return
         recursive = self.recursive.isChecked()
-        self.table_model.reset([])
+        names, size = self._given_names.get(model_ref, (None, None))
+        self._reset_session([])
         self.progress.setRange(0, 0)
         self.status.setText("Loading the model…")
+        self._started = time.monotonic()
 
         def job(emit, stop):
-            loaded = load_for_prediction(model_ref)
+            loaded = load_for_prediction(model_ref, class_names=names, image_size=size)
             files = folder_files(folder, recursive=recursive)
             emit(("classes", loaded.class_names))
             for batch in predict_files(loaded, files, emit=emit, stop=stop):
@@ -180,33 +221,95 @@ class PredictPage(QWidget):
         self.runner.start(job)
         self._update_buttons()
 
+    def cancel(self) -> None:
+        """Stop predicting (after the current batch) or sorting (after the current file)."""
+        self.runner.request_stop()
+        self.sort_runner.request_stop()
+
+    def _reset_session(self, class_names: list[str]) -> None:
+        self.session.class_names = list(class_names)
+        self.session.rows.clear()
+        self.session.manual.clear()
+        self.session.threshold = self.threshold.value() / 100
+        self.show_combo.blockSignals(True)
+        self.show_combo.clear()
+        for text, key in (("all", "all"), *((c, c) for c in class_names), ("uncertain", UNCERTAIN_LABEL),
+                          ("unreadable", "unreadable"), ("corrected by you", "corrected")):
+            self.show_combo.addItem(text, key)
+        self.show_combo.blockSignals(False)
+        keys = LabelGrid.class_keys(len(class_names))
+        self.keys_help.setText(
+            "<b>Keys</b>: " + " · ".join(f"{k}: {c}" for k, c in zip(keys, class_names))
+            + " · U: uncertain · Enter: accept · Backspace: undo your label · double-click: open"
+            if class_names else ""
+        )
+        self.grid_model.set_view("all", self.sort_combo.currentData())
+        self.detail.show_row(None, None)
+        self._update_counts()
+
     def _on_event(self, event) -> None:
         if isinstance(event, Progress) and event.total:
             self.progress.setRange(0, event.total)
             self.progress.setValue(event.done)
-            self.status.setText(f"{event.done:,} of {event.total:,} images predicted")
+            elapsed = max(time.monotonic() - self._started, 1e-6)
+            rate = event.done / elapsed
+            left = (event.total - event.done) / rate if rate > 0 else 0
+            self.status.setText(f"{event.done:,} of {event.total:,} images predicted · {rate:.0f} images/s · "
+                                f"about {int(left)} s left")
         elif isinstance(event, tuple) and event[0] == "classes":
-            self.table_model.class_names = event[1]
+            self._reset_session(event[1])
         elif isinstance(event, tuple) and event[0] == "rows":
-            self.table_model.append(event[1])
+            self.grid_model.rows_added(self.session.add(event[1]))
+            self._update_counts()
 
     def _on_done(self, cancelled: bool) -> None:
-        rows = self.table_model.rows
-        counts: dict[str, int] = {}
-        for r in rows:
-            counts[r.label or "unreadable"] = counts.get(r.label or "unreadable", 0) + 1
-        summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
-        self.status.setText(f"{'Cancelled after' if cancelled else 'Done:'} {len(rows):,} images · {summary}")
+        self.grid_model.set_view()  # now sorted as asked
+        summary = ", ".join(f"{k}: {v:,}" for k, v in sorted(self.session.counts().items()))
+        self.status.setText(f"{'Cancelled after' if cancelled else 'Done:'} {len(self.session.rows):,} images · {summary}")
         self._update_buttons()
 
     def _on_failed(self, message: str, _tb: str) -> None:
         self.progress.setRange(0, 1)
         self.status.setText(f"<b>Prediction failed:</b> {message}")
 
+    # ---- reviewing ---------------------------------------------------------------------
+
+    def _view_changed(self) -> None:
+        self.grid_model.set_view(self.show_combo.currentData() or "all", self.sort_combo.currentData())
+
+    def _threshold_changed(self) -> None:
+        self.session.threshold = self.threshold.value() / 100
+        self.grid_model.set_view()
+        self._update_counts()
+
+    def _labelled(self, i: int) -> None:
+        self.grid_model.row_changed(i)
+        if self.grid.currentIndex().isValid():
+            self.detail.show_row(self.session, self.grid.currentIndex().data(GridModel.RowRole))
+        self._update_counts()
+
+    def _current_changed(self, current, _previous) -> None:
+        self.detail.show_row(self.session, current.data(GridModel.RowRole) if current.isValid() else None)
+
+    def _open_image(self, index) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(index.data(GridModel.PathRole)))
+
+    def _update_counts(self) -> None:
+        counts = self.session.counts()
+        corrected = len(self.session.corrected())
+        self.counts.setText(" · ".join(f"{k} {v:,}" for k, v in sorted(counts.items()))
+                            + (f" · {corrected} corrected by you" if corrected else ""))
+        self._update_buttons()
+
+    # ---- exporting and sorting ---------------------------------------------------------
+
     def export(self, path: Path) -> Path:
-        """Write the current results to `path` (.csv or .json)."""
-        writer = PredictionWriter(path, self.table_model.class_names)
-        writer.write(self.table_model.rows)
+        """Write the results, with the user's labels, to `path` (.csv or .json)."""
+        writer = PredictionWriter(path, self.session.class_names)
+        writer.write(self.session.export_rows())
         return writer.close()
 
     def _export(self) -> None:
@@ -218,10 +321,99 @@ class PredictPage(QWidget):
             except OSError as exc:
                 self.status.setText(f"<b>Could not save:</b> {exc}")
 
+    def _journal_path(self) -> Path:
+        folder = self.state.workspace.ensure().root / "journals"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"sort-{time.strftime('%Y%m%d-%H%M%S')}-{len(list(folder.iterdir()))}.journal"
+
+    def plan(self, out: Path, move: bool) -> SortPlan:
+        """The sort of the current session into `out` (the dry run)."""
+        labelled, left = self.session.for_sort()
+        plan = plan_sort(labelled, out, move=move)
+        plan.left[:0] = left
+        return plan
+
+    def sort_into_folders(self, out: Path | None = None) -> None:
+        """Ask for the output folder and copy/move, show the dry run, then sort in a worker."""
+        if out is None:
+            chosen = QFileDialog.getExistingDirectory(self, "Sort into which folder?", str(Path.home()))
+            if not chosen:
+                return
+            out = Path(chosen)
+        try:
+            dialog = SortDialog(lambda move: self.plan(out, move), self)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "Cannot sort", str(exc))
+            return
+        if dialog.exec() != QDialog.Accepted or not dialog.plan.steps:
+            return
+        self.start_sort(dialog.plan)
+
+    def start_sort(self, plan: SortPlan) -> None:
+        """Journal `plan` and carry it out in a worker; Undo becomes available."""
+        journal = start_sort(plan, self._journal_path()).path
+        self.last_journal = journal
+        self.progress.setRange(0, max(1, len(plan.steps)))
+        self.status.setText(f"Sorting into {plan.out}… (journal {journal})")
+        self.sort_runner.start(lambda emit, stop: ("sort", run_sort(journal, emit, stop)))
+        self._update_buttons()
+
+    def undo_last_sort(self) -> None:
+        """Put every file of the last sort (or dataset addition) back."""
+        if self.last_journal is None or self.sort_runner.is_running():
+            return
+        journal = self.last_journal
+        self.status.setText("Undoing the last sort…")
+        self.sort_runner.start(lambda emit, stop: ("undo", undo_sort(journal, emit)))
+        self._update_buttons()
+
+    def add_corrections(self, dataset: Path | None = None) -> None:
+        """Copy the images the user relabelled into `dataset/<class>/` (never overwriting)."""
+        rows = self.session.corrected()
+        if not rows:
+            return
+        if dataset is None:
+            start = str(self.state.data_path) if self.state.data_path and self.state.data_path.is_dir() else str(Path.home())
+            chosen = QFileDialog.getExistingDirectory(self, "Add to which dataset folder?", start)
+            if not chosen:
+                return
+            dataset = Path(chosen)
+        plan = plan_sort([(self.session.rows[i].path, self.session.manual[i]) for i in rows], dataset)
+        self.start_sort(plan)
+
+    def _on_sort_event(self, event) -> None:
+        if isinstance(event, Progress) and event.total:
+            self.progress.setRange(0, event.total)
+            self.progress.setValue(event.done)
+
+    def _on_sorted(self, result) -> None:
+        kind, r = result
+        if kind == "undo":
+            problems = f"; {len(r.problems)} not undone (see the log)" if r.problems else ""
+            self.status.setText(f"Undone: {r.done} of {r.total} file(s) put back{problems}")
+            self.last_journal = None
+        elif r.cancelled:
+            self.status.setText(f"Sorting stopped after {r.done} of {r.total} file(s); every file is whole. "
+                                "Undo puts them back.")
+        else:
+            self.status.setText(f"Sorted {r.done:,} file(s). Undo last sort puts them back.")
+        self._update_buttons()
+
+    def _on_sort_failed(self, message: str, _tb: str) -> None:
+        self.status.setText(f"<b>Sorting stopped:</b> {message}. Every file is whole; Undo puts back what was done.")
+
+    def shutdown(self) -> None:
+        """Stop the thumbnail thread (the window is closing)."""
+        self.loader.close()
+
     def _update_buttons(self) -> None:
-        busy = self.runner.is_running()
+        busy = self.runner.is_running() or self.sort_runner.is_running()
+        has_rows = bool(self.session.rows)
         self.predict_button.setEnabled(not busy and self.model_combo.count() > 0 and bool(self.folder_edit.text().strip()))
         self.cancel_button.setEnabled(busy)
-        self.export_button.setEnabled(not busy and bool(self.table_model.rows))
+        self.export_button.setEnabled(not busy and has_rows)
+        self.sort_button.setEnabled(not busy and has_rows)
+        self.undo_button.setEnabled(not busy and self.last_journal is not None)
+        self.add_button.setEnabled(not busy and bool(self.session.corrected()))
         if not busy and self.progress.maximum() == 0:
             self.progress.setRange(0, 1)

@@ -1,0 +1,123 @@
+"""A batch-labelling session: predictions, the user's corrections, and what to sort where.
+
+The Predict page's viewer is a thin layer over this: it shows `rows` through `view()`,
+sends key presses to `set_label`/`mark_uncertain`/`accept`, and hands `for_sort()` and
+`export_rows()` to the sorter and the writer. The user's labels always win over the
+model's, and are kept for the session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from alexnet_desktop.core.predict import Prediction
+
+UNCERTAIN_LABEL = "uncertain"
+SORT_KEYS = ("name", "confidence-low", "confidence-high", "label")
+
+
+@dataclass
+class LabelSession:
+    """Predictions of one folder, the user's labels over them, and a confidence threshold."""
+
+    class_names: list[str] = field(default_factory=list)
+    rows: list[Prediction] = field(default_factory=list)
+    threshold: float = 0.0  # predicted labels below this count as uncertain
+    manual: dict[int, str | None] = field(default_factory=dict)  # row -> the user's label (None: uncertain)
+
+    def add(self, batch: list[Prediction]) -> range:
+        """Append a batch of predictions; returns the new rows' indexes."""
+        start = len(self.rows)
+        self.rows.extend(batch)
+        return range(start, len(self.rows))
+
+    def label(self, i: int) -> str | None:
+        """The label row `i` is sorted under: the user's if set, else the prediction if it
+        reaches the threshold; None means uncertain ("" for a file that could not be read)."""
+        if i in self.manual:
+            return self.manual[i]
+        r = self.rows[i]
+        if not r.label:
+            return ""
+        return r.label if r.confidence >= self.threshold else None
+
+    def is_manual(self, i: int) -> bool:
+        """True when the user set or accepted row `i`'s label."""
+        return i in self.manual
+
+    def set_label(self, i: int, label: str | None) -> None:
+        """The user's label for row `i` (a class name, or None for uncertain)."""
+        if label is not None and label not in self.class_names:
+            raise ValueError(f"{label!r} is not one of the classes ({', '.join(self.class_names)})")
+        self.manual[i] = label
+
+    def mark_uncertain(self, i: int) -> None:
+        """Send row `i` to the uncertain folder whatever the model said."""
+        self.manual[i] = None
+
+    def accept(self, i: int) -> None:
+        """The user confirms the model's label for row `i` (it then counts even below the threshold)."""
+        if self.rows[i].label:
+            self.manual[i] = self.rows[i].label
+
+    def clear_label(self, i: int) -> None:
+        """Forget the user's label for row `i`."""
+        self.manual.pop(i, None)
+
+    def corrected(self) -> list[int]:
+        """Rows whose label the user changed from the model's (the ones worth training on)."""
+        return [i for i, label in self.manual.items() if label is not None and label != self.rows[i].label]
+
+    def view(self, show: str = "all", sort: str = "name") -> list[int]:
+        """Row indexes to show: `show` is "all", a class name, "uncertain", "unreadable" or
+        "corrected"; `sort` is one of SORT_KEYS."""
+        if show == "all":
+            rows = list(range(len(self.rows)))
+        elif show == UNCERTAIN_LABEL:
+            rows = [i for i in range(len(self.rows)) if self.label(i) is None]
+        elif show == "unreadable":
+            rows = [i for i in range(len(self.rows)) if self.label(i) == ""]
+        elif show == "corrected":
+            rows = sorted(self.corrected())
+        else:
+            rows = [i for i in range(len(self.rows)) if self.label(i) == show]
+        if sort == "confidence-low":
+            rows.sort(key=lambda i: self.rows[i].confidence)
+        elif sort == "confidence-high":
+            rows.sort(key=lambda i: -self.rows[i].confidence)
+        elif sort == "label":
+            rows.sort(key=lambda i: (self.label(i) or "~", str(self.rows[i].path)))
+        else:
+            rows.sort(key=lambda i: str(self.rows[i].path).casefold())
+        return rows
+
+    def counts(self) -> dict[str, int]:
+        """Rows per label as they would be sorted (with "uncertain" and "unreadable")."""
+        out: dict[str, int] = {}
+        for i in range(len(self.rows)):
+            label = self.label(i)
+            key = UNCERTAIN_LABEL if label is None else (label or "unreadable")
+            out[key] = out.get(key, 0) + 1
+        return out
+
+    def for_sort(self) -> tuple[list[tuple[Path, str | None]], list[tuple[Path, str]]]:
+        """`(file, label or None)` for every row that can be sorted, and the files left with why."""
+        labelled, left = [], []
+        for i, r in enumerate(self.rows):
+            label = self.label(i)
+            if label == "":
+                left.append((r.path, f"not predicted: {r.error or 'no label'}"))
+            else:
+                labelled.append((r.path, label))
+        return labelled, left
+
+    def export_rows(self) -> list[Prediction]:
+        """The rows as they should be exported: the user's labels applied and marked "manual"."""
+        out = []
+        for i, r in enumerate(self.rows):
+            if i in self.manual:
+                out.append(replace(r, label=self.manual[i] or UNCERTAIN_LABEL, source="manual"))
+            else:
+                out.append(r)
+        return out

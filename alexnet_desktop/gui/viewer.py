@@ -1,0 +1,333 @@
+"""The prediction viewer: a virtualised thumbnail grid over a `LabelSession`, keyboard first.
+
+Only the thumbnails on screen are asked for; they are decoded by the one decoder in a
+background thread (newest request first, so scrolling fast never queues a backlog) and
+kept in a bounded cache. The grid holds row numbers, not images, so 100,000 predictions
+cost a list of integers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QLabel, QListView, QProgressBar, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
+)
+
+from alexnet_desktop.core.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.labelling import LabelSession
+
+THUMB = 112
+
+
+def _qimage(pixels: np.ndarray) -> QImage:
+    a = np.ascontiguousarray(pixels, dtype=np.uint8)
+    h, w = a.shape[:2]
+    return QImage(a.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+
+
+class ThumbnailLoader(QObject):
+    """Decodes thumbnails in one background thread; `ready(path, QImage)` on the GUI thread.
+
+    Requests are served newest first and a request for a file already waiting is ignored,
+    so what the user looks at now is decoded next.
+    """
+
+    ready = Signal(str, QImage)
+
+    def __init__(self, size: int = THUMB, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.size = size
+        self._stack: list[str] = []
+        self._waiting: set[str] = set()
+        self._cv = threading.Condition()
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="thumbnails", daemon=True)
+        self._thread.start()
+
+    def request(self, path: str) -> None:
+        """Ask for `path`'s thumbnail (again, if it was asked before: it moves to the front)."""
+        with self._cv:
+            if path in self._waiting:
+                self._stack.remove(path)
+            self._waiting.add(path)
+            self._stack.append(path)
+            del self._stack[:-400]  # far off-screen requests are dropped; they are asked again when seen
+            self._waiting.intersection_update(self._stack)
+            self._cv.notify()
+
+    def close(self) -> None:
+        """Stop the thread (the window is closing) and wait for it."""
+        with self._cv:
+            self._closed = True
+            self._cv.notify()
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while not self._stack and not self._closed:
+                    self._cv.wait()
+                if self._closed:
+                    return
+                path = self._stack.pop()
+                self._waiting.discard(path)
+            try:
+                image = _qimage(decode_image(path, size=self.size, keep_aspect=True))
+            except (ImageDecodeError, OSError):
+                image = QImage()
+            self.ready.emit(path, image)
+
+
+class GridModel(QAbstractListModel):
+    """The rows of the session that the filter shows, in the chosen order."""
+
+    PathRole = Qt.UserRole + 1
+    RowRole = Qt.UserRole + 2
+    CACHE = 3000  # thumbnails kept (about 40 MB at 112 px)
+
+    def __init__(self, session: LabelSession, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.loader = loader
+        self.order: list[int] = []
+        self.show, self.sort = "all", "name"
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
+        self._position: dict[int, int] = {}
+        loader.ready.connect(self._thumbnail_ready)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.order)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.order):
+            return None
+        i = self.order[index.row()]
+        r = self.session.rows[i]
+        if role == self.RowRole:
+            return i
+        if role == self.PathRole:
+            return str(r.path)
+        if role == Qt.DisplayRole:
+            return r.path.name
+        if role == Qt.ToolTipRole:
+            return str(r.path) + (f"\n{r.error}" if r.error else "")
+        if role == Qt.DecorationRole:
+            key = str(r.path)
+            pixmap = self._pixmaps.get(key)
+            if pixmap is None:
+                self.loader.request(key)
+                return None
+            self._pixmaps.move_to_end(key)
+            return pixmap
+        return None
+
+    def set_view(self, show: str | None = None, sort: str | None = None) -> None:
+        """Filter and order the grid (see `LabelSession.view`)."""
+        self.show = show or self.show
+        self.sort = sort or self.sort
+        self.beginResetModel()
+        self.order = self.session.view(self.show, self.sort)
+        self._position = {i: p for p, i in enumerate(self.order)}
+        self.endResetModel()
+
+    def rows_added(self, rows: range) -> None:
+        """New predictions arrived: append those the filter shows (the order is kept while
+        predicting, so the grid does not jump under the user)."""
+        shown = set(self.session.view(self.show, "name")) if self.show != "all" else None
+        new = [i for i in rows if shown is None or i in shown]
+        if not new:
+            return
+        start = len(self.order)
+        self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
+        for i in new:
+            self._position[i] = len(self.order)
+            self.order.append(i)
+        self.endInsertRows()
+
+    def row_changed(self, i: int) -> None:
+        """Repaint session row `i` (its label changed)."""
+        p = self._position.get(i)
+        if p is not None:
+            index = self.index(p)
+            self.dataChanged.emit(index, index)
+
+    def _thumbnail_ready(self, path: str, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+        self._pixmaps[path] = pixmap
+        while len(self._pixmaps) > self.CACHE:
+            self._pixmaps.popitem(last=False)
+        for p, i in enumerate(self.order):
+            if str(self.session.rows[i].path) == path:
+                index = self.index(p)
+                self.dataChanged.emit(index, index, [Qt.DecorationRole])
+                break
+
+
+class TileDelegate(QStyledItemDelegate):
+    """A tile: the thumbnail, then the label (bold and marked ✎ when set by hand, grey and
+    marked ? when uncertain, red when unreadable) and the model's confidence."""
+
+    def __init__(self, session: LabelSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(THUMB + 16, THUMB + 44)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        painter.save()
+        rect = option.rect.adjusted(3, 3, -3, -3)
+        selected = bool(option.state & QStyle.State_Selected)
+        painter.fillRect(rect, option.palette.highlight() if selected else option.palette.base())
+        i = index.data(GridModel.RowRole)
+        r = self.session.rows[i]
+        pixmap = index.data(Qt.DecorationRole)
+        box = QRect(rect.left() + (rect.width() - THUMB) // 2, rect.top() + 2, THUMB, THUMB)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            scaled = pixmap.scaled(box.size(), Qt.KeepAspectRatio, Qt.FastTransformation)
+            painter.drawPixmap(box.left() + (THUMB - scaled.width()) // 2, box.top() + (THUMB - scaled.height()) // 2, scaled)
+        else:
+            painter.fillRect(box, QColor(235, 235, 235))
+        label = self.session.label(i)
+        manual = self.session.is_manual(i)
+        if label == "":
+            text, colour = "unreadable", QColor(200, 30, 30)
+        elif label is None:
+            text, colour = "? uncertain", QColor(120, 120, 120)
+        else:
+            text, colour = ("✎ " if manual else "") + label, option.palette.text().color()
+        if selected:
+            colour = option.palette.highlightedText().color()
+        font = painter.font()
+        font.setBold(manual)
+        painter.setFont(font)
+        painter.setPen(colour)
+        line = QRect(rect.left() + 2, box.bottom() + 3, rect.width() - 4, 18)
+        painter.drawText(line, Qt.AlignHCenter | Qt.AlignVCenter, painter.fontMetrics().elidedText(text, Qt.ElideRight, line.width()))
+        font.setBold(False)
+        painter.setFont(font)
+        if r.label:
+            painter.drawText(line.translated(0, 17), Qt.AlignHCenter | Qt.AlignVCenter, f"{r.confidence:.0%}")
+        painter.restore()
+
+
+class LabelGrid(QListView):
+    """The grid, keyboard first: arrows move; 1-9 and 0 give classes 1-10, letters (not U)
+    classes 11 and on; U marks uncertain; Enter accepts the model's label; Backspace forgets
+    the user's label. Each key that labels moves on to the next image."""
+
+    labelled = Signal(int)  # session row whose label the user changed
+
+    def __init__(self, session: LabelSession, model: GridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setModel(model)
+        self.setViewMode(QListView.IconMode)
+        self.setResizeMode(QListView.Adjust)
+        self.setMovement(QListView.Static)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.Batched)  # lays out in slices: 100,000 rows never block the window
+        self.setBatchSize(500)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setSpacing(2)
+        self.setItemDelegate(TileDelegate(session, self))
+        self.setToolTip("Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · Backspace: undo label")
+
+    @staticmethod
+    def class_keys(n: int) -> list[str]:
+        """The key of each class, in class order: 1..9, 0, then a..z without u."""
+        keys = [*"1234567890", *(c for c in "abcdefghijklmnopqrstvwxyz")]
+        return keys[:n]
+
+    def keyPressEvent(self, event) -> None:
+        text = event.text().lower()
+        rows = sorted({self.model().data(ix, GridModel.RowRole) for ix in self.selectedIndexes()})
+        keys = self.class_keys(len(self.session.class_names))
+        action = None
+        if text and text in keys:
+            label = self.session.class_names[keys.index(text)]
+            action = lambda i: self.session.set_label(i, label)  # noqa: E731
+        elif text == "u":
+            action = self.session.mark_uncertain
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            action = self.session.accept
+        elif event.key() == Qt.Key_Backspace:
+            action = self.session.clear_label
+        if action is None or not rows:
+            super().keyPressEvent(event)
+            return
+        for i in rows:
+            action(i)
+            self.labelled.emit(i)
+        current = self.currentIndex()
+        if len(rows) == 1 and current.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(self.model().index(current.row() + 1))
+
+
+class DetailPanel(QWidget):
+    """The selected image large, its top-k probabilities as bars, and its path."""
+
+    TOP_K = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(280)
+        self.image = QLabel("Select an image")
+        self.image.setAlignment(Qt.AlignCenter)
+        self.image.setMinimumSize(256, 256)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.path = QLabel()
+        self.path.setWordWrap(True)
+        self.path.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.bars: list[tuple[QLabel, QProgressBar]] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.image)
+        layout.addWidget(self.title)
+        for _ in range(self.TOP_K):
+            name, bar = QLabel(), QProgressBar()
+            bar.setRange(0, 1000)
+            bar.setTextVisible(True)
+            layout.addWidget(name)
+            layout.addWidget(bar)
+            self.bars.append((name, bar))
+        layout.addWidget(self.path)
+        layout.addStretch(1)
+        self.show_row(None, None)
+
+    def show_row(self, session: LabelSession | None, i: int | None) -> None:
+        """Show session row `i`, or nothing."""
+        for name, bar in self.bars:
+            name.hide()
+            bar.hide()
+        if session is None or i is None:
+            self.image.setPixmap(QPixmap())
+            self.image.setText("Select an image")
+            self.title.setText("")
+            self.path.setText("")
+            return
+        r = session.rows[i]
+        try:
+            pixels = decode_image(r.path, size=320, keep_aspect=True)
+            self.image.setPixmap(QPixmap.fromImage(_qimage(pixels)))
+        except (ImageDecodeError, OSError) as exc:
+            self.image.setPixmap(QPixmap())
+            self.image.setText(getattr(exc, "reason", str(exc)))
+        label = session.label(i)
+        shown = "unreadable" if label == "" else ("uncertain" if label is None else label)
+        how = "set by you" if session.is_manual(i) else "predicted"
+        self.title.setText(f"<b>{shown}</b> ({how})" + (f" · model: {r.label} {r.confidence:.1%}" if r.label else ""))
+        self.path.setText(str(Path(r.path)))
+        if r.probabilities:
+            for (name, bar), (cls, p) in zip(self.bars, r.top_k(session.class_names, self.TOP_K)):
+                name.setText(cls)
+                bar.setValue(int(round(p * 1000)))
+                bar.setFormat(f"{p:.1%}")
+                name.show()
+                bar.show()

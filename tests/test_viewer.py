@@ -1,0 +1,159 @@
+"""The prediction viewer: predict a folder with bad files in it, relabel by keyboard, export,
+sort and undo through the page; the session's rules; a grid of 10,000 rows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from alexnet_desktop.core.labelling import LabelSession
+from alexnet_desktop.core.predict import Prediction
+from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
+
+
+def _trained_run(host, data, workspace):
+    from alexnet_desktop.core.training import TrainConfig, train
+
+    return train(TrainConfig(data=str(data), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
+                             runs_dir=str(workspace.runs_dir)), host).run_dir
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour_dataset, workspace, tmp_path):
+    run = _trained_run(host, colour_dataset, workspace)
+    inbox = tmp_path / "inbox"
+    shutil.copytree(colour_dataset / "red", inbox)
+    (inbox / "notes.jpg").write_text("a text file, not an image")
+    (inbox / "cut.png").write_bytes((colour_dataset / "blue" / "blue_0.png").read_bytes()[:60])
+    original = _tree(inbox)
+    window.state.runs_changed.emit()
+    page = window.predict_page
+    window.tabs.setCurrentWidget(page)
+    page.model_combo.setCurrentIndex(page.model_combo.findData(str(run)))
+    page.folder_edit.setText(str(inbox))
+    with qtbot.waitSignal(page.runner.finished, timeout=60000):
+        page.predict_button.click()
+    session = page.session
+    assert len(session.rows) == 8 and "Done" in page.status.text()
+    unreadable = {r.path.name: r.error for r in session.rows if r.error}
+    assert set(unreadable) == {"notes.jpg", "cut.png"} and all(unreadable.values())
+    model = page.grid_model
+    assert model.rowCount() == 8
+    # Thumbnails arrive from the background thread.
+    qtbot.waitUntil(lambda: model.data(model.index(7), Qt.DecorationRole) is not None, timeout=10000)
+
+    page.show_combo.setCurrentIndex(page.show_combo.findData("unreadable"))
+    assert model.rowCount() == 2
+    page.show_combo.setCurrentIndex(page.show_combo.findData("all"))
+    page.sort_combo.setCurrentIndex(page.sort_combo.findData("name"))
+    names = [model.data(model.index(p)) for p in range(model.rowCount())]
+    assert names == sorted(names, key=str.casefold)
+
+    # Keyboard: 1 = blue, 2 = red, U = uncertain, Enter = accept; each moves on to the next image.
+    grid = page.grid
+    first = names.index("red_0.png")
+    predicted = session.rows[model.data(model.index(first), GridModel.RowRole)].label
+    target = "red" if predicted == "blue" else "blue"  # a correction: not what the model said
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(first))
+    qtbot.keyClick(grid, Qt.Key_2 if target == "red" else Qt.Key_1)
+    qtbot.keyClick(grid, Qt.Key_U)
+    qtbot.keyClick(grid, Qt.Key_Return)
+    rows = [model.data(model.index(first + k), GridModel.RowRole) for k in range(3)]
+    assert session.label(rows[0]) == target and session.is_manual(rows[0])
+    assert session.label(rows[1]) is None
+    assert session.label(rows[2]) == session.rows[rows[2]].label and session.is_manual(rows[2])
+    assert grid.currentIndex().row() == first + 3
+    assert page.detail.path.text().endswith(model.data(grid.currentIndex()))  # the side panel follows
+    assert page.add_button.isEnabled()  # red_0 was corrected
+
+    out = page.export(tmp_path / "out.json")
+    data = json.loads(out.read_text())
+    by_name = {Path(p["path"]).name: p for p in data["predictions"]}
+    assert by_name["red_0.png"]["label"] == target and by_name["red_0.png"]["source"] == "manual"
+    assert by_name["red_1.png"]["label"] == "uncertain" and by_name["red_1.png"]["source"] == "manual"
+    assert by_name["notes.jpg"]["error"] and by_name["red_5.png"]["source"] == "predicted"
+    assert len(by_name["red_5.png"]["top_k"]) == 2
+
+    # Sort (move), with the dry run first; then undo restores the folder byte for byte.
+    sorted_dir = tmp_path / "sorted"
+    plan = page.plan(sorted_dir, move=True)
+    assert "Would move 6 file(s)" in plan.describe() and "notes.jpg" in plan.describe()
+    with qtbot.waitSignal(page.sort_runner.finished, timeout=60000):
+        page.start_sort(plan)
+    assert "Sorted 6" in page.status.text()
+    assert sorted(_tree(inbox)) == ["cut.png", "notes.jpg"]  # unreadable files stay where they were
+    assert (sorted_dir / target / "red_0.png").is_file() and (sorted_dir / "uncertain" / "red_1.png").is_file()
+    assert page.undo_button.isEnabled()
+    with qtbot.waitSignal(page.sort_runner.finished, timeout=60000):
+        page.undo_button.click()
+    assert _tree(inbox) == original and not any(sorted_dir.rglob("*.png"))
+
+    # The correction goes into a training dataset, copied, for the next run.
+    dataset = tmp_path / "dataset"
+    with qtbot.waitSignal(page.sort_runner.finished, timeout=60000):
+        page.add_corrections(dataset)
+    assert _tree(dataset) == {f"{target}/red_0.png": original["red_0.png"]}
+    assert _tree(inbox) == original
+
+
+def test_a_model_made_elsewhere_with_typed_class_names(qtbot, window, host, colour_dataset, workspace, tmp_path):
+    run = _trained_run(host, colour_dataset, workspace)
+    bare = tmp_path / "elsewhere" / "net.keras"
+    bare.parent.mkdir()
+    shutil.copy(run / "model.keras", bare)  # no labels.txt beside it
+    page = window.predict_page
+    page.use_model_file(bare, ["blue", "red"])
+    page.folder_edit.setText(str(colour_dataset / "blue"))
+    with qtbot.waitSignal(page.runner.finished, timeout=60000):
+        page.predict_button.click()
+    assert len(page.session.rows) == 6 and page.session.class_names == ["blue", "red"]
+
+
+def test_label_session_rules():
+    rows = [Prediction(Path(f"/x/{i}.jpg"), "cat" if i % 2 else "dog", 0.3 + 0.1 * i, (0.5, 0.5)) for i in range(6)]
+    rows.append(Prediction(Path("/x/bad.jpg"), error="truncated"))
+    s = LabelSession(["cat", "dog"], list(rows), threshold=0.55)
+    assert [s.label(i) for i in range(7)] == [None, None, None, "cat", "dog", "cat", ""]
+    s.set_label(0, "cat")
+    s.accept(1)  # below the threshold, but the user says it is right
+    s.mark_uncertain(5)
+    assert s.label(0) == "cat" and s.label(1) == "cat" and s.label(5) is None
+    assert s.corrected() == [0]
+    assert s.counts() == {"cat": 3, "dog": 1, "uncertain": 2, "unreadable": 1}
+    labelled, left = s.for_sort()
+    assert len(labelled) == 6 and left == [(Path("/x/bad.jpg"), "not predicted: truncated")]
+    assert s.view("uncertain") == [2, 5] and s.view("corrected") == [0]
+    assert s.view("all", "confidence-high")[0] == 5
+    exported = s.export_rows()
+    assert exported[0].source == "manual" and exported[5].label == "uncertain" and exported[3].source == "predicted"
+    s.clear_label(0)
+    assert s.label(0) is None
+
+
+def test_the_grid_holds_10000_rows_and_only_asks_for_what_it_shows(qtbot, tmp_path):
+    session = LabelSession(["a", "b", "c"])
+    session.add([Prediction(tmp_path / f"img{i:05d}.jpg", "abc"[i % 3], (i % 100) / 100, (0.2, 0.3, 0.5))
+                 for i in range(10_000)])
+    loader = ThumbnailLoader()
+    model = GridModel(session, loader)
+    grid = LabelGrid(session, model)
+    qtbot.addWidget(grid)
+    grid.resize(800, 600)
+    model.set_view("all", "confidence-low")
+    grid.show()
+    qtbot.waitExposed(grid)
+    assert model.rowCount() == 10_000
+    assert session.rows[model.data(model.index(0), GridModel.RowRole)].confidence == 0.0
+    model.set_view("b")
+    assert model.rowCount() == 3333
+    # Only the tiles on screen asked for thumbnails (the files do not exist: they come back empty).
+    qtbot.waitUntil(lambda: len(model._pixmaps) > 0, timeout=10000)
+    assert len(model._pixmaps) < 200
+    loader.close()
