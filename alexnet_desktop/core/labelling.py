@@ -69,19 +69,23 @@ class LabelSession:
         """Rows whose label the user changed from the model's (the ones worth training on)."""
         return [i for i, label in self.manual.items() if label is not None and label != self.rows[i].label]
 
+    def matches(self, i: int, show: str) -> bool:
+        """Whether row `i` belongs in the view `show` (see `view`)."""
+        if show == "all":
+            return True
+        label = self.label(i)
+        if show == UNCERTAIN_LABEL:
+            return label is None
+        if show == "unreadable":
+            return label == ""
+        if show == "corrected":
+            return label is not None and i in self.manual and label != self.rows[i].label
+        return label == show
+
     def view(self, show: str = "all", sort: str = "name") -> list[int]:
         """Row indexes to show: `show` is "all", a class name, "uncertain", "unreadable" or
         "corrected"; `sort` is one of SORT_KEYS."""
-        if show == "all":
-            rows = list(range(len(self.rows)))
-        elif show == UNCERTAIN_LABEL:
-            rows = [i for i in range(len(self.rows)) if self.label(i) is None]
-        elif show == "unreadable":
-            rows = [i for i in range(len(self.rows)) if self.label(i) == ""]
-        elif show == "corrected":
-            rows = sorted(self.corrected())
-        else:
-            rows = [i for i in range(len(self.rows)) if self.label(i) == show]
+        rows = [i for i in range(len(self.rows)) if self.matches(i, show)]
         if sort == "confidence-low":
             rows.sort(key=lambda i: self.rows[i].confidence)
         elif sort == "confidence-high":

@@ -98,7 +98,8 @@ class GridModel(QAbstractListModel):
         self.order: list[int] = []
         self.show, self.sort = "all", "name"
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
-        self._position: dict[int, int] = {}
+        self._position: dict[int, int] = {}  # session row -> grid position
+        self._row_of_path: dict[str, int] = {}
         loader.ready.connect(self._thumbnail_ready)
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -134,19 +135,20 @@ class GridModel(QAbstractListModel):
         self.beginResetModel()
         self.order = self.session.view(self.show, self.sort)
         self._position = {i: p for p, i in enumerate(self.order)}
+        self._row_of_path = {str(self.session.rows[i].path): i for i in self.order}
         self.endResetModel()
 
     def rows_added(self, rows: range) -> None:
         """New predictions arrived: append those the filter shows (the order is kept while
         predicting, so the grid does not jump under the user)."""
-        shown = set(self.session.view(self.show, "name")) if self.show != "all" else None
-        new = [i for i in rows if shown is None or i in shown]
+        new = [i for i in rows if self.session.matches(i, self.show)]
         if not new:
             return
         start = len(self.order)
         self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
         for i in new:
             self._position[i] = len(self.order)
+            self._row_of_path[str(self.session.rows[i].path)] = i
             self.order.append(i)
         self.endInsertRows()
 
@@ -162,11 +164,10 @@ class GridModel(QAbstractListModel):
         self._pixmaps[path] = pixmap
         while len(self._pixmaps) > self.CACHE:
             self._pixmaps.popitem(last=False)
-        for p, i in enumerate(self.order):
-            if str(self.session.rows[i].path) == path:
-                index = self.index(p)
-                self.dataChanged.emit(index, index, [Qt.DecorationRole])
-                break
+        p = self._position.get(self._row_of_path.get(path, -1))
+        if p is not None:
+            index = self.index(p)
+            self.dataChanged.emit(index, index, [Qt.DecorationRole])
 
 
 class TileDelegate(QStyledItemDelegate):
