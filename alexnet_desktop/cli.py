@@ -323,6 +323,34 @@ def cmd_predict(args) -> int:
     return 0
 
 
+def cmd_evaluate(args) -> int:
+    from alexnet_desktop.core.evaluation import evaluate_samples, save_evaluation, validation_samples
+    from alexnet_desktop.core.predict import load_for_prediction
+    from alexnet_desktop.core.runs import RunFolder
+    from alexnet_desktop.core.training import load_dataset
+
+    model_ref = Path(args.model)
+    run = RunFolder(model_ref) if model_ref.is_dir() else None
+    loaded = load_for_prediction(model_ref, args.labels)
+    if args.data:
+        dataset = load_dataset(_host(), resolve_data(args.data), args.loader, parse_options(args.option))
+        # A dataset with a held-out test part is judged on that part, never on what it trained on.
+        samples = dataset.test_samples or dataset.samples
+        source = f"{args.data} ({'its test part' if dataset.test_samples else 'all its images'})"
+        key = str(Path(args.data).resolve())
+    elif run is not None:
+        samples, source, key = validation_samples(run), "validation split", "validation"
+    else:
+        raise ValueError("give DATA to evaluate a .keras model on")
+    printer = ProgressPrinter()
+    evaluation = evaluate_samples(loaded, samples, source=source, batch_size=args.batch_size, emit=printer)
+    printer.done()
+    if run is not None:
+        save_evaluation(run, evaluation, key)
+    print(json.dumps(evaluation.to_dict()) if args.json else evaluation.to_text())
+    return 0
+
+
 def cmd_sort(args) -> int:
     from alexnet_desktop.core.predict import read_predictions, sort_labels
     from alexnet_desktop.core.sorting import plan_sort, run_sort, start_sort
@@ -445,6 +473,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--batch-size", type=int, default=64, metavar="N")
     s.add_argument("--recursive", action="store_true", help="also predict images in sub-folders")
     s.set_defaults(func=cmd_predict)
+
+    s = sub.add_parser("evaluate", help="loss, accuracy, per-class precision/recall/F1 and the confusion matrix")
+    s.add_argument("model", metavar="MODEL")
+    s.add_argument("data", metavar="DATA", nargs="?",
+                   help="labelled images (default for a run: its validation split); a dataset with a test part is judged on it")
+    s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
+    s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable)")
+    s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
+    s.add_argument("--batch-size", type=int, default=64, metavar="N")
+    s.add_argument("--json", action="store_true", help="machine-readable output (every image's result included)")
+    s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("sort", help="copy (or move) predicted files into one folder per class, journalled and undoable")
     s.add_argument("predictions", metavar="PREDICTIONS", nargs="?", help="a .csv or .json written by `predict --out`")

@@ -27,6 +27,7 @@ from alexnet_desktop import __version__
 from alexnet_desktop.core.augment import Augmentation, build_augmenter
 from alexnet_desktop.core.datasets import Dataset, Sample, Split
 from alexnet_desktop.core.devices import MIXED_PRECISION_CHOICES, precision_policy, training_runtime
+from alexnet_desktop.core.evaluation import Evaluated, evaluate_samples, save_evaluation, write_split
 from alexnet_desktop.core.events import Emit, Message, no_emit
 from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size
 from alexnet_desktop.core.optimization import OptimizerSettings, current_learning_rate
@@ -395,6 +396,21 @@ class _Job:
             model.optimizer.learning_rate = optimization.learning_rate_at(self.steps, self.config.epochs)
         return model
 
+    def evaluate_best(self, val: list[Sample]) -> None:
+        """Measure the best model on the validation images and keep the result in `eval.json`."""
+        from alexnet_desktop.core.predict import load_for_prediction
+
+        self.emit(Message(f"Evaluating the best model on the {len(val)} validation images"))
+        evaluation = evaluate_samples(load_for_prediction(self.run.path), val, source="validation split",
+                                      batch_size=self.config.batch_size, stop=self.stop)
+        save_evaluation(self.run, evaluation)
+        worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
+        self.emit(Message(
+            f"Validation: accuracy {evaluation.accuracy:.3f}, loss {evaluation.loss:.4f}; "
+            f"the class most often missed is {worst[0]} (recall {worst[1]['recall']:.2f})"
+        ))
+        self.emit(Evaluated(self.run.path, evaluation))
+
     # ---- the run ---------------------------------------------------------------------
 
     def run_fit(self) -> RunFinished:
@@ -462,6 +478,7 @@ class _Job:
                 self.run = RunFolder.create(Path(cfg.runs_dir), arch.id, Path(cfg.data).name)
                 self.run.write_labels(data.class_names)
                 self.run.write_manifest(self.new_manifest(arch, data, image_size, augmentation, optimization, device, runtime))
+                write_split(self.run, data.train, data.val)
             self.run.mark_owned()
             self.emit(RunStarted(
                 self.run.path, data.class_names, cfg.epochs, self.steps, len(data.train), len(data.val),
@@ -515,6 +532,8 @@ class _Job:
         )
         for p, r in skipped.items():
             self.emit(Message(f"Skipped {p}: {r}", "warning"))
+        if status == "finished" and data.val and self.run.model_path.is_file():
+            self.evaluate_best(data.val)
         if note:
             self.emit(Message(note[0].upper() + note[1:], "warning" if status == "diverged" else "info"))
         return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor, note=note)

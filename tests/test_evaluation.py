@@ -1,0 +1,62 @@
+"""Evaluation: metrics against hand-computed values, and the evaluation a run gets when it ends."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from alexnet_desktop import cli
+from alexnet_desktop.core.evaluation import metrics
+from alexnet_desktop.core.training import TrainConfig, train
+
+
+def test_metrics_match_hand_computed_values():
+    # Three classes, six images. True: a a b b c c. Predicted (argmax): a b b b a c.
+    probs = np.array([
+        [0.7, 0.2, 0.1],   # a -> a
+        [0.3, 0.6, 0.1],   # a -> b (a second)
+        [0.1, 0.8, 0.1],   # b -> b
+        [0.2, 0.5, 0.3],   # b -> b
+        [0.5, 0.1, 0.4],   # c -> a (c second)
+        [0.1, 0.2, 0.7],   # c -> c
+    ])
+    true = np.array([0, 0, 1, 1, 2, 2])
+    e = metrics(true, probs, ["a", "b", "c"], top_k=(1, 2))
+    assert e.confusion == [[1, 1, 0], [0, 2, 0], [1, 0, 1]]
+    assert e.accuracy == pytest.approx(4 / 6)
+    assert e.top_k == {1: pytest.approx(4 / 6), 2: pytest.approx(1.0)}
+    assert e.loss == pytest.approx(-np.mean(np.log([0.7, 0.3, 0.8, 0.5, 0.4, 0.7])))
+    a, b, c = e.per_class
+    assert (a["precision"], a["recall"], a["support"]) == (pytest.approx(0.5), pytest.approx(0.5), 2)
+    assert (b["precision"], b["recall"]) == (pytest.approx(2 / 3), pytest.approx(1.0))
+    assert b["f1"] == pytest.approx(2 * (2 / 3) * 1 / (2 / 3 + 1))
+    assert (c["precision"], c["recall"], c["f1"]) == (pytest.approx(1.0), pytest.approx(0.5), pytest.approx(2 / 3))
+    assert e.normalised()[2] == [0.5, 0.0, 0.5]
+    assert e.averages()["macro"]["recall"] == pytest.approx((0.5 + 1 + 0.5) / 3)
+
+
+def test_a_class_never_predicted_or_never_present_scores_zero_not_nan():
+    e = metrics(np.array([0, 0]), np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0]]), ["a", "b", "c"])
+    assert e.per_class[1] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}
+    assert e.normalised()[1] == [0.0, 0.0, 0.0]
+
+
+def test_a_finished_run_is_evaluated_on_its_validation_split(host, colour_dataset, workspace, capsys, monkeypatch):
+    result = train(TrainConfig(data=str(colour_dataset), arch="tiny-test-net", epochs=2, batch_size=4, image_size=16,
+                               runs_dir=str(workspace.runs_dir)), host)
+    saved = json.loads((result.run_dir / "eval.json").read_text())["validation"]
+    manifest = json.loads((result.run_dir / "run.json").read_text())
+    assert saved["count"] == manifest["dataset"]["val_count"]
+    assert sum(map(sum, saved["confusion"])) == saved["count"]
+    assert set(saved["per_class"]) == {"blue", "red"} and len(saved["images"]) == saved["count"]
+    # The same from the command line, on the validation split and on a folder.
+    monkeypatch.setattr(cli, "_host", lambda: host)
+    assert cli.main(["evaluate", str(result.run_dir), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["confusion"] == saved["confusion"]
+    assert cli.main(["evaluate", str(result.run_dir), str(colour_dataset)]) == 0
+    text = capsys.readouterr().out
+    assert "12 images" in text and "confusion (rows: true, columns: predicted)" in text
+    assert str(colour_dataset.resolve()) in json.loads((result.run_dir / "eval.json").read_text())
