@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -60,3 +61,62 @@ def test_a_finished_run_is_evaluated_on_its_validation_split(host, colour_datase
     text = capsys.readouterr().out
     assert "12 images" in text and "confusion (rows: true, columns: predicted)" in text
     assert str(colour_dataset.resolve()) in json.loads((result.run_dir / "eval.json").read_text())
+
+
+def test_evaluate_page_matrix_click_shows_the_cell_and_a_wrong_label_is_moved_with_undo(
+    qtbot, window, host, colour_dataset, workspace, tmp_path
+):
+    import shutil
+
+    from PySide6.QtCore import QPointF, Qt
+
+    from alexnet_desktop.gui.viewer import GridModel
+
+    data = tmp_path / "data"
+    shutil.copytree(colour_dataset, data)
+    run = train(TrainConfig(data=str(data), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
+                            runs_dir=str(workspace.runs_dir)), host).run_dir
+    window.state.runs_changed.emit()
+    page = window.evaluate_page
+    window.tabs.setCurrentWidget(page)
+    page.run_combo.setCurrentIndex(page.run_combo.findData(str(run)))
+    page.data_edit.edit.setText(str(data))
+    with qtbot.waitSignal(page.runner.finished, timeout=60000):
+        page.evaluate_button.click()
+    e = page.evaluation
+    assert e is not None and e.count == 12 and page.table.rowCount() == 2
+    assert "accuracy" in page.summary.text()
+    # Click the cell "labelled red" x "predicted as" the class most red images went to.
+    predicted = int(np.argmax(e.confusion[1]))
+    vb = page.matrix.getViewBox()
+    point = page.matrix.mapFromScene(vb.mapViewToScene(QPointF(predicted + 0.5, 1.5)))
+    qtbot.mouseClick(page.matrix.viewport(), Qt.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: page.grid_model.rowCount() == e.confusion[1][predicted], timeout=5000)
+    confidences = [page.session.rows[page.grid_model.data(page.grid_model.index(p), GridModel.RowRole)].confidence
+                   for p in range(page.grid_model.rowCount())]
+    assert confidences == sorted(confidences)
+    assert "labelled <b>red</b>" in page.cell_title.text()
+
+    # The first image is "wrongly labelled" in the data: move it to blue/, then undo.
+    page.grid.setCurrentIndex(page.grid_model.index(0))
+    moved = Path(page.grid_model.data(page.grid_model.index(0), GridModel.PathRole))
+    original = moved.read_bytes()
+    with qtbot.waitSignal(page.fix_runner.finished, timeout=30000):
+        page.move_selected("blue")
+    assert not moved.exists() and (data / "blue" / moved.name).read_bytes() == original
+    with qtbot.waitSignal(page.fix_runner.finished, timeout=30000):
+        page.undo_button.click()
+    assert moved.read_bytes() == original and not (data / "blue" / moved.name).exists()
+
+
+def test_a_run_finished_in_the_app_shows_its_validation_evaluation(qtbot, window, colour_dataset):
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=30000):
+        window.data_page.choose_folder(colour_dataset)
+    qtbot.waitUntil(lambda: not window.data_page.runner.is_running())
+    s = window.state.settings
+    s.arch, s.image_size, s.epochs, s.batch_size = "tiny-test-net", 16, 2, 4
+    with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
+        window.train_page.start_button.click()
+    e = window.evaluate_page.evaluation
+    assert e is not None and e.source == "validation split"
+    assert window.evaluate_page.run_combo.currentData() == str(window.train_page.run_dir)

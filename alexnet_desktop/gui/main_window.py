@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from alexnet_desktop import __version__
 from alexnet_desktop.core import tf_runtime
+from alexnet_desktop.core.evaluation import Evaluated
 from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
+from alexnet_desktop.gui.evaluate_page import EvaluatePage
 from alexnet_desktop.gui.model_page import ModelPage
 from alexnet_desktop.gui.plugins_page import PluginsPage
 from alexnet_desktop.gui.predict_page import PredictPage
@@ -49,6 +51,10 @@ class MainWindow(QMainWindow):
         self.runs_page = RunsPage(state, is_training=self.train_page.runner.is_running)
         self.runs_page.resume_requested.connect(self._resume_run)
         self.train_page.runner.finished.connect(self.runs_page.refresh)
+        self.evaluate_page = EvaluatePage(state)
+        # A run that finishes is evaluated on its validation images: show that at once.
+        self.train_page.runner.event.connect(
+            lambda e: self.evaluate_page.show_evaluation(e) if isinstance(e, Evaluated) else None)
         self.predict_page = PredictPage(state)
         self.plugins_page = PluginsPage(state)
         for page, title, tip in (
@@ -56,6 +62,7 @@ class MainWindow(QMainWindow):
             (self.model_page, "Model", "Choose the network and its training settings"),
             (self.train_page, "Train", "Train and watch the curves"),
             (self.runs_page, "Runs", "Every run: resume, delete, compare curves"),
+            (self.evaluate_page, "Evaluate", "Confusion matrix, per-class figures and the images behind them"),
             (self.predict_page, "Predict", "Label a folder of images with a trained model"),
             (self.plugins_page, "Plugins", "Installed plugins, and any that failed"),
         ):
@@ -119,12 +126,14 @@ class MainWindow(QMainWindow):
         self.data_page.split_panel.shutdown()
         self.model_page.layer_table.shutdown()
         runners = [self.data_page.runner, self.data_page.split_panel.runner, self.train_page.runner,
-                   self.predict_page.runner, self.predict_page.sort_runner]
+                   self.predict_page.runner, self.predict_page.sort_runner, self.evaluate_page.runner,
+                   self.evaluate_page.fix_runner]
         for runner in runners:
             runner.request_stop()  # a sort stops between files, every file whole
         for runner in runners:
             runner.wait()
         self.predict_page.shutdown()
+        self.evaluate_page.shutdown()
         if self._tf_thread is not None:
             self._tf_thread.wait()
         super().closeEvent(event)

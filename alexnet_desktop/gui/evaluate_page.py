@@ -1,0 +1,314 @@
+"""The Evaluate page: a run's figures, its confusion matrix as a heat map, and the images
+behind each cell, where a wrong label in the data can be put right (with undo)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHeaderView, QInputDialog, QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from alexnet_desktop.core.evaluation import Evaluated, Evaluation, evaluate_samples, save_evaluation, validation_samples
+from alexnet_desktop.core.events import Progress
+from alexnet_desktop.core.labelling import LabelSession
+from alexnet_desktop.core.predict import Prediction, load_for_prediction
+from alexnet_desktop.core.runs import RunFolder, list_runs
+from alexnet_desktop.core.sorting import plan_sort, start_sort, run_sort, undo_sort
+from alexnet_desktop.core.training import load_dataset
+from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
+from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow
+from alexnet_desktop.gui.worker import JobRunner
+
+
+class ConfusionMatrix(pg.PlotWidget):
+    """The confusion matrix as a heat map with its numbers; a click on a cell emits (true, predicted)."""
+
+    cell_clicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("CET-L12"))  # white to blue: numbers stay readable
+        self.addItem(self.image)
+        self.getViewBox().invertY(True)
+        self.getViewBox().setAspectLocked(True)
+        self.setLabel("left", "true class")
+        self.setLabel("bottom", "predicted class")
+        self._texts: list[pg.TextItem] = []
+        self.names: list[str] = []
+        self.scene().sigMouseClicked.connect(self._clicked)
+
+    def show_matrix(self, names: list[str], counts: list[list[int]], normalised: list[list[float]], as_share: bool) -> None:
+        """Draw the matrix, coloured by the row share, labelled by count or share."""
+        for t in self._texts:
+            self.removeItem(t)
+        self._texts.clear()
+        self.names = list(names)
+        share = np.asarray(normalised, dtype=float)
+        self.image.setImage(share.T, levels=(0, 1))  # ImageItem is indexed [x, y]
+        n = len(names)
+        big = n <= 25
+        for r in range(n):
+            for c in range(n):
+                if not big and counts[r][c] == 0:
+                    continue
+                text = f"{share[r, c]:.0%}" if as_share else f"{counts[r][c]}"
+                colour = (255, 255, 255) if share[r, c] > 0.55 else (30, 30, 30)
+                item = pg.TextItem(text, color=colour, anchor=(0.5, 0.5))
+                item.setPos(c + 0.5, r + 0.5)
+                self.addItem(item)
+                self._texts.append(item)
+        ticks = [[(i + 0.5, name[:14]) for i, name in enumerate(names)]]
+        self.getAxis("left").setTicks(ticks)
+        self.getAxis("bottom").setTicks(ticks)
+        self.setRange(xRange=(0, n), yRange=(0, n), padding=0.02)
+
+    def _clicked(self, event) -> None:
+        point = self.getViewBox().mapSceneToView(event.scenePos())
+        row, col = int(np.floor(point.y())), int(np.floor(point.x()))
+        if 0 <= row < len(self.names) and 0 <= col < len(self.names):
+            self.cell_clicked.emit(row, col)
+
+
+class EvaluatePage(QWidget):
+    """Choose a run and (optionally) labelled data; see the figures; click a cell to see its images."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.runner = JobRunner(self, event=self._on_event, succeeded=self.show_evaluation, failed=self._on_failed,
+                                finished=self._update_buttons)
+        self.fix_runner = JobRunner(self, succeeded=self._fixed, failed=self._on_failed, finished=self._update_buttons)
+        self.evaluation: Evaluation | None = None
+        self.last_journal: Path | None = None
+        self.session = LabelSession()
+        self.loader = ThumbnailLoader(parent=self)
+        self.grid_model = GridModel(self.session, self.loader, self)
+        self._cell: list[dict] = []
+
+        self.run_combo = QComboBox()
+        self.run_combo.setToolTip("The run whose best model is evaluated")
+        self.run_combo.setMinimumContentsLength(40)
+        self.data_edit = PathEdit("", "Choose a labelled folder")
+        self.data_edit.edit.setPlaceholderText("(empty: the run's validation images)")
+        self.data_edit.setToolTip("Labelled images to evaluate on; a dataset with a test part is judged on that part")
+        self.evaluate_button = button("Evaluate", "Measure the model on the images", self.start)
+        self.cancel_button = button("Cancel", "Stop after the current batch", self.runner.request_stop)
+        self.progress = QProgressBar()
+        self.summary = QLabel("Choose a run and press Evaluate. A run is evaluated on its validation images when it finishes.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.as_share = QCheckBox("Show shares of each row")
+        self.as_share.setToolTip("Numbers in the matrix as the share of each true class instead of counts")
+        self.as_share.toggled.connect(self._redraw_matrix)
+        self.matrix = ConfusionMatrix()
+        self.matrix.cell_clicked.connect(self.show_cell)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Class", "Precision", "Recall", "F1", "Images"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.cell_title = QLabel("Click a cell of the matrix to see its images, least confident first.")
+        self.cell_title.setWordWrap(True)
+        self.grid = LabelGrid(self.session, self.grid_model)
+        self.grid.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self.detail.show_row(self.session, cur.data(GridModel.RowRole) if cur.isValid() else None))
+        self.detail = DetailPanel()
+        self.move_button = button("Move to class folder…", "The selected images are labelled wrongly in the data: "
+                                  "move them to the right class folder (undo puts them back)", self.move_selected)
+        self.undo_button = button("Undo move", "Put the files of the last move back", self.undo_move)
+
+        top = QSplitter(Qt.Horizontal)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.matrix, 1)
+        lv.addWidget(self.as_share)
+        top.addWidget(left)
+        top.addWidget(self.table)
+        top.setSizes([600, 400])
+        bottom = QSplitter(Qt.Horizontal)
+        bottom.addWidget(self.grid)
+        bottom.addWidget(self.detail)
+        bottom.setSizes([700, 300])
+        lower = QWidget()
+        bl = QVBoxLayout(lower)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addLayout(hrow((self.cell_title, 1), self.move_button, self.undo_button))
+        bl.addWidget(bottom, 1)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(top)
+        split.addWidget(lower)
+        split.setSizes([420, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Evaluate"))
+        layout.addLayout(hrow("Run:", (self.run_combo, 1)))
+        layout.addLayout(hrow("Images:", (self.data_edit, 1), self.evaluate_button, self.cancel_button, (self.progress, 1)))
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        state.runs_changed.connect(self.refresh_runs)
+        self.refresh_runs()
+        self._update_buttons()
+
+    def refresh_runs(self) -> None:
+        """The runs with a model, newest first, keeping the selection."""
+        current = self.run_combo.currentData()
+        self.run_combo.blockSignals(True)
+        self.run_combo.clear()
+        for run, manifest in list_runs(self.state.workspace.runs_dir):
+            if run.model_path.is_file():
+                self.run_combo.addItem(f"{run.path.name} · {manifest.get('status', '?')}", str(run.path))
+        if current and self.run_combo.findData(current) >= 0:
+            self.run_combo.setCurrentIndex(self.run_combo.findData(current))
+        self.run_combo.blockSignals(False)
+        self._update_buttons()
+
+    def start(self) -> None:
+        """Evaluate the chosen run on the chosen data (or its validation images) in a worker."""
+        ref = self.run_combo.currentData()
+        if not ref or self.runner.is_running():
+            return
+        data = self.data_edit.text()
+        host = self.state.host
+
+        def job(emit, stop):
+            run = RunFolder(Path(ref))
+            loaded = load_for_prediction(run.path)
+            if data:
+                dataset = load_dataset(host, data, None, {})
+                samples, source, key = dataset.test_samples or dataset.samples, data, str(Path(data).resolve())
+            else:
+                samples, source, key = validation_samples(run), "validation split", "validation"
+            evaluation = evaluate_samples(loaded, samples, source=source, emit=emit, stop=stop)
+            save_evaluation(run, evaluation, key)
+            return Evaluated(run.path, evaluation)
+
+        self.progress.setRange(0, 0)
+        self.summary.setText("Evaluating…")
+        self.runner.start(job)
+        self._update_buttons()
+
+    def show_evaluation(self, evaluated: Evaluated) -> None:
+        """Show an evaluation (from the worker, or from a run that just finished)."""
+        e = evaluated.evaluation
+        self.evaluation = e
+        if evaluated.run_dir is not None and self.run_combo.findData(str(evaluated.run_dir)) < 0:
+            self.refresh_runs()
+        if evaluated.run_dir is not None:
+            self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(str(evaluated.run_dir))))
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1)
+        tops = " · ".join(f"top-{k} {v:.1%}" for k, v in e.top_k.items() if k > 1)
+        left = f" · {len(e.left)} file(s) not evaluated" if e.left else ""
+        a = e.averages()["macro"]
+        self.summary.setText(
+            f"<b>{e.source}</b>: {e.count} images · <b>accuracy {e.accuracy:.1%}</b> · loss {e.loss:.4f}"
+            + (f" · {tops}" if tops else "") + f" · macro F1 {a['f1']:.3f}{left}"
+        )
+        self.table.setRowCount(len(e.class_names))
+        for r, (name, c) in enumerate(zip(e.class_names, e.per_class)):
+            for col, text in enumerate((name, f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}", str(c["support"]))):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(r, col, item)
+        self._redraw_matrix()
+        self.session.rows.clear()
+        self.session.class_names = list(e.class_names)
+        self.grid_model.set_view("all", "name")
+        self._update_buttons()
+
+    def _redraw_matrix(self) -> None:
+        if self.evaluation is not None:
+            e = self.evaluation
+            self.matrix.show_matrix(e.class_names, e.confusion, e.normalised(), self.as_share.isChecked())
+
+    def show_cell(self, true: int, predicted: int) -> None:
+        """Show the images of one cell in the grid, least confident first."""
+        if self.evaluation is None:
+            return
+        names = self.evaluation.class_names
+        self._cell = self.evaluation.cell(names[true], names[predicted])
+        self.session.rows.clear()
+        self.session.manual.clear()
+        self.session.add([Prediction(Path(im["path"]), im["predicted"], im["confidence"]) for im in self._cell])
+        self.grid_model.set_view("all", "confidence-low")
+        what = "correct" if true == predicted else "mistaken"
+        self.cell_title.setText(f"<b>{len(self._cell)}</b> {what}: labelled <b>{names[true]}</b>, "
+                                f"predicted <b>{names[predicted]}</b> (least confident first)")
+        self._update_buttons()
+
+    def move_selected(self, label: str | None = None) -> None:
+        """Move the selected images' files to another class folder of their dataset (with undo)."""
+        rows = sorted({ix.data(GridModel.RowRole) for ix in self.grid.selectedIndexes()})
+        if not rows or self.evaluation is None:
+            return
+        if label is None:
+            suggestion = self.evaluation.class_names.index(self.session.rows[rows[0]].label)
+            label, ok = QInputDialog.getItem(self, "Move to class folder", "The right class:",
+                                             self.evaluation.class_names, suggestion, False)
+            if not ok:
+                return
+        # A class folder's parent is the dataset folder: the file goes to its sibling class folder.
+        groups: dict[Path, list[Path]] = {}
+        for i in rows:
+            path = self.session.rows[i].path
+            groups.setdefault(path.parent.parent, []).append(path)
+        folder = self.state.workspace.ensure().root / "journals"
+        folder.mkdir(parents=True, exist_ok=True)
+        journals = []
+        for root, paths in groups.items():
+            plan = plan_sort([(p, label) for p in paths], root, move=True)
+            journals.append(start_sort(plan, folder / f"relabel-{time.strftime('%Y%m%d-%H%M%S')}-{len(journals)}-{len(list(folder.iterdir()))}.journal").path)
+        self.last_journal = journals[-1]
+        self.fix_runner.start(lambda emit, stop: ("moved", [run_sort(j, emit, stop) for j in journals]))
+        self._update_buttons()
+
+    def undo_move(self) -> None:
+        """Put the files of the last move back."""
+        if self.last_journal is not None and not self.fix_runner.is_running():
+            journal = self.last_journal
+            self.fix_runner.start(lambda emit, stop: ("undone", [undo_sort(journal, emit)]))
+
+    def _fixed(self, result) -> None:
+        kind, results = result
+        done = sum(r.done for r in results)
+        if kind == "moved":
+            self.cell_title.setText(f"Moved {done} file(s) to the right class folder; evaluate again to see the "
+                                    "effect, or Undo move. Train again to learn from the corrected data.")
+        else:
+            self.last_journal = None
+            self.cell_title.setText(f"Put {done} file(s) back.")
+        self._update_buttons()
+
+    def _on_event(self, event) -> None:
+        if isinstance(event, Progress) and event.total:
+            self.progress.setRange(0, event.total)
+            self.progress.setValue(event.done)
+
+    def _on_failed(self, message: str, _tb: str) -> None:
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1)
+        self.summary.setText(f"<b>Could not evaluate:</b> {message}")
+
+    def shutdown(self) -> None:
+        """Stop the thumbnail thread (the window is closing)."""
+        self.loader.close()
+
+    def _update_buttons(self) -> None:
+        busy = self.runner.is_running() or self.fix_runner.is_running()
+        self.evaluate_button.setEnabled(not busy and self.run_combo.count() > 0)
+        self.cancel_button.setEnabled(self.runner.is_running())
+        self.move_button.setEnabled(not busy and bool(self.session.rows))
+        self.undo_button.setEnabled(not busy and self.last_journal is not None)
