@@ -110,11 +110,9 @@ def test_evaluate_page_matrix_click_shows_the_cell_and_a_wrong_label_is_moved_wi
 
 
 def test_a_run_finished_in_the_app_shows_its_validation_evaluation(qtbot, window, colour_dataset):
-    with qtbot.waitSignal(window.data_page.scan_finished, timeout=30000):
-        window.data_page.choose_folder(colour_dataset)
-    qtbot.waitUntil(lambda: not window.data_page.runner.is_running())
-    s = window.state.settings
-    s.arch, s.image_size, s.epochs, s.batch_size = "tiny-test-net", 16, 2, 4
+    from tests.test_gui_runs import _choose
+
+    _choose(qtbot, window, colour_dataset, epochs=2)
     with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
         window.train_page.start_button.click()
     e = window.evaluate_page.evaluation

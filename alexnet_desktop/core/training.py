@@ -403,6 +403,8 @@ class _Job:
         self.emit(Message(f"Evaluating the best model on the {len(val)} validation images"))
         evaluation = evaluate_samples(load_for_prediction(self.run.path), val, source="validation split",
                                       batch_size=self.config.batch_size, stop=self.stop)
+        if self.stop.is_set():
+            return  # stopped part-way: a partial evaluation would mislead
         save_evaluation(self.run, evaluation)
         worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
         self.emit(Message(

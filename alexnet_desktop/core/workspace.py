@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,20 @@ class Workspace:
     def plugins_dir(self) -> Path:
         """The user plugin folder: `.py` files and packages here are loaded as plugins."""
         return self.root / "plugins"
+
+    @property
+    def journals_dir(self) -> Path:
+        """The journals of sorts and relabelling moves made in the app (what Undo reads)."""
+        return self.root / "journals"
+
+    def new_journal(self, kind: str) -> Path:
+        """A fresh journal path under `journals/`, e.g. `sort-20261123-093000-1234-0.journal`."""
+        self.journals_dir.mkdir(parents=True, exist_ok=True)
+        stamp = f"{kind}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        n = 0
+        while (path := self.journals_dir / f"{stamp}-{n}.journal").exists():
+            n += 1
+        return path
 
     def ensure(self) -> "Workspace":
         """Create the workspace folders if they are missing; returns self."""

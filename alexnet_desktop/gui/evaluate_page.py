@@ -3,7 +3,6 @@ behind each cell, where a wrong label in the data can be put right (with undo)."
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -265,12 +264,10 @@ class EvaluatePage(QWidget):
         for i in rows:
             path = self.session.rows[i].path
             groups.setdefault(path.parent.parent, []).append(path)
-        folder = self.state.workspace.ensure().root / "journals"
-        folder.mkdir(parents=True, exist_ok=True)
         journals = []
         for root, paths in groups.items():
             plan = plan_sort([(p, label) for p in paths], root, move=True)
-            journals.append(start_sort(plan, folder / f"relabel-{time.strftime('%Y%m%d-%H%M%S')}-{len(journals)}-{len(list(folder.iterdir()))}.journal").path)
+            journals.append(start_sort(plan, self.state.workspace.new_journal("relabel")).path)
         self.last_journal = journals[-1]
         self.fix_runner.start(lambda emit, stop: ("moved", [run_sort(j, emit, stop) for j in journals]))
         self._update_buttons()

@@ -321,11 +321,6 @@ class PredictPage(QWidget):
             except OSError as exc:
                 self.status.setText(f"<b>Could not save:</b> {exc}")
 
-    def _journal_path(self) -> Path:
-        folder = self.state.workspace.ensure().root / "journals"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"sort-{time.strftime('%Y%m%d-%H%M%S')}-{len(list(folder.iterdir()))}.journal"
-
     def plan(self, out: Path, move: bool) -> SortPlan:
         """The sort of the current session into `out` (the dry run)."""
         labelled, left = self.session.for_sort()
@@ -351,7 +346,7 @@ class PredictPage(QWidget):
 
     def start_sort(self, plan: SortPlan) -> None:
         """Journal `plan` and carry it out in a worker; Undo becomes available."""
-        journal = start_sort(plan, self._journal_path()).path
+        journal = start_sort(plan, self.state.workspace.new_journal("sort")).path
         self.last_journal = journal
         self.progress.setRange(0, max(1, len(plan.steps)))
         self.status.setText(f"Sorting into {plan.out}… (journal {journal})")
