@@ -72,6 +72,13 @@ def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour
     assert grid.currentIndex().row() == first + 3
     assert page.detail.path.text().endswith(model.data(grid.currentIndex()))  # the side panel follows
     assert page.add_button.isEnabled()  # red_0 was corrected
+    # Why: the Grad-CAM heat map over the selected image, for the predicted class, then for another.
+    with qtbot.waitSignal(page.detail.runner.finished, timeout=30000):
+        page.detail.explain.setChecked(True)
+    assert page.detail.image.toolTip().startswith("Heat map for ")
+    with qtbot.waitSignal(page.detail.runner.finished, timeout=30000):
+        page.detail.explain_class.setCurrentIndex(page.detail.explain_class.findData(0))
+    assert page.detail.image.toolTip() == "Heat map for blue"
 
     out = page.export(tmp_path / "out.json")
     data = json.loads(out.read_text())

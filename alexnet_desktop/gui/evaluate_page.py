@@ -184,6 +184,7 @@ class EvaluatePage(QWidget):
         def job(emit, stop):
             run = RunFolder(Path(ref))
             loaded = load_for_prediction(run.path)
+            emit(("model", loaded))
             if data:
                 dataset = load_dataset(host, data, None, {})
                 samples, source, key = dataset.test_samples or dataset.samples, data, str(Path(data).resolve())
@@ -290,7 +291,9 @@ class EvaluatePage(QWidget):
         self._update_buttons()
 
     def _on_event(self, event) -> None:
-        if isinstance(event, Progress) and event.total:
+        if isinstance(event, tuple) and event[0] == "model":
+            self.detail.set_model(event[1])
+        elif isinstance(event, Progress) and event.total:
             self.progress.setRange(0, event.total)
             self.progress.setValue(event.done)
 

@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
         self.data_page.split_panel.shutdown()
         self.model_page.layer_table.shutdown()
         runners = [self.data_page.runner, self.data_page.split_panel.runner, self.train_page.runner,
-                   self.predict_page.runner, self.predict_page.sort_runner, self.evaluate_page.runner,
-                   self.evaluate_page.fix_runner]
+                   self.predict_page.runner, self.predict_page.sort_runner, self.predict_page.detail.runner,
+                   self.evaluate_page.runner, self.evaluate_page.fix_runner, self.evaluate_page.detail.runner]
         for runner in runners:
             runner.request_stop()  # a sort stops between files, every file whole
         for runner in runners:

@@ -214,6 +214,7 @@ class PredictPage(QWidget):
             loaded = load_for_prediction(model_ref, class_names=names, image_size=size)
             files = folder_files(folder, recursive=recursive)
             emit(("classes", loaded.class_names))
+            emit(("model", loaded))
             for batch in predict_files(loaded, files, emit=emit, stop=stop):
                 emit(("rows", batch))
             return stop.is_set()
@@ -258,6 +259,8 @@ class PredictPage(QWidget):
                                 f"about {int(left)} s left")
         elif isinstance(event, tuple) and event[0] == "classes":
             self._reset_session(event[1])
+        elif isinstance(event, tuple) and event[0] == "model":
+            self.detail.set_model(event[1])
         elif isinstance(event, tuple) and event[0] == "rows":
             self.grid_model.rows_added(self.session.add(event[1]))
             self._update_counts()

@@ -16,11 +16,16 @@ import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLabel, QListView, QProgressBar, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QListView, QProgressBar, QStyle,
+    QStyledItemDelegate, QVBoxLayout, QWidget,
 )
 
+from PIL import Image
+
+from alexnet_desktop.core.explain import grad_cam, overlay
 from alexnet_desktop.core.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling import LabelSession
+from alexnet_desktop.gui.worker import JobRunner
 
 THUMB = 112
 
@@ -272,13 +277,27 @@ class LabelGrid(QListView):
 
 
 class DetailPanel(QWidget):
-    """The selected image large, its top-k probabilities as bars, and its path."""
+    """The selected image large, its top-k probabilities as bars, and its path; with a model
+    set (`set_model`), a Grad-CAM heat map over the image for the predicted or a chosen class,
+    computed in a worker."""
 
     TOP_K = 5
+    SIZE = 320
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(280)
+        self.loaded = None  # core.predict.LoadedModel
+        self._shown: tuple | None = None
+        self.runner = JobRunner(self, succeeded=self._heat_ready, failed=self._heat_failed, finished=self._next_heat)
+        self._wanted_heat: tuple | None = None
+        self.explain = QCheckBox("Heat map: where the evidence is")
+        self.explain.setToolTip("Grad-CAM: the parts of the image that raised the score of the class")
+        self.explain.setEnabled(False)
+        self.explain.toggled.connect(self._refresh)
+        self.explain_class = QComboBox()
+        self.explain_class.setToolTip("Explain the predicted class, or another one")
+        self.explain_class.currentIndexChanged.connect(self._refresh)
         self.image = QLabel("Select an image")
         self.image.setAlignment(Qt.AlignCenter)
         self.image.setMinimumSize(256, 256)
@@ -290,6 +309,10 @@ class DetailPanel(QWidget):
         self.bars: list[tuple[QLabel, QProgressBar]] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.image)
+        row = QHBoxLayout()
+        row.addWidget(self.explain)
+        row.addWidget(self.explain_class, 1)
+        layout.addLayout(row)
         layout.addWidget(self.title)
         for _ in range(self.TOP_K):
             name, bar = QLabel(), QProgressBar()
@@ -302,8 +325,53 @@ class DetailPanel(QWidget):
         layout.addStretch(1)
         self.show_row(None, None)
 
+    def set_model(self, loaded) -> None:
+        """The model whose reasons the heat map shows (None: no heat map)."""
+        self.loaded = loaded
+        self.explain.setEnabled(loaded is not None)
+        self.explain_class.blockSignals(True)
+        self.explain_class.clear()
+        self.explain_class.addItem("the predicted class", None)
+        for i, name in enumerate(loaded.class_names if loaded else []):
+            self.explain_class.addItem(name, i)
+        self.explain_class.blockSignals(False)
+
+    def _refresh(self) -> None:
+        if self._shown:
+            self.show_row(*self._shown)
+
+    def _request_heat(self, path: Path) -> None:
+        self._wanted_heat = (path, self.explain_class.currentData())
+        self._next_heat()
+
+    def _next_heat(self) -> None:
+        if self.runner.is_running() or self._wanted_heat is None or self.loaded is None:
+            return
+        path, class_index = key = self._wanted_heat
+        self._wanted_heat = None
+        loaded, size = self.loaded, self.SIZE
+
+        def job(emit, stop):
+            heat, explained = grad_cam(loaded.model, decode_image(path, size=loaded.image_size), class_index)
+            big = decode_image(path, size=size, keep_aspect=True)
+            heat_big = np.asarray(Image.fromarray((heat * 255).astype(np.uint8)).resize(
+                (big.shape[1], big.shape[0]), Image.BILINEAR), dtype=np.float32) / 255
+            return key, overlay(big, heat_big), loaded.class_names[explained]
+
+        self.runner.start(job)
+
+    def _heat_ready(self, result) -> None:
+        (path, _), pixels, explained = result
+        if self._shown and self._shown[0] is not None and str(self._shown[0].rows[self._shown[1]].path) == str(path):
+            self.image.setPixmap(QPixmap.fromImage(_qimage(pixels)))
+            self.image.setToolTip(f"Heat map for {explained}")
+
+    def _heat_failed(self, message: str, _tb: str) -> None:
+        self.image.setToolTip(f"No heat map: {message}")
+
     def show_row(self, session: LabelSession | None, i: int | None) -> None:
         """Show session row `i`, or nothing."""
+        self._shown = (session, i) if session is not None and i is not None else None
         for name, bar in self.bars:
             name.hide()
             bar.hide()
@@ -315,8 +383,11 @@ class DetailPanel(QWidget):
             return
         r = session.rows[i]
         try:
-            pixels = decode_image(r.path, size=320, keep_aspect=True)
+            pixels = decode_image(r.path, size=self.SIZE, keep_aspect=True)
             self.image.setPixmap(QPixmap.fromImage(_qimage(pixels)))
+            self.image.setToolTip("")
+            if self.explain.isChecked() and self.loaded is not None:
+                self._request_heat(r.path)
         except (ImageDecodeError, OSError) as exc:
             self.image.setPixmap(QPixmap())
             self.image.setText(getattr(exc, "reason", str(exc)))
