@@ -118,3 +118,37 @@ def test_a_run_finished_in_the_app_shows_its_validation_evaluation(qtbot, window
     e = window.evaluate_page.evaluation
     assert e is not None and e.source == "validation split"
     assert window.evaluate_page.run_combo.currentData() == str(window.train_page.run_dir)
+    assert window.train_page.filters.pixmap() is not None and not window.train_page.filters.pixmap().isNull()
+
+
+def test_a_finished_run_has_a_model_card_and_shows_its_filters_each_epoch(host, colour_dataset, workspace):
+    from alexnet_desktop.core.training import FiltersChanged
+
+    events = []
+    result = train(TrainConfig(data=str(colour_dataset), arch="tiny-test-net", epochs=2, batch_size=4, image_size=16,
+                               runs_dir=str(workspace.runs_dir)), host, events.append)
+    filters = [e for e in events if isinstance(e, FiltersChanged)]
+    assert [f.epoch for f in filters] == [1, 2]
+    assert filters[0].grid.dtype == np.uint8 and filters[0].grid.ndim == 3
+    assert not np.array_equal(filters[0].grid, filters[1].grid)  # the kernels learnt something
+    md = (result.run_dir / "model_card.md").read_text()
+    for part in ("# Model card", "## Architecture", "## Data", "## Training", "## Evaluation: validation split",
+                 "Confusion matrix", "| blue |", "tiny-test-net"):
+        assert part in md, part
+    page = (result.run_dir / "model_card.html").read_text()
+    assert page.count("<table>") >= 3 and "data:image/png;base64," in page and "<h2>Evaluation" in page
+    assert (result.run_dir / "curves.png").is_file()
+
+
+def test_evaluate_page_opens_the_model_card(qtbot, window, host, colour_dataset, workspace, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    run = train(TrainConfig(data=str(colour_dataset), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
+                            runs_dir=str(workspace.runs_dir)), host).run_dir
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    window.state.runs_changed.emit()
+    page = window.evaluate_page
+    page.run_combo.setCurrentIndex(page.run_combo.findData(str(run)))
+    page.card_button.click()
+    assert opened == [str(run / "model_card.html")]

@@ -23,6 +23,7 @@ import numpy as np
 from alexnet_desktop.core.datasets import Sample
 from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.predict import LoadedModel, predict_files
+from alexnet_desktop.core.model_card import write_model_card
 from alexnet_desktop.core.runs import RunFolder, atomic_write_text
 
 EVAL = "eval.json"
@@ -190,4 +191,5 @@ def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validati
         saved = {}
     saved[key] = {**evaluation.to_dict(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
     atomic_write_text(path, json.dumps(saved, indent=1, ensure_ascii=False))
+    write_model_card(run)  # the card shows every evaluation the run has
     return path

@@ -29,6 +29,8 @@ from alexnet_desktop.core.datasets import Dataset, Sample, Split
 from alexnet_desktop.core.devices import MIXED_PRECISION_CHOICES, precision_policy, training_runtime
 from alexnet_desktop.core.evaluation import Evaluated, evaluate_samples, save_evaluation, write_split
 from alexnet_desktop.core.events import Emit, Message, no_emit
+from alexnet_desktop.core.explain import first_layer_filters
+from alexnet_desktop.core.model_card import write_model_card
 from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size
 from alexnet_desktop.core.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
@@ -129,6 +131,14 @@ class EpochEnded:
     def metrics_text(self) -> str:
         """The epoch's metrics on one line, as the CLI and the Train page's log show them."""
         return "  ".join(f"{k} {v:.3g}" if k == "learning_rate" else f"{k} {v:.4f}" for k, v in self.logs.items())
+
+
+@dataclass(frozen=True)
+class FiltersChanged:
+    """The first layer's kernels after an epoch, tiled as an image (uint8 RGB)."""
+
+    epoch: int  # 1-based
+    grid: Any
 
 
 @dataclass(frozen=True)
@@ -311,6 +321,10 @@ class _Job:
         if patience and self.best_epoch is not None and epoch + 1 - self.best_epoch >= patience:
             self.early_stopped = True
         self.emit(EpochEnded(epoch, logs, seconds, is_best))
+        try:
+            self.emit(FiltersChanged(epoch + 1, first_layer_filters(self.model)))
+        except ValueError:
+            pass  # a network without a convolution has no filters to show
 
     # ---- setting up ------------------------------------------------------------------
 
@@ -536,6 +550,7 @@ class _Job:
             self.emit(Message(f"Skipped {p}: {r}", "warning"))
         if status == "finished" and data.val and self.run.model_path.is_file():
             self.evaluate_best(data.val)
+        write_model_card(self.run)
         if note:
             self.emit(Message(note[0].upper() + note[1:], "warning" if status == "diverged" else "info"))
         return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor, note=note)

@@ -103,6 +103,9 @@ class EvaluatePage(QWidget):
         self.data_edit.setToolTip("Labelled images to evaluate on; a dataset with a test part is judged on that part")
         self.evaluate_button = button("Evaluate", "Measure the model on the images", self.start)
         self.cancel_button = button("Cancel", "Stop after the current batch", self.runner.request_stop)
+        self.card_button = button("Model card", "Open the run's model card (dataset, split, architecture, settings, "
+                                  "curves, confusion matrix, per-class table): an HTML page for a lab notebook",
+                                  self.open_card)
         self.progress = QProgressBar()
         self.summary = QLabel("Choose a run and press Evaluate. A run is evaluated on its validation images when it finishes.")
         self.summary.setWordWrap(True)
@@ -152,7 +155,7 @@ class EvaluatePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Evaluate"))
-        layout.addLayout(hrow("Run:", (self.run_combo, 1)))
+        layout.addLayout(hrow("Run:", (self.run_combo, 1), self.card_button))
         layout.addLayout(hrow("Images:", (self.data_edit, 1), self.evaluate_button, self.cancel_button, (self.progress, 1)))
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
@@ -172,6 +175,20 @@ class EvaluatePage(QWidget):
             self.run_combo.setCurrentIndex(self.run_combo.findData(current))
         self.run_combo.blockSignals(False)
         self._update_buttons()
+
+    def open_card(self) -> Path | None:
+        """Write the chosen run's model card afresh and open it; returns its path."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from alexnet_desktop.core.model_card import write_model_card
+
+        ref = self.run_combo.currentData()
+        if not ref:
+            return None
+        path = write_model_card(RunFolder(Path(ref)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     def start(self) -> None:
         """Evaluate the chosen run on the chosen data (or its validation images) in a worker."""
@@ -309,6 +326,7 @@ class EvaluatePage(QWidget):
     def _update_buttons(self) -> None:
         busy = self.runner.is_running() or self.fix_runner.is_running()
         self.evaluate_button.setEnabled(not busy and self.run_combo.count() > 0)
+        self.card_button.setEnabled(self.run_combo.count() > 0)
         self.cancel_button.setEnabled(self.runner.is_running())
         self.move_button.setEnabled(not busy and bool(self.session.rows))
         self.undo_button.setEnabled(not busy and self.last_journal is not None)

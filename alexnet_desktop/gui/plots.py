@@ -101,7 +101,6 @@ class TrainingCurves(QWidget):
             self.plots[metric] = plot
             layout.addWidget(plot, 0, i)
         rate = _plot("Learning rate")
-        rate.setLogMode(y=True)
         self._add_item(rate, "lr", self.RATE, dict(pen=pg.mkPen((148, 103, 189), width=2), symbol="o", symbolSize=5,
                                                    symbolBrush=(148, 103, 189)))
         speed = _plot("Speed", "images/s")
@@ -198,6 +197,10 @@ class TrainingCurves(QWidget):
                 step = -(-s.n // self.MAX_DRAWN)
                 # Thinned from the end, so the newest point is always drawn.
                 x, y = x[::-1][::step][::-1], y[::-1][::step][::-1]
+            if key[0] == "lr" and s.n:
+                # A log scale only when the rate spans a decade or more: on a constant rate its
+                # minor ticks crowd into an unreadable column of labels.
+                self.plots["lr"].setLogMode(y=bool(y.max() > 10 * y.min()))
             self.items[key].setData(x, y)
 
 

@@ -10,14 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QSplitter, QVBoxLayout, QWidget,
+    QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QScrollArea, QSplitter, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from alexnet_desktop.core.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training import (
-    BatchEnded, EpochEnded, PauseChanged, RunFinished, RunStarted, TrainConfig, resume, train,
+    BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, resume, train,
 )
+from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading, hrow
@@ -112,12 +114,22 @@ class TrainPage(QWidget):
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(5000)
+        self.filters = QLabel("The first layer's filters appear here after each epoch.")
+        self.filters.setAlignment(Qt.AlignCenter)
+        self.filters.setToolTip("The kernels of the first convolution, each scaled on its own: "
+                                "edges and colour blobs appear as the network learns (the paper's Figure 3)")
+        filters_scroll = QScrollArea()
+        filters_scroll.setWidget(self.filters)
+        filters_scroll.setWidgetResizable(True)
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.addTab(self.log, "Log")
+        self.bottom_tabs.addTab(filters_scroll, "First-layer filters")
 
         buttons = hrow(self.start_button, self.pause_button, self.stop_button, (self.progress, 1), self.open_button)
         bottom = QWidget()
         bl = QHBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(self.log, 1)
+        bl.addWidget(self.bottom_tabs, 1)
         bl.addWidget(self.device_panel)
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.curves)
@@ -241,6 +253,9 @@ class TrainPage(QWidget):
                 self._best_text = f" · best epoch {event.epoch + 1}" + (f" ({value:.3f})" if value is not None else "")
             self._log(f"Epoch {event.epoch + 1}: {event.metrics_text()}  ({event.seconds:.1f} s)"
                       f"{'  ★ best so far' if event.is_best else ''}")
+        elif isinstance(event, FiltersChanged):
+            self.filters.setPixmap(array_to_pixmap(event.grid))
+            self.filters.setToolTip(f"The first convolution's kernels after epoch {event.epoch}")
         elif isinstance(event, PauseChanged):
             if event.paused:
                 self._paused_since = time.monotonic()
