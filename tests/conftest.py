@@ -24,6 +24,12 @@ def workspace(tmp_path, monkeypatch) -> Workspace:
     ws = Workspace(tmp_path / "workspace").ensure()
     monkeypatch.setenv("ALEXNET_DESKTOP_HOME", str(ws.root))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # Qt reads XDG_CONFIG_HOME once per process: point QSettings at this test's folder
+    # directly, or one test's "last dataset" would be reopened by the next window.
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, str(tmp_path / "config"))
     import alexnet_desktop.core.plugins as plugins
 
     monkeypatch.setattr(plugins, "_default_host", None)

@@ -126,6 +126,7 @@ class EvaluatePage(QWidget):
         self.grid.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.detail.show_row(self.session, cur.data(GridModel.RowRole) if cur.isValid() else None))
         self.detail = DetailPanel()
+        self.grid.doubleClicked.connect(self._open_image)
         self.move_button = button("Move to class folder…", "The selected images are labelled wrongly in the data: "
                                   "move them to the right class folder (undo puts them back)", self.move_selected)
         self.undo_button = button("Undo move", "Put the files of the last move back", self.undo_move)
@@ -265,6 +266,12 @@ class EvaluatePage(QWidget):
         self.cell_title.setText(f"<b>{len(self._cell)}</b> {what}: labelled <b>{names[true]}</b>, "
                                 f"predicted <b>{names[predicted]}</b> (least confident first)")
         self._update_buttons()
+
+    def _open_image(self, index) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(index.data(GridModel.PathRole)))
 
     def move_selected(self, label: str | None = None) -> None:
         """Move the selected images' files to another class folder of their dataset (with undo)."""

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.labelling import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.predict import PredictionWriter, folder_files, load_for_prediction, predict_files
+from alexnet_desktop.core.predict import (
+    PredictionWriter, folder_files, load_for_prediction, predict_files, read_labels,
+)
 from alexnet_desktop.core.runs import LABELS, list_runs
 from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
 from alexnet_desktop.gui.state import AppState
@@ -183,12 +185,28 @@ class PredictPage(QWidget):
             return
         names = None
         if not (Path(path).parent / LABELS).is_file():
-            text, ok = QInputDialog.getMultiLineText(
-                self, "Class names", f"{Path(path).name} has no {LABELS} beside it.\n"
-                "Type its class names, one per line, in the order of the model's outputs:")
-            if not ok:
+            answer = QMessageBox.question(
+                self, "Class names", f"{Path(path).name} has no {LABELS} beside it. Load its class names from a "
+                "file (one per line, or a JSON list)? Choose No to type them.",
+                QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
+            if answer == QMessageBox.Cancel:
                 return
-            names = [t.strip() for t in text.splitlines() if t.strip()]
+            if answer == QMessageBox.Yes:
+                label_file, _ = QFileDialog.getOpenFileName(self, "Class names", str(Path(path).parent),
+                                                            "Label files (*.txt *.json);;All files (*)")
+                if not label_file:
+                    return
+                try:
+                    names = read_labels(Path(label_file))
+                except (OSError, ValueError) as exc:
+                    QMessageBox.warning(self, "Class names", f"{label_file}: {exc}")
+                    return
+            else:
+                text, ok = QInputDialog.getMultiLineText(
+                    self, "Class names", "Type the class names, one per line, in the order of the model's outputs:")
+                if not ok:
+                    return
+                names = [t.strip() for t in text.splitlines() if t.strip()]
         self.use_model_file(Path(path), names)
 
     def _browse_folder(self) -> None:
