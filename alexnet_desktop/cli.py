@@ -365,8 +365,7 @@ def cmd_sort(args) -> int:
         if not 0 <= args.min_confidence <= 1:
             raise ValueError(f"--min-confidence must be between 0 and 1, not {args.min_confidence}")
         labelled, left = sort_labels(read_predictions(args.predictions), args.min_confidence)
-        plan = plan_sort(labelled, args.to, move=args.move)
-        plan.left[:0] = left
+        plan = plan_sort(labelled, args.to, move=args.move, left=left)
         if args.dry_run:
             print(plan.describe())
             return 0

@@ -132,16 +132,18 @@ def plan_sort(
     out: str | Path,
     *,
     move: bool = False,
+    left: Iterable[tuple[Path, str]] = (),
 ) -> SortPlan:
     """Plan copying (or moving) each `(file, label)` to `out/<label folder>/`; a label of None
-    sends the file to `out/uncertain/`. Missing and non-regular files are left with a reason."""
+    sends the file to `out/uncertain/`. Missing and non-regular files are left with a reason,
+    after the files the caller already leaves (`left`, e.g. ones that could not be read)."""
     out = Path(out).absolute()
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"{out}: exists and is not a folder")
     items = [(Path(p).absolute(), UNCERTAIN if label is None else str(label)) for p, label in labelled]
     folders = class_folders(label for _, label in items)
     steps: list[SortStep] = []
-    left: list[tuple[Path, str]] = []
+    left = list(left)
     taken: dict[str, set[str]] = {}
     seen: set[Path] = set()
     for source, label in items:
@@ -320,6 +322,7 @@ def run_sort(
         if Path(os.path.abspath(dest)).parent.parent != out or dest.parent.is_symlink():
             raise ValueError(f"{dest}: not in a plain class folder of {out}; nothing is written outside it")
         _remove_partials(dest)  # left by a copy that was killed
+        just_copied = False
         if step["state"] == "planned":
             if dest.exists():
                 # A crash after the copy took its name but before "copied" was recorded.
@@ -330,11 +333,14 @@ def run_sort(
                 if not source.is_file():
                     raise FileNotFoundError(f"{source}: gone before it could be sorted")
                 size, digest = _copy_verified(source, dest, f"{os.getpid()}-{index}")
+                just_copied = True
             journal.append({"step": index, "state": "copied", "size": size, "sha256": digest})
             step.update(state="copied", size=size, sha256=digest)
         if step["state"] == "copied":
             if move and source.exists():
-                if _sha256(dest) != (step["size"], step["sha256"]):
+                # Checked again only when resuming: a copy verified a moment ago needs no
+                # fourth read, but one from an earlier session may have been changed since.
+                if not just_copied and _sha256(dest) != (step["size"], step["sha256"]):
                     raise OSError(f"{dest}: no longer matches {source}; the source is kept")
                 source.unlink()
             journal.append({"step": index, "state": "done"})

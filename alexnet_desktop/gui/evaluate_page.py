@@ -22,7 +22,7 @@ from alexnet_desktop.core.sorting import plan_sort, start_sort, run_sort, undo_s
 from alexnet_desktop.core.training import load_dataset
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
-from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow
+from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -179,16 +179,13 @@ class EvaluatePage(QWidget):
 
     def open_card(self) -> Path | None:
         """Write the chosen run's model card afresh and open it; returns its path."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         from alexnet_desktop.core.model_card import write_model_card
 
         ref = self.run_combo.currentData()
         if not ref:
             return None
         path = write_model_card(RunFolder(Path(ref)))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_path(path)
         return path
 
     def start(self) -> None:
@@ -268,10 +265,7 @@ class EvaluatePage(QWidget):
         self._update_buttons()
 
     def _open_image(self, index) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(index.data(GridModel.PathRole)))
+        open_path(index.data(GridModel.PathRole))
 
     def move_selected(self, label: str | None = None) -> None:
         """Move the selected images' files to another class folder of their dataset (with undo)."""

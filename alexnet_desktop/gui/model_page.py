@@ -47,6 +47,7 @@ class LayerTable(QWidget):
         self.runner = JobRunner(self, succeeded=self._show, failed=self._failed, finished=self._next)
         self._wanted: tuple[str, int, int] | None = None
         self._shown: tuple[str, int, int] | None = None
+        self._building: tuple[str, int, int] | None = None
         self.summary: ModelSummary | None = None
         self._timer = QTimer(self, singleShot=True, interval=250, timeout=self._next)
 

@@ -21,7 +21,7 @@ from alexnet_desktop.core.runs import LABELS, list_runs
 from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
-from alexnet_desktop.gui.widgets import button, heading, hrow
+from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 
 SORT_TEXT = {"name": "name", "confidence-low": "confidence, lowest first", "confidence-high": "confidence, highest first",
@@ -313,10 +313,7 @@ class PredictPage(QWidget):
         self.detail.show_row(self.session, current.data(GridModel.RowRole) if current.isValid() else None)
 
     def _open_image(self, index) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(index.data(GridModel.PathRole)))
+        open_path(index.data(GridModel.PathRole))
 
     def _update_counts(self) -> None:
         counts = self.session.counts()
@@ -345,9 +342,7 @@ class PredictPage(QWidget):
     def plan(self, out: Path, move: bool) -> SortPlan:
         """The sort of the current session into `out` (the dry run)."""
         labelled, left = self.session.for_sort()
-        plan = plan_sort(labelled, out, move=move)
-        plan.left[:0] = left
-        return plan
+        return plan_sort(labelled, out, move=move, left=left)
 
     def sort_into_folders(self, out: Path | None = None) -> None:
         """Ask for the output folder and copy/move, show the dry run, then sort in a worker."""

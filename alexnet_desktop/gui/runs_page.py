@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QMessageBox,
     QCheckBox, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -15,7 +14,7 @@ from PySide6.QtCore import QFile
 from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status, list_runs
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import button, heading, hrow
+from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
 
 COLUMNS = ("Run", "Status", "Architecture", "Dataset", "Epochs", "Best val. accuracy", "Created")
 
@@ -188,7 +187,7 @@ class RunsPage(QWidget):
         """Open the selected run's folder in the file manager."""
         runs = self.selected_runs()
         if runs:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(runs[0].path)))
+            open_path(runs[0].path)
 
     def resume_selected(self) -> None:
         """Ask how to go on with the selected run, then hand it to the Train page."""

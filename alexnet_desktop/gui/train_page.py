@@ -7,8 +7,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QScrollArea, QSplitter, QTabWidget,
     QVBoxLayout, QWidget,
@@ -22,7 +21,7 @@ from alexnet_desktop.core.training import (
 from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import button, heading, hrow
+from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 
 VERBS = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed", "diverged": "Diverged"}
@@ -349,7 +348,7 @@ class TrainPage(QWidget):
 
     def _open_run(self) -> None:
         if self.run_dir:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.run_dir)))
+            open_path(self.run_dir)
 
     def _update_buttons(self) -> None:
         busy = self.runner.is_running()

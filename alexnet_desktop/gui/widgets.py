@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QWidget,
@@ -105,6 +107,11 @@ class OptionsForm(QWidget):
             else:
                 out[name] = w.text()
         return out
+
+
+def open_path(path) -> bool:
+    """Open a file or folder with the desktop's default application (file manager, viewer, browser)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def button(text: str, tip: str, slot) -> QPushButton:
