@@ -325,6 +325,14 @@ class DetailPanel(QWidget):
         layout.addStretch(1)
         self.show_row(None, None)
 
+    def _fit(self, pixels: np.ndarray) -> QPixmap:
+        """The image as a pixmap, small ones (CIFAR's 32 px, the demo's 128) enlarged to the panel."""
+        pixmap = QPixmap.fromImage(_qimage(pixels))
+        if max(pixmap.width(), pixmap.height()) < self.SIZE:
+            mode = Qt.FastTransformation if max(pixmap.width(), pixmap.height()) <= 64 else Qt.SmoothTransformation
+            pixmap = pixmap.scaled(self.SIZE, self.SIZE, Qt.KeepAspectRatio, mode)
+        return pixmap
+
     def set_model(self, loaded) -> None:
         """The model whose reasons the heat map shows (None: no heat map)."""
         self.loaded = loaded
@@ -363,7 +371,7 @@ class DetailPanel(QWidget):
     def _heat_ready(self, result) -> None:
         (path, _), pixels, explained = result
         if self._shown and self._shown[0] is not None and str(self._shown[0].rows[self._shown[1]].path) == str(path):
-            self.image.setPixmap(QPixmap.fromImage(_qimage(pixels)))
+            self.image.setPixmap(self._fit(pixels))
             self.image.setToolTip(f"Heat map for {explained}")
 
     def _heat_failed(self, message: str, _tb: str) -> None:
@@ -384,7 +392,7 @@ class DetailPanel(QWidget):
         r = session.rows[i]
         try:
             pixels = decode_image(r.path, size=self.SIZE, keep_aspect=True)
-            self.image.setPixmap(QPixmap.fromImage(_qimage(pixels)))
+            self.image.setPixmap(self._fit(pixels))
             self.image.setToolTip("")
             if self.explain.isChecked() and self.loaded is not None:
                 self._request_heat(r.path)
