@@ -88,5 +88,8 @@ def image_dataset(
         # many per epoch (8 for 2 epochs of 3 batches), and step-driven schedules drift.
         ds = ds.repeat()
     if augmenter is not None:
-        ds = ds.map(lambda x, y: (augment_batch(augmenter, x), y), num_parallel_calls=tf.data.AUTOTUNE)
+        # The batch's index seeds its draws: parallel map calls stay repeatable.
+        ds = ds.enumerate().map(
+            lambda i, batch: (augment_batch(augmenter, batch[0], i), batch[1]), num_parallel_calls=tf.data.AUTOTUNE
+        )
     return ds.prefetch(tf.data.AUTOTUNE)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from alexnet_desktop.core.plugins import default_host
@@ -26,7 +25,7 @@ def run_app(argv: list[str] | None = None) -> int:
     app.setOrganizationName("AlexNetDesktop")
     app.setApplicationName("AlexNet Desktop")
     window = create_window()
-    window.show()
     # After the first paint, not before: the window must not wait for TensorFlow.
-    QTimer.singleShot(0, window.start_tensorflow_loading)
+    window.load_tensorflow_when_painted()
+    window.show()
     return app.exec()

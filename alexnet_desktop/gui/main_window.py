@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from alexnet_desktop import __version__
 from alexnet_desktop.core import tf_runtime
+from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core.evaluation import Evaluated
 from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
 from alexnet_desktop.gui.evaluate_page import EvaluatePage
@@ -29,6 +30,8 @@ class _TensorFlowLoader(QObject):
 
     @Slot()
     def run(self) -> None:
+        # TensorFlow's thread pools start from this thread and inherit its lower priority.
+        lower_priority()
         try:
             text = tf_runtime.device_summary()
         except Exception as exc:  # a broken TensorFlow install must not take the window down
@@ -75,12 +78,25 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.device_label)
         self.resize(1200, 800)
         self._tf_thread: QThread | None = None
+        self._load_tf_when_painted = False
         if first_launch_demo:
             QTimer.singleShot(0, self._choose_initial_dataset)
 
     def _resume_run(self, run_dir, more_epochs: int, learning_rate) -> None:
         self.tabs.setCurrentWidget(self.train_page)
         self.train_page.resume_run(run_dir, more_epochs, learning_rate)
+
+    def load_tensorflow_when_painted(self) -> None:
+        """Start loading TensorFlow right after the window's first paint. Its import is
+        seconds of Python holding the interpreter lock; begun any earlier, it delays the
+        first paint by about half a second (benchmarks, R6)."""
+        self._load_tf_when_painted = True
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._load_tf_when_painted:
+            self._load_tf_when_painted = False
+            QTimer.singleShot(0, self.start_tensorflow_loading)
 
     def start_tensorflow_loading(self) -> None:
         """Import TensorFlow in a background thread; the status bar then names the device."""

@@ -110,6 +110,12 @@ class TrainingCurves(QWidget):
         layout.addWidget(speed, 1, 1)
         layout.setRowStretch(0, 3)
         layout.setRowStretch(1, 2)
+        # An axis whose range moves is re-laid out and its labels redrawn in Python at every
+        # redraw, most of a redraw's cost: x spans the run's epochs from the start, and the
+        # loss and speed axes only grow, in steps of 1-2-5 (so a redraw mostly reuses them).
+        for metric in ("loss", "speed"):
+            self.plots[metric].disableAutoRange()
+        self._y_tops: dict[str, float] = {}
         self._speed = float("nan")
         self._dirty = False
         self.timer = QTimer(self)
@@ -124,8 +130,14 @@ class TrainingCurves(QWidget):
         self.items[(metric, name)] = item
         self.series[(metric, name)] = _Series()
 
+    def set_epochs(self, epochs: int) -> None:
+        """Fix the x axes to the run's epochs, so they are not re-laid out at every redraw."""
+        for plot in self.plots.values():
+            plot.setXRange(0, max(epochs, 1), padding=0.02)
+
     def clear(self) -> None:
         """Forget every point (a new run starts)."""
+        self._y_tops.clear()
         for s in self.series.values():
             s.clear()
         for line in self.best_lines.values():
@@ -202,6 +214,21 @@ class TrainingCurves(QWidget):
                 # minor ticks crowd into an unreadable column of labels.
                 self.plots["lr"].setLogMode(y=bool(y.max() > 10 * y.min()))
             self.items[key].setData(x, y)
+        for metric in ("loss", "speed"):
+            highs = [float(s.y.max()) for (m, _), s in self.series.items() if m == metric and s.n]
+            top = _nice_ceiling(max(highs)) if highs else 1.0
+            if self._y_tops.get(metric) != top:
+                self._y_tops[metric] = top
+                self.plots[metric].setYRange(0, top, padding=0)
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 x 10^k at or above `value` (with 5% headroom)."""
+    if not math.isfinite(value) or value <= 0:
+        return 1.0
+    value *= 1.05
+    scale = 10 ** math.floor(math.log10(value))
+    return next(m * scale for m in (1, 2, 5, 10) if m * scale >= value)
 
 
 class RunComparison(QWidget):

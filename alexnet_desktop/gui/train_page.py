@@ -68,10 +68,12 @@ class TrainPage(QWidget):
     """Start / Pause / Stop, a progress bar that tracks batches, the live dashboard and a log."""
 
     run_finished = Signal(object)  # RunFinished
+    STATUS_INTERVAL = 0.1  # seconds between updates of the status line and progress bar
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._status_at = 0.0
         self.runner = JobRunner(self, event=self.on_event, failed=self._on_failed, finished=self._update_buttons)
         self.pause_event = threading.Event()
         self.run_dir: Path | None = None
@@ -198,6 +200,7 @@ class TrainPage(QWidget):
         self.pause_button.setChecked(False)
         self._paused_since, self._paused_total = None, 0.0
         self._last_epoch_seconds, self._best_text = None, ""
+        self._status_at = 0.0
         self.progress.setRange(0, 0)
         self.status.setText("Preparing…")
         pause = self.pause_event
@@ -234,6 +237,10 @@ class TrainPage(QWidget):
             done = event.epoch * self._steps + event.step
             self.curves.add_batch(event.epoch + event.step / max(event.steps, 1), event.loss, event.accuracy,
                                   event.images_per_second)
+            now = time.monotonic()
+            if now - self._status_at < self.STATUS_INTERVAL and event.step < event.steps:
+                return  # a small model ends 50 batches a second: the text changes faster than anyone reads
+            self._status_at = now
             self.progress.setValue(done)
             elapsed = time.monotonic() - self._started_at - self._paused_total
             done_here = done - self._done_at_start
@@ -285,6 +292,7 @@ class TrainPage(QWidget):
         self._epochs, self._steps = event.epochs, event.steps_per_epoch
         self._done_at_start = event.initial_epoch * event.steps_per_epoch
         self._started_at = time.monotonic()
+        self.curves.set_epochs(event.epochs)
         self.progress.setRange(0, event.epochs * event.steps_per_epoch)
         self.progress.setValue(self._done_at_start)
         self.progress.setFormat("%p%")

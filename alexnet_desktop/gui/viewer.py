@@ -25,6 +25,7 @@ from PIL import Image
 from alexnet_desktop.core.explain import grad_cam, overlay
 from alexnet_desktop.core.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling import LabelSession
+from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.gui.worker import JobRunner
 
 THUMB = 112
@@ -74,6 +75,7 @@ class ThumbnailLoader(QObject):
         self._thread.join(timeout=10)
 
     def _run(self) -> None:
+        lower_priority()
         while True:
             with self._cv:
                 while not self._stack and not self._closed:

@@ -8,6 +8,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from alexnet_desktop.core.threads import lower_priority
+
 
 class _Worker(QObject):
     event = Signal(object)
@@ -21,6 +23,7 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        lower_priority()  # the window first: see core.threads
         try:
             result = self._job(self.event.emit, self._stop)
         except Exception as exc:  # the job's error goes to the page that started it

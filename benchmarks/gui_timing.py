@@ -1,0 +1,234 @@
+"""R4-R6: the GUI's cost. Run as its own process (`python benchmarks/gui_timing.py ...`);
+prints one JSON object.
+
+R4 trains the same short run in the window (live curves drawn) and headless (core `train`
+with no listener), in turn, and compares images/s of the epochs after the first. R5 is the
+longest gap of a 10 ms heartbeat timer on the GUI thread while the window trains and while
+it predicts a folder into the grid. R6 is measured by `first_paint` in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+# What a user's launcher does, before Qt is imported.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "")
+if not os.environ["QT_QPA_PLATFORM"]:
+    del os.environ["QT_QPA_PLATFORM"]
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; the longest gap between its ticks is the worst stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.ticks = [time.perf_counter()]
+        self.timer.start()
+
+    def stop(self) -> dict[str, float]:
+        """Stop; the longest gap and the 99th-percentile gap in milliseconds."""
+        self.timer.stop()
+        gaps = sorted(b - a for a, b in zip(self.ticks, self.ticks[1:])) or [0.0]
+        return {"max_ms": gaps[-1] * 1000, "p99_ms": gaps[int(0.99 * (len(gaps) - 1))] * 1000, "ticks": len(gaps)}
+
+
+def wait_until(condition, timeout: float) -> None:
+    """Run Qt's event loop, as the app's own `exec` does, until `condition()` holds."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout
+    timed_out = []
+
+    def check() -> None:
+        if condition():
+            loop.quit()
+        elif time.monotonic() > deadline:
+            timed_out.append(True)
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(5)
+    poll.timeout.connect(check)
+    poll.start()
+    check()
+    loop.exec()
+    poll.stop()
+    if timed_out:
+        raise TimeoutError(f"the GUI did not finish within {timeout} s")
+
+
+def steady_rate(run_dir: Path, train_count: int) -> float:
+    """Training images/s over the epochs after the first, from the run's own history."""
+    from alexnet_desktop.core.runs import RunFolder
+
+    epochs = [row for row in RunFolder(run_dir).read_history() if row["epoch"] > 1]
+    return train_count * len(epochs) / sum(row["seconds"] for row in epochs)
+
+
+def in_background(job):
+    """Run `job()` in a thread with the app's worker priority; wait for it and return its result."""
+    import threading
+
+    from alexnet_desktop.core.threads import lower_priority
+
+    out: list = []
+
+    def run() -> None:
+        lower_priority()
+        out.append(job())
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if not out:
+        raise RuntimeError("the background job failed (its traceback is above)")
+    return out[0]
+
+
+def settle(seconds: float = 0.5) -> None:
+    """Let the window process what is pending (a page's first paint) for `seconds`."""
+    until = time.monotonic() + seconds
+    wait_until(lambda: time.monotonic() > until, seconds + 5)
+
+
+def measure(args: argparse.Namespace) -> dict:
+    from PySide6.QtWidgets import QApplication
+
+    from alexnet_desktop.core.plugins import default_host
+    from alexnet_desktop.core.tf_runtime import device_summary, tensorflow
+    from alexnet_desktop.core.training import RunStarted, TrainConfig, train
+    from alexnet_desktop.core.workspace import Workspace
+    from alexnet_desktop.gui.app import create_window
+
+    app = QApplication.instance() or QApplication([])
+    workspace = Workspace(Path(args.workspace)).ensure()
+    host = default_host()
+    window = create_window(workspace, host, first_launch_demo=False)
+    window.resize(1400, 900)
+    window.show()
+    in_background(lambda: tensorflow() and device_summary())  # as the app loads it at start
+    window.data_page.choose_folder(Path(args.data))
+    wait_until(lambda: window.state.data_path is not None and not window.data_page.runner.is_running(), 120)
+    s = window.state.settings
+    s.arch, s.image_size, s.epochs, s.batch_size = args.arch, args.image_size, args.epochs, args.batch_size
+    page = window.train_page
+    window.tabs.setCurrentWidget(page)
+    started: list[RunStarted] = []
+    page.runner.event.connect(lambda e: started.append(e) if isinstance(e, RunStarted) else None)
+    beat = Heartbeat()
+
+    def gui_run() -> tuple[float, dict]:
+        started.clear()
+        beat.start()
+        page.start_button.click()
+        wait_until(lambda: started and not page.runner.is_running(), 600)
+        stall = beat.stop()
+        return steady_rate(page.run_dir, started[0].train_count), stall
+
+    def headless_run() -> float:
+        # The config exactly as the Train page's Start builds it.
+        config = TrainConfig(
+            data=str(window.state.data_path), loader=window.state.loader_id,
+            loader_options=dict(window.state.loader_options), runs_dir=str(workspace.runs_dir), **asdict(s),
+        )
+        counted: list[RunStarted] = []
+        # In a background thread at the app's worker priority, like the window's own runs.
+        result = in_background(lambda: train(
+            config, host, emit=lambda e: counted.append(e) if isinstance(e, RunStarted) else None))
+        return steady_rate(result.run_dir, counted[0].train_count)
+
+    settle()  # the page's first paint is a tab switch's cost, not training's
+    headless_run()  # warm-up: TensorFlow's and tf.data's first-use costs fall on neither side
+    gui_rates, headless_rates, stalls = [], [], []
+    for rep in range(args.reps):
+        for side in ("gui", "headless") if rep % 2 == 0 else ("headless", "gui"):
+            if side == "gui":
+                rate, stall = gui_run()
+                gui_rates.append(rate)
+                stalls.append(stall)
+            else:
+                headless_rates.append(headless_run())
+    trained = page.run_dir
+
+    # R5 while predicting: the Predict page fills its grid (thumbnails included) from the run just trained.
+    predict = window.predict_page
+    window.tabs.setCurrentWidget(predict)
+    predict.refresh_runs()
+    predict.model_combo.setCurrentIndex(predict.model_combo.findData(str(trained)))
+    predict.folder_edit.setText(args.predict_folder)
+    settle()
+    beat.start()
+    predict.predict_button.click()
+    wait_until(lambda: not predict.runner.is_running() and len(predict.session.rows) > 0, 600)
+    # The thumbnails of the visible tiles are part of the work the window does.
+    predicted = len(predict.session.rows)
+    predict_stall = beat.stop()
+    window.close()
+    gui, headless = statistics.median(gui_rates), statistics.median(headless_rates)
+    return {
+        "R4": {"gui_images_per_s": gui, "headless_images_per_s": headless, "ratio": gui / headless,
+               "gui_runs": gui_rates, "headless_runs": headless_rates},
+        "R5": {"training_max_ms": max(x["max_ms"] for x in stalls),
+               "training_p99_ms": max(x["p99_ms"] for x in stalls),
+               "predicting_max_ms": predict_stall["max_ms"], "predicting_p99_ms": predict_stall["p99_ms"],
+               "images_predicted": predicted},
+    }
+
+
+def first_paint() -> None:
+    """Child of R6: start the app as its launcher does and print the wall time (time.time())
+    at the main window's first paint, then exit at once."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Paint and isinstance(obj, QMainWindow) and obj.isVisible():
+                print(json.dumps({"painted": time.time()}), flush=True)
+                os._exit(0)  # TensorFlow may be importing in the background: do not wait for it
+            return False
+
+    app = QApplication(sys.argv[:1])
+    watcher = Painted()
+    app.installEventFilter(watcher)
+    from alexnet_desktop.cli import main
+
+    main([])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--first-paint", action="store_true", help="(R6's child) print the first paint time")
+    parser.add_argument("--workspace")
+    parser.add_argument("--data")
+    parser.add_argument("--predict-folder")
+    parser.add_argument("--arch", default="small-cnn")
+    parser.add_argument("--image-size", type=int, default=32)
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--reps", type=int, default=3)
+    args = parser.parse_args()
+    if args.first_paint:
+        first_paint()
+        return
+    print(json.dumps(measure(args)))
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    main()

@@ -1,0 +1,48 @@
+"""The benchmark's own parts that need no TensorFlow: its synthetic folders and its verdicts."""
+
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import run as bench  # noqa: E402
+from synthetic import SIDES, jpeg_folder, unlabelled_folder  # noqa: E402
+
+from alexnet_desktop.gui.plots import _nice_ceiling  # noqa: E402
+
+
+def test_the_synthetic_folder_holds_real_jpegs_of_mixed_sizes_and_is_reused(tmp_path):
+    root = jpeg_folder(tmp_path / "jpeg", 12, classes=3)
+    files = sorted(root.rglob("*.jpg"))
+    assert len(files) == 12 and {f.parent.name for f in files} == {"class_0", "class_1", "class_2"}
+    sizes = set()
+    for f in files:
+        with Image.open(f) as im:
+            assert im.format == "JPEG" and all(SIDES[0] <= s <= SIDES[1] for s in im.size)
+            sizes.add(im.size)
+    assert len(sizes) > 6
+    stamp = files[0].stat().st_mtime_ns
+    jpeg_folder(tmp_path / "jpeg", 12, classes=3)
+    assert files[0].stat().st_mtime_ns == stamp  # not written again
+
+
+def test_the_unlabelled_folder_cycles_through_the_source_and_shrinks_on_request(tmp_path):
+    source = jpeg_folder(tmp_path / "jpeg", 4, classes=2)
+    folder = unlabelled_folder(tmp_path / "u", source, 10)
+    assert len(list(folder.iterdir())) == 10
+    assert (folder / "u_000004.jpg").read_bytes() == (folder / "u_000000.jpg").read_bytes()
+    unlabelled_folder(tmp_path / "u", source, 6)
+    assert len(list(folder.iterdir())) == 6 and len(list(source.rglob("*.jpg"))) == 4
+
+
+def test_the_table_judges_each_figure_against_its_own_direction():
+    text, rows = bench.table({"R1": 0.95, "R3b": 2.0, "R5a": 40.0, "R6": 1.6})
+    assert rows["R1"]["pass"] and not rows["R3b"]["pass"] and rows["R5a"]["pass"] and not rows["R6"]["pass"]
+    assert "FAIL" in text and rows["R6"]["target"] == "<= 1.5"
+
+
+def test_plot_axes_grow_in_1_2_5_steps():
+    assert [_nice_ceiling(v) for v in (0.3, 0.96, 1.5, 4.9, 730)] == [0.5, 2.0, 2.0, 10.0, 1000.0]
+    assert _nice_ceiling(float("nan")) == 1.0
