@@ -116,6 +116,7 @@ def measure(args: argparse.Namespace) -> dict:
     from alexnet_desktop.gui.app import create_window
 
     app = QApplication.instance() or QApplication([])
+    app.setApplicationName("AlexNet Desktop benchmark")
     workspace = Workspace(Path(args.workspace)).ensure()
     host = default_host()
     window = create_window(workspace, host, first_launch_demo=False)
