@@ -1,6 +1,6 @@
 """AlexNet Desktop's performance benchmark: R1-R7 of issue 8, as ratios measured in one run.
 
-    python benchmarks/run.py                 # everything, about 15 minutes on 2 CPU cores
+    python benchmarks/run.py                 # everything, about 11 minutes on 2 CPU cores
     python benchmarks/run.py --quick         # a smaller model and folder, about 4 minutes
     python benchmarks/run.py --only R3,R6    # some of them
 

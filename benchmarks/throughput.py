@@ -71,6 +71,12 @@ class Setup:
         return model
 
 
+def fill_cache(s: Setup, model: Any, data: Any) -> None:
+    """One epoch over every image: the app's first epoch, which decodes each file into the cache
+    (and traces the training step); the figures are about the epochs after it."""
+    model.fit(data, epochs=1, steps_per_epoch=max(1, len(s.samples) // s.batch_size + 1), verbose=0)
+
+
 def _steady_rate(model: Any, data: Any, steps: int, batch_size: int) -> float:
     """Training images/s of one epoch of `steps` batches, from the end of its first batch on
     (the first batch carries the input pipeline's start-up, which `fit` in the app pays once)."""
@@ -110,8 +116,7 @@ def r1_training_pipeline(s: Setup, reps: int, augmentation: str = "paper") -> di
     model = s.app_model()
     app = app_training_data(s, augmentation)
     bare = preloaded_training_data(s)
-    # The first epoch decodes every file into the cache; R1 is about the epochs after it.
-    model.fit(app, epochs=1, steps_per_epoch=max(1, len(s.samples) // s.batch_size + 1), verbose=0)
+    fill_cache(s, model, app)
     model.fit(bare, epochs=1, steps_per_epoch=2, verbose=0)
     rates = interleaved({
         "app_jpeg_folder": lambda: _steady_rate(model, app, s.steps, s.batch_size),
@@ -145,7 +150,7 @@ def r2_seed001_augmentation(s: Setup, reps: int) -> dict[str, float]:
     """R2: the app's pipeline with seed 001's augmentation over the seed's ImageDataGenerator."""
     app_model, seed_model = s.app_model(), s.float_model()
     app, seed = app_training_data(s, "seed001"), seed001_training_data(s)
-    app_model.fit(app, epochs=1, steps_per_epoch=max(1, len(s.samples) // s.batch_size + 1), verbose=0)
+    fill_cache(s, app_model, app)
     seed_model.fit(seed, epochs=1, steps_per_epoch=2, verbose=0)
     rates = interleaved({
         "app_seed001_augmentation": lambda: _steady_rate(app_model, app, s.steps, s.batch_size),
@@ -229,7 +234,7 @@ def lever_cache(s: Setup, reps: int) -> dict[str, float]:
         without = app_training_data(s, "paper")
     finally:
         pipeline.CACHE_BUDGET_BYTES = budget
-    model.fit(with_cache, epochs=1, steps_per_epoch=max(1, len(s.samples) // s.batch_size + 1), verbose=0)
+    fill_cache(s, model, with_cache)
     rates = interleaved({
         "cached": lambda: _steady_rate(model, with_cache, s.steps, s.batch_size),
         "decoded_every_epoch": lambda: _steady_rate(model, without, s.steps, s.batch_size),

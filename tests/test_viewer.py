@@ -164,3 +164,20 @@ def test_the_grid_holds_10000_rows_and_only_asks_for_what_it_shows(qtbot, tmp_pa
     qtbot.waitUntil(lambda: len(model._pixmaps) > 0, timeout=10000)
     assert len(model._pixmaps) < 200
     loader.close()
+
+
+def test_rows_that_arrive_in_a_burst_reach_the_grid_even_when_nothing_follows(qtbot, window):
+    page = window.predict_page
+    page._reset_session(["a", "b"])
+    page._shown_at = 0.0
+
+    def batch(start):
+        return [Prediction(Path(f"/x/{i}.png"), "a", 0.9, (0.9, 0.1)) for i in range(start, start + 3)]
+
+    page._on_event(("rows", batch(0)))  # shown at once: the first rows appear without delay
+    assert page.grid_model.rowCount() == 3
+    page._on_event(("rows", batch(3)))  # within the interval: held back...
+    page._on_event(("rows", batch(6)))
+    assert page.grid_model.rowCount() == 3
+    qtbot.waitUntil(lambda: page.grid_model.rowCount() == 9, timeout=3000)  # ...then shown by the timer
+    assert "a 9" in page.counts.text()

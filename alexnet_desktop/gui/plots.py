@@ -60,6 +60,9 @@ def _plot(title: str, y_label: str = "") -> pg.PlotWidget:
     if y_label:
         plot.setLabel("left", y_label)
     plot.getAxis("bottom").enableAutoSIPrefix(False)  # "epoch (x0.001)" reads as nonsense
+    # Room for "0.0002" from the start: the axis widens only after a paint has found its
+    # labels too wide, and until then pyqtgraph draws none (the learning rate had no labels).
+    plot.getAxis("left").setWidth(56)
     return plot
 
 
@@ -101,6 +104,9 @@ class TrainingCurves(QWidget):
             self.plots[metric] = plot
             layout.addWidget(plot, 0, i)
         rate = _plot("Learning rate")
+        # With the SI prefix on, pyqtgraph scales 0.001 to "1 m" units but, with no axis
+        # label to carry the prefix, drew no tick labels at all: plain numbers instead.
+        rate.getAxis("left").enableAutoSIPrefix(False)
         self._add_item(rate, "lr", self.RATE, dict(pen=pg.mkPen((148, 103, 189), width=2), symbol="o", symbolSize=5,
                                                    symbolBrush=(148, 103, 189)))
         speed = _plot("Speed", "images/s")
@@ -219,7 +225,8 @@ class TrainingCurves(QWidget):
             top = _nice_ceiling(max(highs)) if highs else 1.0
             if self._y_tops.get(metric) != top:
                 self._y_tops[metric] = top
-                self.plots[metric].setYRange(0, top, padding=0)
+                # A little padding: a tick exactly at the plot's edge loses its label.
+                self.plots[metric].setYRange(0, top, padding=0.03)
 
 
 def _nice_ceiling(value: float) -> float:

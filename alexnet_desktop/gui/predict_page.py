@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit,
     QMessageBox, QPlainTextEdit, QProgressBar, QRadioButton, QSplitter, QVBoxLayout, QWidget,
@@ -76,6 +76,9 @@ class PredictPage(QWidget):
         self._given_names: dict[str, tuple[list[str], int | None]] = {}
         self._started = 0.0
         self._progress, self._unshown, self._shown_at = None, range(0), 0.0
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.timeout.connect(lambda: self._show_progress(force=True))
 
         self.model_combo = QComboBox()
         self.model_combo.setToolTip("A run of this workspace, or a .keras file you chose")
@@ -289,8 +292,12 @@ class PredictPage(QWidget):
     def _show_progress(self, force: bool = False) -> None:
         """Bring the grid, counts, progress bar and status up to date, at most every SHOW_INTERVAL."""
         now = time.monotonic()
-        if not force and now - self._shown_at < self.SHOW_INTERVAL:
+        wait = self.SHOW_INTERVAL - (now - self._shown_at)
+        if not force and wait > 0:
+            if not self._flush.isActive():  # what arrived now is shown even if nothing follows
+                self._flush.start(int(wait * 1000) + 1)
             return
+        self._flush.stop()
         self._shown_at = now
         if self._unshown:
             self.grid_model.rows_added(self._unshown)
