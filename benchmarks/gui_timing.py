@@ -10,11 +10,14 @@ it predicts a folder into the grid. R6 is measured by `first_paint` in a fresh p
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import statistics
 import sys
+import threading
 import time
+import traceback
 from dataclasses import asdict
 from pathlib import Path
 
@@ -35,13 +38,40 @@ class Heartbeat:
         self.timer.setInterval(10)
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
 
+        self.stalls: collections.Counter[str] = collections.Counter()
+        self._sampling = False
+
     def start(self) -> None:
         self.ticks = [time.perf_counter()]
         self.timer.start()
+        if os.environ.get("ALEXNET_BENCH_EXPLAIN_STALLS"):
+            self._sampling = True
+            threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        """While the heartbeat is late by more than 30 ms, record what the GUI thread is running
+        (its Python stack, innermost frames) every 5 ms: the samples name what a stall is made of."""
+        main, me = threading.main_thread().ident, threading.get_ident()
+        while self._sampling:
+            time.sleep(0.005)
+            if time.perf_counter() - self.ticks[-1] > 0.03:
+                # The GUI thread's stack, and the innermost frames of the others: a thread that
+                # holds the interpreter lock in a long C call stalls the GUI thread too.
+                parts = []
+                for ident, frame in sys._current_frames().items():
+                    if ident != me:
+                        depth = 6 if ident == main else 3
+                        parts.append(("GUI" if ident == main else "worker") + " thread:\n"
+                                     + "".join(traceback.format_stack(frame)[-depth:]))
+                self.stalls["".join(sorted(parts))] += 1
 
     def stop(self) -> dict[str, float]:
         """Stop; the longest gap and the 99th-percentile gap in milliseconds."""
         self.timer.stop()
+        self._sampling = False
+        for stack, count in self.stalls.most_common(4):
+            print(f"--- {count} samples (5 ms each) of a late heartbeat in:\n{stack}", file=sys.stderr)
+        self.stalls.clear()
         gaps = sorted(b - a for a, b in zip(self.ticks, self.ticks[1:])) or [0.0]
         return {"max_ms": gaps[-1] * 1000, "p99_ms": gaps[int(0.99 * (len(gaps) - 1))] * 1000, "ticks": len(gaps)}
 
