@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from alexnet_desktop.core.models import build_classifier, load_model_file
+from alexnet_desktop.core.model_files import load_model_file
+from alexnet_desktop.core.models import build_classifier
 from alexnet_desktop.core.summary import model_summary
 
 BUILT_IN = ("alexnet", "alexnet-bn", "alexnet-dropout", "alexnet-bn-dropout", "small-cnn")

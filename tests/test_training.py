@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from alexnet_desktop import cli
-from alexnet_desktop.core.models import load_model_file
+from alexnet_desktop.core.model_files import load_model_file
 from alexnet_desktop.core.predict import folder_files, load_for_prediction, predict_files
 from alexnet_desktop.core.training import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
 

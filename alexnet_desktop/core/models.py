@@ -40,9 +40,3 @@ def build_classifier(arch: Architecture, num_classes: int, image_size: int) -> A
     inputs = keras.Input((image_size, image_size, 3), dtype="uint8", name="image_uint8")
     x = keras.layers.Rescaling(1.0 / 255, name="rescale")(inputs)
     return keras.Model(inputs, net(x), name=f"{net.name}_classifier")
-
-
-def load_model_file(path) -> Any:
-    """Load a `.keras` model with safe mode on (no code in the file is ever run)."""
-    keras = _keras()
-    return keras.saving.load_model(str(path), compile=False, safe_mode=True)

@@ -21,7 +21,7 @@ import numpy as np
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.datasets import unwrap_nesting
 from alexnet_desktop.core.images import ImageDecodeError, decode_image, list_image_files
-from alexnet_desktop.core.models import load_model_file
+from alexnet_desktop.core.model_files import check_model_suffix, load_model_file
 from alexnet_desktop.core.runs import LABELS, MODEL, RunFolder
 
 
@@ -61,13 +61,12 @@ def load_for_prediction(
         manifest = run.read_manifest()
         if not run.model_path.is_file():
             raise FileNotFoundError(f"{ref}: the run has no {MODEL} (it did not finish an epoch)")
-        model = load_model_file(run.model_path)
+        model = load_model_file(run.model_path, accepted_hashes=run.accepted_hashes(MODEL))
         names = list(manifest["class_names"])
         size = int(manifest["image_size"])
         source = run.model_path
     else:
-        if ref.suffix != ".keras":
-            raise ValueError(f"{ref}: only .keras models (or run folders) can be loaded")
+        check_model_suffix(ref)
         if not ref.is_file():
             raise FileNotFoundError(f"{ref}: no such model file")
         if class_names:

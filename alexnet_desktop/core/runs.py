@@ -142,10 +142,34 @@ class RunFolder:
 
     def _save_keras(self, model: Any, dest: Path) -> None:
         tmp = self.path / f".{dest.stem}.saving.keras"
-        model.save(str(tmp))
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, dest)
+        try:
+            model.save(str(tmp))
+            with open(tmp, "rb") as f:
+                os.fsync(f.fileno())
+            self._replace_recorded(tmp, dest)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def _replace_recorded(self, new: Path, dest: Path, digest: str | None = None) -> None:
+        """Rename `new` over `dest`, keeping its SHA-256 in the manifest.
+
+        The new hash is recorded beside the old one before the rename and alone after it,
+        so whichever file a crash leaves in place still matches the record.
+        """
+        from alexnet_desktop.core.model_files import sha256_file
+
+        digest = digest or sha256_file(new)
+        hashes = self.read_manifest().get("sha256", {})
+        self.update_manifest(sha256={**hashes, dest.name: [digest, *hashes.get(dest.name, [])][:2]})
+        os.replace(new, dest)
+        hashes = self.read_manifest().get("sha256", {})
+        self.update_manifest(sha256={**hashes, dest.name: [digest]})
+
+    def accepted_hashes(self, name: str) -> list[str] | None:
+        """The SHA-256 values the app recorded for the file `name` of this run (None for a run
+        saved before hashes were recorded)."""
+        hashes = self.read_manifest().get("sha256")
+        return list(hashes.get(name, [])) if isinstance(hashes, dict) else None
 
     def save_model(self, model: Any) -> None:
         """Save `model` as `model.keras` via a temporary file and a rename."""
@@ -169,7 +193,12 @@ class RunFolder:
             import shutil
 
             shutil.copyfile(self.checkpoint_path, tmp)
-        os.replace(tmp, self.model_path)
+        try:
+            # The same bytes as the checkpoint: its hash, not a second read of the file.
+            known = self.accepted_hashes(CHECKPOINT) or [None]
+            self._replace_recorded(tmp, self.model_path, known[0])
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def mark_owned(self) -> dict[str, Any]:
         """Record this process as the one training the run (see `effective_status`)."""

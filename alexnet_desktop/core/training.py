@@ -31,6 +31,7 @@ from alexnet_desktop.core.evaluation import Evaluated, evaluate_samples, save_ev
 from alexnet_desktop.core.events import Emit, Message, no_emit
 from alexnet_desktop.core.explain import first_layer_filters
 from alexnet_desktop.core.model_card import write_model_card
+from alexnet_desktop.core.model_files import load_model_file
 from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size
 from alexnet_desktop.core.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
@@ -402,8 +403,8 @@ class _Job:
     def resumed_model(self, optimization: OptimizerSettings, new_rate: bool) -> Any:
         """The checkpoint's model with its optimizer; the rate replaced if asked, and a cosine
         schedule stretched to the run's new length (it ends at the last epoch)."""
-        k = keras()
-        model = k.saving.load_model(str(self.resume_from.checkpoint_path), compile=True, safe_mode=True)
+        checkpoint = self.resume_from.checkpoint_path
+        model = load_model_file(checkpoint, compile=True, accepted_hashes=self.resume_from.accepted_hashes(checkpoint.name))
         if new_rate or self.config.lr_schedule == "cosine":
             # A step schedule restarts from the new rate at the same step count, so its
             # reductions so far still apply; a constant or plateau rate is simply set.

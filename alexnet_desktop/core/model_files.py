@@ -1,0 +1,170 @@
+"""Loading model files without running code that came with them.
+
+A model file is data from someone else's machine. The app loads only the `.keras` format,
+and before Keras sees it the archive is checked here: it must be a whole zip with a
+`config.json`, and every object that config names must come from Keras, from this app,
+or from a layer an installed plugin registered. A `Lambda` layer (marshalled Python
+bytecode) or a function or class from any other module is refused, whatever Keras's own
+`safe_mode` (always on as well) would have done with it: the check does not depend on the
+Keras version. Legacy `.h5` and pickled models are refused by name, because loading them
+can run code.
+
+The run folder records a SHA-256 of every model the app saves (`RunFolder.accepted_hashes`);
+a model whose bytes no longer match is refused before loading (`ModelChangedError`) unless
+the caller explicitly allows it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+
+from alexnet_desktop.core.tf_runtime import keras as _keras
+
+# What each refused kind of file is, and why it is not loaded.
+REFUSED_SUFFIXES = {
+    ".h5": "a legacy HDF5 Keras model: the format can carry Lambda code that runs on loading",
+    ".hdf5": "a legacy HDF5 Keras model: the format can carry Lambda code that runs on loading",
+    ".pkl": "a Python pickle: loading a pickle can run any code",
+    ".pickle": "a Python pickle: loading a pickle can run any code",
+    ".joblib": "a joblib pickle: loading a pickle can run any code",
+    ".pt": "a PyTorch file (a pickle): loading it can run any code",
+    ".pth": "a PyTorch file (a pickle): loading it can run any code",
+    ".npy": "a NumPy array file, not a model",
+    ".pb": "a TensorFlow graph, not a Keras model; load the .keras file of the run",
+}
+# Modules whose objects a config may name. Plugins' own layers are added at load time
+# from Keras's registry of serialisable objects (they were imported by the plugin host).
+TRUSTED_MODULES = ("keras", "alexnet_desktop", "alexnet_desktop_plugins")
+# Keras's markers for plain data inside a config (tensors, arrays, slices); "__lambda__",
+# marshalled bytecode, is not among them.
+DATA_MARKERS = frozenset({"__keras_tensor__", "__tensor__", "__numpy__", "__bytes__", "__ellipsis__",
+                          "__slice__", "__typespec__"})
+CONFIG_LIMIT = 64 * 1024 * 1024  # a model config is kilobytes; refuse a "config" bomb
+CHUNK = 1024 * 1024
+
+
+class UnsafeModelError(ValueError):
+    """A model file the app will not load, with the file and the reason."""
+
+
+class ModelChangedError(UnsafeModelError):
+    """A model whose bytes differ from the SHA-256 the app recorded when it saved it."""
+
+
+def sha256_file(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, as hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _trusted_modules() -> tuple[str, ...]:
+    registered = {type(obj).__module__ if not isinstance(obj, type) else obj.__module__
+                  for obj in _keras().saving.get_custom_objects().values()}
+    return TRUSTED_MODULES + tuple(sorted(m for m in registered if m))
+
+
+def _is_trusted(module: str, trusted: Iterable[str]) -> bool:
+    return any(module == t or module.startswith(t + ".") for t in trusted)
+
+
+def _walk(node: Any, trusted: tuple[str, ...], where: str = "config") -> None:
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            _walk(item, trusted, f"{where}[{i}]")
+        return
+    if not isinstance(node, dict):
+        return
+    class_name = node.get("class_name")
+    if isinstance(class_name, str):
+        if class_name == "Lambda":
+            raise UnsafeModelError(f"it contains a Lambda layer ({where}): Python code that would run on loading")
+        if class_name.startswith("__") and class_name not in DATA_MARKERS:  # "__lambda__": bytecode
+            raise UnsafeModelError(f"it contains serialised Python code ({class_name} at {where})")
+    module = node.get("module")
+    if module is not None and (not isinstance(module, str) or not _is_trusted(module, trusted)):
+        raise UnsafeModelError(
+            f"it asks for {class_name!r} from the module {module!r} ({where}); only Keras, this app "
+            "and installed plugins may provide a model's parts"
+        )
+    for key, value in node.items():
+        _walk(value, trusted, f"{where}.{key}")
+
+
+def check_keras_archive(path: str | Path) -> None:
+    """Refuse (UnsafeModelError) a `.keras` file that is damaged or names code from outside
+    Keras, this app and the installed plugins; read without loading anything."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            for name in names:
+                p = PurePosixPath(name)
+                if p.is_absolute() or ".." in p.parts:
+                    raise UnsafeModelError(f"{path}: the archive holds a file outside itself ({name!r})")
+            if "config.json" not in names:
+                raise UnsafeModelError(f"{path}: not a Keras model archive (no config.json inside)")
+            info = archive.getinfo("config.json")
+            if info.file_size > CONFIG_LIMIT:
+                raise UnsafeModelError(f"{path}: its config.json is {info.file_size:,} bytes, far beyond any model's")
+            config = json.loads(archive.read("config.json").decode("utf-8"))
+            broken = archive.testzip()
+            if broken is not None:
+                raise UnsafeModelError(f"{path}: damaged archive ({broken} fails its checksum)")
+    except UnsafeModelError:
+        raise
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise UnsafeModelError(f"{path}: not a whole .keras file (damaged or truncated: {exc})") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise UnsafeModelError(f"{path}: its config.json is not valid JSON ({exc})") from None
+    except OSError as exc:
+        raise UnsafeModelError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        _walk(config, _trusted_modules())
+    except UnsafeModelError as exc:
+        raise UnsafeModelError(f"{path}: not loaded: {exc}") from None
+
+
+def check_model_suffix(path: str | Path) -> None:
+    """Refuse any file that is not `.keras`, saying what it looks like and why."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".keras":
+        return
+    if suffix in REFUSED_SUFFIXES:
+        raise UnsafeModelError(f"{path}: not loaded: {REFUSED_SUFFIXES[suffix]}. Only .keras models are loaded; "
+                               "re-save it with model.save('name.keras') where it was made")
+    raise UnsafeModelError(f"{path}: only .keras models (or run folders) can be loaded")
+
+
+def load_model_file(path: str | Path, *, compile: bool = False, accepted_hashes: Iterable[str] | None = None) -> Any:
+    """Load a `.keras` model after the checks above, with Keras's safe mode on.
+
+    `accepted_hashes`, when given (the run's record), must contain the file's SHA-256,
+    or the file is refused as changed since the app saved it.
+    """
+    path = Path(path)
+    check_model_suffix(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such model file")
+    if accepted_hashes is not None:
+        accepted = set(accepted_hashes)
+        actual = sha256_file(path)
+        if actual not in accepted:
+            raise ModelChangedError(
+                f"{path}: the file changed after this app saved it (its SHA-256 is {actual[:16]}…, the run "
+                f"recorded {', '.join(sorted(h[:16] + '…' for h in accepted)) or 'another'}). It was not loaded; "
+                "if you changed it on purpose, load it as a model file instead of through its run"
+            )
+    check_keras_archive(path)
+    try:
+        return _keras().saving.load_model(str(path), compile=compile, safe_mode=True)
+    except Exception as exc:  # Keras raises many types for a bad file; the user needs one message
+        first = (str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
+        raise UnsafeModelError(f"{path}: cannot be loaded ({type(exc).__name__}: {first})") from exc
