@@ -290,10 +290,13 @@ def _train_config(args, host) -> Any:
 
 
 def cmd_predict(args) -> int:
-    from alexnet_desktop.core.predict import PredictionWriter, folder_files, load_for_prediction, predict_files
+    from alexnet_desktop.core.predict import PredictionWriter, folder_listing, load_for_prediction, predict_files
 
     loaded = load_for_prediction(args.model, args.labels)
-    files = folder_files(args.folder, recursive=args.recursive)
+    listing = folder_listing(args.folder, recursive=args.recursive)
+    files = listing.files
+    for path, why in listing.passed_over():
+        print(f"passed over {path}: {why}", file=sys.stderr)
     out = Path(args.out) if args.out else None
     writer = PredictionWriter(out, loaded.class_names, args.top_k) if out else None
     printer = ProgressPrinter()

@@ -56,8 +56,7 @@ def load_filename_labels(path: Path, case_sensitive: bool = False, recursive: bo
         raise DatasetError(f"{path}: not a folder")
     path = _labelled_folder(path)
     listing = list_image_files(path, recursive=recursive)
-    passed = [(p, "system junk file") for p in listing.junk] + listing.problems
-    passed += [(p, "not an image file extension") for p in listing.other]
+    passed = listing.passed_over()
     raw: list[tuple[Path, str]] = []
     for p in listing.files:
         label = label_from_name(p.name)

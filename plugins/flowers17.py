@@ -43,8 +43,7 @@ def load_flowers17(path: Path) -> Dataset:
     if not folder.is_dir():
         raise DatasetError(f"{path}: not a folder")
     listing = list_image_files(folder, recursive=False)
-    samples, passed = [], [(p, "system junk file") for p in listing.junk] + listing.problems
-    passed += [(p, "not an image file extension") for p in listing.other if p.name != "files.txt"]
+    samples, passed = [], [(p, why) for p, why in listing.passed_over() if p.name != "files.txt"]
     seen = set()
     for p in listing.files:
         m = NAME_RE.match(p.name)

@@ -148,3 +148,179 @@ def write_messy_dataset(root: Path) -> dict[str, str]:
     (odd / "README.txt").write_text("where these came from\n")
     expect["README.txt"] = "passed over: not an image"
     return expect
+
+
+def _exif_image(path: Path, orientation: int) -> None:
+    """A 60x40 image whose left half is red, saved with an EXIF orientation tag."""
+    a = np.zeros((40, 60, 3), np.uint8)
+    a[:, :30] = (220, 20, 20)
+    a[:, 30:] = (20, 20, 220)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(a).save(path, exif=exif)
+
+
+def write_hostile_corpus(root: Path) -> dict[str, str]:
+    """A folder-per-class dataset with more than 40 kinds of bad or odd files and folders.
+
+    Classes `cats` and `dogs` hold good images besides the odd ones; `empty` holds
+    nothing; `only_broken` holds only files that cannot be decoded. Returns, for each odd
+    entry (its path relative to `root`), what it must give: "ok", "rejected: <words>",
+    "flagged: <words>" or "passed over: <words>".
+    """
+    cats, dogs = root / "cats", root / "dogs"
+    expect: dict[str, str] = {}
+
+    def want(path: Path, outcome: str) -> None:
+        expect[str(path.relative_to(root))] = outcome
+
+    for i in range(6):
+        image(cats / f"cat_{i}.jpg", (200, 120, 40), side=48)
+        image(dogs / f"dog_{i}.png", (40, 90, 200), side=48)
+    good = (cats / "cat_0.jpg").read_bytes()
+    # Damaged and disguised files.
+    (cats / "truncated.jpg").write_bytes(good[: len(good) // 2])
+    want(cats / "truncated.jpg", "rejected: truncated")
+    (cats / "zero.jpg").write_bytes(b"")
+    want(cats / "zero.jpg", "rejected: empty file")
+    (cats / "header_only.jpg").write_bytes(good[:20])
+    want(cats / "header_only.jpg", "rejected: ")
+    (cats / "random.jpg").write_bytes(np.random.default_rng(1).integers(0, 256, 4096, dtype=np.uint8).tobytes())
+    want(cats / "random.jpg", "rejected: not an image")
+    (cats / "heic_photo.jpg").write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + bytes(64))
+    want(cats / "heic_photo.jpg", "rejected: HEIC")
+    (cats / "avif_photo.jpg").write_bytes(b"\0\0\0\x1cftypavif\0\0\0\0avifmif1" + bytes(64))
+    want(cats / "avif_photo.jpg", "rejected: AVIF")
+    (cats / "notes.jpg").write_text("shopping list: milk, eggs\n")
+    want(cats / "notes.jpg", "rejected: text file")
+    (cats / "page.jpg").write_text("<!DOCTYPE html><html><body>404 Not Found</body></html>")
+    want(cats / "page.jpg", "rejected: text file")
+    (cats / "drawing.png").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    want(cats / "drawing.png", "rejected: SVG")
+    (cats / "paper.jpg").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    want(cats / "paper.jpg", "rejected: PDF")
+    (cats / "archive.jpg").write_bytes(b"PK\x03\x04" + bytes(60))
+    want(cats / "archive.jpg", "rejected: not an image")
+    png = io.BytesIO()
+    Image.new("RGB", (40, 40), (10, 200, 10)).save(png, format="PNG")
+    broken_crc = bytearray(png.getvalue())
+    broken_crc[40] ^= 0xFF  # inside IHDR/IDAT: a checksum that no longer matches
+    (cats / "bad_crc.png").write_bytes(bytes(broken_crc))
+    want(cats / "bad_crc.png", "rejected: ")
+    gif = io.BytesIO()
+    Image.new("P", (40, 40), 3).save(gif, format="GIF")
+    (cats / "truncated.gif").write_bytes(gif.getvalue()[:30])
+    want(cats / "truncated.gif", "rejected: ")
+    # Decompression bombs, by header: tens of thousands of pixels a side in a few kilobytes.
+    Image.new("1", (20000, 20000)).save(cats / "bomb.png")
+    want(cats / "bomb.png", "rejected: too large")
+    Image.new("L", (12000, 9000)).save(cats / "bomb.gif")
+    want(cats / "bomb.gif", "rejected: too large")
+    # Formats and modes that must all become RGB.
+    Image.new("CMYK", (40, 40), (0, 200, 200, 0)).save(cats / "cmyk.jpg")
+    want(cats / "cmyk.jpg", "ok")
+    Image.fromarray(np.full((40, 40), 40000, dtype=np.uint16)).save(cats / "sixteen_bit.png")
+    want(cats / "sixteen_bit.png", "ok")
+    Image.fromarray(np.linspace(0, 1, 1600, dtype=np.float32).reshape(40, 40)).save(cats / "float.tif")
+    want(cats / "float.tif", "ok")
+    Image.new("L", (40, 40), 128).save(cats / "grey.jpg")
+    want(cats / "grey.jpg", "ok")
+    Image.new("LA", (40, 40), (128, 100)).save(cats / "grey_alpha.png")
+    want(cats / "grey_alpha.png", "ok")
+    Image.new("1", (40, 40), 1).save(cats / "one_bit.bmp")
+    want(cats / "one_bit.bmp", "ok")
+    pal = Image.new("P", (40, 40), 1)
+    pal.putpalette([0, 0, 0, 255, 0, 0] + [0] * 762)
+    pal.save(cats / "palette_transparent.png", transparency=0)
+    want(cats / "palette_transparent.png", "ok")
+    Image.new("RGBA", (40, 40), (255, 0, 0, 0)).save(cats / "fully_transparent.png")
+    want(cats / "fully_transparent.png", "ok")
+    frames = [Image.new("RGB", (40, 40), c) for c in ((255, 0, 0), (0, 255, 0), (0, 0, 255))]
+    frames[0].save(cats / "animated.gif", save_all=True, append_images=frames[1:])
+    want(cats / "animated.gif", "ok")
+    frames[0].save(cats / "multipage.tif", save_all=True, append_images=frames[1:])
+    want(cats / "multipage.tif", "ok")
+    Image.new("RGB", (40, 40), (90, 90, 9)).save(cats / "photo.webp")
+    want(cats / "photo.webp", "ok")
+    Image.new("RGB", (64, 64), (9, 90, 90)).save(cats / "progressive.jpg", progressive=True)
+    want(cats / "progressive.jpg", "ok")
+    (cats / "trailing_garbage.jpg").write_bytes(good + b"\0garbage after the end of the image" * 10)
+    want(cats / "trailing_garbage.jpg", "ok")
+    Image.new("RGB", (4000, 12), (50, 50, 50)).save(cats / "very_wide.png")
+    want(cats / "very_wide.png", "flagged: tiny: 4000x12")
+    image(cats / "upper_case.JPG")
+    want(cats / "upper_case.JPG", "ok")
+    image(cats / "really_a_png.jpg", fmt="PNG")
+    want(cats / "really_a_png.jpg", "flagged: content is PNG")
+    Image.new("RGB", (8, 8)).save(cats / "tiny.png")
+    want(cats / "tiny.png", "flagged: tiny")
+    for orientation in range(1, 9):
+        _exif_image(dogs / f"exif_{orientation}.jpg", orientation)
+        want(dogs / f"exif_{orientation}.jpg", "ok")
+    # Names.
+    image(dogs / "фото_日本_🐶.png", (40, 90, 200))
+    want(dogs / "фото_日本_🐶.png", "ok")
+    long_name = "a" * 240 + ".png"
+    image(dogs / long_name, (40, 90, 210))
+    want(dogs / long_name, "ok")
+    image(dogs / "Case.png", (40, 95, 200))
+    image(dogs / "case.png", (45, 90, 200))
+    want(dogs / "Case.png", "ok")
+    want(dogs / "case.png", "ok")
+    nfc, nfd = "caf\u00e9.png", "cafe\u0301.png"
+    image(dogs / nfc, (40, 90, 205))
+    image(dogs / nfd, (40, 91, 200))
+    want(dogs / nfc, "ok")
+    want(dogs / nfd, "ok")
+    image(dogs / "spaces  and\ttab.png", (41, 90, 200))
+    want(dogs / "spaces  and\ttab.png", "ok")
+    image(dogs / "new\nline.png", (42, 90, 200))
+    want(dogs / "new\nline.png", "ok")
+    image(dogs / "nested" / "deeper" / "deep_dog.png", (40, 92, 200))
+    want(dogs / "nested" / "deeper" / "deep_dog.png", "ok")
+    # Links, specials, permissions, hidden and system files.
+    (dogs / "loop").symlink_to(dogs)
+    want(dogs / "loop", "passed over: symbolic link loop")
+    (dogs / "dangling.png").symlink_to(root / "nowhere.png")
+    want(dogs / "dangling.png", "passed over: dangling")
+    (dogs / "link_to_dog.png").symlink_to(dogs / "dog_0.png")
+    want(dogs / "link_to_dog.png", "flagged: duplicate")
+    locked = image(dogs / "locked.png", (40, 90, 200))
+    locked.chmod(0)
+    want(dogs / "locked.png", "ok" if os.geteuid() == 0 else "rejected: permission denied")
+    locked_dir = dogs / "locked_folder"
+    image(locked_dir / "inside.png", (40, 90, 200))
+    locked_dir.chmod(0)
+    if os.geteuid() != 0:
+        want(locked_dir, "passed over: cannot")
+    os.mkfifo(dogs / "pipe.png")
+    want(dogs / "pipe.png", "passed over: not a regular file")
+    (dogs / "folder.png").mkdir()
+    image(dogs / ".hidden.png", (40, 90, 200))
+    want(dogs / ".hidden.png", "passed over: hidden")
+    image(dogs / ".thumbnails" / "t.png", (40, 90, 200))
+    want(dogs / ".thumbnails", "passed over: hidden")
+    (dogs / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    want(dogs / ".DS_Store", "passed over: junk")
+    (dogs / "._dog_0.png").write_bytes(b"\0\5\26\7")
+    want(dogs / "._dog_0.png", "passed over: junk")
+    (dogs / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    want(dogs / "Thumbs.db", "passed over: junk")
+    image(dogs / "__MACOSX" / "x.png", (40, 90, 200))
+    want(dogs / "__MACOSX", "passed over: junk")
+    (dogs / "README.txt").write_text("where these came from\n")
+    want(dogs / "README.txt", "passed over: not an image")
+    (dogs / "labels.csv").write_text("file,label\n")
+    want(dogs / "labels.csv", "passed over: not an image")
+    image(root / "loose_file.png", (0, 0, 0))
+    want(root / "loose_file.png", "passed over: not inside a class folder")
+    # Whole classes that give nothing.
+    (root / "empty").mkdir()
+    want(root / "empty", "passed over: empty folder")
+    (root / "only_broken").mkdir()
+    (root / "only_broken" / "a.jpg").write_bytes(b"")
+    (root / "only_broken" / "b.png").write_text("not a picture")
+    want(root / "only_broken" / "a.jpg", "rejected: empty file")
+    want(root / "only_broken" / "b.png", "rejected: text file")
+    return expect

@@ -39,9 +39,9 @@ def test_intel_scenes_layout_with_nesting_test_and_pred_parts(host, tmp_path):
     reasons = {p.name: r for p, r in ds.passed_over}
     assert "prediction input" in reasons["seg_pred"]
     assert "no training images" in reasons["0.jpg"]
-    from alexnet_desktop.core.predict import folder_files
+    from alexnet_desktop.core.predict import folder_listing
 
-    assert len(folder_files(root / "seg_pred")) == 2  # the wrapper folder is stepped into
+    assert len(folder_listing(root / "seg_pred").files) == 2  # the wrapper folder is stepped into
     # The nested folder alone, and an explicit test folder.
     ds = host.loader("folder").load(root / "seg_train", test_folder=str(root / "seg_test"))
     assert len(ds.samples) == 9 and len(ds.test_samples) == 9

@@ -10,7 +10,7 @@ import pytest
 
 from alexnet_desktop import cli
 from alexnet_desktop.core.model_files import load_model_file
-from alexnet_desktop.core.predict import folder_files, load_for_prediction, predict_files
+from alexnet_desktop.core.predict import folder_listing, load_for_prediction, predict_files
 from alexnet_desktop.core.training import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
 
 
@@ -138,7 +138,7 @@ def test_alexnet_learns_the_demo(host, workspace):
     assert result.status == "finished"
     assert result.best_value >= 0.9, f"validation accuracy only {result.best_value}"
     loaded = load_for_prediction(result.run_dir)
-    files = folder_files(root / "triangles")[:16]
+    files = folder_listing(root / "triangles").files[:16]
     labels = [p.label for batch in predict_files(loaded, files) for p in batch]
     assert labels.count("triangles") >= 12
 

@@ -165,9 +165,9 @@ def _class_folder_samples(root: Path, recursive: bool, passed_over: list[tuple[P
     for d in _subfolders(root):
         listing = list_image_files(d, recursive=recursive)
         samples.extend(Sample(p, d.name) for p in listing.files)
-        passed_over += [(p, "system junk file") for p in listing.junk]
-        passed_over += [(p, "not an image file extension") for p in listing.other]
-        passed_over += listing.problems
+        passed_over += listing.passed_over()
+        if not listing.files and not listing.passed_over():
+            passed_over.append((d, "empty folder: no images, so not a class"))
     try:
         loose = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
     except OSError as exc:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -213,6 +213,14 @@ class FileListing:
     junk: list[Path]
     other: list[Path]  # files without an image extension (READMEs, CSVs...)
     problems: list[tuple[Path, str]]  # folders or links that could not be followed
+    hidden: list[Path] = field(default_factory=list)  # names starting with "." (not descended into)
+
+    def passed_over(self) -> list[tuple[Path, str]]:
+        """Everything found but not listed as an image, each with the reason."""
+        return ([(p, "system junk file") for p in self.junk]
+                + [(p, "hidden file or folder (its name starts with '.')") for p in self.hidden]
+                + [(p, "not an image file extension") for p in self.other]
+                + list(self.problems))
 
 
 def list_image_files(root: os.PathLike | str, recursive: bool = True) -> FileListing:
@@ -227,6 +235,8 @@ def list_image_files(root: os.PathLike | str, recursive: bool = True) -> FileLis
     for path in _walk(root, recursive, seen_dirs, listing):
         if is_junk(path.relative_to(root)):
             listing.junk.append(path)
+        elif path.name.startswith("."):
+            listing.hidden.append(path)
         elif path.suffix.lower() in IMAGE_SUFFIXES:
             listing.files.append(path)
         else:
@@ -260,10 +270,13 @@ def _walk(folder: Path, recursive: bool, seen: set, listing: FileListing) -> Ite
             listing.problems.append((path, f"cannot be read ({exc.strerror or exc})"))
             continue
         if is_dir:
-            if recursive and entry.name.lower() not in JUNK_DIRS:
-                yield from _walk(path, recursive, seen, listing)
-            elif entry.name.lower() in JUNK_DIRS:
+            if entry.name.lower() in JUNK_DIRS:
                 listing.junk.append(path)
+            elif entry.name.startswith("."):
+                # Hidden folders hold caches and thumbnails (.thumbnails, .cache), not photos.
+                listing.hidden.append(path)
+            elif recursive:
+                yield from _walk(path, recursive, seen, listing)
         elif is_file:
             yield path
         elif entry.is_symlink() and not os.path.exists(entry.path):

@@ -8,6 +8,7 @@ bounded memory and an unreadable file becomes a row with its reason, never a cra
 from __future__ import annotations
 
 import csv
+import io
 import json
 import threading
 from collections import deque
@@ -20,7 +21,7 @@ import numpy as np
 
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.datasets import unwrap_nesting
-from alexnet_desktop.core.images import ImageDecodeError, decode_image, list_image_files
+from alexnet_desktop.core.images import FileListing, ImageDecodeError, decode_image, list_image_files
 from alexnet_desktop.core.model_files import check_model_suffix, load_model_file
 from alexnet_desktop.core.runs import LABELS, MODEL, RunFolder
 
@@ -153,8 +154,9 @@ def predict_files(
             yield results
 
 
-def folder_files(folder: str | Path, recursive: bool = False) -> list[Path]:
-    """The image files of a folder to predict (sorted, junk left out); an error if there are none.
+def folder_listing(folder: str | Path, recursive: bool = False) -> FileListing:
+    """The image files of a folder to predict (sorted), and what was passed over and why;
+    an error if there are no images.
 
     A folder that only wraps another (the Intel scenes' `seg_pred/seg_pred/`) is stepped into.
     """
@@ -163,10 +165,10 @@ def folder_files(folder: str | Path, recursive: bool = False) -> list[Path]:
         raise NotADirectoryError(f"{folder}: not a folder")
     if not recursive:
         folder = unwrap_nesting(folder, into_leaf=True)
-    files = list_image_files(folder, recursive=recursive).files
-    if not files:
+    listing = list_image_files(folder, recursive=recursive)
+    if not listing.files:
         raise FileNotFoundError(f"{folder}: no image files found" + ("" if recursive else " (try --recursive)"))
-    return files
+    return listing
 
 
 class PredictionWriter:
@@ -241,10 +243,12 @@ def read_predictions(path: str | Path) -> list[Prediction]:
             rows.append(Prediction(Path(item["path"]), item.get("label") or "", float(item.get("confidence") or 0),
                                    error=item.get("error") or "", source=item.get("source") or "predicted"))
         return rows
-    reader = csv.DictReader(text.splitlines())
+    # Not text.splitlines(): a quoted file name may hold a line break.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     if not reader.fieldnames or not {"path", "label", "confidence"} <= set(reader.fieldnames):
         raise ValueError(f"{path}: not a predictions file (it needs path, label and confidence columns)")
-    for line, row in enumerate(reader, start=2):
+    for row in reader:
+        line = reader.line_num
         try:
             confidence = float(row["confidence"]) if row["confidence"] else 0.0
         except ValueError:

@@ -117,13 +117,29 @@ class SortPlan:
         return "\n".join(lines)
 
 
+NAME_MAX = 255  # bytes in one file name on the common file systems
+
+
+def _name_key(name: str) -> str:
+    # Case- and normalisation-blind, as the destination may be (exFAT sticks, macOS):
+    # "Case.png" and "case.png", or "café" composed and decomposed, must not meet there.
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _fit(stem: str, tail: str) -> str:
+    """`stem + tail`, the stem shortened (by whole characters) to fit NAME_MAX bytes."""
+    while len(os.fsencode(stem + tail)) > NAME_MAX and stem:
+        stem = stem[:-1]
+    return stem + tail
+
+
 def _unique(folder: Path, name: str, taken: set[str]) -> Path:
     stem, suffix = Path(name).stem, Path(name).suffix
     candidate, n = name, 2
-    while candidate.casefold() in taken or (folder / candidate).exists() or (folder / candidate).is_symlink():
-        candidate = f"{stem} ({n}){suffix}"
+    while _name_key(candidate) in taken or (folder / candidate).exists() or (folder / candidate).is_symlink():
+        candidate = _fit(stem, f" ({n}){suffix}")
         n += 1
-    taken.add(candidate.casefold())
+    taken.add(_name_key(candidate))
     return folder / candidate
 
 
@@ -220,7 +236,7 @@ def _copy_verified(source: Path, dest: Path, tag: str) -> tuple[int, str]:
     """Copy to a temporary name beside `dest`, flush, re-read and compare, then take `dest`
     (never replacing a file); returns the size and hash."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{tag}.partial")
+    tmp = dest.with_name(f"{_partial_prefix(dest)}.{tag}.partial")
     h = hashlib.sha256()
     size = 0
     try:
@@ -256,14 +272,15 @@ def _copy_verified(source: Path, dest: Path, tag: str) -> tuple[int, str]:
     return size, h.hexdigest()
 
 
+def _partial_prefix(dest: Path) -> str:
+    # From a hash of the name, not the name: a 250-byte file name plus a suffix would pass
+    # the file system's 255-byte limit.
+    return ".alexnet-" + hashlib.sha256(os.fsencode(dest.name)).hexdigest()[:20]
+
+
 def _remove_partials(dest: Path) -> None:
-    for partial in dest.parent.glob(f".{glob_escape(dest.name)}.*.partial"):
+    for partial in dest.parent.glob(f"{_partial_prefix(dest)}.*.partial"):
         partial.unlink(missing_ok=True)
-
-
-def glob_escape(name: str) -> str:
-    """`name` with glob's special characters escaped."""
-    return re.sub(r"([*?[])", r"[\1]", name)
 
 
 def _state(records: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[int, dict[str, Any]], set[int]]:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.labelling import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.predict import (
-    PredictionWriter, folder_files, load_for_prediction, predict_files, read_labels,
+    PredictionWriter, folder_listing, load_for_prediction, predict_files, read_labels,
 )
 from alexnet_desktop.core.runs import LABELS, list_runs
 from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
@@ -76,6 +76,7 @@ class PredictPage(QWidget):
         self._given_names: dict[str, tuple[list[str], int | None]] = {}
         self._started = 0.0
         self._progress, self._unshown, self._shown_at = None, range(0), 0.0
+        self._passed_over: list = []
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.timeout.connect(lambda: self._show_progress(force=True))
@@ -232,13 +233,15 @@ class PredictPage(QWidget):
         self.status.setText("Loading the model…")
         self._started = time.monotonic()
         self._progress, self._unshown, self._shown_at = None, range(0), 0.0
+        self._passed_over = []
 
         def job(emit, stop):
             loaded = load_for_prediction(model_ref, class_names=names, image_size=size)
-            files = folder_files(folder, recursive=recursive)
+            listing = folder_listing(folder, recursive=recursive)
             emit(("classes", loaded.class_names))
             emit(("model", loaded))
-            for batch in predict_files(loaded, files, emit=emit, stop=stop):
+            emit(("passed over", listing.passed_over()))
+            for batch in predict_files(loaded, listing.files, emit=emit, stop=stop):
                 emit(("rows", batch))
             return stop.is_set()
 
@@ -284,6 +287,8 @@ class PredictPage(QWidget):
             self._reset_session(event[1])
         elif isinstance(event, tuple) and event[0] == "model":
             self.detail.set_model(event[1])
+        elif isinstance(event, tuple) and event[0] == "passed over":
+            self._passed_over = event[1]
         elif isinstance(event, tuple) and event[0] == "rows":
             added = self.session.add(event[1])
             self._unshown = range(self._unshown.start if self._unshown else added.start, added.stop)
@@ -317,7 +322,11 @@ class PredictPage(QWidget):
         self._show_progress(force=True)
         self.grid_model.set_view()  # now sorted as asked
         summary = ", ".join(f"{k}: {v:,}" for k, v in sorted(self.session.counts().items()))
-        self.status.setText(f"{'Cancelled after' if cancelled else 'Done:'} {len(self.session.rows):,} images · {summary}")
+        passed = self._passed_over
+        note = f" · {len(passed):,} other entries passed over (hover for why)" if passed else ""
+        self.status.setText(f"{'Cancelled after' if cancelled else 'Done:'} {len(self.session.rows):,} images · {summary}{note}")
+        self.status.setToolTip("\n".join(f"{p}: {why}" for p, why in passed[:50])
+                               + (f"\n… and {len(passed) - 50:,} more" if len(passed) > 50 else ""))
         self._update_buttons()
 
     def _on_failed(self, message: str, _tb: str) -> None:
