@@ -91,3 +91,69 @@ def test_a_loader_whose_detect_raises_scores_zero_and_is_reported(host, tmp_path
     scores = {loader.id: score for score, loader in host.detect_loaders(tmp_path)}
     assert scores["broken-detect"] == 0.0
     assert "detect blew up" in host.records["broken_detect"].error
+
+
+class FailsInsidePlugin:
+    """Registers fine; its architecture's build and its loader's load raise when used."""
+
+    @hookimpl
+    def register_architectures(self):
+        import dataclasses
+
+        from tests.tiny_plugin import TINY
+
+        def build(num_classes, input_shape):
+            raise RuntimeError("build exploded")
+
+        return [dataclasses.replace(TINY, id="explodes", name="Explodes", build=build)]
+
+    @hookimpl
+    def register_dataset_loaders(self):
+        import dataclasses
+
+        from tests.tiny_plugin import TINY_LOADER
+
+        def load(path, **_):
+            return {}["missing key"]
+
+        return [dataclasses.replace(TINY_LOADER, id="bad-load", load=load)]
+
+
+def test_a_plugin_that_raises_inside_build_or_load_is_named_and_the_others_run_on(host, colour_dataset, workspace):
+    import pytest
+
+    from alexnet_desktop.core.plugins import PluginError
+    from alexnet_desktop.core.training import TrainConfig, train
+
+    host.register(FailsInsidePlugin(), "fails_inside")
+    assert not host.failures  # nothing wrong until its code runs
+    base = dict(data=str(colour_dataset), epochs=1, batch_size=4, image_size=16, runs_dir=str(workspace.runs_dir))
+    with pytest.raises(PluginError, match="'fails_inside' failed in Architecture 'explodes': build: RuntimeError: build exploded"):
+        train(TrainConfig(arch="explodes", **base), host)
+    with pytest.raises(PluginError, match="'fails_inside' failed in DatasetLoader 'bad-load': load: KeyError"):
+        train(TrainConfig(arch="tiny-test-net", loader="bad-load", **base), host)
+    (record,) = host.failures
+    assert record.name == "fails_inside"
+    assert "build exploded" in record.error and "missing key" in record.error and "Traceback" in record.error
+    # The same host trains with the other plugins' parts.
+    assert train(TrainConfig(arch="tiny-test-net", **base), host).status == "finished"
+
+
+def test_only_entry_points_and_the_user_folder_are_imported(workspace, tmp_path, monkeypatch):
+    import sys
+
+    # A plugin-shaped module on sys.path, and code in sub-folders and non-.py files of the
+    # user folder: none of it may be imported.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    sentinel = tmp_path / "imported"
+    code = f"open({str(sentinel)!r}, 'w').close()\n"
+    (elsewhere / "alexnet_desktop_sneaky.py").write_text(code)
+    monkeypatch.syspath_prepend(str(elsewhere))
+    (workspace.plugins_dir / "sub").mkdir()
+    (workspace.plugins_dir / "sub" / "nested.py").write_text(code)
+    (workspace.plugins_dir / "script.py.txt").write_text(code)
+    host = PluginHost(workspace.plugins_dir)
+    assert not sentinel.exists()
+    assert "alexnet_desktop_sneaky" not in sys.modules
+    assert {r.source for r in host.records.values()} <= {"entry point", "user folder"}

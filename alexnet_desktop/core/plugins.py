@@ -8,6 +8,8 @@ while every other plugin keeps working.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib
 import importlib.util
 import sys
@@ -129,6 +131,7 @@ class PluginHost:
                     record.hook_errors.append(f"{hook_name} failed:\n{traceback.format_exc()}")
                     continue
                 for item in items:
+                    item = _guarded(item, record)
                     if item.id in found:
                         record.hook_errors.append(
                             f"{hook_name}: id {item.id!r} is already provided by another plugin; "
@@ -181,6 +184,44 @@ class PluginHost:
         if not scored or scored[0][0] <= 0:
             raise PluginError(f"{path}: no dataset loader recognises this folder (choose one with --loader)")
         return scored[0][1]
+
+
+# What a plugin's function may raise on purpose, for a bad input: passed on as it is. Any
+# other exception is the plugin's own failure.
+_EXPECTED = (OSError, ValueError)
+# The functions of each descriptor that run plugin code after collection.
+_GUARDED = {DatasetLoader: ("load", "prepare"), Architecture: ("build",), Exporter: ("export",)}
+
+
+def _guarded(item: Any, record: PluginRecord) -> Any:
+    """`item` with its plugin functions wrapped: an unexpected exception inside one is added
+    to the plugin's record (its traceback shows in the Plugins view and `plugins`) and raised
+    again as a PluginError that names the plugin, so no caller mistakes it for bad data."""
+    changes = {}
+    for attr in _GUARDED.get(type(item), ()):
+        fn = getattr(item, attr)
+        if fn is None or getattr(fn, "_guarded", False):
+            continue
+        changes[attr] = _guard(fn, record, f"{type(item).__name__} {item.id!r}: {attr}")
+    return dataclasses.replace(item, **changes) if changes else item
+
+
+def _guard(fn: Any, record: PluginRecord, what: str) -> Any:
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except _EXPECTED:
+            raise
+        except Exception as exc:
+            record.hook_errors.append(f"{what} failed:\n{traceback.format_exc()}")
+            raise PluginError(
+                f"the plugin {record.name!r} failed in {what}: {type(exc).__name__}: {exc} "
+                "(its traceback is in the Plugins list)"
+            ) from exc
+
+    call._guarded = True
+    return call
 
 
 def _lookup(table: dict[str, Any], key: str, what: str) -> Any:
