@@ -216,3 +216,131 @@ def test_cli_sort_dry_run_sort_and_undo(tmp_path, capsys):
     journal = next(out.glob(".alexnet-sort-*.journal"))
     assert cli.main(["undo", str(journal)]) == 0
     assert tree(tmp_path / "in") == original
+
+
+def _digests(root: Path) -> dict[str, list[str]]:
+    """The hashes of every file under `root` (journals and partial copies aside), by file name."""
+    import hashlib
+
+    out: dict[str, list[str]] = {}
+    for p in root.rglob("*"):
+        if p.is_file() and not p.name.startswith(".alexnet-"):
+            out.setdefault(p.name, []).append(hashlib.sha256(p.read_bytes()).hexdigest())
+    return out
+
+
+def _cli(*args: str) -> list[str]:
+    import sys
+
+    return [sys.executable, "-m", "alexnet_desktop", *args]
+
+
+def _run_killed(cmd: list[str], delay: float) -> bool:
+    """Run `cmd`; SIGKILL it after `delay` seconds unless it ended. True if it was killed."""
+    import subprocess
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, err = proc.communicate(timeout=delay)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return True
+    assert proc.returncode == 0, err.decode()[-2000:]
+    return False
+
+
+@pytest.mark.timeout(600)
+def test_a_move_of_1000_files_killed_at_random_points_loses_nothing_and_undo_restores_it(tmp_path):
+    import csv
+    import os
+    import random
+
+    seed = int(os.environ.get("SORT_KILL_SEED", "20261123"))
+    rng = random.Random(seed)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    rows = []
+    for i in range(1000):
+        p = inbox / f"img_{i:04d}.jpg"
+        p.write_bytes(rng.randbytes(rng.randint(200, 3000)))
+        rows.append({"path": str(p), "label": ("cat", "dog", "bird")[i % 3], "confidence": "0.9"})
+    original = _digests(inbox)
+    predictions = tmp_path / "predictions.csv"
+    with open(predictions, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=["path", "label", "confidence"])
+        writer.writeheader()
+        writer.writerows(rows)
+    out = tmp_path / "sorted"
+
+    def everything_still_there(exactly_once: bool) -> None:
+        now = _digests(inbox)
+        for name, digests in _digests(out).items():
+            now.setdefault(name, []).extend(digests)
+        for name, (digest,) in original.items():
+            got = now.get(name, [])
+            # Between the verified copy and the removal of its source a file exists twice.
+            assert got and set(got) == {digest}, f"{name} lost or changed (seed {seed})"
+            if exactly_once:
+                assert len(got) == 1, f"{name} exists {len(got)} times (seed {seed})"
+
+    kills = 0
+    for _ in range(40):
+        journals = sorted(out.glob(".alexnet-sort-*.journal"))
+        cmd = _cli("sort", "--resume", str(journals[-1])) if journals else _cli(
+            "sort", str(predictions), "--to", str(out), "--move")
+        if not _run_killed(cmd, rng.uniform(0.15, 1.0)):
+            break
+        kills += 1
+        everything_still_there(exactly_once=False)
+    else:
+        _run_killed(_cli("sort", "--resume", str(sorted(out.glob(".alexnet-sort-*.journal"))[-1])), 300)
+    assert kills >= 5, f"only {kills} kills: the sort ended too soon to test anything"
+    everything_still_there(exactly_once=True)
+    assert not list(inbox.iterdir()), "every file was moved"
+    assert {p.name for p in out.iterdir() if p.is_dir()} == {"cat", "dog", "bird"}
+    assert not list(out.rglob("*.partial"))
+
+    (journal,) = out.glob(".alexnet-sort-*.journal")
+    _run_killed(_cli("undo", str(journal)), rng.uniform(0.15, 0.6))  # undo, killed too (or not)
+    _run_killed(_cli("undo", str(journal)), 300)
+    assert _digests(inbox) == original
+    assert not [p for p in out.iterdir() if p.is_dir()]
+
+
+@pytest.mark.parametrize("code, words", [(28, "No space left on device"), (30, "Read-only file system")])
+def test_a_full_or_read_only_destination_stops_the_sort_with_every_source_whole(tmp_path, monkeypatch, code, words):
+    import os
+
+    inbox = tmp_path / "inbox"
+    labelled = make_inbox(inbox, 12)
+    before = tree(inbox)
+    real_open = open
+    fail_after = 4 if code == 28 else 0  # a disk fills up part-way; a read-only one from the start
+    opened = []
+
+    def failing_open(file, mode="r", *args, **kwargs):
+        if "w" in mode and str(file).endswith(".partial"):
+            opened.append(file)
+            if len(opened) > fail_after:
+                raise OSError(code, os.strerror(code), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(sorting, "open", failing_open, raising=False)
+    out = tmp_path / "sorted"
+    with pytest.raises(sorting.SortStopped) as stopped:
+        sort_files(plan_sort(labelled, out, move=True))
+    message = str(stopped.value)
+    assert words in message and "every file whole" in message and "--resume" in message
+    assert stopped.value.done == fail_after
+    # Moved files are in the destination whole; every other source is untouched.
+    moved = tree(out)
+    assert len(moved) == fail_after
+    remaining = tree(inbox)
+    assert sorted(list(moved.values()) + list(remaining.values())) == sorted(before.values())
+    assert all(before[k] == v for k, v in remaining.items())
+    assert not list(out.rglob("*.partial"))
+    # Once there is room again, the same journal finishes the job.
+    monkeypatch.undo()
+    result = run_sort(stopped.value.journal)
+    assert result.done == result.total == 12 and not tree(inbox)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
+from alexnet_desktop.core.runs import atomic_write_text
 
 UNCERTAIN = "uncertain"
 JOURNAL_FORMAT = 1
@@ -181,6 +182,15 @@ def plan_sort(
     return SortPlan(out, move, steps, left, folders)
 
 
+class SortStopped(OSError):
+    """A sort that stopped on an error (a full or read-only destination...), every file whole;
+    the message says what happened and how to resume."""
+
+    def __init__(self, message: str, journal: Path, done: int, total: int) -> None:
+        super().__init__(message)
+        self.journal, self.done, self.total = journal, done, total
+
+
 class Journal:
     """The append-only record of one sort; every line is flushed to disk before the step it announces."""
 
@@ -301,13 +311,15 @@ def start_sort(plan: SortPlan, journal_path: str | Path | None = None) -> Journa
     path = Path(journal_path) if journal_path else plan.out / f".alexnet-sort-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.journal"
     if path.exists():
         raise FileExistsError(f"{path}: a journal of that name exists")
-    journal = Journal(path)
-    journal.append({"kind": "alexnet-desktop sort", "format": JOURNAL_FORMAT, "out": str(plan.out),
-                    "op": "move" if plan.move else "copy", "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                    "steps": len(plan.steps)})
-    for s in plan.steps:
-        journal.append({"step": s.index, "state": "planned", "src": str(s.source), "dst": str(s.dest), "label": s.label})
-    return journal
+    records = [{"kind": "alexnet-desktop sort", "format": JOURNAL_FORMAT, "out": str(plan.out),
+                "op": "move" if plan.move else "copy", "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "steps": len(plan.steps)}]
+    records += [{"step": s.index, "state": "planned", "src": str(s.source), "dst": str(s.dest), "label": s.label}
+                for s in plan.steps]
+    # The whole plan appears at once (temporary file, flush, rename): a sort killed while
+    # planning leaves no journal, never one with half its steps.
+    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return Journal(path)
 
 
 def run_sort(
@@ -335,36 +347,49 @@ def run_sort(
             continue
         if stop is not None and stop.is_set():
             return SortResult(journal.path, done, total, cancelled=True)
-        source, dest = Path(step["src"]), Path(step["dst"])
-        if Path(os.path.abspath(dest)).parent.parent != out or dest.parent.is_symlink():
-            raise ValueError(f"{dest}: not in a plain class folder of {out}; nothing is written outside it")
-        _remove_partials(dest)  # left by a copy that was killed
-        just_copied = False
-        if step["state"] == "planned":
-            if dest.exists():
-                # A crash after the copy took its name but before "copied" was recorded.
-                if not source.exists() or _sha256(dest) != _sha256(source):
-                    raise FileExistsError(f"{dest}: exists and is not a copy of {source}; not replaced")
-                size, digest = _sha256(dest)
-            else:
-                if not source.is_file():
-                    raise FileNotFoundError(f"{source}: gone before it could be sorted")
-                size, digest = _copy_verified(source, dest, f"{os.getpid()}-{index}")
-                just_copied = True
-            journal.append({"step": index, "state": "copied", "size": size, "sha256": digest})
-            step.update(state="copied", size=size, sha256=digest)
-        if step["state"] == "copied":
-            if move and source.exists():
-                # Checked again only when resuming: a copy verified a moment ago needs no
-                # fourth read, but one from an earlier session may have been changed since.
-                if not just_copied and _sha256(dest) != (step["size"], step["sha256"]):
-                    raise OSError(f"{dest}: no longer matches {source}; the source is kept")
-                source.unlink()
-            journal.append({"step": index, "state": "done"})
-            step["state"] = "done"
+        try:
+            _sort_step(journal, out, move, index, step)
+        except OSError as exc:
+            where = exc.filename or step["dst"]
+            raise SortStopped(
+                f"{where}: {exc.strerror or exc}. The sort stopped with every file whole ({done:,} of {total:,} "
+                f"sorted, the rest still where they were); fix the cause (free space, a writable folder) and "
+                f"resume it with: alexnet-desktop sort --resume {journal.path}", journal.path, done, total,
+            ) from exc
         done += 1
         emit(Progress(done, total, "files sorted"))
     return SortResult(journal.path, done, total)
+
+
+def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[str, Any]) -> None:
+    """Carry one journalled step from where it got to through to "done"."""
+    source, dest = Path(step["src"]), Path(step["dst"])
+    if Path(os.path.abspath(dest)).parent.parent != out or dest.parent.is_symlink():
+        raise ValueError(f"{dest}: not in a plain class folder of {out}; nothing is written outside it")
+    _remove_partials(dest)  # left by a copy that was killed
+    just_copied = False
+    if step["state"] == "planned":
+        if dest.exists():
+            # A crash after the copy took its name but before "copied" was recorded.
+            if not source.exists() or _sha256(dest) != _sha256(source):
+                raise FileExistsError(f"{dest}: exists and is not a copy of {source}; not replaced")
+            size, digest = _sha256(dest)
+        else:
+            if not source.is_file():
+                raise FileNotFoundError(f"{source}: gone before it could be sorted")
+            size, digest = _copy_verified(source, dest, f"{os.getpid()}-{index}")
+            just_copied = True
+        journal.append({"step": index, "state": "copied", "size": size, "sha256": digest})
+        step.update(state="copied", size=size, sha256=digest)
+    if step["state"] == "copied":
+        if move and source.exists():
+            # Checked again only when resuming: a copy verified a moment ago needs no
+            # fourth read, but one from an earlier session may have been changed since.
+            if not just_copied and _sha256(dest) != (step["size"], step["sha256"]):
+                raise OSError(f"{dest}: no longer matches {source}; the source is kept")
+            source.unlink()
+        journal.append({"step": index, "state": "done"})
+        step["state"] = "done"
 
 
 def sort_files(plan: SortPlan, emit: Emit = no_emit, stop: threading.Event | None = None,
