@@ -210,3 +210,38 @@ def test_long_runs_are_thinned_for_drawing_but_keep_every_point(qtbot):
     assert curves.drawn_count("loss", TRAIN_BATCH) <= curves.MAX_DRAWN
     x, y = curves.items[("loss", TRAIN_BATCH)].getOriginalDataset()
     assert x[-1] == 9999 / 1000 and y[-1] == 1.0 / 10_000  # the newest point is always drawn
+
+
+def test_an_unexpected_error_in_a_worker_reaches_the_user_as_a_dialog_with_its_traceback(
+        qtbot, window, colour_dataset, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import alexnet_desktop.gui.train_page as train_page
+
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=30000):
+        window.data_page.choose_folder(colour_dataset)
+    qtbot.waitUntil(lambda: not window.data_page.runner.is_running())
+    page = window.train_page
+    window.tabs.setCurrentWidget(page)
+
+    def bad_settings(*_args, **_kwargs):
+        raise ValueError("epochs must be at least 1")
+
+    monkeypatch.setattr(train_page, "train", bad_settings)
+    with qtbot.waitSignal(page.runner.finished, timeout=30000):
+        page.start_button.click()
+    assert "epochs must be at least 1" in page.status.text()
+    assert page.runner.crash_dialog is None  # a plain mistake is said on the page, no dialog
+
+    def bug(*_args, **_kwargs):
+        return {}["no such key"]  # a KeyError: a bug, not the user's doing
+
+    monkeypatch.setattr(train_page, "train", bug)
+    with qtbot.waitSignal(page.runner.finished, timeout=30000):
+        page.start_button.click()
+    box = page.runner.crash_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "KeyError" in box.text() and "Your files are safe" in box.text()
+    assert "Traceback" in box.detailedText() and "no such key" in box.detailedText()
+    assert "KeyError" in page.status.text()  # the page says so too
+    box.accept()

@@ -216,3 +216,34 @@ def test_data_parallel_training_over_two_logical_cpus(tmp_path, colour_dataset, 
 def test_an_unknown_device_is_refused_with_the_ones_there_are(host, colour_dataset, workspace):
     with pytest.raises(ValueError, match="no device '/gpu:7'.*CPU:0"):
         train(_config(colour_dataset, workspace, devices=["/gpu:7"]), host)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
+
+
+def _live_models() -> int:
+    import gc
+
+    from alexnet_desktop.core.tf_runtime import keras
+
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, keras().Model))
+
+
+@pytest.mark.timeout(300)
+def test_five_trainings_in_one_process_do_not_keep_their_models(host, colour_dataset, workspace):
+    rss, models = [], []
+    for i in range(5):
+        # A worker thread per run, as the window does.
+        out = []
+        t = threading.Thread(target=lambda: out.append(train(_config(colour_dataset, workspace, epochs=1, seed=i), host)))
+        t.start()
+        t.join()
+        assert out and out[0].status == "finished"
+        rss.append(_rss_mb())
+        models.append(_live_models())
+    assert models == [0] * 5, f"models left alive after each run: {models}"
+    # The first run pays TensorFlow's one-off costs; after it, memory stays level.
+    assert rss[-1] - rss[1] < 60, f"resident memory grew from {rss[1]:.0f} to {rss[-1]:.0f} MB over runs 2-5"

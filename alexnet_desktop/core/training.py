@@ -38,7 +38,7 @@ from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status
 from alexnet_desktop.core.scan import ScanReport, find_leaks, scan_dataset
-from alexnet_desktop.core.tf_runtime import device_summary, keras, tensorflow
+from alexnet_desktop.core.tf_runtime import device_summary, is_loaded, keras, tensorflow
 
 
 @dataclass(kw_only=True)
@@ -286,6 +286,16 @@ class _Job:
         self.epoch_learning_rate = float("nan")
         self.diverged_at: tuple[int, int] | None = None
         self.early_stopped = False
+
+    def release(self) -> None:
+        """Let go of the model and Keras's state for this thread once the run has ended.
+
+        The GUI trains run after run in one process; without this each run's model, its
+        traced functions and TensorFlow's kernel cache stayed alive until the window closed.
+        """
+        self.model = None
+        if is_loaded():
+            keras().backend.clear_session(free_memory=True)
 
     # ---- during fit -------------------------------------------------------------------
 
@@ -562,6 +572,13 @@ class _StoppedEarly(Exception):
 
 
 def _run(job: _Job, emit: Emit) -> RunFinished:
+    try:
+        return _finish(job, emit)
+    finally:
+        job.release()
+
+
+def _finish(job: _Job, emit: Emit) -> RunFinished:
     try:
         result = job.run_fit()
     except _StoppedEarly:

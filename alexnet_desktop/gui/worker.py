@@ -6,15 +6,24 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from alexnet_desktop.core.plugins import PluginError
 from alexnet_desktop.core.threads import lower_priority
+
+
+# What a job raises on purpose for bad input (a folder that is not a dataset, a refused
+# model file, a plugin that failed): the page that started it shows the message. Anything
+# else is a bug, and gets a dialog with its traceback as well.
+EXPECTED_ERRORS = (OSError, ValueError, PluginError)
 
 
 class _Worker(QObject):
     event = Signal(object)
     succeeded = Signal(object)
     failed = Signal(str, str)  # message, traceback
+    crashed = Signal(str, str)  # the same, for an unexpected exception
 
     def __init__(self, job: Callable[[Callable[[Any], None], threading.Event], Any], stop: threading.Event) -> None:
         super().__init__()
@@ -27,7 +36,11 @@ class _Worker(QObject):
         try:
             result = self._job(self.event.emit, self._stop)
         except Exception as exc:  # the job's error goes to the page that started it
-            self.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())
+            message, tb = str(exc) or type(exc).__name__, traceback.format_exc()
+            if not isinstance(exc, EXPECTED_ERRORS):
+                message = f"{type(exc).__name__}: {message}"
+                self.crashed.emit(message, tb)
+            self.failed.emit(message, tb)
         else:
             self.succeeded.emit(result)
         finally:
@@ -63,6 +76,7 @@ class JobRunner(QObject):
                 signal.connect(slot)
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self.crash_dialog: QMessageBox | None = None  # the last one shown
         self.stop_event = threading.Event()
 
     def is_running(self) -> bool:
@@ -80,6 +94,7 @@ class JobRunner(QObject):
         worker.event.connect(self.event)
         worker.succeeded.connect(self.succeeded)
         worker.failed.connect(self.failed)
+        worker.crashed.connect(self._show_crash)
         thread.started.connect(worker.run)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
@@ -94,6 +109,21 @@ class JobRunner(QObject):
         if self._thread is None:
             return True
         return self._thread.wait() if ms < 0 else self._thread.wait(ms)
+
+    @Slot(str, str)
+    def _show_crash(self, message: str, tb: str) -> None:
+        """An unexpected error: a dialog says so, with the traceback under "Show Details"
+        (to copy into a bug report), besides what the page itself shows."""
+        parent = self.parent()
+        window = parent.window() if isinstance(parent, QWidget) else None
+        box = QMessageBox(QMessageBox.Critical, "AlexNet Desktop: unexpected error",
+                          f"An unexpected error stopped this task:\n\n{message}\n\n"
+                          "Your files are safe. The details below help whoever fixes it.", QMessageBox.Ok, window)
+        box.setDetailedText(tb)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setObjectName("crash_dialog")
+        box.open()  # not exec(): the window and any other running job carry on
+        self.crash_dialog = box
 
     @Slot()
     def _on_thread_finished(self) -> None:
