@@ -514,11 +514,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         build_parser().print_help()
         return 2
+    from alexnet_desktop.core.plugins import INPUT_ERRORS
+
     try:
         return args.func(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except (OSError, ValueError, LookupError, RuntimeError) as exc:
+    except (*INPUT_ERRORS, LookupError, RuntimeError) as exc:
         print(f"alexnet-desktop {args.command}: error: {exc}", file=sys.stderr)
         return 1

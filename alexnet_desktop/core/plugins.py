@@ -8,12 +8,18 @@ while every other plugin keeps working.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import functools
 import importlib
 import importlib.util
+import pickle
+import struct
 import sys
+import tarfile
 import traceback
+import zipfile
+import zlib
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -186,9 +192,10 @@ class PluginHost:
         return scored[0][1]
 
 
-# What a plugin's function may raise on purpose, for a bad input: passed on as it is. Any
-# other exception is the plugin's own failure.
-_EXPECTED = (OSError, ValueError)
+# What a plugin's function may raise for a bad input (a damaged archive, a refused pickle, a
+# malformed CSV): passed on as it is, the input's fault. Any other exception is the plugin's.
+INPUT_ERRORS = (OSError, ValueError, EOFError, pickle.UnpicklingError, tarfile.TarError, zipfile.BadZipFile,
+             csv.Error, struct.error, zlib.error)
 # The functions of each descriptor that run plugin code after collection.
 _GUARDED = {DatasetLoader: ("load", "prepare"), Architecture: ("build",), Exporter: ("export",)}
 
@@ -211,7 +218,7 @@ def _guard(fn: Any, record: PluginRecord, what: str) -> Any:
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except _EXPECTED:
+        except INPUT_ERRORS:
             raise
         except Exception as exc:
             record.hook_errors.append(f"{what} failed:\n{traceback.format_exc()}")

@@ -9,14 +9,14 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from alexnet_desktop.core.plugins import PluginError
+from alexnet_desktop.core.plugins import INPUT_ERRORS, PluginError
 from alexnet_desktop.core.threads import lower_priority
 
 
 # What a job raises on purpose for bad input (a folder that is not a dataset, a refused
 # model file, a plugin that failed): the page that started it shows the message. Anything
 # else is a bug, and gets a dialog with its traceback as well.
-EXPECTED_ERRORS = (OSError, ValueError, PluginError)
+EXPECTED_ERRORS = (*INPUT_ERRORS, PluginError)
 
 
 class _Worker(QObject):
