@@ -245,3 +245,24 @@ def test_an_unexpected_error_in_a_worker_reaches_the_user_as_a_dialog_with_its_t
     assert "Traceback" in box.detailedText() and "no such key" in box.detailedText()
     assert "KeyError" in page.status.text()  # the page says so too
     box.accept()
+
+
+def test_a_plugin_that_fails_inside_build_shows_in_the_plugins_page(qtbot, window, colour_dataset):
+    from tests.test_plugins import FailsInsidePlugin
+
+    window.state.host.register(FailsInsidePlugin(), "fails_inside")
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=30000):
+        window.data_page.choose_folder(colour_dataset)
+    qtbot.waitUntil(lambda: not window.data_page.runner.is_running())
+    s = window.state.settings
+    s.arch, s.image_size, s.epochs, s.batch_size = "explodes", 16, 1, 2
+    page = window.train_page
+    with qtbot.waitSignal(page.runner.finished, timeout=30000):
+        page.start_button.click()
+    assert "'fails_inside' failed" in page.status.text() and "build exploded" in page.status.text()
+    assert page.runner.crash_dialog is None  # the plugin is named; it is not the app's bug
+    plugins = window.plugins_page
+    assert window.tabs.tabText(window.tabs.indexOf(plugins)) == "Plugins (2 failed)"  # with the fixture's "raising"
+    names = [plugins.table.item(i, 0).text() for i in range(plugins.table.rowCount())]
+    plugins.table.setCurrentCell(names.index("fails_inside"), 0)
+    assert "build exploded" in plugins.error.toPlainText() and "Traceback" in plugins.error.toPlainText()

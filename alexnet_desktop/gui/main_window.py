@@ -19,6 +19,7 @@ from alexnet_desktop.gui.predict_page import PredictPage
 from alexnet_desktop.gui.runs_page import RunsPage
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.train_page import TrainPage
+from alexnet_desktop.gui.worker import JobRunner
 
 # The demo trains at 128 px: its images are 128 px, and on a 2-core CPU AlexNet runs
 # about 6x faster there than at 227 px (38 vs 6 images/s measured), a few minutes in all.
@@ -71,9 +72,11 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
-        if state.host.failures:
-            self.tabs.setTabText(self.tabs.indexOf(self.plugins_page), f"Plugins ({len(state.host.failures)} failed)")
         self.setCentralWidget(self.tabs)
+        self._show_plugin_failures()
+        # A plugin can also fail later, inside its loader or architecture, in any page's job.
+        for runner in self.findChildren(JobRunner):
+            runner.failed.connect(self._show_plugin_failures)
         self.device_label = QLabel("Loading TensorFlow…")
         self.statusBar().addPermanentWidget(self.device_label)
         self.resize(1200, 800)
@@ -81,6 +84,11 @@ class MainWindow(QMainWindow):
         self._load_tf_when_painted = False
         if first_launch_demo:
             QTimer.singleShot(0, self._choose_initial_dataset)
+
+    def _show_plugin_failures(self, *_) -> None:
+        failed = len(self.state.host.failures)
+        self.tabs.setTabText(self.tabs.indexOf(self.plugins_page), f"Plugins ({failed} failed)" if failed else "Plugins")
+        self.plugins_page.refresh()
 
     def _resume_run(self, run_dir, more_epochs: int, learning_rate) -> None:
         self.tabs.setCurrentWidget(self.train_page)
