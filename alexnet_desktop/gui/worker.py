@@ -118,7 +118,7 @@ class JobRunner(QObject):
         window = parent.window() if isinstance(parent, QWidget) else None
         box = QMessageBox(QMessageBox.Critical, "AlexNet Desktop: unexpected error",
                           f"An unexpected error stopped this task:\n\n{message}\n\n"
-                          "Your files are safe. The details below help whoever fixes it.", QMessageBox.Ok, window)
+                          "Your files are safe. Show Details has the traceback to put in a bug report.", QMessageBox.Ok, window)
         box.setDetailedText(tb)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.setObjectName("crash_dialog")
