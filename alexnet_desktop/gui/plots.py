@@ -74,9 +74,11 @@ class TrainingCurves(QWidget):
     The best epoch is marked with a vertical line on the loss and accuracy plots.
     """
 
-    # 10 Hz: on this 2-core machine one repaint of the four plots takes 35-55 ms in
-    # software, so 15 Hz kept the GUI thread busy most of the time during a long run.
-    REFRESH_MS = 100
+    # 5 Hz: on this 2-core machine one repaint of the four plots takes 35-55 ms in
+    # software; at 15 Hz the GUI thread was busy most of a long run, and at 10 Hz it still
+    # took about 12% of a core from training (R4). Curves that move five times a second
+    # still read as live.
+    REFRESH_MS = 200
     SPEED = "images/s"
     RATE = "learning rate"
     SPEED_SMOOTHING = 0.1  # weight of the newest batch in the images/s moving average
