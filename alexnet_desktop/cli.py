@@ -395,6 +395,15 @@ def cmd_undo(args) -> int:
     return 0 if not result.problems else 1
 
 
+def cmd_export(args) -> int:
+    from alexnet_desktop.core.export import export_model
+
+    print(f"Exporting {args.model} as {args.format}", file=sys.stderr)
+    done = export_model(_host(), args.model, args.format, args.out, args.labels)
+    print(f"{done.path}\n  class names: {done.labels}\n  preprocessing: {done.preprocessing}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = argparse.ArgumentParser(
@@ -500,6 +509,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("undo", help="undo a sort from its journal (files moved back, copies removed)")
     s.add_argument("journal", metavar="JOURNAL")
     s.set_defaults(func=cmd_undo)
+
+    s = sub.add_parser("export", help="export a model to another format, with its class names and preprocessing")
+    s.add_argument("model", metavar="MODEL", help="a run folder, or a .keras file (with --labels or labels beside it)")
+    s.add_argument("--format", required=True, metavar="ID",
+                   help="keras, savedmodel, tflite, tflite-quantised or onnx (see `plugins` for all)")
+    s.add_argument("--out", required=True, metavar="PATH", help="the file (or folder, for savedmodel) to write; "
+                   "never overwritten; the format's suffix is added if missing")
+    s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
+    s.set_defaults(func=cmd_export)
     return p
 
 

@@ -133,3 +133,19 @@ def test_closing_mid_fit_can_be_refused(qtbot, window, colour_dataset, monkeypat
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
     assert not window.close()
     assert window.train_page.runner.is_running()  # the fixture stops it
+
+
+def test_runs_page_exports_the_selected_run(qtbot, window, host, colour_dataset, workspace, tmp_path):
+    run = _train(host, colour_dataset, workspace, epochs=1)
+    page = window.runs_page
+    page.refresh()
+    page.select([run])
+    assert page.export_button.isEnabled()
+    with qtbot.waitSignal(page.export_runner.finished, timeout=120000):
+        page.export_selected("tflite", tmp_path / "phone")
+    assert "Exported to" in page.export_status.text(), page.export_status.text()
+    assert (tmp_path / "phone.tflite").is_file() and (tmp_path / "phone.labels.txt").read_text() == "blue\nred\n"
+    with qtbot.waitSignal(page.export_runner.finished, timeout=120000):
+        page.export_selected("tflite", tmp_path / "phone")  # the same name again: refused, nothing overwritten
+    assert "Export failed" in page.export_status.text() and "nothing is overwritten" in page.export_status.text()
+    assert page.export_button.isEnabled()

@@ -163,6 +163,10 @@ class PluginHost:
         """The architecture with this id, or a PluginError that lists the known ones."""
         return _lookup(self.architectures, arch_id, "architecture")
 
+    def exporter(self, format_id: str) -> Exporter:
+        """The exporter with this id, or a PluginError that lists the known ones."""
+        return _lookup(self.exporters, format_id, "export format")
+
     def detect_loaders(self, path: Path) -> list[tuple[float, DatasetLoader]]:
         """Every loader's confidence that `path` is in its format, most confident first.
 

@@ -73,9 +73,12 @@ def load_for_prediction(
         if class_names:
             names = [str(n).strip() for n in class_names if str(n).strip()]
         else:
-            label_file = Path(labels) if labels else ref.with_name(LABELS)
+            # An export's own `<name>.labels.txt` first, then a run folder's `labels.txt`.
+            beside = [ref.with_name(f"{ref.stem}.{LABELS}"), ref.with_name(LABELS)]
+            label_file = Path(labels) if labels else next((f for f in beside if f.is_file()), beside[-1])
             if not label_file.is_file():
-                raise FileNotFoundError(f"{ref}: no label file (looked for {label_file}); give one with --labels")
+                raise FileNotFoundError(f"{ref}: no label file (looked for {' and '.join(map(str, beside))}); "
+                                        "give one with --labels")
             names = read_labels(label_file)
         model = load_model_file(ref)
         shape = model.input_shape

@@ -11,10 +11,13 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import QFile
 
+from alexnet_desktop.core.export import export_model
 from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status, list_runs
+from alexnet_desktop.gui.export_dialog import ExportDialog
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
+from alexnet_desktop.gui.worker import JobRunner
 
 COLUMNS = ("Run", "Status", "Architecture", "Dataset", "Epochs", "Best val. accuracy", "Created")
 
@@ -104,11 +107,21 @@ class RunsPage(QWidget):
             self.resume_selected,
         )
         self.delete_button = button("Delete…", "Move the selected runs to the trash (asks first)", self.delete_selected)
+        self.export_button = button(
+            "Export…", "Write the run's model as .keras, SavedModel, TFLite or ONNX, with its class names",
+            lambda: self.export_selected(),
+        )
+        self.export_runner = JobRunner(self, succeeded=self._exported, failed=self._export_failed,
+                                       finished=self._selection_changed)
+        self.export_status = QLabel()
+        self.export_status.setWordWrap(True)
+        self.export_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addLayout(hrow(self.refresh_button, self.open_button, self.resume_button, self.delete_button, (QLabel(""), 1)))
+        tl.addLayout(hrow(self.refresh_button, self.open_button, self.resume_button, self.export_button,
+                          self.delete_button, (self.export_status, 1)))
         tl.addWidget(self.table, 1)
         tl.addWidget(self.hint)
         split = QSplitter(Qt.Vertical)
@@ -180,6 +193,7 @@ class RunsPage(QWidget):
         )
         self.open_button.setEnabled(one)
         self.resume_button.setEnabled(bool(can_resume))
+        self.export_button.setEnabled(one and runs[0].model_path.is_file() and not self.export_runner.is_running())
         self.delete_button.setEnabled(bool(runs) and not any(effective_status(self._manifest(r)) == "running" for r in runs))
         self.comparison.set_runs([(r.path.name, r.read_history()) for r in runs[:10]])
 
@@ -202,6 +216,28 @@ class RunsPage(QWidget):
         )
         if dialog.exec() == QDialog.Accepted:
             self.resume_requested.emit(runs[0].path, dialog.more.value(), dialog.learning_rate())
+
+    def export_selected(self, format_id: str | None = None, dest: Path | None = None) -> None:
+        """Export the selected run's model: asks for the format and place unless given."""
+        runs = self.selected_runs()
+        if len(runs) != 1 or self.export_runner.is_running():
+            return
+        if format_id is None or dest is None:
+            dialog = ExportDialog(runs[0].path.name, self.state.host.exporters, Path.home(), self)
+            if dialog.exec() != QDialog.Accepted:
+                return
+            format_id, dest = dialog.format_id(), dialog.destination()
+        host, run = self.state.host, runs[0].path
+        self.export_status.setText(f"Exporting {run.name} as {host.exporters[format_id].name}…")
+        self.export_runner.start(lambda emit, stop: export_model(host, run, format_id, dest))
+        self.export_button.setEnabled(False)
+
+    def _exported(self, done) -> None:
+        self.export_status.setText(f"Exported to <b>{done.path}</b> (with {done.labels.name} and "
+                                   f"{done.preprocessing.name})")
+
+    def _export_failed(self, message: str, _tb: str) -> None:
+        self.export_status.setText(f"<b>Export failed:</b> {message}")
 
     def delete_selected(self) -> None:
         """Move the selected runs to the trash, after asking."""

@@ -1,0 +1,84 @@
+"""Exporting a trained model to another format, with its class names and preprocessing beside it.
+
+The exporter plugins convert; this module checks and loads the model the same way prediction
+does (a run's recorded hash, the safe loader), refuses to overwrite anything, and writes two
+files beside the export so that it travels with what it needs:
+
+- `<name>.labels.txt`: the class names, one per line, in output order;
+- `<name>.preprocessing.json`: the input the export takes (uint8 RGB, size, how images are
+  decoded and resized), the class names again, the format and where the model came from.
+
+`predict MODEL.keras` finds `<name>.labels.txt` on its own; the other formats are read by
+their own runtimes (`tf.saved_model.load`, the TFLite interpreter, onnxruntime).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from alexnet_desktop.core.model_files import sha256_file
+from alexnet_desktop.core.models import PREPROCESSING
+from alexnet_desktop.core.plugins import PluginHost
+from alexnet_desktop.core.predict import load_for_prediction
+
+
+@dataclass
+class Exported:
+    """What an export wrote: the model (a file or a folder) and the two files beside it."""
+
+    path: Path
+    labels: Path
+    preprocessing: Path
+    format: str
+
+
+def sidecar(dest: Path, what: str) -> Path:
+    """`<dest name without its suffix>.<what>` beside `dest` (labels.txt, preprocessing.json)."""
+    dest = Path(dest)
+    stem = dest.name[: -len(dest.suffix)] if dest.suffix else dest.name
+    return dest.with_name(f"{stem}.{what}")
+
+
+def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str | Path,
+                 labels: str | Path | None = None) -> Exported:
+    """Export `model` (a run folder, or a `.keras` file with its labels) with the exporter
+    `format_id` to `dest`, which must not exist yet."""
+    exporter = host.exporter(format_id)
+    dest = Path(dest)
+    if exporter.suffix and dest.suffix.lower() != exporter.suffix:
+        dest = dest.with_name(dest.name + exporter.suffix)
+    targets = [dest, sidecar(dest, "labels.txt"), sidecar(dest, "preprocessing.json")]
+    for target in targets:
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(f"{target}: exists; nothing is overwritten (choose another name)")
+    if not dest.parent.is_dir():
+        raise FileNotFoundError(f"{dest.parent}: no such folder")
+    loaded = load_for_prediction(model, labels)
+    # Written under a temporary name in the same folder and renamed at the end, so a failed
+    # or interrupted export leaves nothing half-written under the name asked for.
+    with tempfile.TemporaryDirectory(prefix=".alexnet-export-", dir=dest.parent) as tmp:
+        staged = Path(tmp) / dest.name
+        exporter.export(loaded.source, staged)
+        if not staged.exists():
+            raise OSError(f"the {exporter.name} exporter wrote nothing")
+        staged_labels = Path(tmp) / targets[1].name
+        staged_labels.write_text("".join(f"{c}\n" for c in loaded.class_names), encoding="utf-8")
+        staged_pre = Path(tmp) / targets[2].name
+        staged_pre.write_text(json.dumps({
+            "format": exporter.id,
+            "class_names": loaded.class_names,
+            "input": {"shape": [None, loaded.image_size, loaded.image_size, 3], "dtype": "uint8",
+                      "channels": "RGB"},
+            "output": "one probability per class, in the order of class_names",
+            "image_size": loaded.image_size,
+            "preprocessing": PREPROCESSING,
+            "source": str(loaded.source),
+            "source_sha256": sha256_file(loaded.source),
+        }, indent=2, ensure_ascii=False), encoding="utf-8")
+        for staged_file, target in zip((staged, staged_labels, staged_pre), targets):
+            shutil.move(str(staged_file), str(target))
+    return Exported(dest, targets[1], targets[2], exporter.id)

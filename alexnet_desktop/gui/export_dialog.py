@@ -1,0 +1,68 @@
+"""The Export dialog of the Runs page: a format and a destination for a run's model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget,
+)
+
+from alexnet_desktop.core.descriptors import Exporter
+from alexnet_desktop.gui.widgets import hrow
+
+
+class ExportDialog(QDialog):
+    """Choose an export format (from the exporter plugins) and where to write it."""
+
+    def __init__(self, run_name: str, exporters: dict[str, Exporter], start_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export model"))
+        self.format_combo = QComboBox()
+        for exporter in exporters.values():
+            self.format_combo.addItem(exporter.name, exporter.id)
+        self.format_combo.setToolTip(self.tr("The file format to write; the class names and preprocessing "
+                                             "are written beside it"))
+        self.exporters = exporters
+        self.dest = QLineEdit(str(start_dir / run_name))
+        self.dest.setToolTip(self.tr("Where to write it; an existing file is never overwritten"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setToolTip(self.tr("Choose the folder and name"))
+        browse.clicked.connect(self._browse)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.format_combo.currentIndexChanged.connect(self._update_note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Model of <b>{0}</b>").format(run_name)))
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Save as:"), hrow((self.dest, 1), browse))
+        form.addRow(self.note)
+        form.addRow(buttons)
+        self.resize(560, self.sizeHint().height())
+        self._update_note()
+
+    def format_id(self) -> str:
+        """The chosen exporter's id."""
+        return self.format_combo.currentData()
+
+    def destination(self) -> Path:
+        """The chosen path (the format's suffix is added if it is missing)."""
+        return Path(self.dest.text().strip()).expanduser()
+
+    def _update_note(self) -> None:
+        exporter = self.exporters.get(self.format_id())
+        if exporter is None:
+            return
+        name = self.destination().name or "model"
+        self.note.setText(self.tr("Writes {0}{1}, {0}.labels.txt and {0}.preprocessing.json.").format(
+            Path(name).stem if exporter.suffix else name, exporter.suffix or self.tr(" (a folder)")))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export model as"), str(self.destination()))
+        if path:
+            self.dest.setText(path)
+            self._update_note()

@@ -1,0 +1,87 @@
+"""Exporter plugin: a trained model as `.keras`, TensorFlow SavedModel, TFLite (float and
+dynamic-range quantised) and ONNX.
+
+Every export takes the same input as the app's model, a batch of uint8 RGB images of the
+model's size, and gives class probabilities; `alexnet_desktop.core.export` writes the class
+names and preprocessing beside it. Each function loads the `.keras` file through the app's
+safe loader: an export never runs code that came with a model.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from alexnet_desktop.hookspecs import Exporter, hookimpl
+
+
+def _model(model_path: Path):
+    import numpy as np
+
+    from alexnet_desktop.core.model_files import load_model_file
+
+    model = load_model_file(model_path)
+    # Keras's exporters want a model that has run once (a loaded one has not).
+    shape = [1 if d is None else d for d in model.input_shape]
+    model(np.zeros(shape, dtype=model.inputs[0].dtype))
+    return model
+
+
+def export_keras(model_path: Path, dest: Path) -> None:
+    """The model alone (no optimizer state), as a `.keras` file."""
+    _model(model_path).save(str(dest))
+
+
+def export_saved_model(model_path: Path, dest: Path) -> None:
+    """A TensorFlow SavedModel folder with a `serve` signature (TF Serving, `tf.saved_model.load`)."""
+    _model(model_path).export(str(dest), format="tf_saved_model", verbose=False)
+
+
+def _tflite(model_path: Path, dest: Path, quantise: bool) -> None:
+    from alexnet_desktop.core.tf_runtime import tensorflow
+
+    tf = tensorflow()
+    with tempfile.TemporaryDirectory() as tmp:
+        saved = Path(tmp) / "saved_model"
+        export_saved_model(model_path, saved)
+        converter = tf.lite.TFLiteConverter.from_saved_model(str(saved))
+        if quantise:
+            # Dynamic-range quantisation: int8 weights, float activations; about 4x smaller.
+            converter.optimizations = [tf.lite.Optimize.DEFAULT]
+        dest.write_bytes(converter.convert())
+
+
+def export_tflite(model_path: Path, dest: Path) -> None:
+    """A float32 TFLite flatbuffer, for phones and edge devices."""
+    _tflite(model_path, dest, quantise=False)
+
+
+def export_tflite_quantised(model_path: Path, dest: Path) -> None:
+    """A TFLite flatbuffer with int8 weights (dynamic-range quantisation)."""
+    _tflite(model_path, dest, quantise=True)
+
+
+def export_onnx(model_path: Path, dest: Path) -> None:
+    """An ONNX model (opset chosen by Keras), for onnxruntime and other frameworks."""
+    import importlib.util
+
+    missing = [m for m in ("onnx", "tf2onnx") if importlib.util.find_spec(m) is None]  # Keras's export needs both
+    if missing:
+        raise OSError(f"ONNX export needs the {' and '.join(missing)} package(s): pip install onnx tf2onnx")
+    _model(model_path).export(str(dest), format="onnx", verbose=False)
+
+
+EXPORTERS = [
+    Exporter(id="keras", name="Keras model (.keras)", suffix=".keras", export=export_keras),
+    Exporter(id="savedmodel", name="TensorFlow SavedModel (folder)", suffix="", export=export_saved_model),
+    Exporter(id="tflite", name="TensorFlow Lite, float (.tflite)", suffix=".tflite", export=export_tflite),
+    Exporter(id="tflite-quantised", name="TensorFlow Lite, 8-bit weights (.tflite)", suffix=".tflite",
+             export=export_tflite_quantised),
+    Exporter(id="onnx", name="ONNX (.onnx)", suffix=".onnx", export=export_onnx),
+]
+
+
+@hookimpl
+def register_exporters():
+    """The built-in export formats."""
+    return EXPORTERS
