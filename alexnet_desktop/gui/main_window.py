@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from alexnet_desktop import __version__
@@ -12,6 +13,7 @@ from alexnet_desktop.core import tf_runtime
 from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core.evaluation import Evaluated
 from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
+from alexnet_desktop.gui.desktop import SHORTCUTS, RecentList, about_html, app_icon
 from alexnet_desktop.gui.evaluate_page import EvaluatePage
 from alexnet_desktop.gui.model_page import ModelPage
 from alexnet_desktop.gui.plugins_page import PluginsPage
@@ -82,8 +84,124 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         self._tf_thread: QThread | None = None
         self._load_tf_when_painted = False
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.recent_datasets, self.recent_models = RecentList("datasets"), RecentList("models")
+        self.data_page.scan_finished.connect(self._remember_dataset)
+        self.predict_page.model_file_chosen.connect(self.recent_models.add)
+        self._build_menus()
+        self._restore_window()
         if first_launch_demo:
             QTimer.singleShot(0, self._choose_initial_dataset)
+
+    # ---- menus, recent files, drops, window state ----------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("Open &dataset folder…"), "Ctrl+O", self.data_page._browse,
+                     self.tr("Choose a folder of images to train on"))
+        self.recent_datasets_menu = file_menu.addMenu(self.tr("Recent datasets"))
+        self._action(file_menu, self.tr("Open &model…"), "Ctrl+Shift+O", self._open_model,
+                     self.tr("Choose a .keras model to predict with"))
+        self.recent_models_menu = file_menu.addMenu(self.tr("Recent models"))
+        file_menu.aboutToShow.connect(self._fill_recent_menus)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close, self.tr("Close the app"))
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for i in range(self.tabs.count()):
+            self._action(go_menu, self.tabs.tabText(i).split(" (")[0], f"Ctrl+{i + 1}",
+                         lambda _=False, i=i: self.tabs.setCurrentIndex(i), self.tabs.tabToolTip(i))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts,
+                     self.tr("Every keyboard shortcut of the app"))
+        self._action(help_menu, self.tr("&About AlexNet Desktop"), None, self.show_about,
+                     self.tr("Versions, and the device training runs on"))
+
+    def _action(self, menu, text: str, keys: str | None, slot, tip: str) -> QAction:
+        action = menu.addAction(text)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _fill_recent_menus(self) -> None:
+        for menu, recent, use in ((self.recent_datasets_menu, self.recent_datasets, self.data_page.choose_folder),
+                                  (self.recent_models_menu, self.recent_models, self.open_model)):
+            menu.clear()
+            items = recent.items()
+            for path in items:
+                action = menu.addAction(str(path))
+                action.triggered.connect(lambda _=False, p=path, use=use: use(p))
+            menu.setEnabled(bool(items))
+
+    def _remember_dataset(self, _report=None) -> None:
+        if self.state.data_path is not None and self.state.loader_id != DEMO_LOADER:
+            self.recent_datasets.add(self.state.data_path)
+
+    def _open_model(self) -> None:
+        self.tabs.setCurrentWidget(self.predict_page)
+        self.predict_page._browse_model()
+
+    def open_model(self, path: Path) -> None:
+        """Offer a .keras file (or a run folder) on the Predict page and show the page."""
+        self.tabs.setCurrentWidget(self.predict_page)
+        if Path(path).is_dir():
+            self.predict_page.refresh_runs()
+            index = self.predict_page.model_combo.findData(str(path))
+            if index >= 0:
+                self.predict_page.model_combo.setCurrentIndex(index)
+        else:
+            self.predict_page.use_model_file(Path(path))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """A dropped folder becomes the dataset (a run folder, the model to predict with);
+        a dropped .keras file becomes the model. Anything else is refused with why."""
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.is_dir() and (path / "run.json").is_file():
+                self.open_model(path)
+            elif path.is_dir():
+                self.tabs.setCurrentWidget(self.data_page)
+                self.data_page.choose_folder(path)
+            elif path.suffix.lower() == ".keras":
+                self.open_model(path)
+            else:
+                self.statusBar().showMessage(
+                    self.tr("{0}: drop a folder of images, a run folder or a .keras model").format(path.name), 10000)
+                continue
+            event.acceptProposedAction()
+            return
+
+    def show_shortcuts(self) -> None:
+        """The Help menu's list of keyboard shortcuts."""
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{self.tr(w)}</td></tr>" for k, w in SHORTCUTS)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table cellspacing='6'>{rows}</table>")
+
+    def show_about(self) -> None:
+        """Versions, and the device training runs on."""
+        QMessageBox.about(self, self.tr("About AlexNet Desktop"), about_html(self.device_label.text()))
+
+    def _restore_window(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(settings.value("window/tab", 0) or 0))
+
+    def _save_window(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
 
     def _show_plugin_failures(self, *_) -> None:
         failed = len(self.state.host.failures)
@@ -143,15 +261,14 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.Yes:
                 event.ignore()
                 return
+        self._save_window()
         if self.state.data_path is not None:
             settings = QSettings()
             settings.setValue("data/last_path", str(self.state.data_path))
             settings.setValue("data/last_loader", self.state.loader_id or "")
         self.data_page.split_panel.shutdown()
         self.model_page.layer_table.shutdown()
-        runners = [self.data_page.runner, self.data_page.split_panel.runner, self.train_page.runner,
-                   self.predict_page.runner, self.predict_page.sort_runner, self.predict_page.detail.runner,
-                   self.evaluate_page.runner, self.evaluate_page.fix_runner, self.evaluate_page.detail.runner]
+        runners = self.findChildren(JobRunner)  # every page's, whatever pages come to have
         for runner in runners:
             runner.request_stop()  # a sort stops between files, every file whole
         for runner in runners:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit,
     QMessageBox, QPlainTextEdit, QProgressBar, QRadioButton, QSplitter, QVBoxLayout, QWidget,
@@ -61,6 +61,8 @@ class SortDialog(QDialog):
 
 class PredictPage(QWidget):
     """Choose a model and a folder, Predict; review, correct, export and sort."""
+
+    model_file_chosen = Signal(object)  # a .keras file offered (for the recent models list)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,15 +183,20 @@ class PredictPage(QWidget):
         """Offer a .keras file; `class_names` (and `image_size`) for a model without a labels.txt."""
         if class_names:
             self._given_names[str(path)] = (class_names, image_size)
-        self.model_combo.addItem(Path(path).name, str(path))
-        self.model_combo.setCurrentIndex(self.model_combo.count() - 1)
+        index = self.model_combo.findData(str(path))
+        if index < 0:
+            self.model_combo.addItem(Path(path).name, str(path))
+            index = self.model_combo.count() - 1
+        self.model_combo.setCurrentIndex(index)
+        self.model_file_chosen.emit(Path(path))
 
     def _browse_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a Keras model", str(Path.home()), "Keras models (*.keras)")
         if not path:
             return
         names = None
-        if not (Path(path).parent / LABELS).is_file():
+        beside = (Path(path).with_name(f"{Path(path).stem}.{LABELS}"), Path(path).parent / LABELS)
+        if not any(f.is_file() for f in beside):
             answer = QMessageBox.question(
                 self, "Class names", f"{Path(path).name} has no {LABELS} beside it. Load its class names from a "
                 "file (one per line, or a JSON list)? Choose No to type them.",
