@@ -10,7 +10,7 @@ import pytest
 from alexnet_desktop.cli import main
 from alexnet_desktop.core.export import export_model
 from alexnet_desktop.core.images import decode_image
-from alexnet_desktop.core.predict import folder_listing, load_for_prediction, predict_files
+from alexnet_desktop.core.predict import load_for_prediction, predict_files
 from alexnet_desktop.core.training import TrainConfig, train
 
 
