@@ -86,3 +86,21 @@ def test_window_size_layout_and_page_are_remembered(qtbot, workspace, host):
     finally:
         second.close()
     QApplication.processEvents()
+
+
+def test_every_control_has_a_tool_tip(qtbot, window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider, QTabBar
+
+    from alexnet_desktop.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog("run", window.state.host.exporters, Path.home(), window)
+    qtbot.addWidget(dialog)
+    missing = []
+    for root in (window, dialog):
+        for kind in (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QSlider):
+            for control in root.findChildren(kind):
+                if control.objectName().startswith("qt_") or isinstance(control.parent(), (QAbstractSpinBox, QComboBox, QTabBar)):
+                    continue  # Qt's own parts of a composite control
+                if not control.toolTip():
+                    missing.append(f"{type(control).__name__} {getattr(control, 'text', lambda: '')()!r}")
+    assert not missing, missing

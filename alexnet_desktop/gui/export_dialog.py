@@ -34,6 +34,8 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._update_note)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
+        buttons.button(QDialogButtonBox.Ok).setToolTip(self.tr("Write the export (in the background)"))
+        buttons.button(QDialogButtonBox.Cancel).setToolTip(self.tr("Close without exporting"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

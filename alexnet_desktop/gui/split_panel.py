@@ -34,10 +34,13 @@ _NUMBERS = (
     ("zoom", "Zoom", 0.9, 0.05, "", "Zoom in or out by up to this fraction"),
     ("brightness", "Brightness", 0.9, 0.05, "", "Darken or brighten by up to this fraction"),
 )
+# (field, label, help)
 _CHECKS = (
-    ("random_crop", "Random crop (the paper's 227 of 256)"),
-    ("horizontal_flip", "Flip left-right"),
-    ("vertical_flip", "Flip upside down"),
+    ("random_crop", "Random crop (the paper's 227 of 256)",
+     "Train on a random 227x227 part of each image enlarged to 256, as the AlexNet paper did"),
+    ("horizontal_flip", "Flip left-right", "Mirror half the images: right for scenes, animals and most photos"),
+    ("vertical_flip", "Flip upside down", "Turn half the images upside down: only where up has no meaning "
+     "(microscopy, satellite images)"),
 )
 
 
@@ -72,8 +75,9 @@ class SplitAugmentPanel(QWidget):
         self.preset.addItem("Custom", CUSTOM)
         self.preset.setToolTip("Ready-made settings from the paper and the seed tutorials")
         self.checks: dict[str, QCheckBox] = {}
-        for name, label in _CHECKS:
+        for name, label, tip in _CHECKS:
             self.checks[name] = QCheckBox(label)
+            self.checks[name].setToolTip(tip)
         self.numbers: dict[str, QDoubleSpinBox] = {}
         for name, _label, top, step, suffix, tip in _NUMBERS:
             w = QDoubleSpinBox()
@@ -113,7 +117,7 @@ class SplitAugmentPanel(QWidget):
         aug_box = QGroupBox("Augmentation (training images only)")
         af = QFormLayout(aug_box)
         af.addRow("Preset:", self.preset)
-        for name, _ in _CHECKS:
+        for name, _, _ in _CHECKS:
             af.addRow("", self.checks[name])
         for name, label, *_ in _NUMBERS:
             af.addRow(label + ":", self.numbers[name])

@@ -18,13 +18,16 @@ from alexnet_desktop.core.descriptors import Option
 class PathEdit(QWidget):
     """A file or folder path: a line edit and a button that opens a chooser."""
 
-    def __init__(self, text: str = "", title: str = "Choose", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", title: str = "Choose", parent: QWidget | None = None,
+                 tip: str = "") -> None:
         super().__init__(parent)
         self.edit = QLineEdit(text)
         self.edit.setPlaceholderText("(not set)")
         self.edit.setMinimumWidth(280)
+        self.edit.setToolTip(tip or title)
         self.title = title
         button = QPushButton("Browse…")
+        button.setToolTip(title)
         button.clicked.connect(self._browse)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
