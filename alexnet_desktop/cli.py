@@ -524,13 +524,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `alexnet-desktop` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    if not argv or (argv[0] not in commands and not argv[0].startswith("-") and Path(argv[0]).exists()):
+        # No command, or paths (a file manager's "Open with", the .desktop entry's %F):
+        # the window, with those opened.
         from alexnet_desktop.gui.app import run_app
 
-        return run_app()
-    args = build_parser().parse_args(argv)
+        return run_app(open_paths=argv)
+    args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        build_parser().print_help()
+        parser.print_help()
         return 2
     from alexnet_desktop.core.plugins import INPUT_ERRORS
 

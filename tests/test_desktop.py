@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -104,3 +106,17 @@ def test_every_control_has_a_tool_tip(qtbot, window):
                 if not control.toolTip():
                     missing.append(f"{type(control).__name__} {getattr(control, 'text', lambda: '')()!r}")
     assert not missing, missing
+
+
+def test_paths_on_the_command_line_open_the_window_with_them(monkeypatch, colour_dataset, capsys):
+    import alexnet_desktop.gui.app as app
+    from alexnet_desktop.cli import main
+
+    opened = []
+    monkeypatch.setattr(app, "run_app", lambda argv=None, open_paths=None: opened.append(open_paths) or 0)
+    assert main([str(colour_dataset)]) == 0  # the .desktop entry's "Exec=alexnet-desktop %F"
+    assert main([]) == 0
+    assert opened == [[str(colour_dataset)], []]
+    with pytest.raises(SystemExit):
+        main(["no-such-command-or-path"])  # neither: argparse says so
+    assert "invalid choice" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -25,12 +26,16 @@ def create_window(workspace: Workspace | None = None, host=None, *, first_launch
     return MainWindow(state, first_launch_demo=first_launch_demo)
 
 
-def run_app(argv: list[str] | None = None) -> int:
-    """Open the main window and run the event loop until it closes."""
+def run_app(argv: list[str] | None = None, open_paths: list[str] | None = None) -> int:
+    """Open the main window (with `open_paths`: folders or models from a file manager or
+    the command line) and run the event loop until it closes."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("AlexNetDesktop")
     app.setApplicationName("AlexNet Desktop")
-    window = create_window()
+    app.setDesktopFileName("alexnet-desktop")  # the .desktop entry, for the taskbar's icon
+    window = create_window(first_launch_demo=not open_paths)
+    for path in open_paths or []:
+        window.open_any(Path(path))
     # After the first paint, not before: the window must not wait for TensorFlow.
     window.load_tensorflow_when_painted()
     window.show()

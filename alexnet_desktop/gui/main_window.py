@@ -163,20 +163,27 @@ class MainWindow(QMainWindow):
         """A dropped folder becomes the dataset (a run folder, the model to predict with);
         a dropped .keras file becomes the model. Anything else is refused with why."""
         for url in event.mimeData().urls():
-            path = Path(url.toLocalFile())
-            if path.is_dir() and (path / "run.json").is_file():
-                self.open_model(path)
-            elif path.is_dir():
-                self.tabs.setCurrentWidget(self.data_page)
-                self.data_page.choose_folder(path)
-            elif path.suffix.lower() == ".keras":
-                self.open_model(path)
-            else:
-                self.statusBar().showMessage(
-                    self.tr("{0}: drop a folder of images, a run folder or a .keras model").format(path.name), 10000)
-                continue
-            event.acceptProposedAction()
-            return
+            if self.open_any(Path(url.toLocalFile())):
+                event.acceptProposedAction()
+                return
+
+    def open_any(self, path: Path) -> bool:
+        """Open a dropped or command-line path for what it is: a run folder as the model to
+        predict with, another folder as the dataset, a .keras file as a model. Anything
+        else is refused in the status bar; returns whether it was opened."""
+        path = Path(path)
+        if path.is_dir() and (path / "run.json").is_file():
+            self.open_model(path)
+        elif path.is_dir():
+            self.tabs.setCurrentWidget(self.data_page)
+            self.data_page.choose_folder(path)
+        elif path.suffix.lower() == ".keras" and path.is_file():
+            self.open_model(path)
+        else:
+            self.statusBar().showMessage(
+                self.tr("{0}: drop a folder of images, a run folder or a .keras model").format(path.name), 10000)
+            return False
+        return True
 
     def show_shortcuts(self) -> None:
         """The Help menu's list of keyboard shortcuts."""
