@@ -120,3 +120,27 @@ def test_paths_on_the_command_line_open_the_window_with_them(monkeypatch, colour
     with pytest.raises(SystemExit):
         main(["no-such-command-or-path"])  # neither: argparse says so
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_light_and_dark_themes_recolour_the_window_and_its_plots(qtbot, window):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QPalette
+
+    from alexnet_desktop.gui import theme
+
+    def lightness(colour) -> int:
+        return colour.lightness()
+
+    window.set_theme("dark")
+    assert theme.chosen() == "dark" and window.theme_actions["dark"].isChecked()
+    palette = QApplication.instance().palette()
+    assert lightness(palette.color(QPalette.Window)) < 80 and lightness(palette.color(QPalette.WindowText)) > 180
+    curves = window.train_page.curves
+    view = curves.findChildren(pg.GraphicsView)[0] if curves.findChildren(pg.GraphicsView) else curves
+    assert lightness(view.backgroundBrush().color()) < 80
+    axis = curves.plots["loss"].getAxis("bottom")
+    assert lightness(axis.textPen().color()) > 180  # tick labels light on the dark plot
+    window.set_theme("light")
+    assert lightness(QApplication.instance().palette().color(QPalette.Window)) > 180
+    assert lightness(axis.textPen().color()) < 80
+    window.set_theme("system")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from alexnet_desktop import __version__
 from alexnet_desktop.core import tf_runtime
@@ -19,6 +19,7 @@ from alexnet_desktop.gui.model_page import ModelPage
 from alexnet_desktop.gui.plugins_page import PluginsPage
 from alexnet_desktop.gui.predict_page import PredictPage
 from alexnet_desktop.gui.runs_page import RunsPage
+from alexnet_desktop.gui import theme
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.train_page import TrainPage
 from alexnet_desktop.gui.worker import JobRunner
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.data_page.scan_finished.connect(self._remember_dataset)
         self.predict_page.model_file_chosen.connect(self.recent_models.add)
         self._build_menus()
+        theme.apply(QApplication.instance(), self)
+        QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._restore_window()
         if first_launch_demo:
             QTimer.singleShot(0, self._choose_initial_dataset)
@@ -107,6 +110,18 @@ class MainWindow(QMainWindow):
         file_menu.aboutToShow.connect(self._fill_recent_menus)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close, self.tr("Close the app"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        appearance = view_menu.addMenu(self.tr("Appearance"))
+        group = QActionGroup(self)
+        self.theme_actions = {}
+        for choice, text, tip in (("system", self.tr("As the system"), self.tr("Light or dark, as the desktop is")),
+                                  ("light", self.tr("Light"), self.tr("Always light")),
+                                  ("dark", self.tr("Dark"), self.tr("Always dark"))):
+            action = self._action(appearance, text, None, lambda _=False, c=choice: self.set_theme(c), tip)
+            action.setCheckable(True)
+            action.setChecked(choice == theme.chosen())
+            group.addAction(action)
+            self.theme_actions[choice] = action
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for i in range(self.tabs.count()):
             self._action(go_menu, self.tabs.tabText(i).split(" (")[0], f"Ctrl+{i + 1}",
@@ -116,6 +131,16 @@ class MainWindow(QMainWindow):
                      self.tr("Every keyboard shortcut of the app"))
         self._action(help_menu, self.tr("&About AlexNet Desktop"), None, self.show_about,
                      self.tr("Versions, and the device training runs on"))
+
+    def set_theme(self, choice: str) -> None:
+        """Light, dark, or as the system (remembered)."""
+        theme.save_choice(choice)
+        self.theme_actions[choice].setChecked(True)
+        theme.apply(QApplication.instance(), self)
+
+    def _system_scheme_changed(self, *_) -> None:
+        if theme.chosen() == "system":
+            theme.apply(QApplication.instance(), self)
 
     def _action(self, menu, text: str, keys: str | None, slot, tip: str) -> QAction:
         action = menu.addAction(text)

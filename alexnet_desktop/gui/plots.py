@@ -219,8 +219,13 @@ class TrainingCurves(QWidget):
                 x, y = x[::-1][::step][::-1], y[::-1][::step][::-1]
             if key[0] == "lr" and s.n:
                 # A log scale only when the rate spans a decade or more: on a constant rate its
-                # minor ticks crowd into an unreadable column of labels.
-                self.plots["lr"].setLogMode(y=bool(y.max() > 10 * y.min()))
+                # minor ticks crowd into an unreadable column of labels. On a linear scale the
+                # axis runs from 0: left to itself, a constant 0.001 sat on a -0.5..0.5 axis
+                # labelled "0".
+                log = bool(y.max() > 10 * y.min())
+                self.plots["lr"].setLogMode(y=log)
+                if not log:
+                    self.plots["lr"].setYRange(0, _nice_ceiling(float(y.max())), padding=0.03)
             self.items[key].setData(x, y)
         for metric in ("loss", "speed"):
             highs = [float(s.y.max()) for (m, _), s in self.series.items() if m == metric and s.n]
@@ -324,7 +329,8 @@ class ClassBalanceChart(pg.PlotWidget):
             self._items.append(bar)
             if n <= self.MAX_LABELLED:
                 for yy, value in zip(y, widths):
-                    text = pg.TextItem(f"{value:,}", color=(40, 40, 40), anchor=(0, 0.5))
+                    text = pg.TextItem(f"{value:,}", color=pg.getConfigOption("foreground"), anchor=(0, 0.5))
+                    text.follows_theme = True  # recoloured with the axes (gui.theme)
                     text.setPos(value, float(yy))
                     self.addItem(text)
                     self._items.append(text)

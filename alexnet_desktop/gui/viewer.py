@@ -201,7 +201,7 @@ class TileDelegate(QStyledItemDelegate):
             scaled = pixmap.scaled(box.size(), Qt.KeepAspectRatio, Qt.FastTransformation)
             painter.drawPixmap(box.left() + (THUMB - scaled.width()) // 2, box.top() + (THUMB - scaled.height()) // 2, scaled)
         else:
-            painter.fillRect(box, QColor(235, 235, 235))
+            painter.fillRect(box, option.palette.alternateBase())  # the thumbnail's place, while it loads
         label = self.session.label(i)
         manual = self.session.is_manual(i)
         if label == "":
