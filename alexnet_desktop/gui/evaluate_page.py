@@ -46,12 +46,24 @@ class ConfusionMatrix(pg.PlotWidget):
         self._texts: list[pg.TextItem] = []
         self.names: list[str] = []
         self.scene().sigMouseClicked.connect(self._clicked)
+        # Until there is a matrix: no axes (they would show a meaningless -400..400), a hint.
+        self.placeholder = pg.TextItem("The confusion matrix appears here after an evaluation",
+                                       color=pg.getConfigOption("foreground"), anchor=(0.5, 0.5))
+        self.placeholder.follows_theme = True
+        self.placeholder.setPos(0.5, 0.5)
+        self.addItem(self.placeholder)
+        self.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        for axis in ("left", "bottom"):
+            self.getAxis(axis).hide()
 
     def show_matrix(self, names: list[str], counts: list[list[int]], normalised: list[list[float]], as_share: bool) -> None:
         """Draw the matrix, coloured by the row share, labelled by count or share."""
         for t in self._texts:
             self.removeItem(t)
         self._texts.clear()
+        self.placeholder.hide()
+        for axis in ("left", "bottom"):
+            self.getAxis(axis).show()
         self.names = list(names)
         share = np.asarray(normalised, dtype=float)
         self.image.setImage(share.T, levels=(0, 1))  # ImageItem is indexed [x, y]

@@ -161,6 +161,8 @@ class TrainPage(QWidget):
                 f"<b>{arch.name if arch else s.arch}</b> on <b>{data.name}</b>{counts}: {s.image_size} px, "
                 f"{s.epochs} epochs, batch {s.batch_size}, {s.describe()}"
             )
+        if self.run_dir is None and not self.runner.is_running():
+            self.curves.set_epochs(s.epochs)  # before a run, the axes show the run to come, not 0..1
         self._update_buttons()
 
     def showEvent(self, event) -> None:  # settings may have changed on the Model page
