@@ -69,6 +69,27 @@ def export_onnx(model_path: Path, dest: Path) -> None:
     if missing:
         raise OSError(f"ONNX export needs the {' and '.join(missing)} package(s): pip install onnx tf2onnx")
     _model(model_path).export(str(dest), format="onnx", verbose=False)
+    _check_onnx(dest)
+
+
+def _check_onnx(path: Path) -> None:
+    """Refuse an ONNX file the converter could not finish: tf2onnx leaves TensorFlow operations
+    it cannot translate (the grouped convolutions of the published AlexNet become
+    `StatefulPartitionedCall`) in the graph, and no ONNX runtime can load that."""
+    import onnx
+
+    model = onnx.load(str(path))
+    try:
+        onnx.checker.check_model(model, full_check=True)
+    except onnx.checker.ValidationError as exc:
+        foreign = sorted({n.op_type for n in model.graph.node if n.domain in ("", "ai.onnx")
+                          and not onnx.defs.has(n.op_type)})
+        what = f" ({', '.join(foreign)})" if foreign else ""
+        raise ValueError(
+            f"this model cannot be exported to ONNX: the converter left TensorFlow operations that ONNX "
+            f"does not have{what}; grouped convolutions (the published AlexNet's) are the usual cause. "
+            f"Export it as a SavedModel or TFLite instead. ({str(exc).splitlines()[0][:200]})"
+        ) from None
 
 
 EXPORTERS = [

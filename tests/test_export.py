@@ -101,3 +101,26 @@ def test_exports_never_overwrite_and_cli_reports_the_files(trained, tmp_path, ca
     assert main(["export", str(run_dir), "--format", "nope", "--out", str(tmp_path / "x")]) == 1
     assert "no export format 'nope'" in capsys.readouterr().err
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".alexnet-export-")]
+
+
+@pytest.mark.timeout(300)
+def test_an_onnx_export_the_converter_cannot_finish_is_refused_and_leaves_nothing(trained, tmp_path):
+    from alexnet_desktop.core.tf_runtime import keras
+
+    host = trained[0]
+    k = keras()
+    inputs = k.Input((16, 16, 3), dtype="uint8")
+    x = k.layers.Rescaling(1 / 255)(inputs)
+    x = k.layers.Conv2D(4, 3, activation="relu")(x)
+    x = k.layers.Conv2D(4, 3, groups=2, activation="relu")(x)  # as the published AlexNet's conv2
+    x = k.layers.GlobalAveragePooling2D()(x)
+    model = k.Model(inputs, k.layers.Dense(2, activation="softmax")(x))
+    folder = tmp_path / "models"
+    folder.mkdir()
+    source = folder / "grouped.keras"
+    model.save(str(source))
+    (folder / "grouped.labels.txt").write_text("a\nb\n")
+    with pytest.raises(ValueError, match="cannot be exported to ONNX.*SavedModel or TFLite instead"):
+        export_model(host, source, "onnx", folder / "out")
+    assert sorted(p.name for p in folder.iterdir()) == ["grouped.keras", "grouped.labels.txt"]
+    export_model(host, source, "tflite", folder / "out")  # the advice holds
