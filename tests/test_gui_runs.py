@@ -97,6 +97,19 @@ def test_out_of_memory_offers_half_the_batch_and_trains_again(qtbot, window, col
 
     monkeypatch.setattr(keras().Model, "fit", fit)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    # The worker releases the failed run's memory after it has reported the failure; made
+    # slow here, as on a loaded machine, the offer must still wait for the thread to end.
+    import threading
+
+    from alexnet_desktop.core import training
+
+    real_release, released = training._Job.release, threading.Event()
+
+    def slow_release(job):
+        released.wait(0.5)  # not set by anyone: a half-second release
+        real_release(job)
+
+    monkeypatch.setattr(training._Job, "release", slow_release)
     window.tabs.setCurrentWidget(window.train_page)
     window.train_page.start_button.click()
     qtbot.waitUntil(lambda: window.state.settings.batch_size == 4, timeout=60000)

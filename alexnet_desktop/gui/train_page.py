@@ -74,7 +74,8 @@ class TrainPage(QWidget):
         super().__init__(parent)
         self.state = state
         self._status_at = 0.0
-        self.runner = JobRunner(self, event=self.on_event, failed=self._on_failed, finished=self._update_buttons)
+        self.runner = JobRunner(self, event=self.on_event, failed=self._on_failed, finished=self._job_ended)
+        self._retry: RunFinished | None = None  # an out-of-memory run, offered again once its thread ends
         self.pause_event = threading.Event()
         self.run_dir: Path | None = None
         self._epochs = self._steps = 0
@@ -333,7 +334,14 @@ class TrainPage(QWidget):
         self._log(f"{verb}: {best}")
         self.state.runs_changed.emit()
         self.run_finished.emit(result)
-        if result.retry_batch_size:
+        # Offered when the thread has ended (`_job_ended`): the worker still releases the
+        # model's memory after this event, and a Start before then would be refused.
+        self._retry = result if result.retry_batch_size else None
+
+    def _job_ended(self) -> None:
+        self._update_buttons()
+        result, self._retry = self._retry, None
+        if result is not None:
             QTimer.singleShot(0, lambda: self._offer_smaller_batch(result))
 
     def _offer_smaller_batch(self, result: RunFinished) -> None:
