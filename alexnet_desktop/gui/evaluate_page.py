@@ -135,6 +135,7 @@ class EvaluatePage(QWidget):
         self.cell_title = QLabel("Click a cell of the matrix to see its images, least confident first.")
         self.cell_title.setWordWrap(True)
         self.grid = LabelGrid(self.session, self.grid_model)
+        self.grid.empty_text = "Click a cell of the confusion matrix to see its images here."
         self.grid.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.detail.show_row(self.session, cur.data(GridModel.RowRole) if cur.isValid() else None))
         self.detail = DetailPanel()

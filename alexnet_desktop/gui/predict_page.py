@@ -121,6 +121,8 @@ class PredictPage(QWidget):
         self.counts.setWordWrap(True)
 
         self.grid = LabelGrid(self.session, self.grid_model)
+        self.grid.empty_text = ("Choose a model and a folder of images, then Predict: the images appear here "
+                                "with their labels as they are predicted.")
         self.grid.labelled.connect(self._labelled)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.grid.doubleClicked.connect(self._open_image)

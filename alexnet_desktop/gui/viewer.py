@@ -246,6 +246,16 @@ class LabelGrid(QListView):
         self.setSpacing(2)
         self.setItemDelegate(TileDelegate(session, self))
         self.setToolTip("Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · Backspace: undo label")
+        self.empty_text = ""  # said in the middle of the grid while it has no rows
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.empty_text and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect().adjusted(20, 20, -20, -20),
+                             Qt.AlignCenter | Qt.TextWordWrap, self.empty_text)
+            painter.end()
 
     @staticmethod
     def class_keys(n: int) -> list[str]:
