@@ -235,3 +235,26 @@ def test_an_atomic_text_write_that_fails_leaves_the_old_text(tmp_path, monkeypat
         atomic_write_text(target, '{"new": true}')
     assert target.read_text() == '{"old": true}'
     assert [p.name for p in target.parent.iterdir()] == ["run.json"]
+
+
+def test_a_registered_function_does_not_make_python_modules_trusted(tmp_path, monkeypatch):
+    import builtins
+
+    from alexnet_desktop.core import model_files
+
+    # Even with builtins.exec (or any standard-library function) in Keras's registry of custom
+    # objects, a config naming the standard library is refused.
+    registry = dict(keras().saving.get_custom_objects())
+    registry["exec"] = builtins.exec
+    monkeypatch.setattr(keras().saving, "get_custom_objects", lambda: registry)
+    assert not any(m in ("builtins", "os") for m in model_files._trusted_modules())
+    good = _save(_tiny_model(), tmp_path / "good.keras")
+
+    def exec_activation(config):
+        config["config"]["layers"][-1]["config"]["activation"] = {
+            "module": "builtins", "class_name": "function", "config": "exec", "registered_name": "function"}
+
+    (tmp_path / "bad").mkdir()
+    bad = _rewrite_config(good, tmp_path / "bad" / "m.keras", exec_activation)
+    with pytest.raises(UnsafeModelError, match="module 'builtins'"):
+        load_model_file(bad)

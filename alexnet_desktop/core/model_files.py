@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
@@ -65,9 +66,12 @@ def sha256_file(path: str | Path) -> str:
 
 
 def _trusted_modules() -> tuple[str, ...]:
-    registered = {type(obj).__module__ if not isinstance(obj, type) else obj.__module__
-                  for obj in _keras().saving.get_custom_objects().values()}
-    return TRUSTED_MODULES + tuple(sorted(m for m in registered if m))
+    # The modules of the classes and functions plugins registered; never Python's own
+    # (builtins, os...), whatever was registered.
+    registered = {getattr(obj, "__module__", None) for obj in _keras().saving.get_custom_objects().values()
+                  if isinstance(obj, type) or callable(obj)}
+    return TRUSTED_MODULES + tuple(sorted(m for m in registered
+                                          if m and m.split(".")[0] not in sys.stdlib_module_names))
 
 
 def _is_trusted(module: str, trusted: Iterable[str]) -> bool:
