@@ -111,6 +111,15 @@ def preloaded_training_data(s: Setup) -> Any:
     return tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(x), seed=0).batch(s.batch_size).repeat().prefetch(2)
 
 
+def training_race(s: Setup, reps: int, first: tuple[str, Any, Any], second: tuple[str, Any, Any],
+                  key: str = "ratio") -> dict[str, float]:
+    """Steady training images/s of two (name, model, data) variants, taking turns; with
+    `key` the first's rate over the second's."""
+    rates = interleaved({name: (lambda m=model, d=data: _steady_rate(m, d, s.steps, s.batch_size))
+                         for name, model, data in (first, second)}, reps)
+    return {**rates, key: rates[first[0]] / rates[second[0]]}
+
+
 def r1_training_pipeline(s: Setup, reps: int, augmentation: str = "paper") -> dict[str, float]:
     """R1: the app's pipeline from JPEGs (after its first epoch) over preloaded tensors."""
     model = s.app_model()
@@ -118,11 +127,7 @@ def r1_training_pipeline(s: Setup, reps: int, augmentation: str = "paper") -> di
     bare = preloaded_training_data(s)
     fill_cache(s, model, app)
     model.fit(bare, epochs=1, steps_per_epoch=2, verbose=0)
-    rates = interleaved({
-        "app_jpeg_folder": lambda: _steady_rate(model, app, s.steps, s.batch_size),
-        "preloaded_tensors": lambda: _steady_rate(model, bare, s.steps, s.batch_size),
-    }, reps)
-    return {**rates, "ratio": rates["app_jpeg_folder"] / rates["preloaded_tensors"]}
+    return training_race(s, reps, ("app_jpeg_folder", model, app), ("preloaded_tensors", model, bare))
 
 
 SEED001_GENERATOR = dict(
@@ -152,11 +157,8 @@ def r2_seed001_augmentation(s: Setup, reps: int) -> dict[str, float]:
     app, seed = app_training_data(s, "seed001"), seed001_training_data(s)
     fill_cache(s, app_model, app)
     seed_model.fit(seed, epochs=1, steps_per_epoch=2, verbose=0)
-    rates = interleaved({
-        "app_seed001_augmentation": lambda: _steady_rate(app_model, app, s.steps, s.batch_size),
-        "seed001_image_data_generator": lambda: _steady_rate(seed_model, seed, s.steps, s.batch_size),
-    }, reps)
-    return {**rates, "ratio": rates["app_seed001_augmentation"] / rates["seed001_image_data_generator"]}
+    return training_race(s, reps, ("app_seed001_augmentation", app_model, app),
+                         ("seed001_image_data_generator", seed_model, seed))
 
 
 def _rate(count: int, run: Callable[[], Any]) -> float:
@@ -235,11 +237,7 @@ def lever_cache(s: Setup, reps: int) -> dict[str, float]:
     finally:
         pipeline.CACHE_BUDGET_BYTES = budget
     fill_cache(s, model, with_cache)
-    rates = interleaved({
-        "cached": lambda: _steady_rate(model, with_cache, s.steps, s.batch_size),
-        "decoded_every_epoch": lambda: _steady_rate(model, without, s.steps, s.batch_size),
-    }, reps)
-    return {**rates, "speedup": rates["cached"] / rates["decoded_every_epoch"]}
+    return training_race(s, reps, ("cached", model, with_cache), ("decoded_every_epoch", model, without), "speedup")
 
 
 def lever_jit(s: Setup, reps: int) -> dict[str, float]:
@@ -248,8 +246,4 @@ def lever_jit(s: Setup, reps: int) -> dict[str, float]:
     data = preloaded_training_data(s)
     for m in (plain, xla):
         m.fit(data, epochs=1, steps_per_epoch=2, verbose=0)
-    rates = interleaved({
-        "no_jit": lambda: _steady_rate(plain, data, s.steps, s.batch_size),
-        "jit_compile": lambda: _steady_rate(xla, data, s.steps, s.batch_size),
-    }, reps)
-    return {**rates, "speedup": rates["jit_compile"] / rates["no_jit"]}
+    return training_race(s, reps, ("jit_compile", xla, data), ("no_jit", plain, data), "speedup")
