@@ -117,6 +117,16 @@ def test_truncated_and_fake_archives_are_refused_with_the_reason(tmp_path):
     truncated.write_bytes(data[: len(data) // 2])
     with pytest.raises(UnsafeModelError, match="truncated"):
         load_for_prediction(truncated)
+    # A whole archive whose weights were damaged in place: refused when Keras reads them.
+    damaged = tmp_path / "damaged.keras"
+    with zipfile.ZipFile(good) as z:
+        info = z.getinfo("model.weights.h5")
+    raw = bytearray(data)
+    raw[info.header_offset + 30 + len(info.filename) + info.compress_size // 2] ^= 0xFF
+    damaged.write_bytes(bytes(raw))
+    (tmp_path / "damaged.labels.txt").write_text("a\nb\n")
+    with pytest.raises(UnsafeModelError, match="cannot be loaded"):
+        load_for_prediction(damaged)
     not_zip = tmp_path / "text.keras"
     not_zip.write_text("hello")
     with pytest.raises(UnsafeModelError, match="not a whole .keras file"):

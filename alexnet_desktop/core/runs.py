@@ -159,11 +159,13 @@ class RunFolder:
         from alexnet_desktop.core.model_files import sha256_file
 
         digest = digest or sha256_file(new)
-        hashes = self.read_manifest().get("sha256", {})
-        self.update_manifest(sha256={**hashes, dest.name: [digest, *hashes.get(dest.name, [])][:2]})
+        manifest = self.read_manifest()
+        hashes = manifest.setdefault("sha256", {})
+        hashes[dest.name] = [digest, *hashes.get(dest.name, [])][:2]
+        self.write_manifest(manifest)
         os.replace(new, dest)
-        hashes = self.read_manifest().get("sha256", {})
-        self.update_manifest(sha256={**hashes, dest.name: [digest]})
+        hashes[dest.name] = [digest]
+        self.write_manifest(manifest)
 
     def accepted_hashes(self, name: str) -> list[str] | None:
         """The SHA-256 values the app recorded for the file `name` of this run (None for a run
