@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from alexnet_desktop.core.descriptors import Exporter
 from alexnet_desktop.core.model_files import sha256_file
 from alexnet_desktop.core.models import PREPROCESSING
 from alexnet_desktop.core.plugins import PluginHost
@@ -43,15 +44,22 @@ def sidecar(dest: Path, what: str) -> Path:
     return dest.with_name(f"{stem}.{what}")
 
 
+def export_paths(exporter: Exporter, dest: str | Path) -> list[Path]:
+    """What exporting to `dest` writes: the model (the format's suffix added if missing), its
+    label file and its preprocessing file."""
+    dest = Path(dest)
+    if exporter.suffix and dest.suffix.lower() != exporter.suffix:
+        dest = dest.with_name(dest.name + exporter.suffix)
+    return [dest, sidecar(dest, "labels.txt"), sidecar(dest, "preprocessing.json")]
+
+
 def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str | Path,
                  labels: str | Path | None = None) -> Exported:
     """Export `model` (a run folder, or a `.keras` file with its labels) with the exporter
     `format_id` to `dest`, which must not exist yet."""
     exporter = host.exporter(format_id)
-    dest = Path(dest)
-    if exporter.suffix and dest.suffix.lower() != exporter.suffix:
-        dest = dest.with_name(dest.name + exporter.suffix)
-    targets = [dest, sidecar(dest, "labels.txt"), sidecar(dest, "preprocessing.json")]
+    targets = export_paths(exporter, dest)
+    dest = targets[0]
     for target in targets:
         if target.exists() or target.is_symlink():
             raise FileExistsError(f"{target}: exists; nothing is overwritten (choose another name)")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from alexnet_desktop.core.descriptors import Exporter
+from alexnet_desktop.core.export import export_paths
 from alexnet_desktop.gui.widgets import hrow
 
 
@@ -44,8 +45,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Save as:"), hrow((self.dest, 1), browse))
         form.addRow(self.note)
         form.addRow(buttons)
-        self.resize(560, self.sizeHint().height())
-        self._update_note()
+        self.dest.textChanged.connect(self._update_note)
+        self._update_note()  # before sizing: the note's wrapped lines count in the height
+        self.resize(640, self.sizeHint().height())
 
     def format_id(self) -> str:
         """The chosen exporter's id."""
@@ -57,11 +59,13 @@ class ExportDialog(QDialog):
 
     def _update_note(self) -> None:
         exporter = self.exporters.get(self.format_id())
-        if exporter is None:
+        if exporter is None or not self.dest.text().strip():
+            self.note.setText("")
             return
-        name = self.destination().name or "model"
-        self.note.setText(self.tr("Writes {0}{1}, {0}.labels.txt and {0}.preprocessing.json.").format(
-            Path(name).stem if exporter.suffix else name, exporter.suffix or self.tr(" (a folder)")))
+        model, labels, preprocessing = export_paths(exporter, self.destination())
+        self.note.setText(self.tr("Writes, in {0}:\n  {1}{2}\n  {3}\n  {4}").format(
+            model.parent, model.name, "" if exporter.suffix else self.tr(" (a folder)"), labels.name,
+            preprocessing.name))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export model as"), str(self.destination()))
