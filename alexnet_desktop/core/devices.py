@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
+from alexnet_desktop.core.wording import Translate, same
 
 MIXED_PRECISION_CHOICES = ("auto", "on", "off")
 # Tensor cores arrived with Volta (compute capability 7.0); older cards run float16 no faster.
@@ -120,15 +121,21 @@ class DeviceReading:
     memory_total: int | None = None
     utilisation: float | None = None  # percent
 
-    def text(self) -> str:
+    def text(self, tr: Translate = same) -> str:
         """One line, e.g. "GPU 0 NVIDIA H100: 12.3 of 80.0 GiB, 97 % busy"."""
         parts = []
         if self.memory_used is not None:
             gib = self.memory_used / 2**30
-            parts.append(f"{gib:.1f} of {self.memory_total / 2**30:.1f} GiB" if self.memory_total else f"{gib:.2f} GiB in use")
+            parts.append(tr("{0:.1f} of {1:.1f} GiB").format(gib, self.memory_total / 2**30) if self.memory_total
+                         else tr("{0:.2f} GiB in use").format(gib))
         if self.utilisation is not None:
-            parts.append(f"{self.utilisation:.0f} % busy")
-        return f"{self.name}: {', '.join(parts)}" if parts else self.name
+            parts.append(tr("{0:.0f} % busy").format(self.utilisation))
+        name = _cpu_name(tr) if self.kind == "CPU" else self.name
+        return f"{name}: {', '.join(parts)}" if parts else name
+
+
+def _cpu_name(tr: Translate = same) -> str:
+    return tr("CPU ({0} cores), this process").format(os.cpu_count())
 
 
 class DeviceMonitor:
@@ -157,7 +164,7 @@ class DeviceMonitor:
         now, cpu = time.monotonic(), sum(os.times()[:2])
         busy = 100.0 * (cpu - self._last[1]) / max(now - self._last[0], 1e-6)
         self._last = (now, cpu)
-        out.append(DeviceReading(f"CPU ({os.cpu_count()} cores), this process", "CPU", _resident_bytes(), None, busy))
+        out.append(DeviceReading(_cpu_name(), "CPU", _resident_bytes(), None, busy))
         return out
 
     def _gpu_readings(self) -> list[DeviceReading]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from alexnet_desktop.core.tf_runtime import keras as _keras
+from alexnet_desktop.core.wording import Translate, same
 
 OPTIMIZERS = {
     "adam": "Adam: a safe default for training from scratch (1e-4 to 1e-3)",
@@ -104,20 +105,20 @@ class OptimizerSettings:
             )
         ]
 
-    def describe(self) -> str:
+    def describe(self, tr: Translate = same) -> str:
         """One line for the Train page and logs, e.g. "sgd (momentum 0.9) at 0.01, step ×0.1 every 30 epochs"."""
         text = f"{self.optimizer}"
         if self.optimizer == "sgd":
-            text += f" (momentum {self.momentum:g})"
-        text += f" at {self.learning_rate:g}"
+            text += tr(" (momentum {0:g})").format(self.momentum)
+        text += tr(" at {0:g}").format(self.learning_rate)
         if self.weight_decay:
-            text += f", weight decay {self.weight_decay:g}"
+            text += tr(", weight decay {0:g}").format(self.weight_decay)
         if self.lr_schedule == "step":
-            text += f", ×{self.lr_factor:g} every {self.lr_step_epochs} epochs"
+            text += tr(", ×{0:g} every {1} epochs").format(self.lr_factor, self.lr_step_epochs)
         elif self.lr_schedule == "cosine":
-            text += ", cosine decay"
+            text += tr(", cosine decay")
         elif self.lr_schedule == "plateau":
-            text += f", ×{self.lr_factor:g} after {self.lr_patience} epochs without improvement"
+            text += tr(", ×{0:g} after {1} epochs without improvement").format(self.lr_factor, self.lr_patience)
         return text
 
 

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from alexnet_desktop.core.wording import N_
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.datasets import unwrap_nesting
 from alexnet_desktop.core.images import FileListing, ImageDecodeError, decode_image, list_image_files
@@ -120,7 +121,7 @@ def predict_files(
     """Yield one list of Predictions per batch of `files`, in order; stops early when `stop` is set."""
     total = len(files)
     done = 0
-    emit(Progress(0, total, "images predicted"))
+    emit(Progress(0, total, N_("images predicted")))
 
     def decode(path: Path):
         try:
@@ -153,7 +154,7 @@ def predict_files(
                     best = int(np.argmax(row))
                     results[i] = Prediction(batch[i], loaded.class_names[best], float(row[best]), tuple(map(float, row)))
             done += len(batch)
-            emit(Progress(done, total, "images predicted"))
+            emit(Progress(done, total, N_("images predicted")))
             yield results
 
 

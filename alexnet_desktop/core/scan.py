@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from alexnet_desktop.core.wording import N_
 from alexnet_desktop.core.datasets import Dataset, Sample
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.images import SUFFIX_FORMATS, ImageDecodeError, decode_image, probe_image
@@ -114,7 +115,7 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
     samples = list(dataset.samples) + list(dataset.test_samples)
     report.test_paths = {s.path for s in dataset.test_samples}
     total = len(samples)
-    emit(Progress(0, total, "images checked"))
+    emit(Progress(0, total, N_("images checked")))
     workers = min(8, (os.cpu_count() or 2) * 2)
     checked: list[_Checked] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -130,7 +131,7 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
                     report.digests[c.sample.path] = c.digest
                 else:
                     report.rejected.append((c.sample.path, c.reason))
-            emit(Progress(min(start + chunk, total), total, "images checked"))
+            emit(Progress(min(start + chunk, total), total, N_("images checked")))
     tiny = mismatched = 0
     for c in checked:
         if c.reason is not None:

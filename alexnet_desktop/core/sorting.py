@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from alexnet_desktop.core.wording import N_, Translate, same
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.runs import atomic_write_text
 
@@ -100,20 +101,20 @@ class SortPlan:
             out[s.dest.parent.name] = out.get(s.dest.parent.name, 0) + 1
         return out
 
-    def describe(self) -> str:
+    def describe(self, tr: Translate = same) -> str:
         """The dry run as text: what goes where, renames, and what is left alone."""
-        verb = "move" if self.move else "copy"
-        lines = [f"Would {verb} {len(self.steps)} file(s) into {self.out}:"]
+        what = tr("Would move {0} file(s) into {1}:") if self.move else tr("Would copy {0} file(s) into {1}:")
+        lines = [what.format(len(self.steps), self.out)]
         lines += [f"  {folder}/: {n}" for folder, n in sorted(self.counts().items())]
         renamed = [s for s in self.steps if s.dest.name != s.source.name]
         if renamed:
-            lines.append(f"{len(renamed)} file(s) renamed to avoid a name already taken, e.g. "
-                         f"{renamed[0].source.name} -> {renamed[0].dest.parent.name}/{renamed[0].dest.name}")
+            lines.append(tr("{0} file(s) renamed to avoid a name already taken, e.g. {1} -> {2}/{3}").format(
+                len(renamed), renamed[0].source.name, renamed[0].dest.parent.name, renamed[0].dest.name))
         odd = [(label, f) for label, f in self.folders.items() if label != f]
         if odd:
-            lines.append("Class names changed to safe folder names: " + ", ".join(f"{a!r} -> {b!r}" for a, b in odd))
+            lines.append(tr("Class names changed to safe folder names: ") + ", ".join(f"{a!r} -> {b!r}" for a, b in odd))
         if self.left:
-            lines.append(f"{len(self.left)} file(s) left where they are:")
+            lines.append(tr("{0} file(s) left where they are:").format(len(self.left)))
             lines += [f"  {p}: {why}" for p, why in self.left[:20]]
         return "\n".join(lines)
 
@@ -340,7 +341,7 @@ def run_sort(
     move = header["op"] == "move"
     total = len(steps)
     done = sum(1 for s in steps.values() if s["state"] == "done")
-    emit(Progress(done, total, "files sorted"))
+    emit(Progress(done, total, N_("files sorted")))
     for index in sorted(steps):
         step = steps[index]
         if step["state"] == "done":
@@ -357,7 +358,7 @@ def run_sort(
                 f"resume it with: alexnet-desktop sort --resume {journal.path}", journal.path, done, total,
             ) from exc
         done += 1
-        emit(Progress(done, total, "files sorted"))
+        emit(Progress(done, total, N_("files sorted")))
     return SortResult(journal.path, done, total)
 
 
@@ -437,7 +438,7 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
             continue
         journal.append({"undone": index})
         count += 1
-        emit(Progress(count, total, "files restored"))
+        emit(Progress(count, total, N_("files restored")))
     for folder in sorted({Path(s["dst"]).parent for s in steps.values()}, reverse=True):
         try:
             folder.rmdir()  # only if empty

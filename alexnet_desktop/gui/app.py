@@ -7,23 +7,43 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from alexnet_desktop.gui import i18n
+
 from alexnet_desktop.core.plugins import default_host
 from alexnet_desktop.core.workspace import Workspace
 from alexnet_desktop.gui.main_window import MainWindow
 from alexnet_desktop.gui.state import AppState
 
 
-def create_window(workspace: Workspace | None = None, host=None, *, first_launch_demo: bool = True) -> MainWindow:
-    """Build the main window over a workspace and plugin host (the defaults for the real app)."""
+def create_window(workspace: Workspace | None = None, host=None, *, first_launch_demo: bool = True,
+                  state: AppState | None = None) -> MainWindow:
+    """Build the main window over a workspace and plugin host (the defaults for the real app),
+    or over the state of a window it replaces."""
     # Painting runs many short Python calls on the GUI thread, and each one waits for the
     # interpreter lock while a worker traces a model or decodes images; at Python's default
     # 5 ms hand-over a single repaint could wait 100 ms or more. At 1 ms the longest stall
     # while predicting into the grid fell from 126-134 ms to 65-84 ms (benchmark R5, two runs
     # each); training throughput did not change measurably (R4).
     sys.setswitchinterval(0.001)
-    workspace = (workspace or Workspace.default()).ensure()
-    state = AppState(host or default_host(), workspace)
+    if state is None:
+        workspace = (workspace or Workspace.default()).ensure()
+        state = AppState(host or default_host(), workspace)
     return MainWindow(state, first_launch_demo=first_launch_demo)
+
+
+def reopen(window: MainWindow) -> MainWindow | None:
+    """Close `window` (it asks first while training) and open a new one over the same state
+    in the language now chosen; returns the new window, or None if the old one stayed."""
+    if not window.close():
+        return None
+    i18n.install(QApplication.instance())
+    new = create_window(first_launch_demo=False, state=window.state)
+    new.take_over_from(window)
+    window.deleteLater()  # its pages' connections to the shared state go with it
+    new.reopen_requested.connect(lambda: reopen(new))
+    new.device_label.setText(window.device_label.text())
+    new.show()
+    return new
 
 
 def run_app(argv: list[str] | None = None, open_paths: list[str] | None = None) -> int:
@@ -33,7 +53,9 @@ def run_app(argv: list[str] | None = None, open_paths: list[str] | None = None) 
     app.setOrganizationName("AlexNetDesktop")
     app.setApplicationName("AlexNet Desktop")
     app.setDesktopFileName("alexnet-desktop")  # the .desktop entry, for the taskbar's icon
+    i18n.install(app)
     window = create_window(first_launch_demo=not open_paths)
+    window.reopen_requested.connect(lambda: reopen(window))
     for path in open_paths or []:
         window.open_any(Path(path))
     # After the first paint, not before: the window must not wait for TensorFlow.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.scan import ScanReport, scan_dataset
 from alexnet_desktop.core.thumbnails import Thumbnail, pick_samples, thumbnails
+from alexnet_desktop.gui.i18n import plugin_text
 from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.plots import ClassBalanceChart
 from alexnet_desktop.gui.split_panel import SplitAugmentPanel
@@ -26,7 +27,6 @@ DEMO_LOADER = "demo-shapes"
 SAMPLES_PER_CLASS = 4
 SAMPLE_LIMIT = 64
 THUMB_SIZE = 128
-FILE_FILTER = "Datasets (*.csv *.tar.gz *.tgz *.gz);;All files (*)"
 
 
 @dataclass
@@ -58,41 +58,41 @@ class DataPage(QWidget):
 
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("No dataset chosen")
-        self.path_edit.setToolTip("The dataset folder the next run trains on")
+        self.path_edit.setPlaceholderText(self.tr("No dataset chosen"))
+        self.path_edit.setToolTip(self.tr("The dataset folder the next run trains on"))
         self.browse_button = button(
-            "Choose folder…",
-            "Choose a folder of labelled images (for example one sub-folder per class)",
+            self.tr("Choose folder…"),
+            self.tr("Choose a folder of labelled images (for example one sub-folder per class)"),
             self._browse,
         )
         self.file_button = button(
-            "Choose file…",
-            "Choose a CSV list of images, or a dataset archive (CIFAR-10 .tar.gz)",
+            self.tr("Choose file…"),
+            self.tr("Choose a CSV list of images, or a dataset archive (CIFAR-10 .tar.gz)"),
             self._browse_file,
         )
         self.demo_button = button(
-            "Use demo data",
-            "The built-in demo: generated images of four kinds of shapes",
+            self.tr("Use demo data"),
+            self.tr("The built-in demo: generated images of four kinds of shapes"),
             self.use_demo,
         )
 
         self.loader_combo = QComboBox()
-        self.loader_combo.setToolTip("How the folder is laid out; the best match is chosen for you")
+        self.loader_combo.setToolTip(self.tr("How the folder is laid out; the best match is chosen for you"))
         for loader in state.host.loaders.values():
-            self.loader_combo.addItem(loader.name, loader.id)
+            self.loader_combo.addItem(plugin_text(loader.name), loader.id)
         self.loader_combo.activated.connect(self._loader_chosen)
         self.loader_help = QLabel()
         self.loader_help.setWordWrap(True)
         self.options_form = OptionsForm()
 
         self.scan_button = button(
-            "Scan",
-            "Check every image: which classes, how many, which files cannot be used",
+            self.tr("Scan"),
+            self.tr("Check every image: which classes, how many, which files cannot be used"),
             self.start_scan,
         )
-        self.cancel_button = button("Cancel", "Stop the scan", self.runner.request_stop)
+        self.cancel_button = button(self.tr("Cancel"), self.tr("Stop the scan"), self.runner.request_stop)
         self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m images checked")
+        self.progress.setFormat(self.tr("%v / %m images checked"))
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -104,13 +104,13 @@ class DataPage(QWidget):
         samples_box = QWidget()
         sv = QVBoxLayout(samples_box)
         sv.setContentsMargins(0, 0, 0, 0)
-        sv.addWidget(heading("Sample images"))
+        sv.addWidget(heading(self.tr("Sample images")))
         sv.addWidget(self.samples, 1)
         overview.addWidget(samples_box)
         overview.setSizes([380, 620])
 
         self.problem_table = QTableWidget(0, 3)
-        self.problem_table.setHorizontalHeaderLabels(["File", "Status", "Why"])
+        self.problem_table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Status"), self.tr("Why")])
         header = self.problem_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
@@ -123,16 +123,16 @@ class DataPage(QWidget):
         self.split_panel = SplitAugmentPanel(state)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(overview, "Overview")
-        self.tabs.addTab(self.problem_table, "Files to check")
-        self.tabs.addTab(self.split_panel, "Split && augmentation")
+        self.tabs.addTab(overview, self.tr("Overview"))
+        self.tabs.addTab(self.problem_table, self.tr("Files to check"))
+        self.tabs.addTab(self.split_panel, self.tr("Split && augmentation"))
 
-        row = hrow("Folder:", (self.path_edit, 1), self.browse_button, self.file_button, self.demo_button)
-        loader_row = hrow("Layout:", self.loader_combo, (self.loader_help, 1))
+        row = hrow(self.tr("Folder:"), (self.path_edit, 1), self.browse_button, self.file_button, self.demo_button)
+        loader_row = hrow(self.tr("Layout:"), self.loader_combo, (self.loader_help, 1))
         scan_row = hrow(self.scan_button, self.cancel_button, (self.progress, 1))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Dataset"))
+        layout.addWidget(heading(self.tr("Dataset")))
         layout.addLayout(row)
         layout.addLayout(loader_row)
         layout.addWidget(self.options_form)
@@ -146,13 +146,15 @@ class DataPage(QWidget):
 
     def _browse(self) -> None:
         start = str(self.state.data_path or Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Choose a dataset folder", start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a dataset folder"), start)
         if folder:
             self.choose_folder(Path(folder))
 
     def _browse_file(self) -> None:
         start = str(self.state.data_path or Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset file", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a dataset file"), start,
+            self.tr("Datasets (*.csv *.tar.gz *.tgz *.gz);;All files (*)"))
         if path:
             self.choose_folder(Path(path))
 
@@ -163,9 +165,9 @@ class DataPage(QWidget):
             if not scored or scored[0][0] <= 0:
                 self.path_edit.setText(str(folder))
                 self.status.setText(
-                    f"<b>{folder}</b> does not look like a dataset: no layout recognises it. "
-                    "Choose the layout by hand, or a folder with one sub-folder of images per class."
-                )
+                    self.tr("<b>{0}</b> does not look like a dataset: no layout recognises it. "
+                            "Choose the layout by hand, or a folder with one sub-folder of images per class.")
+                    .format(folder))
                 loader_id = self.loader_combo.currentData() or "folder"
             else:
                 loader_id = scored[0][1].id
@@ -178,12 +180,12 @@ class DataPage(QWidget):
         """Write the demo dataset into the workspace (once) and choose it."""
         loader = self.state.host.loaders.get(DEMO_LOADER)
         if loader is None or loader.prepare is None:
-            self.status.setText("The demo dataset plugin is not installed or failed to load (see Plugins).")
+            self.status.setText(self.tr("The demo dataset plugin is not installed or failed to load (see Plugins)."))
             return
         try:
             root = loader.prepare(self.state.workspace.ensure().datasets_dir)
         except OSError as exc:
-            self.status.setText(f"Could not write the demo dataset: {exc}")
+            self.status.setText(self.tr("Could not write the demo dataset: {0}").format(exc))
             return
         self.choose_folder(root, DEMO_LOADER)
 
@@ -192,7 +194,7 @@ class DataPage(QWidget):
         if index >= 0:
             self.loader_combo.setCurrentIndex(index)
         loader = self.state.host.loaders.get(loader_id)
-        self.loader_help.setText(loader.description if loader else "")
+        self.loader_help.setText(plugin_text(loader.description) if loader else "")
         self.options_form.set_options(loader.options if loader else ())
 
     def _loader_chosen(self, _index: int) -> None:
@@ -216,13 +218,13 @@ class DataPage(QWidget):
         host, path, loader_id = self.state.host, self.state.data_path, self.state.loader_id
         options = self.options_form.values()
         self.state.loader_options = options
-        self._show_empty("Scanning…")
-        self.status.setText(f"Reading {path}…")
+        self._show_empty(self.tr("Scanning…"))
+        self.status.setText(self.tr("Reading {0}…").format(path))
         self.progress.setRange(0, 0)
 
         def job(emit, stop):
             dataset = host.loader(loader_id).load(path, **options)
-            emit(Message(f"Checking {len(dataset.samples) + len(dataset.test_samples):,} images in {path}…"))
+            emit(Message(self.tr("Checking {0:,} images in {1}…").format(len(dataset.samples) + len(dataset.test_samples), path)))
             report = scan_dataset(dataset, emit, stop)
             train = [s for s in report.accepted if s.path not in report.test_paths]
             picked = pick_samples(train, SAMPLES_PER_CLASS, SAMPLE_LIMIT)
@@ -238,11 +240,12 @@ class DataPage(QWidget):
         elif isinstance(event, Message):
             self.status.setText(event.text)
 
-    def _show_empty(self, text: str = "Choose a dataset folder, or use the demo data, to see its classes and images.") -> None:
+    def _show_empty(self, text: str | None = None) -> None:
         self.chart.set_counts({})
-        self.samples.set_images([], text)
+        self.samples.set_images(
+            [], text or self.tr("Choose a dataset folder, or use the demo data, to see its classes and images."))
         self.problem_table.setRowCount(0)
-        self.tabs.setTabText(1, "Files to check")
+        self.tabs.setTabText(1, self.tr("Files to check"))
 
     def _on_scanned(self, result: ScanResult) -> None:
         if self._rescan:
@@ -252,12 +255,13 @@ class DataPage(QWidget):
         test_counts = report.counts("test") if result.has_test else None
         self.chart.set_counts(counts, test_counts)
         self.samples.set_images(
-            [(t.pixels, t.label, f"{t.path}\n(as training sees it: resized to a square)") for t in result.samples],
-            "No usable images.",
+            [(t.pixels, t.label, self.tr("{0}\n(as training sees it: resized to a square)").format(t.path))
+             for t in result.samples],
+            self.tr("No usable images."),
         )
-        rows = [(p, "not used", r) for p, r in report.rejected]
-        rows += [(p, "passed over", r) for p, r in report.passed_over]
-        rows += [(p, "used; check", r) for p, r in report.flagged]
+        rows = [(p, self.tr("not used"), r) for p, r in report.rejected]
+        rows += [(p, self.tr("passed over"), r) for p, r in report.passed_over]
+        rows += [(p, self.tr("used; check"), r) for p, r in report.flagged]
         self.problem_table.setSortingEnabled(False)
         self.problem_table.setRowCount(len(rows))
         for i, (p, status, reason) in enumerate(rows):
@@ -266,15 +270,15 @@ class DataPage(QWidget):
                 item.setToolTip(text)
                 self.problem_table.setItem(i, j, item)
         self.problem_table.setSortingEnabled(True)
-        self.tabs.setTabText(1, f"Files to check ({len(rows):,})")
+        self.tabs.setTabText(1, self.tr("Files to check ({0:,})").format(len(rows)))
         total = sum(counts.values())
-        text = f"<b>{total:,}</b> usable training images in <b>{len(counts)}</b> classes"
+        text = self.tr("<b>{0:,}</b> usable training images in <b>{1}</b> classes").format(total, len(counts))
         if test_counts:
-            text += f", <b>{sum(test_counts.values()):,}</b> test images"
+            text += self.tr(", <b>{0:,}</b> test images").format(sum(test_counts.values()))
         if report.rejected:
-            text += f"; <b>{len(report.rejected):,}</b> files cannot be used (see Files to check)"
+            text += self.tr("; <b>{0:,}</b> files cannot be used (see Files to check)").format(len(report.rejected))
         if report.cancelled:
-            text = "Scan cancelled: " + text + " so far"
+            text = self.tr("Scan cancelled: {0} so far").format(text)
         for n in report.notes:
             text += f"<br>ℹ {n}"
         for w in report.warnings:
@@ -289,7 +293,7 @@ class DataPage(QWidget):
             return
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(f"<b>Could not read the dataset:</b> {message}")
+        self.status.setText(self.tr("<b>Could not read the dataset:</b> {0}").format(message))
 
     def _scan_ended(self) -> None:
         if self._rescan:

@@ -9,23 +9,26 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 
 from alexnet_desktop import __version__
 
 RECENT_LIMIT = 8
-# The shortcuts the Help menu lists: (keys, what they do). Kept with the menus that set them.
+# The shortcuts the Help menu lists: (keys, what they do), translated where they are shown.
 SHORTCUTS = [
-    ("Ctrl+O", "Open a dataset folder"),
-    ("Ctrl+Shift+O", "Open a .keras model for predicting"),
-    ("Ctrl+1 … Ctrl+7", "Go to the Data, Model, Train, Runs, Evaluate, Predict or Plugins page"),
-    ("Ctrl+Q", "Quit (asks first while training)"),
-    ("F1", "This list"),
-    ("Predict page: 1-9, 0, letters", "Label the selected images with a class"),
-    ("Predict page: U", "Mark the selected images uncertain"),
-    ("Predict page: Enter / Backspace", "Accept the prediction / undo your label"),
-    ("Drop a folder or a .keras file on the window", "Open it as a dataset or a model"),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Open a dataset folder")),
+    ("Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "Open a .keras model for predicting")),
+    ("Ctrl+1 … Ctrl+7", QT_TRANSLATE_NOOP("Shortcuts", "Go to the Data, Model, Train, Runs, Evaluate, Predict or Plugins page")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit (asks first while training)")),
+    ("F1", QT_TRANSLATE_NOOP("Shortcuts", "This list")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Predict page: 1-9, 0, letters"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Label the selected images with a class")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Predict page: U"), QT_TRANSLATE_NOOP("Shortcuts", "Mark the selected images uncertain")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Predict page: Enter / Backspace"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Accept the prediction / undo your label")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Drop a folder or a .keras file on the window"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Open it as a dataset or a model")),
 ]
 
 
@@ -70,7 +73,8 @@ def versions() -> list[tuple[str, str]]:
             out.append((package, version(package)))
         except PackageNotFoundError:
             pass
-    out.append(("System", f"{platform.system()} {platform.release()} ({platform.machine()})"))
+    out.append((QCoreApplication.translate("About", "System"),
+                f"{platform.system()} {platform.release()} ({platform.machine()})"))
     return out
 
 
@@ -79,8 +83,10 @@ def about_html(device: str) -> str:
     rows = "".join(f"<tr><td>{name}</td><td>{value}</td></tr>" for name, value in versions())
     return (
         f"<h3>AlexNet Desktop {__version__}</h3>"
-        "<p>Train image classifiers on your own folders, then label and sort folders of images. "
-        "Everything runs on this computer; nothing is sent anywhere.</p>"
-        f"<table cellspacing='6'>{rows}<tr><td>Training on</td><td>{device}</td></tr></table>"
-        f"<p>Python at <code>{sys.executable}</code></p>"
+        + "<p>" + QCoreApplication.translate(
+            "About", "Train image classifiers on your own folders, then label and sort folders of images. "
+            "Everything runs on this computer; nothing is sent anywhere.") + "</p>"
+        f"<table cellspacing='6'>{rows}<tr><td>{QCoreApplication.translate('About', 'Training on')}</td>"
+        f"<td>{device}</td></tr></table>"
+        + "<p>" + QCoreApplication.translate("About", "Python at {0}").format(f"<code>{sys.executable}</code>") + "</p>"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHeaderView, QInputDialog, QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -17,9 +17,10 @@ from alexnet_desktop.core.evaluation import Evaluated, Evaluation, evaluate_samp
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.labelling import LabelSession
 from alexnet_desktop.core.predict import Prediction, load_for_prediction
-from alexnet_desktop.core.runs import RunFolder, list_runs
+from alexnet_desktop.core.runs import RunFolder, effective_status, list_runs
 from alexnet_desktop.core.sorting import plan_sort, start_sort, run_sort, undo_sort
 from alexnet_desktop.core.training import load_dataset
+from alexnet_desktop.gui.runs_page import status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
 from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow, open_path
@@ -41,13 +42,13 @@ class ConfusionMatrix(pg.PlotWidget):
         self.addItem(self.image)
         self.getViewBox().invertY(True)
         self.getViewBox().setAspectLocked(True)
-        self.setLabel("left", "true class")
-        self.setLabel("bottom", "predicted class")
+        self.setLabel("left", self.tr("true class"))
+        self.setLabel("bottom", self.tr("predicted class"))
         self._texts: list[pg.TextItem] = []
         self.names: list[str] = []
         self.scene().sigMouseClicked.connect(self._clicked)
         # Until there is a matrix: no axes (they would show a meaningless -400..400), a hint.
-        self.placeholder = pg.TextItem("The confusion matrix appears here after an evaluation",
+        self.placeholder = pg.TextItem(self.tr("The confusion matrix appears here after an evaluation"),
                                        color=pg.getConfigOption("foreground"), anchor=(0.5, 0.5))
         self.placeholder.follows_theme = True
         self.placeholder.setPos(0.5, 0.5)
@@ -108,41 +109,42 @@ class EvaluatePage(QWidget):
         self._cell: list[dict] = []
 
         self.run_combo = QComboBox()
-        self.run_combo.setToolTip("The run whose best model is evaluated")
+        self.run_combo.setToolTip(self.tr("The run whose best model is evaluated"))
         self.run_combo.setMinimumContentsLength(40)
-        self.data_edit = PathEdit("", "Choose a labelled folder")
-        self.data_edit.edit.setPlaceholderText("(empty: the run's validation images)")
-        self.data_edit.setToolTip("Labelled images to evaluate on; a dataset with a test part is judged on that part")
-        self.evaluate_button = button("Evaluate", "Measure the model on the images", self.start)
-        self.cancel_button = button("Cancel", "Stop after the current batch", self.runner.request_stop)
-        self.card_button = button("Model card", "Open the run's model card (dataset, split, architecture, settings, "
-                                  "curves, confusion matrix, per-class table): an HTML page for a lab notebook",
+        self.data_edit = PathEdit("", self.tr("Choose a labelled folder"))
+        self.data_edit.edit.setPlaceholderText(self.tr("(empty: the run's validation images)"))
+        self.data_edit.setToolTip(self.tr("Labelled images to evaluate on; a dataset with a test part is judged on that part"))
+        self.evaluate_button = button(self.tr("Evaluate"), self.tr("Measure the model on the images"), self.start)
+        self.cancel_button = button(self.tr("Cancel"), self.tr("Stop after the current batch"), self.runner.request_stop)
+        self.card_button = button(self.tr("Model card"), self.tr("Open the run's model card (dataset, split, architecture, "
+                                  "settings, curves, confusion matrix, per-class table): an HTML page for a lab notebook"),
                                   self.open_card)
         self.progress = QProgressBar()
-        self.summary = QLabel("Choose a run and press Evaluate. A run is evaluated on its validation images when it finishes.")
+        self.summary = QLabel(self.tr("Choose a run and press Evaluate. A run is evaluated on its validation images when it finishes."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.as_share = QCheckBox("Show shares of each row")
-        self.as_share.setToolTip("Numbers in the matrix as the share of each true class instead of counts")
+        self.as_share = QCheckBox(self.tr("Show shares of each row"))
+        self.as_share.setToolTip(self.tr("Numbers in the matrix as the share of each true class instead of counts"))
         self.as_share.toggled.connect(self._redraw_matrix)
         self.matrix = ConfusionMatrix()
         self.matrix.cell_clicked.connect(self.show_cell)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Class", "Precision", "Recall", "F1", "Images"])
+        self.table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"), self.tr("F1"),
+                                              self.tr("Images")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.cell_title = QLabel("Click a cell of the matrix to see its images, least confident first.")
+        self.cell_title = QLabel(self.tr("Click a cell of the matrix to see its images, least confident first."))
         self.cell_title.setWordWrap(True)
         self.grid = LabelGrid(self.session, self.grid_model)
-        self.grid.empty_text = "Click a cell of the confusion matrix to see its images here."
+        self.grid.empty_text = self.tr("Click a cell of the confusion matrix to see its images here.")
         self.grid.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.detail.show_row(self.session, cur.data(GridModel.RowRole) if cur.isValid() else None))
         self.detail = DetailPanel()
         self.grid.doubleClicked.connect(self._open_image)
-        self.move_button = button("Move to class folder…", "The selected images are labelled wrongly in the data: "
-                                  "move them to the right class folder (undo puts them back)", self.move_selected)
-        self.undo_button = button("Undo move", "Put the files of the last move back", self.undo_move)
+        self.move_button = button(self.tr("Move to class folder…"), self.tr("The selected images are labelled wrongly in the "
+                                  "data: move them to the right class folder (undo puts them back)"), self.move_selected)
+        self.undo_button = button(self.tr("Undo move"), self.tr("Put the files of the last move back"), self.undo_move)
 
         top = QSplitter(Qt.Horizontal)
         left = QWidget()
@@ -168,9 +170,9 @@ class EvaluatePage(QWidget):
         split.setSizes([420, 300])
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Evaluate"))
-        layout.addLayout(hrow("Run:", (self.run_combo, 1), self.card_button))
-        layout.addLayout(hrow("Images:", (self.data_edit, 1), self.evaluate_button, self.cancel_button, (self.progress, 1)))
+        layout.addWidget(heading(self.tr("Evaluate")))
+        layout.addLayout(hrow(self.tr("Run:"), (self.run_combo, 1), self.card_button))
+        layout.addLayout(hrow(self.tr("Images:"), (self.data_edit, 1), self.evaluate_button, self.cancel_button, (self.progress, 1)))
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         state.runs_changed.connect(self.refresh_runs)
@@ -184,7 +186,7 @@ class EvaluatePage(QWidget):
         self.run_combo.clear()
         for run, manifest in list_runs(self.state.workspace.runs_dir):
             if run.model_path.is_file():
-                self.run_combo.addItem(f"{run.path.name} · {manifest.get('status', '?')}", str(run.path))
+                self.run_combo.addItem(f"{run.path.name} · {status_text(effective_status(manifest))}", str(run.path))
         if current and self.run_combo.findData(current) >= 0:
             self.run_combo.setCurrentIndex(self.run_combo.findData(current))
         self.run_combo.blockSignals(False)
@@ -217,13 +219,13 @@ class EvaluatePage(QWidget):
                 dataset = load_dataset(host, data, None, {})
                 samples, source, key = dataset.test_samples or dataset.samples, data, str(Path(data).resolve())
             else:
-                samples, source, key = validation_samples(run), "validation split", "validation"
+                samples, source, key = validation_samples(run), QT_TRANSLATE_NOOP("EvaluatePage", "validation split"), "validation"
             evaluation = evaluate_samples(loaded, samples, source=source, emit=emit, stop=stop)
             save_evaluation(run, evaluation, key)
             return Evaluated(run.path, evaluation)
 
         self.progress.setRange(0, 0)
-        self.summary.setText("Evaluating…")
+        self.summary.setText(self.tr("Evaluating…"))
         self.runner.start(job)
         self._update_buttons()
 
@@ -237,12 +239,13 @@ class EvaluatePage(QWidget):
             self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(str(evaluated.run_dir))))
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
-        tops = " · ".join(f"top-{k} {v:.1%}" for k, v in e.top_k.items() if k > 1)
-        left = f" · {len(e.left)} file(s) not evaluated" if e.left else ""
+        tops = " · ".join(self.tr("top-{0} {1:.1%}").format(k, v) for k, v in e.top_k.items() if k > 1)
+        left = self.tr(" · {0} file(s) not evaluated").format(len(e.left)) if e.left else ""
         a = e.averages()["macro"]
         self.summary.setText(
-            f"<b>{e.source}</b>: {e.count} images · <b>accuracy {e.accuracy:.1%}</b> · loss {e.loss:.4f}"
-            + (f" · {tops}" if tops else "") + f" · macro F1 {a['f1']:.3f}{left}"
+            self.tr("<b>{0}</b>: {1} images · <b>accuracy {2:.1%}</b> · loss {3:.4f}").format(
+                self.tr(e.source), e.count, e.accuracy, e.loss)
+            + (f" · {tops}" if tops else "") + self.tr(" · macro F1 {0:.3f}").format(a["f1"]) + left
         )
         self.table.setRowCount(len(e.class_names))
         for r, (name, c) in enumerate(zip(e.class_names, e.per_class)):
@@ -272,9 +275,10 @@ class EvaluatePage(QWidget):
         self.session.manual.clear()
         self.session.add([Prediction(Path(im["path"]), im["predicted"], im["confidence"]) for im in self._cell])
         self.grid_model.set_view("all", "confidence-low")
-        what = "correct" if true == predicted else "mistaken"
-        self.cell_title.setText(f"<b>{len(self._cell)}</b> {what}: labelled <b>{names[true]}</b>, "
-                                f"predicted <b>{names[predicted]}</b> (least confident first)")
+        text = (self.tr("<b>{0}</b> correct: labelled <b>{1}</b>, predicted <b>{2}</b> (least confident first)")
+                if true == predicted else
+                self.tr("<b>{0}</b> mistaken: labelled <b>{1}</b>, predicted <b>{2}</b> (least confident first)"))
+        self.cell_title.setText(text.format(len(self._cell), names[true], names[predicted]))
         self._update_buttons()
 
     def _open_image(self, index) -> None:
@@ -287,7 +291,7 @@ class EvaluatePage(QWidget):
             return
         if label is None:
             suggestion = self.evaluation.class_names.index(self.session.rows[rows[0]].label)
-            label, ok = QInputDialog.getItem(self, "Move to class folder", "The right class:",
+            label, ok = QInputDialog.getItem(self, self.tr("Move to class folder"), self.tr("The right class:"),
                                              self.evaluation.class_names, suggestion, False)
             if not ok:
                 return
@@ -314,11 +318,12 @@ class EvaluatePage(QWidget):
         kind, results = result
         done = sum(r.done for r in results)
         if kind == "moved":
-            self.cell_title.setText(f"Moved {done} file(s) to the right class folder; evaluate again to see the "
-                                    "effect, or Undo move. Train again to learn from the corrected data.")
+            self.cell_title.setText(self.tr("Moved {0} file(s) to the right class folder; evaluate again to see the "
+                                            "effect, or Undo move. Train again to learn from the corrected data.")
+                                    .format(done))
         else:
             self.last_journal = None
-            self.cell_title.setText(f"Put {done} file(s) back.")
+            self.cell_title.setText(self.tr("Put {0} file(s) back.").format(done))
         self._update_buttons()
 
     def _on_event(self, event) -> None:
@@ -331,7 +336,7 @@ class EvaluatePage(QWidget):
     def _on_failed(self, message: str, _tb: str) -> None:
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
-        self.summary.setText(f"<b>Could not evaluate:</b> {message}")
+        self.summary.setText(self.tr("<b>Could not evaluate:</b> {0}").format(message))
 
     def shutdown(self) -> None:
         """Stop the thumbnail thread (the window is closing)."""

@@ -19,7 +19,8 @@ from alexnet_desktop.gui.model_page import ModelPage
 from alexnet_desktop.gui.plugins_page import PluginsPage
 from alexnet_desktop.gui.predict_page import PredictPage
 from alexnet_desktop.gui.runs_page import RunsPage
-from alexnet_desktop.gui import theme
+from alexnet_desktop.gui import i18n, theme
+from alexnet_desktop.gui.i18n import tr
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.train_page import TrainPage
 from alexnet_desktop.gui.worker import JobRunner
@@ -39,13 +40,16 @@ class _TensorFlowLoader(QObject):
         try:
             text = tf_runtime.device_summary()
         except Exception as exc:  # a broken TensorFlow install must not take the window down
-            text = f"TensorFlow could not be loaded: {exc}"
+            text = self.tr("TensorFlow could not be loaded: {0}").format(exc)
         self.loaded.emit(text)
         self.thread().quit()
 
 
 class MainWindow(QMainWindow):
     """The application window. TensorFlow loads in the background after it appears."""
+
+    # The user chose another language: the app closes this window and opens one in it.
+    reopen_requested = Signal()
 
     def __init__(self, state: AppState, *, first_launch_demo: bool = True) -> None:
         super().__init__()
@@ -65,13 +69,14 @@ class MainWindow(QMainWindow):
         self.predict_page = PredictPage(state)
         self.plugins_page = PluginsPage(state)
         for page, title, tip in (
-            (self.data_page, "Data", "Choose and check the images to train on"),
-            (self.model_page, "Model", "Choose the network and its training settings"),
-            (self.train_page, "Train", "Train and watch the curves"),
-            (self.runs_page, "Runs", "Every run: resume, delete, compare curves"),
-            (self.evaluate_page, "Evaluate", "Confusion matrix, per-class figures and the images behind them"),
-            (self.predict_page, "Predict", "Label a folder of images with a trained model"),
-            (self.plugins_page, "Plugins", "Installed plugins, and any that failed"),
+            (self.data_page, self.tr("Data"), self.tr("Choose and check the images to train on")),
+            (self.model_page, self.tr("Model"), self.tr("Choose the network and its training settings")),
+            (self.train_page, self.tr("Train"), self.tr("Train and watch the curves")),
+            (self.runs_page, self.tr("Runs"), self.tr("Every run: resume, delete, compare curves")),
+            (self.evaluate_page, self.tr("Evaluate"),
+             self.tr("Confusion matrix, per-class figures and the images behind them")),
+            (self.predict_page, self.tr("Predict"), self.tr("Label a folder of images with a trained model")),
+            (self.plugins_page, self.tr("Plugins"), self.tr("Installed plugins, and any that failed")),
         ):
             self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
@@ -80,7 +85,7 @@ class MainWindow(QMainWindow):
         # A plugin can also fail later, inside its loader or architecture, in any page's job.
         for runner in self.findChildren(JobRunner):
             runner.failed.connect(self._show_plugin_failures)
-        self.device_label = QLabel("Loading TensorFlow…")
+        self.device_label = QLabel(self.tr("Loading TensorFlow…"))
         self.statusBar().addPermanentWidget(self.device_label)
         self.resize(1200, 800)
         self._tf_thread: QThread | None = None
@@ -122,6 +127,17 @@ class MainWindow(QMainWindow):
             action.setChecked(choice == theme.chosen())
             group.addAction(action)
             self.theme_actions[choice] = action
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for choice, name in i18n.CHOICES:
+            text = name or self.tr("As the system")
+            action = self._action(language_menu, text, None, lambda _=False, c=choice: self.set_language(c),
+                                  self.tr("The language of the app's windows"))
+            action.setCheckable(True)
+            action.setChecked(choice == i18n.chosen())
+            group.addAction(action)
+            self.language_actions[choice] = action
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for i in range(self.tabs.count()):
             self._action(go_menu, self.tabs.tabText(i).split(" (")[0], f"Ctrl+{i + 1}",
@@ -137,6 +153,23 @@ class MainWindow(QMainWindow):
         theme.save_choice(choice)
         self.theme_actions[choice].setChecked(True)
         theme.apply(QApplication.instance(), self)
+
+    def set_language(self, choice: str, *, ask: bool = True) -> None:
+        """Remember the language choice; when it changes what is shown, offer to reopen the
+        window in it now (Qt widgets take their text when they are built)."""
+        i18n.save_choice(choice)
+        self.language_actions[choice].setChecked(True)
+        if i18n.language_for(choice) == i18n.current():
+            return
+        if ask:
+            answer = QMessageBox.question(
+                self, self.tr("Language"),
+                self.tr("Reopen the window in the new language now? The dataset and settings stay chosen; "
+                        "prediction results on screen are cleared (exported files are kept). "
+                        "Otherwise it applies from the next start."))
+            if answer != QMessageBox.Yes:
+                return
+        self.reopen_requested.emit()
 
     def _system_scheme_changed(self, *_) -> None:
         if theme.chosen() == "system":
@@ -212,7 +245,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """The Help menu's list of keyboard shortcuts."""
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{self.tr(w)}</td></tr>" for k, w in SHORTCUTS)
+        rows = "".join(f"<tr><td><b>{tr('Shortcuts', k)}</b></td><td>{tr('Shortcuts', w)}</td></tr>"
+                       for k, w in SHORTCUTS)
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table cellspacing='6'>{rows}</table>")
 
     def show_about(self) -> None:
@@ -237,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def _show_plugin_failures(self, *_) -> None:
         failed = len(self.state.host.failures)
-        self.tabs.setTabText(self.tabs.indexOf(self.plugins_page), f"Plugins ({failed} failed)" if failed else "Plugins")
+        self.tabs.setTabText(self.tabs.indexOf(self.plugins_page), self.tr("Plugins ({0} failed)").format(failed) if failed else self.tr("Plugins"))
         self.plugins_page.refresh()
 
     def _resume_run(self, run_dir, more_epochs: int, learning_rate) -> None:
@@ -267,6 +301,13 @@ class MainWindow(QMainWindow):
         self._tf_loader.loaded.connect(self.device_label.setText)
         self._tf_thread.start()
 
+    def take_over_from(self, old: "MainWindow") -> None:
+        """Carry on where `old` (the same state, another language) left off: its dataset,
+        re-scanned for the pages to show, and its page."""
+        self.tabs.setCurrentIndex(old.tabs.currentIndex())
+        if self.state.data_path is not None:
+            self.data_page.choose_folder(self.state.data_path, self.state.loader_id)
+
     def _choose_initial_dataset(self) -> None:
         settings = QSettings()
         last = settings.value("data/last_path", "", str)
@@ -281,14 +322,14 @@ class MainWindow(QMainWindow):
                 setattr(self.state.settings, key, value)
             self.model_page.load_settings()
             self.data_page.use_demo()
-            self.statusBar().showMessage("The demo dataset is chosen: press Start training on the Train page.", 15000)
+            self.statusBar().showMessage(self.tr("The demo dataset is chosen: press Start training on the Train page."), 15000)
 
     def closeEvent(self, event) -> None:
         """Ask before quitting during training; stop every job and wait for its thread."""
         if self.train_page.runner.is_running():
             answer = QMessageBox.question(
-                self, "Training is running",
-                "A training run is in progress. Stop it and quit? The best model so far is kept.",
+                self, self.tr("Training is running"),
+                self.tr("A training run is in progress. Stop it and quit? The best model so far is kept."),
             )
             if answer != QMessageBox.Yes:
                 event.ignore()

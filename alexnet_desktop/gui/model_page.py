@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.optimization import OPTIMIZERS, SCHEDULES
 from alexnet_desktop.core.summary import ModelSummary, model_summary
+from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading
 from alexnet_desktop.gui.worker import JobRunner
@@ -51,11 +52,11 @@ class LayerTable(QWidget):
         self.summary: ModelSummary | None = None
         self._timer = QTimer(self, singleShot=True, interval=250, timeout=self._next)
 
-        self.classes = _spin(2, 100000, "Number of classes the last layer is built for (the dataset's, once it is checked)")
+        self.classes = _spin(2, 100000, self.tr("Number of classes the last layer is built for (the dataset's, once it is checked)"))
         self.classes.setValue(10)
         self.classes.valueChanged.connect(self.request)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Layer", "Type", "Output shape", "Parameters"])
+        self.table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Type"), self.tr("Output shape"), self.tr("Parameters")])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -69,7 +70,7 @@ class LayerTable(QWidget):
         self.totals.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Classes:"))
+        top.addWidget(QLabel(self.tr("Classes:")))
         top.addWidget(self.classes)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -83,7 +84,7 @@ class LayerTable(QWidget):
         s = self.state.settings
         self._wanted = (s.arch, s.image_size, self.classes.value())
         if self._wanted != self._shown:
-            self.totals.setText("Building the layer table…")
+            self.totals.setText(self.tr("Building the layer table…"))
             self._timer.start()
 
     def showEvent(self, event) -> None:  # built only when seen: nobody waits on a hidden table
@@ -114,15 +115,15 @@ class LayerTable(QWidget):
                 self.table.setItem(r, c, item)
         megabytes = summary.total * 4 / 2**20
         self.totals.setText(
-            f"<b>Total parameters: {summary.total:,}</b> ({megabytes:,.1f} MB as float32) · "
-            f"trainable {summary.trainable:,} · non-trainable {summary.total - summary.trainable:,} · "
-            f"for {summary.num_classes} classes at {summary.image_size}x{summary.image_size}"
-        )
+            self.tr("<b>Total parameters: {0:,}</b> ({1:,.1f} MB as float32) · trainable {2:,} · "
+                    "non-trainable {3:,} · for {4} classes at {5}x{5}").format(
+                summary.total, megabytes, summary.trainable, summary.total - summary.trainable,
+                summary.num_classes, summary.image_size))
 
     def _failed(self, message: str, tb: str) -> None:
         self._shown = self._building
         self.table.setRowCount(0)
-        self.totals.setText(f"<b>The model could not be built:</b> {message}")
+        self.totals.setText(self.tr("<b>The model could not be built:</b> {0}").format(message))
 
     def shutdown(self) -> None:
         """Stop rebuilding (the window is closing)."""
@@ -140,9 +141,9 @@ class ModelPage(QWidget):
         self._loading = False
 
         self.arch_combo = QComboBox()
-        self.arch_combo.setToolTip("The network to train")
+        self.arch_combo.setToolTip(self.tr("The network to train"))
         for arch in state.host.architectures.values():
-            self.arch_combo.addItem(arch.name, arch.id)
+            self.arch_combo.addItem(plugin_text(arch.name), arch.id)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.reference = QLabel()
@@ -152,56 +153,58 @@ class ModelPage(QWidget):
         self.recipe_note = QLabel()
         self.recipe_note.setWordWrap(True)
         self.recipe_button = button(
-            "Use the reference's settings",
-            "Set the optimizer, learning rate, schedule, batch size, epochs and input size to those of "
-            "the architecture's reference",
+            self.tr("Use the reference's settings"),
+            self.tr("Set the optimizer, learning rate, schedule, batch size, epochs and input size to those of "
+                    "the architecture's reference"),
             self.apply_recipe,
         )
 
-        self.image_size = _spin(16, 1024, "Images are resized to this square size; smaller trains much faster on a CPU", " px")
-        self.epochs = _spin(1, 10000, "How many passes over the training images")
-        self.batch_size = _spin(1, 4096, "Images per training step; lower it if memory runs out")
+        self.image_size = _spin(16, 1024, self.tr("Images are resized to this square size; smaller trains much faster on a CPU"),
+                                self.tr(" px"))
+        self.epochs = _spin(1, 10000, self.tr("How many passes over the training images"))
+        self.batch_size = _spin(1, 4096, self.tr("Images per training step; lower it if memory runs out"))
         self.optimizer = QComboBox()
         for name, tip in OPTIMIZERS.items():
             self.optimizer.addItem(name, name)
-            self.optimizer.setItemData(self.optimizer.count() - 1, tip, Qt.ToolTipRole)
-        self.optimizer.setToolTip("\n".join(OPTIMIZERS.values()))
-        self.learning_rate = _real(1e-6, 1.0, 6, 1e-4, "Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)")
-        self.momentum = _real(0.0, 0.999, 3, 0.05, "SGD's momentum (0.9 in the paper; 0 is plain SGD)")
-        self.weight_decay = _real(0.0, 0.1, 6, 1e-4, "Shrinks the weights a little every step (the paper: 0.0005); 0 turns it off")
+            self.optimizer.setItemData(self.optimizer.count() - 1, core_text(tip), Qt.ToolTipRole)
+        self.optimizer.setToolTip("\n".join(core_text(t) for t in OPTIMIZERS.values()))
+        self.learning_rate = _real(1e-6, 1.0, 6, 1e-4, self.tr("Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)"))
+        self.momentum = _real(0.0, 0.999, 3, 0.05, self.tr("SGD's momentum (0.9 in the paper; 0 is plain SGD)"))
+        self.weight_decay = _real(0.0, 0.1, 6, 1e-4,
+                                  self.tr("Shrinks the weights a little every step (the paper: 0.0005); 0 turns it off"))
         self.schedule = QComboBox()
         for name, tip in SCHEDULES.items():
-            self.schedule.addItem(name, name)
-            self.schedule.setItemData(self.schedule.count() - 1, tip, Qt.ToolTipRole)
-        self.schedule.setToolTip("How the learning rate changes during the run:\n" + "\n".join(f"{k}: {v}" for k, v in SCHEDULES.items()))
-        self.step_epochs = _spin(1, 10000, "Epochs between two reductions of the learning rate")
-        self.factor = _real(0.01, 0.99, 2, 0.05, "What the learning rate is multiplied by at each reduction")
-        self.patience = _spin(1, 1000, "Epochs without a better validation loss before the rate is reduced")
-        self.early_stopping = _spin(0, 10000, "Stop when validation accuracy has not improved for this many epochs (0: never)")
-        self.early_stopping.setSpecialValueText("never")
-        self.early_stopping.setSuffix(" epochs without a better score")
+            self.schedule.addItem(core_text(name), name)
+            self.schedule.setItemData(self.schedule.count() - 1, core_text(tip), Qt.ToolTipRole)
+        self.schedule.setToolTip(self.tr("How the learning rate changes during the run:") + "\n" + "\n".join(
+            f"{core_text(k)}: {core_text(v)}" for k, v in SCHEDULES.items()))
+        self.step_epochs = _spin(1, 10000, self.tr("Epochs between two reductions of the learning rate"))
+        self.factor = _real(0.01, 0.99, 2, 0.05, self.tr("What the learning rate is multiplied by at each reduction"))
+        self.patience = _spin(1, 1000, self.tr("Epochs without a better validation loss before the rate is reduced"))
+        self.early_stopping = _spin(0, 10000, self.tr("Stop when validation accuracy has not improved for this many epochs (0: never)"))
+        self.early_stopping.setSpecialValueText(self.tr("never"))
+        self.early_stopping.setSuffix(self.tr(" epochs without a better score"))
         self.mixed_precision = QComboBox()
-        for value, text in (("auto", "auto (on GPUs with tensor cores)"), ("on", "on"), ("off", "off")):
+        for value, text in (("auto", self.tr("auto (on GPUs with tensor cores)")), ("on", self.tr("on")), ("off", self.tr("off"))):
             self.mixed_precision.addItem(text, value)
         self.mixed_precision.setToolTip(
-            "float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, "
-            "no faster on a CPU"
-        )
-        self.seed = _spin(0, 2**31 - 1, "Fixes the split, the shuffling and the initial weights, so a run can be repeated")
+            self.tr("float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, "
+                    "no faster on a CPU"))
+        self.seed = _spin(0, 2**31 - 1, self.tr("Fixes the split, the shuffling and the initial weights, so a run can be repeated"))
         self.layer_table = LayerTable(state)
 
-        arch_box = QGroupBox("Architecture")
+        arch_box = QGroupBox(self.tr("Architecture"))
         av = QVBoxLayout(arch_box)
         av.addWidget(self.arch_combo)
         av.addWidget(self.description)
         av.addWidget(self.reference)
         size_form = QFormLayout()
         size_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        size_form.addRow("Input size:", self.image_size)
+        size_form.addRow(self.tr("Input size:"), self.image_size)
         av.addLayout(size_form)
         av.addWidget(self.size_note)
 
-        train_box = QGroupBox("Training settings")
+        train_box = QGroupBox(self.tr("Training settings"))
         tv = QVBoxLayout(train_box)
         recipe_row = QHBoxLayout()
         recipe_row.addWidget(self.recipe_button, 0, Qt.AlignTop)
@@ -210,21 +213,21 @@ class ModelPage(QWidget):
         self.form = form = QFormLayout()
         tv.addLayout(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow("Epochs:", self.epochs)
-        form.addRow("Batch size:", self.batch_size)
-        form.addRow("Optimizer:", self.optimizer)
-        form.addRow("Learning rate:", self.learning_rate)
-        form.addRow("Momentum:", self.momentum)
-        form.addRow("Weight decay:", self.weight_decay)
-        form.addRow("Schedule:", self.schedule)
-        form.addRow("Every (epochs):", self.step_epochs)
-        form.addRow("Factor:", self.factor)
-        form.addRow("Patience (epochs):", self.patience)
-        form.addRow("Early stopping:", self.early_stopping)
-        form.addRow("Mixed precision:", self.mixed_precision)
-        form.addRow("Seed:", self.seed)
+        form.addRow(self.tr("Epochs:"), self.epochs)
+        form.addRow(self.tr("Batch size:"), self.batch_size)
+        form.addRow(self.tr("Optimizer:"), self.optimizer)
+        form.addRow(self.tr("Learning rate:"), self.learning_rate)
+        form.addRow(self.tr("Momentum:"), self.momentum)
+        form.addRow(self.tr("Weight decay:"), self.weight_decay)
+        form.addRow(self.tr("Schedule:"), self.schedule)
+        form.addRow(self.tr("Every (epochs):"), self.step_epochs)
+        form.addRow(self.tr("Factor:"), self.factor)
+        form.addRow(self.tr("Patience (epochs):"), self.patience)
+        form.addRow(self.tr("Early stopping:"), self.early_stopping)
+        form.addRow(self.tr("Mixed precision:"), self.mixed_precision)
+        form.addRow(self.tr("Seed:"), self.seed)
 
-        layers_box = QGroupBox("Layers")
+        layers_box = QGroupBox(self.tr("Layers"))
         QVBoxLayout(layers_box).addWidget(self.layer_table)
 
         left = QVBoxLayout()
@@ -235,7 +238,7 @@ class ModelPage(QWidget):
         columns.addLayout(left, 1)
         columns.addWidget(layers_box, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Model"))
+        layout.addWidget(heading(self.tr("Model")))
         layout.addLayout(columns, 1)
 
         self.load_settings()
@@ -296,18 +299,19 @@ class ModelPage(QWidget):
     def _show_arch(self) -> None:
         arch = self.state.host.architectures.get(self.arch_combo.currentData())
         if arch is None:
-            self.description.setText("No architecture plugin is loaded (see Plugins).")
+            self.description.setText(self.tr("No architecture plugin is loaded (see Plugins)."))
             self.recipe_button.setEnabled(False)
             return
-        self.description.setText(arch.description)
-        self.reference.setText(f"<i>Reference:</i> {arch.reference}")
+        self.description.setText(plugin_text(arch.description))
+        self.reference.setText(self.tr("<i>Reference:</i> {0}").format(arch.reference))
         self.image_size.setMinimum(arch.min_input_size)
         self.size_note.setText(
-            f"{arch.default_input_shape[0]} px as published; the smallest it can take is {arch.min_input_size} px. "
-            "A smaller size trains several times faster on a CPU."
-        )
+            self.tr("{0} px as published; the smallest it can take is {1} px. "
+                    "A smaller size trains several times faster on a CPU.").format(
+                arch.default_input_shape[0], arch.min_input_size))
         self.recipe_button.setEnabled(arch.recipe is not None)
-        self.recipe_note.setText(arch.recipe.source if arch.recipe else "Its reference gives no training settings.")
+        self.recipe_note.setText(plugin_text(arch.recipe.source) if arch.recipe else
+                                 self.tr("Its reference gives no training settings."))
 
     def _classes_from_scan(self) -> None:
         scan = self.state.scan

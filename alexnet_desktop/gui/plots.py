@@ -6,14 +6,17 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+
+from alexnet_desktop.gui.i18n import tr
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
-TRAIN_BATCH = "train (running mean)"
-TRAIN_EPOCH = "train (epoch)"
-VAL_EPOCH = "validation (epoch)"
+# The curves' names: keys in English, legends in the user's language.
+TRAIN_BATCH = QT_TRANSLATE_NOOP("Plots", "train (running mean)")
+TRAIN_EPOCH = QT_TRANSLATE_NOOP("Plots", "train (epoch)")
+VAL_EPOCH = QT_TRANSLATE_NOOP("Plots", "validation (epoch)")
 _STYLES = {
     TRAIN_BATCH: dict(pen=pg.mkPen((31, 119, 180, 140), width=1.5)),
     TRAIN_EPOCH: dict(pen=pg.mkPen((31, 119, 180), width=2.5), symbol="o", symbolSize=7, symbolBrush=(31, 119, 180)),
@@ -56,7 +59,7 @@ class _Series:
 def _plot(title: str, y_label: str = "") -> pg.PlotWidget:
     plot = pg.PlotWidget(title=title)
     plot.showGrid(x=True, y=True, alpha=0.3)
-    plot.setLabel("bottom", "epoch")
+    plot.setLabel("bottom", tr("Plots", "epoch"))
     if y_label:
         plot.setLabel("left", y_label)
     plot.getAxis("bottom").enableAutoSIPrefix(False)  # "epoch (x0.001)" reads as nonsense
@@ -79,8 +82,8 @@ class TrainingCurves(QWidget):
     # took about 12% of a core from training (R4). Curves that move five times a second
     # still read as live.
     REFRESH_MS = 200
-    SPEED = "images/s"
-    RATE = "learning rate"
+    SPEED = QT_TRANSLATE_NOOP("Plots", "images/s")
+    RATE = QT_TRANSLATE_NOOP("Plots", "learning rate")
     SPEED_SMOOTHING = 0.1  # weight of the newest batch in the images/s moving average
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,7 +94,7 @@ class TrainingCurves(QWidget):
         self.items = {}
         self.series = {}
         self.best_lines = {}
-        for i, (metric, title) in enumerate((("loss", "Loss"), ("accuracy", "Accuracy"))):
+        for i, (metric, title) in enumerate((("loss", tr("Plots", "Loss")), ("accuracy", tr("Plots", "Accuracy")))):
             plot = _plot(title)
             plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
             if metric == "accuracy":
@@ -99,19 +102,19 @@ class TrainingCurves(QWidget):
             for name, style in _STYLES.items():
                 self._add_item(plot, metric, name, style)
             line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((44, 160, 44), width=1.5, style=Qt.DashLine),
-                                   label="best", labelOpts={"position": 0.93, "color": (44, 160, 44)})
+                                   label=tr("Plots", "best"), labelOpts={"position": 0.93, "color": (44, 160, 44)})
             line.setVisible(False)
             plot.addItem(line)
             self.best_lines[metric] = line
             self.plots[metric] = plot
             layout.addWidget(plot, 0, i)
-        rate = _plot("Learning rate")
+        rate = _plot(tr("Plots", "Learning rate"))
         # With the SI prefix on, pyqtgraph scales 0.001 to "1 m" units but, with no axis
         # label to carry the prefix, drew no tick labels at all: plain numbers instead.
         rate.getAxis("left").enableAutoSIPrefix(False)
         self._add_item(rate, "lr", self.RATE, dict(pen=pg.mkPen((148, 103, 189), width=2), symbol="o", symbolSize=5,
                                                    symbolBrush=(148, 103, 189)))
-        speed = _plot("Speed", "images/s")
+        speed = _plot(tr("Plots", "Speed"), tr("Plots", "images/s"))
         self._add_item(speed, "speed", self.SPEED, dict(pen=pg.mkPen((255, 127, 14), width=1.5)))
         self.plots.update(lr=rate, speed=speed)
         layout.addWidget(rate, 1, 0)
@@ -132,7 +135,7 @@ class TrainingCurves(QWidget):
         self.timer.start()
 
     def _add_item(self, plot: pg.PlotWidget, metric: str, name: str, style: dict) -> None:
-        item = plot.plot([], [], name=name, **style)
+        item = plot.plot([], [], name=tr("Plots", name), **style)
         item.setClipToView(True)
         item.setDownsampling(auto=True, method="peak")
         self.items[(metric, name)] = item
@@ -257,7 +260,8 @@ class RunComparison(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.plots = {}
-        for metric, title in (("accuracy", "Accuracy (validation solid, training dashed)"), ("loss", "Loss")):
+        for metric, title in (("accuracy", tr("Plots", "Accuracy (validation solid, training dashed)")),
+                               ("loss", tr("Plots", "Loss"))):
             plot = _plot(title)
             plot.addLegend(offset=(-10, -10) if metric == "accuracy" else (-10, 10))
             if metric == "accuracy":
@@ -301,7 +305,7 @@ class ClassBalanceChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.showGrid(x=True, y=False, alpha=0.3)
         self.getAxis("bottom").enableAutoSIPrefix(False)
-        self.setLabel("bottom", "images")
+        self.setLabel("bottom", tr("Plots", "images"))
         self._items: list = []
         self.counts: dict[str, int] = {}
         self.set_counts({})
@@ -312,9 +316,10 @@ class ClassBalanceChart(pg.PlotWidget):
             self.removeItem(item)
         self._items.clear()
         self.counts = dict(counts)
-        train_html = f"<span style='color:rgb{self.TRAIN_COLOUR}'>■</span> training"
-        test_html = f" &nbsp; <span style='color:rgb{self.TEST_COLOUR}'>■</span> test" if test_counts else ""
-        self.setTitle(f"Images per class &nbsp; {train_html}{test_html}" if counts else "Images per class")
+        title = tr("Plots", "Images per class")
+        train_html = f"<span style='color:rgb{self.TRAIN_COLOUR}'>■</span> " + tr("Plots", "training")
+        test_html = f" &nbsp; <span style='color:rgb{self.TEST_COLOUR}'>■</span> " + tr("Plots", "test") if test_counts else ""
+        self.setTitle(f"{title} &nbsp; {train_html}{test_html}" if counts else title)
         names = list(counts)
         n = len(names)
         ys = np.arange(n, 0, -1, dtype=float)  # the first class at the top

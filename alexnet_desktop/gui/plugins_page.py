@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import heading
+
+
+# Where a plugin came from, as the core records it, in words for the table.
+SOURCES = {"entry point": QT_TRANSLATE_NOOP("PluginsPage", "entry point"),
+           "user folder": QT_TRANSLATE_NOOP("PluginsPage", "user folder"),
+           "registered": QT_TRANSLATE_NOOP("PluginsPage", "registered")}
 
 
 class PluginsPage(QWidget):
@@ -17,7 +23,7 @@ class PluginsPage(QWidget):
         super().__init__(parent)
         self.state = state
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Plugin", "Status", "Source", "Provides"])
+        self.table.setHorizontalHeaderLabels([self.tr("Plugin"), self.tr("Status"), self.tr("Source"), self.tr("Provides")])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -25,11 +31,12 @@ class PluginsPage(QWidget):
         self.table.currentCellChanged.connect(self._show_error)
         self.error = QPlainTextEdit()
         self.error.setReadOnly(True)
-        self.error.setPlaceholderText("Select a failed plugin to see what went wrong.")
-        folder = QLabel(f"User plugin folder: <code>{state.workspace.plugins_dir}</code> (restart to load new plugins)")
+        self.error.setPlaceholderText(self.tr("Select a failed plugin to see what went wrong."))
+        folder = QLabel(self.tr("User plugin folder: {0} (restart to load new plugins)").format(
+            f"<code>{state.workspace.plugins_dir}</code>"))
         folder.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Plugins"))
+        layout.addWidget(heading(self.tr("Plugins")))
         layout.addWidget(folder)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.error, 1)
@@ -40,10 +47,10 @@ class PluginsPage(QWidget):
         records = list(self.state.host.records.values())
         self.table.setRowCount(len(records))
         for i, r in enumerate(records):
-            status = QTableWidgetItem("ok" if r.ok else "FAILED")
+            status = QTableWidgetItem(self.tr("ok") if r.ok else self.tr("FAILED"))
             if not r.ok:
                 status.setForeground(QColor(200, 0, 0))
-            for j, item in enumerate((QTableWidgetItem(r.name), status, QTableWidgetItem(f"{r.source}: {r.module}"),
+            for j, item in enumerate((QTableWidgetItem(r.name), status, QTableWidgetItem(f"{self.tr(SOURCES.get(r.source, r.source))}: {r.module}"),
                                       QTableWidgetItem(", ".join(r.provides)))):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
@@ -52,4 +59,4 @@ class PluginsPage(QWidget):
         records = list(self.state.host.records.values())
         if 0 <= row < len(records):
             r = records[row]
-            self.error.setPlainText(r.error or f"{r.name} loaded and answered every hook.")
+            self.error.setPlainText(r.error or self.tr("{0} loaded and answered every hook.").format(r.name))

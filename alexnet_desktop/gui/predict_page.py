@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit,
     QMessageBox, QPlainTextEdit, QProgressBar, QRadioButton, QSplitter, QVBoxLayout, QWidget,
@@ -17,15 +17,27 @@ from alexnet_desktop.core.labelling import SORT_KEYS, UNCERTAIN_LABEL, LabelSess
 from alexnet_desktop.core.predict import (
     PredictionWriter, folder_listing, load_for_prediction, predict_files, read_labels,
 )
-from alexnet_desktop.core.runs import LABELS, list_runs
+from alexnet_desktop.core.runs import LABELS, effective_status, list_runs
 from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
+from alexnet_desktop.gui.i18n import core_text, tr
+from alexnet_desktop.gui.runs_page import status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 
-SORT_TEXT = {"name": "name", "confidence-low": "confidence, lowest first", "confidence-high": "confidence, highest first",
-             "label": "label"}
+SORT_TEXT = {"name": QT_TRANSLATE_NOOP("PredictPage", "name"),
+             "confidence-low": QT_TRANSLATE_NOOP("PredictPage", "confidence, lowest first"),
+             "confidence-high": QT_TRANSLATE_NOOP("PredictPage", "confidence, highest first"),
+             "label": QT_TRANSLATE_NOOP("PredictPage", "label")}
+# The labels the app gives (the folders they sort into keep the English name).
+SPECIAL_LABELS = {UNCERTAIN_LABEL: QT_TRANSLATE_NOOP("PredictPage", "uncertain"),
+                  "unreadable": QT_TRANSLATE_NOOP("PredictPage", "unreadable")}
+
+
+def label_text(label: str) -> str:
+    """A label as shown: a class name as it is, the app's own labels in the user's language."""
+    return tr("PredictPage", SPECIAL_LABELS[label]) if label in SPECIAL_LABELS else label
 
 
 class SortDialog(QDialog):
@@ -33,30 +45,30 @@ class SortDialog(QDialog):
 
     def __init__(self, describe, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sort into class folders")
+        self.setWindowTitle(self.tr("Sort into class folders"))
         self.resize(640, 420)
         self.describe = describe
-        self.copy = QRadioButton("Copy (the originals stay where they are)")
-        self.move = QRadioButton("Move (each copy is verified before its original is removed)")
+        self.copy = QRadioButton(self.tr("Copy (the originals stay where they are)"))
+        self.move = QRadioButton(self.tr("Move (each copy is verified before its original is removed)"))
         self.copy.setChecked(True)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.copy.toggled.connect(self._update)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Sort")
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Sort"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.copy)
         layout.addWidget(self.move)
-        layout.addWidget(QLabel("What will happen (nothing has been changed yet):"))
+        layout.addWidget(QLabel(self.tr("What will happen (nothing has been changed yet):")))
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self._update()
 
     def _update(self) -> None:
         self.plan: SortPlan = self.describe(self.move.isChecked())
-        self.text.setPlainText(self.plan.describe())
+        self.text.setPlainText(self.plan.describe(core_text))
 
 
 class PredictPage(QWidget):
@@ -84,45 +96,48 @@ class PredictPage(QWidget):
         self._flush.timeout.connect(lambda: self._show_progress(force=True))
 
         self.model_combo = QComboBox()
-        self.model_combo.setToolTip("A run of this workspace, or a .keras file you chose")
+        self.model_combo.setToolTip(self.tr("A run of this workspace, or a .keras file you chose"))
         self.model_combo.setMinimumContentsLength(40)
-        self.model_button = button("Model file…", "Use a .keras model (its labels.txt, or class names you give)", self._browse_model)
+        self.model_button = button(self.tr("Model file…"), self.tr("Use a .keras model (its labels.txt, or class names you give)"),
+                                   self._browse_model)
         self.folder_edit = QLineEdit()
-        self.folder_edit.setPlaceholderText("Folder of images to label")
-        self.folder_edit.setToolTip("The folder whose images are predicted")
+        self.folder_edit.setPlaceholderText(self.tr("Folder of images to label"))
+        self.folder_edit.setToolTip(self.tr("The folder whose images are predicted"))
         self.folder_edit.textChanged.connect(self._update_buttons)
-        self.folder_button = button("Choose folder…", "Choose the folder of images to label", self._browse_folder)
-        self.recursive = QCheckBox("Include sub-folders")
-        self.recursive.setToolTip("Also predict the images in folders inside the chosen one")
-        self.predict_button = button("Predict", "Label every image of the folder with the chosen model", self.start)
-        self.cancel_button = button("Cancel", "Stop after the current batch (or file); what is done is kept", self.cancel)
+        self.folder_button = button(self.tr("Choose folder…"), self.tr("Choose the folder of images to label"), self._browse_folder)
+        self.recursive = QCheckBox(self.tr("Include sub-folders"))
+        self.recursive.setToolTip(self.tr("Also predict the images in folders inside the chosen one"))
+        self.predict_button = button(self.tr("Predict"), self.tr("Label every image of the folder with the chosen model"), self.start)
+        self.cancel_button = button(self.tr("Cancel"), self.tr("Stop after the current batch (or file); what is done is kept"),
+                                    self.cancel)
         self.export_button = button(
-            "Export…", "Save the results as CSV or JSON: path, label, confidence, top-k, all probabilities, "
-            "and whether each label was predicted or set by you", self._export)
+            self.tr("Export…"), self.tr("Save the results as CSV or JSON: path, label, confidence, top-k, all "
+                                        "probabilities, and whether each label was predicted or set by you"), self._export)
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setWordWrap(True)
 
         self.show_combo = QComboBox()
-        self.show_combo.setToolTip("Show all images, one class, the uncertain ones, the unreadable ones, or your corrections")
+        self.show_combo.setToolTip(self.tr("Show all images, one class, the uncertain ones, the unreadable ones, or your corrections"))
         self.show_combo.currentIndexChanged.connect(self._view_changed)
         self.sort_combo = QComboBox()
         for key in SORT_KEYS:
-            self.sort_combo.addItem(SORT_TEXT[key], key)
-        self.sort_combo.setToolTip("Order of the grid")
+            self.sort_combo.addItem(self.tr(SORT_TEXT[key]), key)
+        self.sort_combo.setToolTip(self.tr("Order of the grid"))
         self.sort_combo.currentIndexChanged.connect(self._view_changed)
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0, 100)
         self.threshold.setSuffix(" %")
         self.threshold.setDecimals(0)
-        self.threshold.setToolTip("Predictions less confident than this go to the 'uncertain' folder (your own labels always count)")
+        self.threshold.setToolTip(self.tr("Predictions less confident than this go to the 'uncertain' folder "
+                                         "(your own labels always count)"))
         self.threshold.valueChanged.connect(self._threshold_changed)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
 
         self.grid = LabelGrid(self.session, self.grid_model)
-        self.grid.empty_text = ("Choose a model and a folder of images, then Predict: the images appear here "
-                                "with their labels as they are predicted.")
+        self.grid.empty_text = self.tr("Choose a model and a folder of images, then Predict: the images appear here "
+                                       "with their labels as they are predicted.")
         self.grid.labelled.connect(self._labelled)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.grid.doubleClicked.connect(self._open_image)
@@ -130,11 +145,12 @@ class PredictPage(QWidget):
         self.keys_help = QLabel()
         self.keys_help.setWordWrap(True)
 
-        self.sort_button = button("Sort into folders…", "Copy or move every image into a folder per class "
-                                  "(a dry run shows what will happen first)", self.sort_into_folders)
-        self.undo_button = button("Undo last sort", "Put every file of the last sort back where it was", self.undo_last_sort)
-        self.add_button = button("Add corrections to a dataset…", "Copy the images you relabelled into a training "
-                                 "dataset folder, one sub-folder per class, for the next run", self.add_corrections)
+        self.sort_button = button(self.tr("Sort into folders…"), self.tr("Copy or move every image into a folder per "
+                                  "class (a dry run shows what will happen first)"), self.sort_into_folders)
+        self.undo_button = button(self.tr("Undo last sort"), self.tr("Put every file of the last sort back where it was"),
+                                  self.undo_last_sort)
+        self.add_button = button(self.tr("Add corrections to a dataset…"), self.tr("Copy the images you relabelled into "
+                                 "a training dataset folder, one sub-folder per class, for the next run"), self.add_corrections)
 
         side = QWidget()
         sv = QVBoxLayout(side)
@@ -148,12 +164,13 @@ class PredictPage(QWidget):
         split.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Predict a folder"))
-        layout.addLayout(hrow("Model:", (self.model_combo, 1), self.model_button))
-        layout.addLayout(hrow("Images:", (self.folder_edit, 1), self.folder_button, self.recursive))
+        layout.addWidget(heading(self.tr("Predict a folder")))
+        layout.addLayout(hrow(self.tr("Model:"), (self.model_combo, 1), self.model_button))
+        layout.addLayout(hrow(self.tr("Images:"), (self.folder_edit, 1), self.folder_button, self.recursive))
         layout.addLayout(hrow(self.predict_button, self.cancel_button, (self.progress, 1), self.export_button))
         layout.addWidget(self.status)
-        layout.addLayout(hrow("Show:", self.show_combo, "Order:", self.sort_combo, "Uncertain below:", self.threshold,
+        layout.addLayout(hrow(self.tr("Show:"), self.show_combo, self.tr("Order:"), self.sort_combo, self.tr("Uncertain below:"),
+                              self.threshold,
                               (self.counts, 1)))
         layout.addWidget(split, 1)
         layout.addLayout(hrow(self.sort_button, self.undo_button, self.add_button, (QLabel(""), 1)))
@@ -171,7 +188,8 @@ class PredictPage(QWidget):
             if not run.model_path.is_file():
                 continue
             best = (manifest.get("best") or {}).get("value")
-            label = f"{run.path.name} · {manifest.get('status', '?')}" + (f" · best {best:.3f}" if best is not None else "")
+            label = f"{run.path.name} · {status_text(effective_status(manifest))}" + (
+                self.tr(" · best {0:.3f}").format(best) if best is not None else "")
             self.model_combo.addItem(label, str(run.path))
         if current:
             index = self.model_combo.findData(current)
@@ -193,38 +211,42 @@ class PredictPage(QWidget):
         self.model_file_chosen.emit(Path(path))
 
     def _browse_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a Keras model", str(Path.home()), "Keras models (*.keras)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Keras model"), str(Path.home()),
+                                              self.tr("Keras models (*.keras)"))
         if not path:
             return
         names = None
         beside = (Path(path).with_name(f"{Path(path).stem}.{LABELS}"), Path(path).parent / LABELS)
         if not any(f.is_file() for f in beside):
             answer = QMessageBox.question(
-                self, "Class names", f"{Path(path).name} has no {LABELS} beside it. Load its class names from a "
-                "file (one per line, or a JSON list)? Choose No to type them.",
+                self, self.tr("Class names"), self.tr("{0} has no {1} beside it. Load its class names from a file "
+                                                      "(one per line, or a JSON list)? Choose No to type them.").format(
+                    Path(path).name, LABELS),
                 QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
             if answer == QMessageBox.Cancel:
                 return
             if answer == QMessageBox.Yes:
-                label_file, _ = QFileDialog.getOpenFileName(self, "Class names", str(Path(path).parent),
-                                                            "Label files (*.txt *.json);;All files (*)")
+                label_file, _ = QFileDialog.getOpenFileName(self, self.tr("Class names"), str(Path(path).parent),
+                                                            self.tr("Label files (*.txt *.json);;All files (*)"))
                 if not label_file:
                     return
                 try:
                     names = read_labels(Path(label_file))
                 except (OSError, ValueError) as exc:
-                    QMessageBox.warning(self, "Class names", f"{label_file}: {exc}")
+                    QMessageBox.warning(self, self.tr("Class names"), f"{label_file}: {exc}")
                     return
             else:
                 text, ok = QInputDialog.getMultiLineText(
-                    self, "Class names", "Type the class names, one per line, in the order of the model's outputs:")
+                    self, self.tr("Class names"),
+                    self.tr("Type the class names, one per line, in the order of the model's outputs:"))
                 if not ok:
                     return
                 names = [t.strip() for t in text.splitlines() if t.strip()]
         self.use_model_file(Path(path), names)
 
     def _browse_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of images", self.folder_edit.text() or str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of images"),
+                                                  self.folder_edit.text() or str(Path.home()))
         if folder:
             self.folder_edit.setText(folder)
 
@@ -239,7 +261,7 @@ class PredictPage(QWidget):
         names, size = self._given_names.get(model_ref, (None, None))
         self._reset_session([])
         self.progress.setRange(0, 0)
-        self.status.setText("Loading the model…")
+        self.status.setText(self.tr("Loading the model…"))
         self._started = time.monotonic()
         self._progress, self._unshown, self._shown_at = None, range(0), 0.0
         self._passed_over = []
@@ -269,14 +291,15 @@ class PredictPage(QWidget):
         self.session.threshold = self.threshold.value() / 100
         self.show_combo.blockSignals(True)
         self.show_combo.clear()
-        for text, key in (("all", "all"), *((c, c) for c in class_names), ("uncertain", UNCERTAIN_LABEL),
-                          ("unreadable", "unreadable"), ("corrected by you", "corrected")):
+        for text, key in ((self.tr("all"), "all"), *((c, c) for c in class_names),
+                          (label_text(UNCERTAIN_LABEL), UNCERTAIN_LABEL), (label_text("unreadable"), "unreadable"),
+                          (self.tr("corrected by you"), "corrected")):
             self.show_combo.addItem(text, key)
         self.show_combo.blockSignals(False)
         keys = LabelGrid.class_keys(len(class_names))
         self.keys_help.setText(
-            "<b>Keys</b>: " + " · ".join(f"{k}: {c}" for k, c in zip(keys, class_names))
-            + " · U: uncertain · Enter: accept · Backspace: undo your label · double-click: open"
+            self.tr("<b>Keys</b>: ") + " · ".join(f"{k}: {c}" for k, c in zip(keys, class_names))
+            + self.tr(" · U: uncertain · Enter: accept · Backspace: undo your label · double-click: open")
             if class_names else ""
         )
         self.grid_model.set_view("all", self.sort_combo.currentData())
@@ -324,24 +347,25 @@ class PredictPage(QWidget):
         self.progress.setValue(event.done)
         rate = event.done / max(now - self._started, 1e-6)
         left = (event.total - event.done) / rate if rate > 0 else 0
-        self.status.setText(f"{event.done:,} of {event.total:,} images predicted · {rate:.0f} images/s · "
-                            f"about {int(left)} s left")
+        self.status.setText(self.tr("{0:,} of {1:,} images predicted · {2:.0f} images/s · about {3} s left").format(
+            event.done, event.total, rate, int(left)))
 
     def _on_done(self, cancelled: bool) -> None:
         self._show_progress(force=True)
         self.grid_model.set_view()  # now sorted as asked
-        summary = ", ".join(f"{k}: {v:,}" for k, v in sorted(self.session.counts().items()))
+        summary = ", ".join(f"{label_text(k)}: {v:,}" for k, v in sorted(self.session.counts().items()))
         passed = self._passed_over
-        note = f" · {len(passed):,} other entries passed over (hover for why)" if passed else ""
-        self.status.setText(f"{'Cancelled after' if cancelled else 'Done:'} {len(self.session.rows):,} images · {summary}{note}")
+        note = self.tr(" · {0:,} other entries passed over (hover for why)").format(len(passed)) if passed else ""
+        text = self.tr("Cancelled after {0:,} images · {1}{2}") if cancelled else self.tr("Done: {0:,} images · {1}{2}")
+        self.status.setText(text.format(len(self.session.rows), summary, note))
         self.status.setToolTip("\n".join(f"{p}: {why}" for p, why in passed[:50])
-                               + (f"\n… and {len(passed) - 50:,} more" if len(passed) > 50 else ""))
+                               + (self.tr("\n… and {0:,} more").format(len(passed) - 50) if len(passed) > 50 else ""))
         self._update_buttons()
 
     def _on_failed(self, message: str, _tb: str) -> None:
         self._show_progress(force=True)  # the rows predicted before the failure stay reviewable
         self.progress.setRange(0, 1)
-        self.status.setText(f"<b>Prediction failed:</b> {message}")
+        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(message))
 
     # ---- reviewing ---------------------------------------------------------------------
 
@@ -368,8 +392,8 @@ class PredictPage(QWidget):
     def _update_counts(self) -> None:
         counts = self.session.counts()
         corrected = len(self.session.corrected())
-        self.counts.setText(" · ".join(f"{k} {v:,}" for k, v in sorted(counts.items()))
-                            + (f" · {corrected} corrected by you" if corrected else ""))
+        self.counts.setText(" · ".join(f"{label_text(k)} {v:,}" for k, v in sorted(counts.items()))
+                            + (self.tr(" · {0} corrected by you").format(corrected) if corrected else ""))
         self._update_buttons()
 
     # ---- exporting and sorting ---------------------------------------------------------
@@ -381,13 +405,13 @@ class PredictPage(QWidget):
         return writer.close()
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export predictions", str(Path.home() / "predictions.csv"),
-                                              "CSV (*.csv);;JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export predictions"), str(Path.home() / "predictions.csv"),
+                                              self.tr("CSV (*.csv);;JSON (*.json)"))
         if path:
             try:
-                self.status.setText(f"Saved {self.export(Path(path))}")
+                self.status.setText(self.tr("Saved {0}").format(self.export(Path(path))))
             except OSError as exc:
-                self.status.setText(f"<b>Could not save:</b> {exc}")
+                self.status.setText(self.tr("<b>Could not save:</b> {0}").format(exc))
 
     def plan(self, out: Path, move: bool) -> SortPlan:
         """The sort of the current session into `out` (the dry run)."""
@@ -397,14 +421,14 @@ class PredictPage(QWidget):
     def sort_into_folders(self, out: Path | None = None) -> None:
         """Ask for the output folder and copy/move, show the dry run, then sort in a worker."""
         if out is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Sort into which folder?", str(Path.home()))
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Sort into which folder?"), str(Path.home()))
             if not chosen:
                 return
             out = Path(chosen)
         try:
             dialog = SortDialog(lambda move: self.plan(out, move), self)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Cannot sort", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot sort"), str(exc))
             return
         if dialog.exec() != QDialog.Accepted or not dialog.plan.steps:
             return
@@ -415,7 +439,7 @@ class PredictPage(QWidget):
         journal = start_sort(plan, self.state.workspace.new_journal("sort")).path
         self.last_journal = journal
         self.progress.setRange(0, max(1, len(plan.steps)))
-        self.status.setText(f"Sorting into {plan.out}… (journal {journal})")
+        self.status.setText(self.tr("Sorting into {0}… (journal {1})").format(plan.out, journal))
         self.sort_runner.start(lambda emit, stop: ("sort", run_sort(journal, emit, stop)))
         self._update_buttons()
 
@@ -424,7 +448,7 @@ class PredictPage(QWidget):
         if self.last_journal is None or self.sort_runner.is_running():
             return
         journal = self.last_journal
-        self.status.setText("Undoing the last sort…")
+        self.status.setText(self.tr("Undoing the last sort…"))
         self.sort_runner.start(lambda emit, stop: ("undo", undo_sort(journal, emit)))
         self._update_buttons()
 
@@ -435,7 +459,7 @@ class PredictPage(QWidget):
             return
         if dataset is None:
             start = str(self.state.data_path) if self.state.data_path and self.state.data_path.is_dir() else str(Path.home())
-            chosen = QFileDialog.getExistingDirectory(self, "Add to which dataset folder?", start)
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Add to which dataset folder?"), start)
             if not chosen:
                 return
             dataset = Path(chosen)
@@ -450,18 +474,18 @@ class PredictPage(QWidget):
     def _on_sorted(self, result) -> None:
         kind, r = result
         if kind == "undo":
-            problems = f"; {len(r.problems)} not undone (see the log)" if r.problems else ""
-            self.status.setText(f"Undone: {r.done} of {r.total} file(s) put back{problems}")
+            problems = self.tr("; {0} not undone (see the log)").format(len(r.problems)) if r.problems else ""
+            self.status.setText(self.tr("Undone: {0} of {1} file(s) put back{2}").format(r.done, r.total, problems))
             self.last_journal = None
         elif r.cancelled:
-            self.status.setText(f"Sorting stopped after {r.done} of {r.total} file(s); every file is whole. "
-                                "Undo puts them back.")
+            self.status.setText(self.tr("Sorting stopped after {0} of {1} file(s); every file is whole. "
+                                        "Undo puts them back.").format(r.done, r.total))
         else:
-            self.status.setText(f"Sorted {r.done:,} file(s). Undo last sort puts them back.")
+            self.status.setText(self.tr("Sorted {0:,} file(s). Undo last sort puts them back.").format(r.done))
         self._update_buttons()
 
     def _on_sort_failed(self, message: str, _tb: str) -> None:
-        self.status.setText(f"<b>Sorting stopped:</b> {message}. Every file is whole; Undo puts back what was done.")
+        self.status.setText(self.tr("<b>Sorting stopped:</b> {0}. Every file is whole; Undo puts back what was done.").format(message))
 
     def shutdown(self) -> None:
         """Stop the thumbnail thread (the window is closing)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QMessageBox,
     QCheckBox, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -14,12 +14,26 @@ from PySide6.QtCore import QFile
 from alexnet_desktop.core.export import export_model
 from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status, list_runs
 from alexnet_desktop.gui.export_dialog import ExportDialog
+from alexnet_desktop.gui.i18n import plugin_text, tr
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 
-COLUMNS = ("Run", "Status", "Architecture", "Dataset", "Epochs", "Best val. accuracy", "Created")
+COLUMNS = (QT_TRANSLATE_NOOP("RunsPage", "Run"), QT_TRANSLATE_NOOP("RunsPage", "Status"),
+           QT_TRANSLATE_NOOP("RunsPage", "Architecture"), QT_TRANSLATE_NOOP("RunsPage", "Dataset"),
+           QT_TRANSLATE_NOOP("RunsPage", "Epochs"), QT_TRANSLATE_NOOP("RunsPage", "Best val. accuracy"),
+           QT_TRANSLATE_NOOP("RunsPage", "Created"))
+# A run's status as the table shows it (the manifest keeps the English word).
+STATUSES = {"running": QT_TRANSLATE_NOOP("RunStatus", "running"), "finished": QT_TRANSLATE_NOOP("RunStatus", "finished"),
+            "stopped": QT_TRANSLATE_NOOP("RunStatus", "stopped"), "failed": QT_TRANSLATE_NOOP("RunStatus", "failed"),
+            "diverged": QT_TRANSLATE_NOOP("RunStatus", "diverged"),
+            "interrupted": QT_TRANSLATE_NOOP("RunStatus", "interrupted"), "unknown": QT_TRANSLATE_NOOP("RunStatus", "unknown")}
+
+
+def status_text(status: str) -> str:
+    """A run status in the user's language."""
+    return tr("RunStatus", STATUSES[status]) if status in STATUSES else status
 
 
 class _NumberItem(QTableWidgetItem):
@@ -39,12 +53,12 @@ class ResumeDialog(QDialog):
 
     def __init__(self, name: str, done: int, planned: int, rate: float, status: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Resume run")
+        self.setWindowTitle(self.tr("Resume run"))
         self.more = QSpinBox()
         self.more.setRange(0 if done < planned else 1, 100000)
         self.more.setValue(0 if done < planned else max(1, planned // 2))
-        self.more.setToolTip("Epochs to train beyond the planned number")
-        self.change_rate = QCheckBox("Change the learning rate")
+        self.more.setToolTip(self.tr("Epochs to train beyond the planned number"))
+        self.change_rate = QCheckBox(self.tr("Change the learning rate"))
         self.rate = QDoubleSpinBox()
         self.rate.setDecimals(7)
         self.rate.setRange(1e-7, 1.0)
@@ -52,16 +66,16 @@ class ResumeDialog(QDialog):
         self.rate.setEnabled(False)
         self.change_rate.toggled.connect(self.rate.setEnabled)
         self.change_rate.setChecked(status == "diverged")  # it blew up at this rate: offer a tenth
-        text = (f"<b>{name}</b> is {status} after {done} of {planned} epochs. "
-                "It goes on from the checkpoint of its last finished epoch, optimizer state included.")
+        text = self.tr("<b>{0}</b> is {1} after {2} of {3} epochs. It goes on from the checkpoint of its last "
+                       "finished epoch, optimizer state included.").format(name, status_text(status), done, planned)
         info = QLabel(text)
         info.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("More epochs:", self.more)
+        form.addRow(self.tr("More epochs:"), self.more)
         form.addRow(self.change_rate)
-        form.addRow("Learning rate:", self.rate)
+        form.addRow(self.tr("Learning rate:"), self.rate)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Resume")
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Resume"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,7 +100,7 @@ class RunsPage(QWidget):
         self.runs: list[tuple[RunFolder, dict]] = []
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -98,17 +112,19 @@ class RunsPage(QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.open_selected)
         self.comparison = RunComparison()
-        self.hint = QLabel("Select one run to see its curves, several (Ctrl or Shift) to compare them.")
+        self.hint = QLabel(self.tr("Select one run to see its curves, several (Ctrl or Shift) to compare them."))
 
-        self.refresh_button = button("Refresh", "Read the runs folder again", self.refresh)
-        self.open_button = button("Open folder", "Show the run's files", self.open_selected)
+        self.refresh_button = button(self.tr("Refresh"), self.tr("Read the runs folder again"), self.refresh)
+        self.open_button = button(self.tr("Open folder"), self.tr("Show the run's files"), self.open_selected)
         self.resume_button = button(
-            "Resume…", "Go on with a stopped, failed, diverged or interrupted run, or add epochs to a finished one",
+            self.tr("Resume…"),
+            self.tr("Go on with a stopped, failed, diverged or interrupted run, or add epochs to a finished one"),
             self.resume_selected,
         )
-        self.delete_button = button("Delete…", "Move the selected runs to the trash (asks first)", self.delete_selected)
+        self.delete_button = button(self.tr("Delete…"), self.tr("Move the selected runs to the trash (asks first)"),
+                                    self.delete_selected)
         self.export_button = button(
-            "Export…", "Write the run's model as .keras, SavedModel, TFLite or ONNX, with its class names",
+            self.tr("Export…"), self.tr("Write the run's model as .keras, SavedModel, TFLite or ONNX, with its class names"),
             lambda: self.export_selected(),
         )
         self.export_runner = JobRunner(self, succeeded=self._exported, failed=self._export_failed,
@@ -129,7 +145,7 @@ class RunsPage(QWidget):
         split.addWidget(self.comparison)
         split.setSizes([300, 330])
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Runs"))
+        layout.addWidget(heading(self.tr("Runs")))
         layout.addWidget(split, 1)
         state.runs_changed.connect(self.refresh)
         self.refresh()
@@ -146,7 +162,7 @@ class RunsPage(QWidget):
             status = effective_status(m)
             cells = [
                 QTableWidgetItem(run.path.name),
-                QTableWidgetItem(status),
+                QTableWidgetItem(status_text(status)),
                 QTableWidgetItem((m.get("architecture") or {}).get("id", "?")),
                 QTableWidgetItem(Path((m.get("dataset") or {}).get("root", "?")).name),
                 _NumberItem(f"{done} / {planned}", done),
@@ -228,16 +244,16 @@ class RunsPage(QWidget):
                 return
             format_id, dest = dialog.format_id(), dialog.destination()
         host, run = self.state.host, runs[0].path
-        self.export_status.setText(f"Exporting {run.name} as {host.exporters[format_id].name}…")
+        self.export_status.setText(self.tr("Exporting {0} as {1}…").format(run.name, plugin_text(host.exporters[format_id].name)))
         self.export_runner.start(lambda emit, stop: export_model(host, run, format_id, dest))
         self.export_button.setEnabled(False)
 
     def _exported(self, done) -> None:
-        self.export_status.setText(f"Exported to <b>{done.path}</b> (with {done.labels.name} and "
-                                   f"{done.preprocessing.name})")
+        self.export_status.setText(self.tr("Exported to <b>{0}</b> (with {1} and {2})").format(
+            done.path, done.labels.name, done.preprocessing.name))
 
     def _export_failed(self, message: str, _tb: str) -> None:
-        self.export_status.setText(f"<b>Export failed:</b> {message}")
+        self.export_status.setText(self.tr("<b>Export failed:</b> {0}").format(message))
 
     def delete_selected(self) -> None:
         """Move the selected runs to the trash, after asking."""
@@ -246,15 +262,16 @@ class RunsPage(QWidget):
             return
         names = "\n".join(r.path.name for r in runs[:10]) + ("\n…" if len(runs) > 10 else "")
         answer = QMessageBox.question(
-            self, "Delete runs", f"Move {len(runs)} run(s) to the trash?\n\n{names}\n\nYou can restore them from the trash."
+            self, self.tr("Delete runs"),
+            self.tr("Move {0} run(s) to the trash?\n\n{1}\n\nYou can restore them from the trash.").format(len(runs), names)
         )
         if answer != QMessageBox.Yes:
             return
         failed = [r.path.name for r in runs if not QFile.moveToTrash(str(r.path))]
         if failed:
             QMessageBox.warning(
-                self, "Not deleted",
-                "These runs could not be moved to the trash (there may be no trash on this system), "
-                "so they were left as they are:\n\n" + "\n".join(failed),
+                self, self.tr("Not deleted"),
+                self.tr("These runs could not be moved to the trash (there may be no trash on this system), "
+                        "so they were left as they are:") + "\n\n" + "\n".join(failed),
             )
         self.state.runs_changed.emit()

@@ -12,35 +12,38 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.augment import PRESETS, Augmentation
 from alexnet_desktop.core.thumbnails import Thumbnail
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button
 from alexnet_desktop.gui.worker import JobRunner
 
+# Texts of these tables are marked for the translators and translated where they are shown.
 PRESET_TITLES = {
-    "none": "None",
-    "paper": "Paper: random crops + horizontal flips",
-    "seed001": "Seed 001: rotate, shift, shear, zoom, flips",
-    "seed003": "Seed 003: rotate, shift, zoom, horizontal flip",
+    "none": QT_TRANSLATE_NOOP("SplitAugmentPanel", "None"),
+    "paper": QT_TRANSLATE_NOOP("SplitAugmentPanel", "Paper: random crops + horizontal flips"),
+    "seed001": QT_TRANSLATE_NOOP("SplitAugmentPanel", "Seed 001: rotate, shift, shear, zoom, flips"),
+    "seed003": QT_TRANSLATE_NOOP("SplitAugmentPanel", "Seed 003: rotate, shift, zoom, horizontal flip"),
 }
 CUSTOM = "custom"
 PREVIEW_COUNT = 8
 # (field, label, maximum, step, suffix, help)
 _NUMBERS = (
-    ("rotation", "Rotation", 180.0, 5.0, " °", "Rotate by up to this many degrees either way"),
-    ("width_shift", "Width shift", 0.9, 0.05, "", "Shift sideways by up to this fraction of the width"),
-    ("height_shift", "Height shift", 0.9, 0.05, "", "Shift up or down by up to this fraction of the height"),
-    ("shear", "Shear", 0.9, 0.05, "", "Slant by up to this fraction of the side"),
-    ("zoom", "Zoom", 0.9, 0.05, "", "Zoom in or out by up to this fraction"),
-    ("brightness", "Brightness", 0.9, 0.05, "", "Darken or brighten by up to this fraction"),
+    ("rotation", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Rotation"), 180.0, 5.0, " °", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Rotate by up to this many degrees either way")),
+    ("width_shift", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Width shift"), 0.9, 0.05, "", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Shift sideways by up to this fraction of the width")),
+    ("height_shift", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Height shift"), 0.9, 0.05, "", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Shift up or down by up to this fraction of the height")),
+    ("shear", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Shear"), 0.9, 0.05, "", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Slant by up to this fraction of the side")),
+    ("zoom", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Zoom"), 0.9, 0.05, "", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Zoom in or out by up to this fraction")),
+    ("brightness", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Brightness"), 0.9, 0.05, "", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Darken or brighten by up to this fraction")),
 )
 # (field, label, help)
 _CHECKS = (
-    ("random_crop", "Random crop (the paper's 227 of 256)",
-     "Train on a random 227x227 part of each image enlarged to 256, as the AlexNet paper did"),
-    ("horizontal_flip", "Flip left-right", "Mirror half the images: right for scenes, animals and most photos"),
-    ("vertical_flip", "Flip upside down", "Turn half the images upside down: only where up has no meaning "
-     "(microscopy, satellite images)"),
+    ("random_crop", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Random crop (the paper's 227 of 256)"),
+     QT_TRANSLATE_NOOP("SplitAugmentPanel", "Train on a random 227x227 part of each image enlarged to 256, as the AlexNet paper did")),
+    ("horizontal_flip", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Flip left-right"), QT_TRANSLATE_NOOP("SplitAugmentPanel", "Mirror half the images: right for scenes, animals and most photos")),
+    ("vertical_flip", QT_TRANSLATE_NOOP("SplitAugmentPanel", "Flip upside down"),
+     QT_TRANSLATE_NOOP("SplitAugmentPanel", "Turn half the images upside down: only where up has no meaning (microscopy, satellite images)")),
 )
 
 
@@ -57,27 +60,28 @@ class SplitAugmentPanel(QWidget):
         self._closing = False
 
         self.val_source = QComboBox()
-        self.val_source.addItem("A share of the training images", "split")
-        self.val_source.addItem("The dataset's test part", "test")
-        self.val_source.setToolTip("What the model is validated on after every epoch")
+        self.val_source.addItem(self.tr("A share of the training images"), "split")
+        self.val_source.addItem(self.tr("The dataset's test part"), "test")
+        self.val_source.setToolTip(self.tr("What the model is validated on after every epoch"))
         self.val_split = QDoubleSpinBox()
         self.val_split.setRange(0.0, 0.9)
         self.val_split.setSingleStep(0.05)
-        self.val_split.setToolTip("Share of the images held out to validate on (seed 001 used 0.25)")
-        self.stratified = QCheckBox("Stratified: every class keeps its share")
-        self.stratified.setToolTip("Split class by class; off: split over all images at once (scikit-learn's default)")
-        self.split_note = QLabel("The split is reproducible from the seed on the Model page; exact copies of an image stay on one side.")
+        self.val_split.setToolTip(self.tr("Share of the images held out to validate on (seed 001 used 0.25)"))
+        self.stratified = QCheckBox(self.tr("Stratified: every class keeps its share"))
+        self.stratified.setToolTip(self.tr("Split class by class; off: split over all images at once (scikit-learn's default)"))
+        self.split_note = QLabel(self.tr("The split is reproducible from the seed on the Model page; exact copies of an image stay "
+                                       "on one side."))
         self.split_note.setWordWrap(True)
 
         self.preset = QComboBox()
         for key, title in PRESET_TITLES.items():
-            self.preset.addItem(title, key)
-        self.preset.addItem("Custom", CUSTOM)
-        self.preset.setToolTip("Ready-made settings from the paper and the seed tutorials")
+            self.preset.addItem(self.tr(title), key)
+        self.preset.addItem(self.tr("Custom"), CUSTOM)
+        self.preset.setToolTip(self.tr("Ready-made settings from the paper and the seed tutorials"))
         self.checks: dict[str, QCheckBox] = {}
         for name, label, tip in _CHECKS:
-            self.checks[name] = QCheckBox(label)
-            self.checks[name].setToolTip(tip)
+            self.checks[name] = QCheckBox(self.tr(label))
+            self.checks[name].setToolTip(self.tr(tip))
         self.numbers: dict[str, QDoubleSpinBox] = {}
         for name, _label, top, step, suffix, tip in _NUMBERS:
             w = QDoubleSpinBox()
@@ -85,14 +89,14 @@ class SplitAugmentPanel(QWidget):
             w.setSingleStep(step)
             w.setDecimals(2)
             w.setSuffix(suffix)
-            w.setToolTip(tip)
+            w.setToolTip(self.tr(tip))
             self.numbers[name] = w
 
         self.preview = ImageGrid(tile=96)
         self.preview.setMinimumHeight(230)
         self.another = button(
-            "Another image",
-            "Preview the augmentation on another image of the dataset",
+            self.tr("Another image"),
+            self.tr("Preview the augmentation on another image of the dataset"),
             self._next_image,
         )
         self.preview_status = QLabel()
@@ -100,7 +104,7 @@ class SplitAugmentPanel(QWidget):
         self.runner = JobRunner(
             self,
             succeeded=self._show_preview,
-            failed=lambda message, _tb: self.preview_status.setText(f"Preview failed: {message}"),
+            failed=lambda message, _tb: self.preview_status.setText(self.tr("Preview failed: {0}").format(message)),
             finished=self._preview_done,
         )
         self._debounce = QTimer(self)
@@ -108,26 +112,26 @@ class SplitAugmentPanel(QWidget):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.refresh_preview)
 
-        split_box = QGroupBox("Validation split")
+        split_box = QGroupBox(self.tr("Validation split"))
         sf = QFormLayout(split_box)
-        sf.addRow("Validate on:", self.val_source)
-        sf.addRow("Validation share:", self.val_split)
+        sf.addRow(self.tr("Validate on:"), self.val_source)
+        sf.addRow(self.tr("Validation share:"), self.val_split)
         sf.addRow("", self.stratified)
         sf.addRow(self.split_note)
-        aug_box = QGroupBox("Augmentation (training images only)")
+        aug_box = QGroupBox(self.tr("Augmentation (training images only)"))
         af = QFormLayout(aug_box)
-        af.addRow("Preset:", self.preset)
+        af.addRow(self.tr("Preset:"), self.preset)
         for name, _, _ in _CHECKS:
             af.addRow("", self.checks[name])
         for name, label, *_ in _NUMBERS:
-            af.addRow(label + ":", self.numbers[name])
+            af.addRow(self.tr("{0}:").format(self.tr(label)), self.numbers[name])
         left = QVBoxLayout()
         left.addWidget(split_box)
         left.addWidget(aug_box)
         left.addStretch(1)
         right = QVBoxLayout()
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Preview</b>: what training may see of one image"), 1)
+        head.addWidget(QLabel(self.tr("<b>Preview</b>: what training may see of one image")), 1)
         head.addWidget(self.another)
         right.addLayout(head)
         right.addWidget(self.preview, 1)
@@ -231,7 +235,7 @@ class SplitAugmentPanel(QWidget):
         if self._closing:
             return
         if not self._source:
-            self.preview.set_images([], "Scan a dataset to preview the augmentation on its images.")
+            self.preview.set_images([], self.tr("Scan a dataset to preview the augmentation on its images."))
             return
         if self.runner.is_running():
             self._pending = True
@@ -245,17 +249,18 @@ class SplitAugmentPanel(QWidget):
 
             return thumb, aug, preview(aug, thumb.pixels, PREVIEW_COUNT, seed)
 
-        self.preview_status.setText("Computing the preview…")
+        self.preview_status.setText(self.tr("Computing the preview…"))
         self.runner.start(job)
 
     def _show_preview(self, result) -> None:
         thumb, aug, images = result
-        caption = "original" if not aug.active else "augmented"
-        items = [(thumb.pixels, "original", str(thumb.path))]
-        items += [(img, f"{caption} {i + 1}", str(thumb.path)) for i, img in enumerate(images[: PREVIEW_COUNT - 1])]
+        caption = self.tr("original {0}") if not aug.active else self.tr("augmented {0}")
+        items = [(thumb.pixels, self.tr("original"), str(thumb.path))]
+        items += [(img, caption.format(i + 1), str(thumb.path)) for i, img in enumerate(images[: PREVIEW_COUNT - 1])]
         self.preview.set_images(items)
         self.preview_status.setText(
-            f"{thumb.label}: {thumb.path.name}" + ("" if aug.active else " — no augmentation: training sees the image as is")
+            f"{thumb.label}: {thumb.path.name}"
+            + ("" if aug.active else self.tr(" — no augmentation: training sees the image as is"))
         )
 
     def shutdown(self) -> None:

@@ -7,7 +7,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QScrollArea, QSplitter, QTabWidget,
     QVBoxLayout, QWidget,
@@ -18,13 +18,15 @@ from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training import (
     BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, resume, train,
 )
+from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
 from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 
-VERBS = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed", "diverged": "Diverged"}
+VERBS = {"finished": QT_TRANSLATE_NOOP("TrainPage", "Finished"), "stopped": QT_TRANSLATE_NOOP("TrainPage", "Stopped"),
+         "failed": QT_TRANSLATE_NOOP("TrainPage", "Failed"), "diverged": QT_TRANSLATE_NOOP("TrainPage", "Diverged")}
 
 
 class DevicePanel(QGroupBox):
@@ -35,9 +37,10 @@ class DevicePanel(QGroupBox):
     INTERVAL_MS = 2000
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Device", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Device"))
         self.monitor = DeviceMonitor()
-        self.device = QLabel("Not training yet; the status bar names the device TensorFlow found.")
+        self.device = QLabel(self.tr("Not training yet; the status bar names the device TensorFlow found."))
         self.device.setWordWrap(True)
         self.readings = QLabel("")
         self.readings.setWordWrap(True)
@@ -48,11 +51,11 @@ class DevicePanel(QGroupBox):
 
     def set_device(self, text: str) -> None:
         """The run's device line (from `RunStarted`)."""
-        self.device.setText(f"<b>Training on:</b> {text}")
+        self.device.setText(self.tr("<b>Training on:</b> {0}").format(text))
 
     def refresh(self) -> None:
         """Read every device now."""
-        self.readings.setText("<br>".join(r.text() for r in self.monitor.readings()))
+        self.readings.setText("<br>".join(r.text(core_text) for r in self.monitor.readings()))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -89,25 +92,26 @@ class TrainPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.start_button = button(
-            "Start training",
-            "Train the chosen model on the chosen dataset (Model and Data pages)",
+            self.tr("Start training"),
+            self.tr("Train the chosen model on the chosen dataset (Model and Data pages)"),
             self.start,
         )
         self.pause_button = button(
-            "Pause", "Hold the run after the current batch; press again to go on", self.toggle_pause
+            self.tr("Pause"), self.tr("Hold the run after the current batch; press again to go on"), self.toggle_pause
         )
         self.pause_button.setCheckable(True)
         self.stop_button = button(
-            "Stop", "Stop after the current batch; the best model and a checkpoint to resume from are kept", self.stop
+            self.tr("Stop"), self.tr("Stop after the current batch; the best model and a checkpoint to resume from are kept"),
+            self.stop
         )
         self.open_button = button(
-            "Open run folder",
-            "Show the run's files (model.keras, checkpoint.keras, run.json, history.csv, logs/)",
+            self.tr("Open run folder"),
+            self.tr("Show the run's files (model.keras, checkpoint.keras, run.json, history.csv, logs/)"),
             self._open_run,
         )
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.status = QLabel("Not started")
+        self.status = QLabel(self.tr("Not started"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.curves = TrainingCurves()
@@ -116,16 +120,16 @@ class TrainPage(QWidget):
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(5000)
-        self.filters = QLabel("The first layer's filters appear here after each epoch.")
+        self.filters = QLabel(self.tr("The first layer's filters appear here after each epoch."))
         self.filters.setAlignment(Qt.AlignCenter)
-        self.filters.setToolTip("The kernels of the first convolution, each scaled on its own: "
-                                "edges and colour blobs appear as the network learns (the paper's Figure 3)")
+        self.filters.setToolTip(self.tr("The kernels of the first convolution, each scaled on its own: "
+                                        "edges and colour blobs appear as the network learns (the paper's Figure 3)"))
         filters_scroll = QScrollArea()
         filters_scroll.setWidget(self.filters)
         filters_scroll.setWidgetResizable(True)
         self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.addTab(self.log, "Log")
-        self.bottom_tabs.addTab(filters_scroll, "First-layer filters")
+        self.bottom_tabs.addTab(self.log, self.tr("Log"))
+        self.bottom_tabs.addTab(filters_scroll, self.tr("First-layer filters"))
 
         buttons = hrow(self.start_button, self.pause_button, self.stop_button, (self.progress, 1), self.open_button)
         bottom = QWidget()
@@ -138,7 +142,7 @@ class TrainPage(QWidget):
         split.addWidget(bottom)
         split.setSizes([560, 150])
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Training"))
+        layout.addWidget(heading(self.tr("Training")))
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -154,14 +158,15 @@ class TrainPage(QWidget):
         arch = self.state.host.architectures.get(s.arch)
         data = self.state.data_path
         if data is None:
-            self.summary.setText("Choose a dataset on the Data page first.")
+            self.summary.setText(self.tr("Choose a dataset on the Data page first."))
         else:
             scan = self.state.scan
-            counts = f" ({sum(scan.counts().values()):,} images, {len(scan.class_names)} classes)" if scan else ""
+            counts = self.tr(" ({0:,} images, {1} classes)").format(
+                sum(scan.counts().values()), len(scan.class_names)) if scan else ""
             self.summary.setText(
-                f"<b>{arch.name if arch else s.arch}</b> on <b>{data.name}</b>{counts}: {s.image_size} px, "
-                f"{s.epochs} epochs, batch {s.batch_size}, {s.describe()}"
-            )
+                self.tr("<b>{0}</b> on <b>{1}</b>{2}: {3} px, {4} epochs, batch {5}, {6}").format(
+                    plugin_text(arch.name) if arch else s.arch, data.name, counts, s.image_size, s.epochs,
+                    s.batch_size, s.describe(core_text)))
         if self.run_dir is None and not self.runner.is_running():
             self.curves.set_epochs(s.epochs)  # before a run, the axes show the run to come, not 0..1
         self._update_buttons()
@@ -205,7 +210,7 @@ class TrainPage(QWidget):
         self._last_epoch_seconds, self._best_text = None, ""
         self._status_at = 0.0
         self.progress.setRange(0, 0)
-        self.status.setText("Preparing…")
+        self.status.setText(self.tr("Preparing…"))
         pause = self.pause_event
         self.runner.start(lambda emit, stop: job(emit, stop, pause))
         self._update_buttons()
@@ -219,7 +224,7 @@ class TrainPage(QWidget):
             return
         if self.pause_button.isChecked():
             self.pause_event.set()
-            self.status.setText("Pausing after the current batch…")
+            self.status.setText(self.tr("Pausing after the current batch…"))
         else:
             self.pause_event.clear()
         self._update_buttons()
@@ -229,7 +234,7 @@ class TrainPage(QWidget):
         if self.runner.is_running():
             self.runner.request_stop()
             self.pause_event.clear()  # a paused run must wake up to stop
-            self.status.setText("Stopping after the current batch…")
+            self.status.setText(self.tr("Stopping after the current batch…"))
             self._update_buttons()
 
     # ---- events ------------------------------------------------------------------------
@@ -248,41 +253,43 @@ class TrainPage(QWidget):
             elapsed = time.monotonic() - self._started_at - self._paused_total
             done_here = done - self._done_at_start
             eta = elapsed / done_here * (self._epochs * self._steps - done) if done_here > 0 else 0
-            epoch_time = f" · last epoch {_duration(self._last_epoch_seconds)}" if self._last_epoch_seconds else ""
+            epoch_time = self.tr(" · last epoch {0}").format(_duration(self._last_epoch_seconds)) \
+                if self._last_epoch_seconds else ""
             self.status.setText(
-                f"Epoch {event.epoch + 1}/{self._epochs} · batch {event.step}/{event.steps} · loss {event.loss:.4f} · "
-                f"accuracy {event.accuracy:.3f} · {event.images_per_second:.1f} images/s{epoch_time} · "
-                f"about {_duration(eta)} left{self._best_text}"
-            )
+                self.tr("Epoch {0}/{1} · batch {2}/{3} · loss {4:.4f} · accuracy {5:.3f} · {6:.1f} images/s{7} · "
+                        "about {8} left{9}").format(
+                    event.epoch + 1, self._epochs, event.step, event.steps, event.loss, event.accuracy,
+                    event.images_per_second, epoch_time, _duration(eta), self._best_text))
         elif isinstance(event, EpochEnded):
             self.curves.add_epoch(event.epoch + 1, event.logs, event.is_best)
             self._last_epoch_seconds = event.seconds
             if event.is_best:
                 value = event.logs.get("val_accuracy", event.logs.get("accuracy"))
-                self._best_text = f" · best epoch {event.epoch + 1}" + (f" ({value:.3f})" if value is not None else "")
-            self._log(f"Epoch {event.epoch + 1}: {event.metrics_text()}  ({event.seconds:.1f} s)"
-                      f"{'  ★ best so far' if event.is_best else ''}")
+                self._best_text = self.tr(" · best epoch {0}").format(event.epoch + 1) + (
+                    f" ({value:.3f})" if value is not None else "")
+            self._log(self.tr("Epoch {0}: {1}  ({2:.1f} s)").format(event.epoch + 1, event.metrics_text(), event.seconds)
+                      + (self.tr("  ★ best so far") if event.is_best else ""))
         elif isinstance(event, FiltersChanged):
             self.filters.setPixmap(array_to_pixmap(event.grid))
-            self.filters.setToolTip(f"The first convolution's kernels after epoch {event.epoch}")
+            self.filters.setToolTip(self.tr("The first convolution's kernels after epoch {0}").format(event.epoch))
         elif isinstance(event, PauseChanged):
             if event.paused:
                 self._paused_since = time.monotonic()
-                self.status.setText("<b>Paused</b> after the current batch. Press Continue to go on.")
-                self._log("Paused")
+                self.status.setText(self.tr("<b>Paused</b> after the current batch. Press Continue to go on."))
+                self._log(self.tr("Paused"))
             else:
                 if self._paused_since is not None:
                     self._paused_total += time.monotonic() - self._paused_since
                 self._paused_since = None
-                self.status.setText("Going on…")
-                self._log("Continued")
+                self.status.setText(self.tr("Going on…"))
+                self._log(self.tr("Continued"))
         elif isinstance(event, RunStarted):
             self._started(event)
         elif isinstance(event, Progress):
             if event.total:
                 self.progress.setRange(0, event.total)
                 self.progress.setValue(event.done)
-                self.progress.setFormat(f"%v / %m {event.what}")
+                self.progress.setFormat(f"%v / %m {core_text(event.what)}")
         elif isinstance(event, Message):
             self._log(("⚠ " if event.level == "warning" else "") + event.text)
             self.status.setText(event.text)
@@ -309,12 +316,11 @@ class TrainPage(QWidget):
                 best = (int(row["epoch"]), value)
         if best:
             self.curves.mark_best(best[0])
-            self._best_text = f" · best epoch {best[0]} ({best[1]:.3f})"
-        resumed = f"; resuming after epoch {event.initial_epoch}" if event.initial_epoch else ""
+            self._best_text = self.tr(" · best epoch {0}").format(best[0]) + f" ({best[1]:.3f})"
+        resumed = self.tr("; resuming after epoch {0}").format(event.initial_epoch) if event.initial_epoch else ""
         self._log(
-            f"Run folder: {event.run_dir}\n{event.train_count} training and {event.val_count} validation images, "
-            f"{len(event.class_names)} classes; training on {event.device}{resumed}"
-        )
+            self.tr("Run folder: {0}\n{1} training and {2} validation images, {3} classes; training on {4}{5}").format(
+                event.run_dir, event.train_count, event.val_count, len(event.class_names), event.device, resumed))
         self.state.runs_changed.emit()
 
     def _finished(self, result: RunFinished) -> None:
@@ -322,12 +328,13 @@ class TrainPage(QWidget):
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
         best = (
-            f"best {result.monitor.replace('_', ' ')} {result.best_value:.3f} at epoch {result.best_epoch}"
+            self.tr("best {0} {1:.3f} at epoch {2}").format(
+                result.monitor.replace("_", " "), result.best_value, result.best_epoch)
             if result.best_value is not None
-            else "no epoch finished"
+            else self.tr("no epoch finished")
         )
-        verb = VERBS.get(result.status, result.status)
-        where = f" · saved in {result.run_dir}" if result.run_dir and str(result.run_dir) != "." else ""
+        verb = tr("TrainPage", VERBS[result.status]) if result.status in VERBS else result.status
+        where = self.tr(" · saved in {0}").format(result.run_dir) if result.run_dir and str(result.run_dir) != "." else ""
         note = f"<br>{result.note}" if result.note else ""
         error = f"<br>{result.error}" if result.error and result.status == "failed" else ""
         self.status.setText(f"<b>{verb}</b>: {best}{where}{note}{error}")
@@ -347,8 +354,9 @@ class TrainPage(QWidget):
     def _offer_smaller_batch(self, result: RunFinished) -> None:
         size = result.retry_batch_size
         answer = QMessageBox.question(
-            self, "Out of memory",
-            f"The device ran out of memory at batch size {size * 2}.\n\nTrain again with batch size {size}?",
+            self, self.tr("Out of memory"),
+            self.tr("The device ran out of memory at batch size {0}.\n\nTrain again with batch size {1}?").format(
+                size * 2, size),
         )
         if answer == QMessageBox.Yes:
             self.state.settings.batch_size = size
@@ -358,8 +366,8 @@ class TrainPage(QWidget):
     def _on_failed(self, message: str, tb: str) -> None:
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
-        self.status.setText(f"<b>Training failed:</b> {message}")
-        self._log(f"Training failed: {message}\n{tb}")
+        self.status.setText(self.tr("<b>Training failed:</b> {0}").format(message))
+        self._log(self.tr("Training failed: {0}").format(message) + f"\n{tb}")
 
     def _log(self, text: str) -> None:
         self.log.appendPlainText(text)
@@ -373,7 +381,7 @@ class TrainPage(QWidget):
         stopping = self.runner.stop_event.is_set()
         self.start_button.setEnabled(not busy and self.state.data_path is not None)
         self.pause_button.setEnabled(busy and not stopping)
-        self.pause_button.setText("Continue" if busy and self.pause_button.isChecked() else "Pause")
+        self.pause_button.setText(self.tr("Continue") if busy and self.pause_button.isChecked() else self.tr("Pause"))
         if not busy:
             self.pause_button.setChecked(False)
         self.stop_button.setEnabled(busy and not stopping)
@@ -383,7 +391,7 @@ class TrainPage(QWidget):
 def _duration(seconds: float) -> str:
     seconds = int(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return tr("Duration", "{0} s").format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        return tr("Duration", "{0} min {1:02d} s").format(seconds // 60, seconds % 60)
+    return tr("Duration", "{0} h {1:02d} min").format(seconds // 3600, seconds % 3600 // 60)

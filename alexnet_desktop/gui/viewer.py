@@ -205,9 +205,9 @@ class TileDelegate(QStyledItemDelegate):
         label = self.session.label(i)
         manual = self.session.is_manual(i)
         if label == "":
-            text, colour = "unreadable", QColor(200, 30, 30)
+            text, colour = self.tr("unreadable"), QColor(200, 30, 30)
         elif label is None:
-            text, colour = "? uncertain", QColor(120, 120, 120)
+            text, colour = self.tr("? uncertain"), QColor(120, 120, 120)
         else:
             text, colour = ("✎ " if manual else "") + label, option.palette.text().color()
         if selected:
@@ -245,7 +245,8 @@ class LabelGrid(QListView):
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setSpacing(2)
         self.setItemDelegate(TileDelegate(session, self))
-        self.setToolTip("Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · Backspace: undo label")
+        self.setToolTip(self.tr("Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · "
+                                 "Backspace: undo label"))
         self.empty_text = ""  # said in the middle of the grid while it has no rows
 
     def paintEvent(self, event) -> None:
@@ -303,14 +304,14 @@ class DetailPanel(QWidget):
         self._shown: tuple | None = None
         self.runner = JobRunner(self, succeeded=self._heat_ready, failed=self._heat_failed, finished=self._next_heat)
         self._wanted_heat: tuple | None = None
-        self.explain = QCheckBox("Heat map: where the evidence is")
-        self.explain.setToolTip("Grad-CAM: the parts of the image that raised the score of the class")
+        self.explain = QCheckBox(self.tr("Heat map: where the evidence is"))
+        self.explain.setToolTip(self.tr("Grad-CAM: the parts of the image that raised the score of the class"))
         self.explain.setEnabled(False)
         self.explain.toggled.connect(self._refresh)
         self.explain_class = QComboBox()
-        self.explain_class.setToolTip("Explain the predicted class, or another one")
+        self.explain_class.setToolTip(self.tr("Explain the predicted class, or another one"))
         self.explain_class.currentIndexChanged.connect(self._refresh)
-        self.image = QLabel("Select an image")
+        self.image = QLabel(self.tr("Select an image"))
         self.image.setAlignment(Qt.AlignCenter)
         self.image.setMinimumSize(256, 256)
         self.title = QLabel()
@@ -351,7 +352,7 @@ class DetailPanel(QWidget):
         self.explain.setEnabled(loaded is not None)
         self.explain_class.blockSignals(True)
         self.explain_class.clear()
-        self.explain_class.addItem("the predicted class", None)
+        self.explain_class.addItem(self.tr("the predicted class"), None)
         for i, name in enumerate(loaded.class_names if loaded else []):
             self.explain_class.addItem(name, i)
         self.explain_class.blockSignals(False)
@@ -384,10 +385,10 @@ class DetailPanel(QWidget):
         (path, _), pixels, explained = result
         if self._shown and self._shown[0] is not None and str(self._shown[0].rows[self._shown[1]].path) == str(path):
             self.image.setPixmap(self._fit(pixels))
-            self.image.setToolTip(f"Heat map for {explained}")
+            self.image.setToolTip(self.tr("Heat map for {0}").format(explained))
 
     def _heat_failed(self, message: str, _tb: str) -> None:
-        self.image.setToolTip(f"No heat map: {message}")
+        self.image.setToolTip(self.tr("No heat map: {0}").format(message))
 
     def show_row(self, session: LabelSession | None, i: int | None) -> None:
         """Show session row `i`, or nothing."""
@@ -397,7 +398,7 @@ class DetailPanel(QWidget):
             bar.hide()
         if session is None or i is None:
             self.image.setPixmap(QPixmap())
-            self.image.setText("Select an image")
+            self.image.setText(self.tr("Select an image"))
             self.title.setText("")
             self.path.setText("")
             return
@@ -412,9 +413,10 @@ class DetailPanel(QWidget):
             self.image.setPixmap(QPixmap())
             self.image.setText(getattr(exc, "reason", str(exc)))
         label = session.label(i)
-        shown = "unreadable" if label == "" else ("uncertain" if label is None else label)
-        how = "set by you" if session.is_manual(i) else "predicted"
-        self.title.setText(f"<b>{shown}</b> ({how})" + (f" · model: {r.label} {r.confidence:.1%}" if r.label else ""))
+        shown = self.tr("unreadable") if label == "" else (self.tr("uncertain") if label is None else label)
+        how = self.tr("set by you") if session.is_manual(i) else self.tr("predicted")
+        self.title.setText(f"<b>{shown}</b> ({how})"
+                           + (self.tr(" · model: {0} {1:.1%}").format(r.label, r.confidence) if r.label else ""))
         self.path.setText(str(Path(r.path)))
         if r.probabilities:
             for (name, bar), (cls, p) in zip(self.bars, r.top_k(session.class_names, self.TOP_K)):

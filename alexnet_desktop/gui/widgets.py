@@ -13,20 +13,22 @@ from PySide6.QtWidgets import (
 )
 
 from alexnet_desktop.core.descriptors import Option
+from alexnet_desktop.gui.i18n import plugin_text
 
 
 class PathEdit(QWidget):
     """A file or folder path: a line edit and a button that opens a chooser."""
 
-    def __init__(self, text: str = "", title: str = "Choose", parent: QWidget | None = None,
-                 tip: str = "") -> None:
+    def __init__(self, text: str, title: str, parent: QWidget | None = None,
+                 tip: str = "", *, pick_file: bool = False) -> None:
         super().__init__(parent)
+        self.pick_file = pick_file
         self.edit = QLineEdit(text)
-        self.edit.setPlaceholderText("(not set)")
+        self.edit.setPlaceholderText(self.tr("(not set)"))
         self.edit.setMinimumWidth(280)
         self.edit.setToolTip(tip or title)
         self.title = title
-        button = QPushButton("Browse…")
+        button = QPushButton(self.tr("Browse…"))
         button.setToolTip(title)
         button.clicked.connect(self._browse)
         row = QHBoxLayout(self)
@@ -40,7 +42,7 @@ class PathEdit(QWidget):
 
     def _browse(self) -> None:
         start = self.text() or str(Path.home())
-        if "file" in self.title.lower():
+        if self.pick_file:
             path, _ = QFileDialog.getOpenFileName(self, self.title, start)
         else:
             path = QFileDialog.getExistingDirectory(self, self.title, start)
@@ -64,9 +66,9 @@ class OptionsForm(QWidget):
         self._editors.clear()
         for opt in options:
             editor = self._editor(opt)
-            editor.setToolTip(opt.help)
-            label = QLabel(opt.title + ":")
-            label.setToolTip(opt.help)
+            editor.setToolTip(plugin_text(opt.help))
+            label = QLabel(self.tr("{0}:").format(plugin_text(opt.title)))
+            label.setToolTip(plugin_text(opt.help))
             self._layout.addRow(label, editor)
             self._editors[opt.name] = (opt, editor)
         self.setVisible(bool(options))
@@ -87,10 +89,12 @@ class OptionsForm(QWidget):
             w.setValue(float(opt.default))
         elif opt.type == "choice":
             w = QComboBox()
-            w.addItems(list(opt.choices))
-            w.setCurrentText(str(opt.default))
+            for choice in opt.choices:
+                w.addItem(plugin_text(choice), choice)
+            w.setCurrentIndex(w.findData(opt.default))
         elif opt.type == "path":
-            w = PathEdit(str(opt.default or ""), opt.title)
+            # A path option names a file when its name says so ("CSV file"), else a folder.
+            w = PathEdit(str(opt.default or ""), plugin_text(opt.title), pick_file="file" in opt.title.lower())
         else:
             w = QLineEdit(str(opt.default or ""))
         return w
@@ -104,7 +108,7 @@ class OptionsForm(QWidget):
             elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
                 out[name] = w.value()
             elif isinstance(w, QComboBox):
-                out[name] = w.currentText()
+                out[name] = w.currentData()
             elif isinstance(w, PathEdit):
                 out[name] = w.text()
             else:

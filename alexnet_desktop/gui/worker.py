@@ -116,9 +116,9 @@ class JobRunner(QObject):
         (to copy into a bug report), besides what the page itself shows."""
         parent = self.parent()
         window = parent.window() if isinstance(parent, QWidget) else None
-        box = QMessageBox(QMessageBox.Critical, "AlexNet Desktop: unexpected error",
-                          f"An unexpected error stopped this task:\n\n{message}\n\n"
-                          "Your files are safe. Show Details has the traceback to put in a bug report.", QMessageBox.Ok, window)
+        box = QMessageBox(QMessageBox.Critical, self.tr("AlexNet Desktop: unexpected error"),
+                          self.tr("An unexpected error stopped this task:\n\n{0}\n\nYour files are safe. Show Details "
+                                  "has the traceback to put in a bug report.").format(message), QMessageBox.Ok, window)
         box.setDetailedText(tb)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.setObjectName("crash_dialog")

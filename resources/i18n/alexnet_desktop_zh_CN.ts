@@ -1,0 +1,2868 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>DataPage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>No dataset chosen</source>
+      <translation>尚未选择数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>The dataset folder the next run trains on</source>
+      <translation>下一次训练所用的数据集文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Choose folder…</source>
+      <translation>选择文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Choose a folder of labelled images (for example one sub-folder per class)</source>
+      <translation>选择一个已标注图像的文件夹（例如每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Choose a CSV list of images, or a dataset archive (CIFAR-10 .tar.gz)</source>
+      <translation>选择图像的 CSV 列表，或数据集压缩包（CIFAR-10 .tar.gz）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Use demo data</source>
+      <translation>使用演示数据</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>The built-in demo: generated images of four kinds of shapes</source>
+      <translation>内置演示：生成的四种形状的图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>How the folder is laid out; the best match is chosen for you</source>
+      <translation>文件夹的组织方式；已为你选好最匹配的一种</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Scan</source>
+      <translation>扫描</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Check every image: which classes, how many, which files cannot be used</source>
+      <translation>检查每张图像：有哪些类别、各有多少、哪些文件无法使用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Stop the scan</source>
+      <translation>停止扫描</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>%v / %m images checked</source>
+      <translation>已检查 %v / %m 张图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Sample images</source>
+      <translation>样例图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Overview</source>
+      <translation>概览</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Files to check</source>
+      <translation>待检查的文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Split &amp;&amp; augmentation</source>
+      <translation>划分与数据增强</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Folder:</source>
+      <translation>文件夹：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Layout:</source>
+      <translation>组织方式：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Dataset</source>
+      <translation>数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Choose a dataset folder</source>
+      <translation>选择数据集文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Choose a dataset file</source>
+      <translation>选择数据集文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Datasets (*.csv *.tar.gz *.tgz *.gz);;All files (*)</source>
+      <translation>数据集 (*.csv *.tar.gz *.tgz *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; does not look like a dataset: no layout recognises it. Choose the layout by hand, or a folder with one sub-folder of images per class.</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 看起来不是数据集：没有任何组织方式能识别它。请手动选择组织方式，或选择每个类别一个图像子文件夹的文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>The demo dataset plugin is not installed or failed to load (see Plugins).</source>
+      <translation>演示数据集插件未安装或加载失败（见“插件”页）。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Could not write the demo dataset: {0}</source>
+      <translation>无法写入演示数据集：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Scanning…</source>
+      <translation>正在扫描…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Reading {0}…</source>
+      <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Checking {0:,} images in {1}…</source>
+      <translation>正在检查 {1} 中的 {0:,} 张图像…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Choose a dataset folder, or use the demo data, to see its classes and images.</source>
+      <translation>选择一个数据集文件夹或使用演示数据，即可查看其类别和图像。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>{0}
+(as training sees it: resized to a square)</source>
+      <translation>{0}
+（训练时看到的样子：缩放为正方形）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>No usable images.</source>
+      <translation>没有可用的图像。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>not used</source>
+      <translation>未使用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>passed over</source>
+      <translation>已跳过</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>used; check</source>
+      <translation>已使用，请检查</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Files to check ({0:,})</source>
+      <translation>待检查的文件（{0:,}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>&lt;b&gt;{0:,}&lt;/b&gt; usable training images in &lt;b&gt;{1}&lt;/b&gt; classes</source>
+      <translation>&lt;b&gt;{1}&lt;/b&gt; 个类别中共有 &lt;b&gt;{0:,}&lt;/b&gt; 张可用的训练图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>, &lt;b&gt;{0:,}&lt;/b&gt; test images</source>
+      <translation>，&lt;b&gt;{0:,}&lt;/b&gt; 张测试图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>; &lt;b&gt;{0:,}&lt;/b&gt; files cannot be used (see Files to check)</source>
+      <translation>；&lt;b&gt;{0:,}&lt;/b&gt; 个文件无法使用（见“待检查的文件”）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Scan cancelled: {0} so far</source>
+      <translation>扫描已取消：截至目前 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>&lt;b&gt;Could not read the dataset:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;无法读取数据集：&lt;/b&gt;{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Open a dataset folder</source>
+      <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Open a .keras model for predicting</source>
+      <translation>打开用于预测的 .keras 模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Go to the Data, Model, Train, Runs, Evaluate, Predict or Plugins page</source>
+      <translation>转到数据、模型、训练、运行记录、评估、预测或插件页</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Quit (asks first while training)</source>
+      <translation>退出（训练中会先询问）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>This list</source>
+      <translation>本列表</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Predict page: 1-9, 0, letters</source>
+      <translation>预测页：1-9、0、字母键</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Label the selected images with a class</source>
+      <translation>给选中的图像标上一个类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Predict page: U</source>
+      <translation>预测页：U</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Mark the selected images uncertain</source>
+      <translation>将选中的图像标为“不确定”</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Predict page: Enter / Backspace</source>
+      <translation>预测页：Enter / Backspace</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Accept the prediction / undo your label</source>
+      <translation>接受预测 / 撤销你的标注</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Drop a folder or a .keras file on the window</source>
+      <translation>把文件夹或 .keras 文件拖放到窗口上</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Open it as a dataset or a model</source>
+      <translation>将其作为数据集或模型打开</translation>
+    </message>
+  </context>
+  <context>
+    <name>About</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>System</source>
+      <translation>系统</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Train image classifiers on your own folders, then label and sort folders of images. Everything runs on this computer; nothing is sent anywhere.</source>
+      <translation>用你自己的文件夹训练图像分类器，再用它标注并整理图像文件夹。一切都在本机运行，不会向任何地方发送数据。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Training on</source>
+      <translation>训练设备</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/desktop.py" />
+      <source>Python at {0}</source>
+      <translation>Python 位置：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfusionMatrix</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>true class</source>
+      <translation>真实类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>predicted class</source>
+      <translation>预测类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>The confusion matrix appears here after an evaluation</source>
+      <translation>评估完成后，混淆矩阵会显示在这里</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvaluatePage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>The run whose best model is evaluated</source>
+      <translation>要评估其最佳模型的运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Choose a labelled folder</source>
+      <translation>选择已标注的文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>(empty: the run's validation images)</source>
+      <translation>（留空：使用该运行的验证图像）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Labelled images to evaluate on; a dataset with a test part is judged on that part</source>
+      <translation>用于评估的已标注图像；带测试部分的数据集用其测试部分评估</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Evaluate</source>
+      <translation>评估</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Measure the model on the images</source>
+      <translation>在这些图像上衡量模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Stop after the current batch</source>
+      <translation>在当前批次之后停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Model card</source>
+      <translation>模型卡</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Open the run's model card (dataset, split, architecture, settings, curves, confusion matrix, per-class table): an HTML page for a lab notebook</source>
+      <translation>打开该运行的模型卡（数据集、划分、架构、设置、曲线、混淆矩阵、各类别表格）：一份可放入实验记录的 HTML 页面</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Choose a run and press Evaluate. A run is evaluated on its validation images when it finishes.</source>
+      <translation>选择一个运行并点击“评估”。每次运行结束时会自动在其验证图像上评估。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Show shares of each row</source>
+      <translation>按行显示比例</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Numbers in the matrix as the share of each true class instead of counts</source>
+      <translation>矩阵中的数字显示为占各真实类别的比例，而非数量</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Precision</source>
+      <translation>精确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Recall</source>
+      <translation>召回率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>F1</source>
+      <translation>F1</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Images</source>
+      <translation>图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Click a cell of the matrix to see its images, least confident first.</source>
+      <translation>点击矩阵中的单元格查看其图像，置信度最低的在前。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Click a cell of the confusion matrix to see its images here.</source>
+      <translation>点击混淆矩阵中的单元格，在这里查看其图像。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Move to class folder…</source>
+      <translation>移到类别文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>The selected images are labelled wrongly in the data: move them to the right class folder (undo puts them back)</source>
+      <translation>选中的图像在数据中标错了：把它们移到正确的类别文件夹（可撤销）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Undo move</source>
+      <translation>撤销移动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Put the files of the last move back</source>
+      <translation>把上次移动的文件放回原处</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Run:</source>
+      <translation>运行：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Images:</source>
+      <translation>图像：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>validation split</source>
+      <translation>验证集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Evaluating…</source>
+      <translation>正在评估…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>top-{0} {1:.1%}</source>
+      <translation>top-{0} {1:.1%}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source> · {0} file(s) not evaluated</source>
+      <translation> · {0} 个文件未评估</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt;: {1} images · &lt;b&gt;accuracy {2:.1%}&lt;/b&gt; · loss {3:.4f}</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 张图像 · &lt;b&gt;准确率 {2:.1%}&lt;/b&gt; · 损失 {3:.4f}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source> · macro F1 {0:.3f}</source>
+      <translation> · 宏平均 F1 {0:.3f}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; correct: labelled &lt;b&gt;{1}&lt;/b&gt;, predicted &lt;b&gt;{2}&lt;/b&gt; (least confident first)</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 张正确：标注为 &lt;b&gt;{1}&lt;/b&gt;，预测为 &lt;b&gt;{2}&lt;/b&gt;（置信度最低的在前）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; mistaken: labelled &lt;b&gt;{1}&lt;/b&gt;, predicted &lt;b&gt;{2}&lt;/b&gt; (least confident first)</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 张错误：标注为 &lt;b&gt;{1}&lt;/b&gt;，预测为 &lt;b&gt;{2}&lt;/b&gt;（置信度最低的在前）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Move to class folder</source>
+      <translation>移到类别文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>The right class:</source>
+      <translation>正确的类别：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Moved {0} file(s) to the right class folder; evaluate again to see the effect, or Undo move. Train again to learn from the corrected data.</source>
+      <translation>已将 {0} 个文件移到正确的类别文件夹；再次评估可查看效果，也可撤销移动。重新训练即可从修正后的数据中学习。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Put {0} file(s) back.</source>
+      <translation>已放回 {0} 个文件。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>&lt;b&gt;Could not evaluate:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;无法评估：&lt;/b&gt;{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Export model</source>
+      <translation>导出模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>The file format to write; the class names and preprocessing are written beside it</source>
+      <translation>要写入的文件格式；类别名称和预处理信息会写在它旁边</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Where to write it; an existing file is never overwritten</source>
+      <translation>写入位置；绝不覆盖已有文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Choose the folder and name</source>
+      <translation>选择文件夹和名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Write the export (in the background)</source>
+      <translation>写出导出文件（在后台进行）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Close without exporting</source>
+      <translation>不导出并关闭</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Model of &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 的模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Format:</source>
+      <translation>格式：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Save as:</source>
+      <translation>另存为：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Writes, in {0}:
+  {1}{2}
+  {3}
+  {4}</source>
+      <translation>将在 {0} 中写入：
+  {1}{2}
+  {3}
+  {4}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source> (a folder)</source>
+      <translation>（文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/export_dialog.py" />
+      <source>Export model as</source>
+      <translation>导出模型为</translation>
+    </message>
+  </context>
+  <context>
+    <name>_TensorFlowLoader</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>TensorFlow could not be loaded: {0}</source>
+      <translation>无法加载 TensorFlow：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Data</source>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Choose and check the images to train on</source>
+      <translation>选择并检查用于训练的图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Choose the network and its training settings</source>
+      <translation>选择网络及其训练设置</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Train</source>
+      <translation>训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Train and watch the curves</source>
+      <translation>训练并观察曲线</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Runs</source>
+      <translation>运行记录</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Every run: resume, delete, compare curves</source>
+      <translation>所有运行：继续、删除、比较曲线</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Evaluate</source>
+      <translation>评估</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Confusion matrix, per-class figures and the images behind them</source>
+      <translation>混淆矩阵、各类别指标及其背后的图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Predict</source>
+      <translation>预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Label a folder of images with a trained model</source>
+      <translation>用训练好的模型标注一个图像文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Plugins</source>
+      <translation>插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Installed plugins, and any that failed</source>
+      <translation>已安装的插件，以及加载失败的插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Loading TensorFlow…</source>
+      <translation>正在加载 TensorFlow…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Open &amp;dataset folder…</source>
+      <translation>打开数据集文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Choose a folder of images to train on</source>
+      <translation>选择用于训练的图像文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Recent datasets</source>
+      <translation>最近的数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Open &amp;model…</source>
+      <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Choose a .keras model to predict with</source>
+      <translation>选择用于预测的 .keras 模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Recent models</source>
+      <translation>最近的模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Close the app</source>
+      <translation>关闭应用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Appearance</source>
+      <translation>外观</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>As the system</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Light or dark, as the desktop is</source>
+      <translation>浅色或深色，与桌面一致</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Light</source>
+      <translation>浅色</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Always light</source>
+      <translation>始终浅色</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Dark</source>
+      <translation>深色</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Always dark</source>
+      <translation>始终深色</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>The language of the app's windows</source>
+      <translation>应用窗口使用的语言</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>&amp;Go</source>
+      <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Every keyboard shortcut of the app</source>
+      <translation>本应用的全部键盘快捷键</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>&amp;About AlexNet Desktop</source>
+      <translation>关于 AlexNet Desktop(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Versions, and the device training runs on</source>
+      <translation>版本信息，以及训练所用的设备</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Reopen the window in the new language now? The dataset and settings stay chosen; prediction results on screen are cleared (exported files are kept). Otherwise it applies from the next start.</source>
+      <translation>现在以新语言重新打开窗口吗？已选的数据集和设置会保留；屏幕上的预测结果会被清除（已导出的文件不受影响）。否则将在下次启动时生效。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>{0}: drop a folder of images, a run folder or a .keras model</source>
+      <translation>{0}：请拖放图像文件夹、运行文件夹或 .keras 模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>About AlexNet Desktop</source>
+      <translation>关于 AlexNet Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Plugins ({0} failed)</source>
+      <translation>插件（{0} 个失败）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>The demo dataset is chosen: press Start training on the Train page.</source>
+      <translation>已选择演示数据集：请在“训练”页点击“开始训练”。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Training is running</source>
+      <translation>正在训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>A training run is in progress. Stop it and quit? The best model so far is kept.</source>
+      <translation>训练正在进行。要停止并退出吗？目前最好的模型会被保留。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LayerTable</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Number of classes the last layer is built for (the dataset's, once it is checked)</source>
+      <translation>最后一层所对应的类别数（检查数据集后即为其类别数）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Layer</source>
+      <translation>层</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Output shape</source>
+      <translation>输出形状</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Parameters</source>
+      <translation>参数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Classes:</source>
+      <translation>类别数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Building the layer table…</source>
+      <translation>正在生成层表…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>&lt;b&gt;Total parameters: {0:,}&lt;/b&gt; ({1:,.1f} MB as float32) · trainable {2:,} · non-trainable {3:,} · for {4} classes at {5}x{5}</source>
+      <translation>&lt;b&gt;参数总数：{0:,}&lt;/b&gt;（float32 下 {1:,.1f} MB）· 可训练 {2:,} · 不可训练 {3:,} · {4} 个类别，输入 {5}x{5}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>&lt;b&gt;The model could not be built:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;无法构建模型：&lt;/b&gt;{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelPage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>The network to train</source>
+      <translation>要训练的网络</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Use the reference's settings</source>
+      <translation>使用参考文献的设置</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Set the optimizer, learning rate, schedule, batch size, epochs and input size to those of the architecture's reference</source>
+      <translation>将优化器、学习率、学习率调度、批大小、轮数和输入尺寸设为该架构参考文献中的值</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Images are resized to this square size; smaller trains much faster on a CPU</source>
+      <translation>图像会缩放为此边长的正方形；尺寸越小，在 CPU 上训练越快</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source> px</source>
+      <translation> 像素</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>How many passes over the training images</source>
+      <translation>遍历训练图像的次数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Images per training step; lower it if memory runs out</source>
+      <translation>每个训练步骤的图像数；内存不足时请调低</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)</source>
+      <translation>优化器的步长（Adam 适合 1e-4 到 1e-3；SGD 适合 1e-2）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>SGD's momentum (0.9 in the paper; 0 is plain SGD)</source>
+      <translation>SGD 的动量（论文中为 0.9；0 即普通 SGD）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Shrinks the weights a little every step (the paper: 0.0005); 0 turns it off</source>
+      <translation>每一步都让权重稍稍缩小（论文：0.0005）；0 表示关闭</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>How the learning rate changes during the run:</source>
+      <translation>训练过程中学习率如何变化：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Epochs between two reductions of the learning rate</source>
+      <translation>两次降低学习率之间的轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>What the learning rate is multiplied by at each reduction</source>
+      <translation>每次降低时学习率所乘的系数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Epochs without a better validation loss before the rate is reduced</source>
+      <translation>验证损失多少轮没有改善后降低学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Stop when validation accuracy has not improved for this many epochs (0: never)</source>
+      <translation>验证准确率连续这么多轮没有提高时停止（0：从不）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source> epochs without a better score</source>
+      <translation> 轮无改善</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>auto (on GPUs with tensor cores)</source>
+      <translation>自动（在有 Tensor Core 的 GPU 上开启）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>on</source>
+      <translation>开</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>off</source>
+      <translation>关</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, no faster on a CPU</source>
+      <translation>以 float16 计算、float32 保存权重：在 Volta 及以后的 NVIDIA GPU 上约快一倍，在 CPU 上不会更快</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Fixes the split, the shuffling and the initial weights, so a run can be repeated</source>
+      <translation>固定数据划分、打乱顺序和初始权重，使运行可以重现</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Architecture</source>
+      <translation>架构</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Input size:</source>
+      <translation>输入尺寸：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Training settings</source>
+      <translation>训练设置</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Epochs:</source>
+      <translation>轮数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Batch size:</source>
+      <translation>批大小：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Optimizer:</source>
+      <translation>优化器：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Learning rate:</source>
+      <translation>学习率：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Momentum:</source>
+      <translation>动量：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Weight decay:</source>
+      <translation>权重衰减：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Schedule:</source>
+      <translation>学习率调度：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Every (epochs):</source>
+      <translation>间隔（轮）：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Factor:</source>
+      <translation>系数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Patience (epochs):</source>
+      <translation>耐心（轮）：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Early stopping:</source>
+      <translation>提前停止：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Mixed precision:</source>
+      <translation>混合精度：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Seed:</source>
+      <translation>随机种子：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Layers</source>
+      <translation>网络层</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>No architecture plugin is loaded (see Plugins).</source>
+      <translation>没有加载任何架构插件（见“插件”页）。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>&lt;i&gt;Reference:&lt;/i&gt; {0}</source>
+      <translation>&lt;i&gt;参考文献：&lt;/i&gt;{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>{0} px as published; the smallest it can take is {1} px. A smaller size trains several times faster on a CPU.</source>
+      <translation>原文使用 {0} 像素；最小可用 {1} 像素。尺寸越小，在 CPU 上训练可快数倍。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Its reference gives no training settings.</source>
+      <translation>其参考文献没有给出训练设置。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Plots</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>train (running mean)</source>
+      <translation>训练（滑动平均）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>train (epoch)</source>
+      <translation>训练（每轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>validation (epoch)</source>
+      <translation>验证（每轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>epoch</source>
+      <translation>轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>images/s</source>
+      <translation>图像/秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>Loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>Accuracy</source>
+      <translation>准确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>best</source>
+      <translation>最佳</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>Learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>Speed</source>
+      <translation>速度</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>Accuracy (validation solid, training dashed)</source>
+      <translation>准确率（实线为验证，虚线为训练）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>images</source>
+      <translation>图像数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>Images per class</source>
+      <translation>各类别图像数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>training</source>
+      <translation>训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>test</source>
+      <translation>测试</translation>
+    </message>
+  </context>
+  <context>
+    <name>PluginsPage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>entry point</source>
+      <translation>入口点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>user folder</source>
+      <translation>用户文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>registered</source>
+      <translation>已注册</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>Plugin</source>
+      <translation>插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>Provides</source>
+      <translation>提供</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>Select a failed plugin to see what went wrong.</source>
+      <translation>选择一个失败的插件以查看出错原因。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>User plugin folder: {0} (restart to load new plugins)</source>
+      <translation>用户插件文件夹：{0}（重启后加载新插件）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>Plugins</source>
+      <translation>插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>ok</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>FAILED</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plugins_page.py" />
+      <source>{0} loaded and answered every hook.</source>
+      <translation>{0} 已加载，并响应了所有钩子。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PredictPage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>confidence, lowest first</source>
+      <translation>置信度，从低到高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>confidence, highest first</source>
+      <translation>置信度，从高到低</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>label</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>uncertain</source>
+      <translation>不确定</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>unreadable</source>
+      <translation>无法读取</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>A run of this workspace, or a .keras file you chose</source>
+      <translation>本工作区中的一次运行，或你选择的 .keras 文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Model file…</source>
+      <translation>模型文件…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Use a .keras model (its labels.txt, or class names you give)</source>
+      <translation>使用一个 .keras 模型（以及它的 labels.txt，或你提供的类别名称）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Folder of images to label</source>
+      <translation>要标注的图像文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>The folder whose images are predicted</source>
+      <translation>要预测其中图像的文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose folder…</source>
+      <translation>选择文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose the folder of images to label</source>
+      <translation>选择要标注的图像文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Include sub-folders</source>
+      <translation>包含子文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Also predict the images in folders inside the chosen one</source>
+      <translation>同时预测所选文件夹内各子文件夹中的图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Predict</source>
+      <translation>预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Label every image of the folder with the chosen model</source>
+      <translation>用所选模型标注该文件夹中的每一张图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Stop after the current batch (or file); what is done is kept</source>
+      <translation>在当前批次（或文件）之后停止；已完成的部分会保留</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Save the results as CSV or JSON: path, label, confidence, top-k, all probabilities, and whether each label was predicted or set by you</source>
+      <translation>将结果保存为 CSV 或 JSON：路径、标签、置信度、top-k、全部概率，以及每个标签是预测的还是你设置的</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Show all images, one class, the uncertain ones, the unreadable ones, or your corrections</source>
+      <translation>显示全部图像、某一类别、不确定的、无法读取的，或你修正过的</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Order of the grid</source>
+      <translation>网格的排列顺序</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Predictions less confident than this go to the 'uncertain' folder (your own labels always count)</source>
+      <translation>置信度低于此值的预测归入“uncertain（不确定）”文件夹（你自己的标注始终有效）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose a model and a folder of images, then Predict: the images appear here with their labels as they are predicted.</source>
+      <translation>选择模型和图像文件夹，然后点击“预测”：图像会随预测进度连同标签显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Sort into folders…</source>
+      <translation>整理到文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Copy or move every image into a folder per class (a dry run shows what will happen first)</source>
+      <translation>把每张图像复制或移动到各类别的文件夹中（会先预演，显示将要发生的操作）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Undo last sort</source>
+      <translation>撤销上次整理</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Put every file of the last sort back where it was</source>
+      <translation>把上次整理的每个文件放回原处</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Add corrections to a dataset…</source>
+      <translation>把修正加入数据集…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Copy the images you relabelled into a training dataset folder, one sub-folder per class, for the next run</source>
+      <translation>把你重新标注的图像复制到训练数据集文件夹（每个类别一个子文件夹），供下次训练使用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Predict a folder</source>
+      <translation>预测文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Model:</source>
+      <translation>模型：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Images:</source>
+      <translation>图像：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Order:</source>
+      <translation>排序：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Uncertain below:</source>
+      <translation>低于此值为不确定：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source> · best {0:.3f}</source>
+      <translation> · 最佳 {0:.3f}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose a Keras model</source>
+      <translation>选择 Keras 模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Keras models (*.keras)</source>
+      <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Class names</source>
+      <translation>类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>{0} has no {1} beside it. Load its class names from a file (one per line, or a JSON list)? Choose No to type them.</source>
+      <translation>{0} 旁边没有 {1}。要从文件（每行一个，或 JSON 列表）载入其类别名称吗？选择“否”则手动输入。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Label files (*.txt *.json);;All files (*)</source>
+      <translation>标签文件 (*.txt *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Type the class names, one per line, in the order of the model's outputs:</source>
+      <translation>请按模型输出的顺序输入类别名称，每行一个：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose a folder of images</source>
+      <translation>选择图像文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Loading the model…</source>
+      <translation>正在加载模型…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>all</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>corrected by you</source>
+      <translation>你修正过的</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>&lt;b&gt;Keys&lt;/b&gt;: </source>
+      <translation>&lt;b&gt;按键&lt;/b&gt;：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source> · U: uncertain · Enter: accept · Backspace: undo your label · double-click: open</source>
+      <translation> · U：不确定 · Enter：接受 · Backspace：撤销你的标注 · 双击：打开</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>{0:,} of {1:,} images predicted · {2:.0f} images/s · about {3} s left</source>
+      <translation>已预测 {0:,} / {1:,} 张图像 · {2:.0f} 张/秒 · 约剩 {3} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source> · {0:,} other entries passed over (hover for why)</source>
+      <translation> · 另有 {0:,} 项被跳过（悬停查看原因）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Cancelled after {0:,} images · {1}{2}</source>
+      <translation>在 {0:,} 张图像后取消 · {1}{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Done: {0:,} images · {1}{2}</source>
+      <translation>完成：{0:,} 张图像 · {1}{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>
+… and {0:,} more</source>
+      <translation>
+…… 还有 {0:,} 项</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>&lt;b&gt;Prediction failed:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;预测失败：&lt;/b&gt;{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source> · {0} corrected by you</source>
+      <translation> · 你修正了 {0} 张</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Export predictions</source>
+      <translation>导出预测结果</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>CSV (*.csv);;JSON (*.json)</source>
+      <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Saved {0}</source>
+      <translation>已保存 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>&lt;b&gt;Could not save:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;无法保存：&lt;/b&gt;{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Sort into which folder?</source>
+      <translation>整理到哪个文件夹？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Cannot sort</source>
+      <translation>无法整理</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Sorting into {0}… (journal {1})</source>
+      <translation>正在整理到 {0}…（日志 {1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Undoing the last sort…</source>
+      <translation>正在撤销上次整理…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Add to which dataset folder?</source>
+      <translation>加入哪个数据集文件夹？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>; {0} not undone (see the log)</source>
+      <translation>；{0} 个未能撤销（见日志）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Undone: {0} of {1} file(s) put back{2}</source>
+      <translation>已撤销：{1} 个文件中的 {0} 个已放回{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Sorting stopped after {0} of {1} file(s); every file is whole. Undo puts them back.</source>
+      <translation>整理在 {1} 个文件中的第 {0} 个之后停止；每个文件都完好无损。撤销可将它们放回。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Sorted {0:,} file(s). Undo last sort puts them back.</source>
+      <translation>已整理 {0:,} 个文件。“撤销上次整理”可将它们放回。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>&lt;b&gt;Sorting stopped:&lt;/b&gt; {0}. Every file is whole; Undo puts back what was done.</source>
+      <translation>&lt;b&gt;整理已停止：&lt;/b&gt;{0}。每个文件都完好无损；撤销可放回已处理的文件。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SortDialog</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Sort into class folders</source>
+      <translation>按类别整理到文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Copy (the originals stay where they are)</source>
+      <translation>复制（原文件保留在原处）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Move (each copy is verified before its original is removed)</source>
+      <translation>移动（每个副本都经校验后才删除原文件）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Sort</source>
+      <translation>整理</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>What will happen (nothing has been changed yet):</source>
+      <translation>将要执行的操作（目前尚未做任何更改）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunsPage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Run</source>
+      <translation>运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Architecture</source>
+      <translation>架构</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Dataset</source>
+      <translation>数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Epochs</source>
+      <translation>轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Best val. accuracy</source>
+      <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Created</source>
+      <translation>创建时间</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Select one run to see its curves, several (Ctrl or Shift) to compare them.</source>
+      <translation>选择一个运行查看其曲线，选择多个（按住 Ctrl 或 Shift）进行比较。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Read the runs folder again</source>
+      <translation>重新读取运行文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Open folder</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Show the run's files</source>
+      <translation>显示该运行的文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Resume…</source>
+      <translation>继续…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Go on with a stopped, failed, diverged or interrupted run, or add epochs to a finished one</source>
+      <translation>继续已停止、失败、发散或被中断的运行，或为已完成的运行追加轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Move the selected runs to the trash (asks first)</source>
+      <translation>把选中的运行移到回收站（会先询问）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Write the run's model as .keras, SavedModel, TFLite or ONNX, with its class names</source>
+      <translation>将该运行的模型连同类别名称写为 .keras、SavedModel、TFLite 或 ONNX</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Runs</source>
+      <translation>运行记录</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Exporting {0} as {1}…</source>
+      <translation>正在将 {0} 导出为 {1}…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Exported to &lt;b&gt;{0}&lt;/b&gt; (with {1} and {2})</source>
+      <translation>已导出到 &lt;b&gt;{0}&lt;/b&gt;（附 {1} 和 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>&lt;b&gt;Export failed:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;导出失败：&lt;/b&gt;{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Delete runs</source>
+      <translation>删除运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Move {0} run(s) to the trash?
+
+{1}
+
+You can restore them from the trash.</source>
+      <translation>把 {0} 个运行移到回收站？
+
+{1}
+
+之后可以从回收站恢复。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Not deleted</source>
+      <translation>未删除</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>These runs could not be moved to the trash (there may be no trash on this system), so they were left as they are:</source>
+      <translation>这些运行无法移到回收站（此系统可能没有回收站），因此保持原样：</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunStatus</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>running</source>
+      <translation>运行中</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>finished</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>diverged</source>
+      <translation>已发散</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>interrupted</source>
+      <translation>被中断</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResumeDialog</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Resume run</source>
+      <translation>继续运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Epochs to train beyond the planned number</source>
+      <translation>在计划轮数之外再训练的轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Change the learning rate</source>
+      <translation>更改学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; is {1} after {2} of {3} epochs. It goes on from the checkpoint of its last finished epoch, optimizer state included.</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 在 {3} 轮中的第 {2} 轮后{1}。它将从最后完成一轮的检查点继续，包括优化器状态。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>More epochs:</source>
+      <translation>追加轮数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Learning rate:</source>
+      <translation>学习率：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Resume</source>
+      <translation>继续</translation>
+    </message>
+  </context>
+  <context>
+    <name>SplitAugmentPanel</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Paper: random crops + horizontal flips</source>
+      <translation>论文：随机裁剪 + 水平翻转</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Seed 001: rotate, shift, shear, zoom, flips</source>
+      <translation>种子教程 001：旋转、平移、错切、缩放、翻转</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Seed 003: rotate, shift, zoom, horizontal flip</source>
+      <translation>种子教程 003：旋转、平移、缩放、水平翻转</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Rotation</source>
+      <translation>旋转</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Rotate by up to this many degrees either way</source>
+      <translation>向任一方向最多旋转这么多度</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Width shift</source>
+      <translation>水平平移</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Shift sideways by up to this fraction of the width</source>
+      <translation>左右平移，最多为宽度的这一比例</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Height shift</source>
+      <translation>垂直平移</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Shift up or down by up to this fraction of the height</source>
+      <translation>上下平移，最多为高度的这一比例</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Shear</source>
+      <translation>错切</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Slant by up to this fraction of the side</source>
+      <translation>倾斜，最多为边长的这一比例</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Zoom</source>
+      <translation>缩放</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Zoom in or out by up to this fraction</source>
+      <translation>放大或缩小，最多为这一比例</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Brightness</source>
+      <translation>亮度</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Darken or brighten by up to this fraction</source>
+      <translation>调暗或调亮，最多为这一比例</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Random crop (the paper's 227 of 256)</source>
+      <translation>随机裁剪（论文中从 256 裁出 227）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Train on a random 227x227 part of each image enlarged to 256, as the AlexNet paper did</source>
+      <translation>像 AlexNet 论文那样，将每张图像放大到 256 后随机取 227x227 的区域训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Flip left-right</source>
+      <translation>左右翻转</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Mirror half the images: right for scenes, animals and most photos</source>
+      <translation>镜像翻转一半图像：适用于场景、动物和大多数照片</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Flip upside down</source>
+      <translation>上下翻转</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Turn half the images upside down: only where up has no meaning (microscopy, satellite images)</source>
+      <translation>把一半图像上下颠倒：仅适用于没有“上方”之分的图像（显微图像、卫星图像）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>A share of the training images</source>
+      <translation>训练图像中的一部分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>The dataset's test part</source>
+      <translation>数据集的测试部分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>What the model is validated on after every epoch</source>
+      <translation>每轮结束后用来验证模型的数据</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Share of the images held out to validate on (seed 001 used 0.25)</source>
+      <translation>留作验证的图像比例（种子教程 001 用 0.25）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Stratified: every class keeps its share</source>
+      <translation>分层：每个类别保持各自的比例</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Split class by class; off: split over all images at once (scikit-learn's default)</source>
+      <translation>逐类别划分；关闭时对所有图像一次性划分（scikit-learn 的默认做法）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>The split is reproducible from the seed on the Model page; exact copies of an image stay on one side.</source>
+      <translation>划分可由“模型”页上的随机种子重现；完全相同的图像副本会留在同一侧。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Custom</source>
+      <translation>自定义</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Ready-made settings from the paper and the seed tutorials</source>
+      <translation>来自论文和种子教程的现成设置</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Another image</source>
+      <translation>换一张图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Preview the augmentation on another image of the dataset</source>
+      <translation>在数据集的另一张图像上预览数据增强</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Preview failed: {0}</source>
+      <translation>预览失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Validation split</source>
+      <translation>验证集划分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Validate on:</source>
+      <translation>验证数据：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Validation share:</source>
+      <translation>验证比例：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Augmentation (training images only)</source>
+      <translation>数据增强（仅用于训练图像）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Preset:</source>
+      <translation>预设：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>{0}:</source>
+      <translation>{0}：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>&lt;b&gt;Preview&lt;/b&gt;: what training may see of one image</source>
+      <translation>&lt;b&gt;预览&lt;/b&gt;：训练时可能看到的一张图像的样子</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Scan a dataset to preview the augmentation on its images.</source>
+      <translation>扫描数据集后即可在其图像上预览数据增强。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>Computing the preview…</source>
+      <translation>正在计算预览…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>original {0}</source>
+      <translation>原图 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>augmented {0}</source>
+      <translation>增强 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source>original</source>
+      <translation>原图</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/split_panel.py" />
+      <source> — no augmentation: training sees the image as is</source>
+      <translation> —— 无数据增强：训练时看到的就是原图</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainPage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Finished</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Diverged</source>
+      <translation>已发散</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Start training</source>
+      <translation>开始训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Train the chosen model on the chosen dataset (Model and Data pages)</source>
+      <translation>在所选数据集上训练所选模型（见“模型”和“数据”页）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Pause</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Hold the run after the current batch; press again to go on</source>
+      <translation>在当前批次之后暂停；再按一次继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Stop after the current batch; the best model and a checkpoint to resume from are kept</source>
+      <translation>在当前批次之后停止；会保留最佳模型和可用于继续的检查点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Open run folder</source>
+      <translation>打开运行文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Show the run's files (model.keras, checkpoint.keras, run.json, history.csv, logs/)</source>
+      <translation>显示该运行的文件（model.keras、checkpoint.keras、run.json、history.csv、logs/）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Not started</source>
+      <translation>尚未开始</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>The first layer's filters appear here after each epoch.</source>
+      <translation>每轮结束后，第一层的卷积核会显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>The kernels of the first convolution, each scaled on its own: edges and colour blobs appear as the network learns (the paper's Figure 3)</source>
+      <translation>第一层卷积的卷积核，各自单独缩放：随着网络的学习会出现边缘和色块（即论文中的图 3）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Log</source>
+      <translation>日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>First-layer filters</source>
+      <translation>第一层卷积核</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Training</source>
+      <translation>训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Choose a dataset on the Data page first.</source>
+      <translation>请先在“数据”页选择数据集。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source> ({0:,} images, {1} classes)</source>
+      <translation>（{0:,} 张图像，{1} 个类别）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; on &lt;b&gt;{1}&lt;/b&gt;{2}: {3} px, {4} epochs, batch {5}, {6}</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;，数据 &lt;b&gt;{1}&lt;/b&gt;{2}：{3} 像素，{4} 轮，批大小 {5}，{6}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Preparing…</source>
+      <translation>正在准备…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Pausing after the current batch…</source>
+      <translation>将在当前批次之后暂停…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Stopping after the current batch…</source>
+      <translation>将在当前批次之后停止…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source> · last epoch {0}</source>
+      <translation> · 上一轮用时 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Epoch {0}/{1} · batch {2}/{3} · loss {4:.4f} · accuracy {5:.3f} · {6:.1f} images/s{7} · about {8} left{9}</source>
+      <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · 损失 {4:.4f} · 准确率 {5:.3f} · {6:.1f} 张/秒{7} · 约剩 {8}{9}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source> · best epoch {0}</source>
+      <translation> · 最佳轮次 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Epoch {0}: {1}  ({2:.1f} s)</source>
+      <translation>第 {0} 轮：{1}（{2:.1f} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>  ★ best so far</source>
+      <translation>  ★ 目前最佳</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>The first convolution's kernels after epoch {0}</source>
+      <translation>第 {0} 轮之后第一层卷积的卷积核</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>&lt;b&gt;Paused&lt;/b&gt; after the current batch. Press Continue to go on.</source>
+      <translation>已在当前批次之后&lt;b&gt;暂停&lt;/b&gt;。点击“继续”以继续训练。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Paused</source>
+      <translation>已暂停</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Going on…</source>
+      <translation>正在继续…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Continued</source>
+      <translation>已继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>; resuming after epoch {0}</source>
+      <translation>；从第 {0} 轮之后继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Run folder: {0}
+{1} training and {2} validation images, {3} classes; training on {4}{5}</source>
+      <translation>运行文件夹：{0}
+{1} 张训练图像和 {2} 张验证图像，{3} 个类别；训练设备：{4}{5}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>best {0} {1:.3f} at epoch {2}</source>
+      <translation>最佳 {0} {1:.3f}，在第 {2} 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>no epoch finished</source>
+      <translation>没有完成任何一轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source> · saved in {0}</source>
+      <translation> · 保存在 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Out of memory</source>
+      <translation>内存不足</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>The device ran out of memory at batch size {0}.
+
+Train again with batch size {1}?</source>
+      <translation>设备在批大小为 {0} 时内存不足。
+
+要用批大小 {1} 重新训练吗？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>&lt;b&gt;Training failed:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;训练失败：&lt;/b&gt;{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Training failed: {0}</source>
+      <translation>训练失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Continue</source>
+      <translation>继续</translation>
+    </message>
+  </context>
+  <context>
+    <name>DevicePanel</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Not training yet; the status bar names the device TensorFlow found.</source>
+      <translation>尚未开始训练；状态栏会显示 TensorFlow 找到的设备。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>&lt;b&gt;Training on:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;训练设备：&lt;/b&gt;{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Duration</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>{0} s</source>
+      <translation>{0} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>{0} min {1:02d} s</source>
+      <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>{0} h {1:02d} min</source>
+      <translation>{0} 小时 {1:02d} 分</translation>
+    </message>
+  </context>
+  <context>
+    <name>TileDelegate</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>unreadable</source>
+      <translation>无法读取</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>? uncertain</source>
+      <translation>? 不确定</translation>
+    </message>
+  </context>
+  <context>
+    <name>LabelGrid</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · Backspace: undo label</source>
+      <translation>方向键：移动 · 1-9、0、字母键：设置类别 · U：不确定 · Enter：接受 · Backspace：撤销标注</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailPanel</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Heat map: where the evidence is</source>
+      <translation>热力图：依据在哪里</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Grad-CAM: the parts of the image that raised the score of the class</source>
+      <translation>Grad-CAM：图像中提高了该类别得分的区域</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Explain the predicted class, or another one</source>
+      <translation>解释预测的类别，或另一个类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Select an image</source>
+      <translation>请选择一张图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>the predicted class</source>
+      <translation>预测的类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Heat map for {0}</source>
+      <translation>{0} 的热力图</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>No heat map: {0}</source>
+      <translation>无热力图：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>unreadable</source>
+      <translation>无法读取</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>uncertain</source>
+      <translation>不确定</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>set by you</source>
+      <translation>由你设置</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>predicted</source>
+      <translation>预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source> · model: {0} {1:.1%}</source>
+      <translation> · 模型：{0} {1:.1%}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PathEdit</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/widgets.py" />
+      <source>(not set)</source>
+      <translation>（未设置）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/widgets.py" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+  </context>
+  <context>
+    <name>OptionsForm</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/widgets.py" />
+      <source>{0}:</source>
+      <translation>{0}：</translation>
+    </message>
+  </context>
+  <context>
+    <name>JobRunner</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/worker.py" />
+      <source>AlexNet Desktop: unexpected error</source>
+      <translation>AlexNet Desktop：意外错误</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/worker.py" />
+      <source>An unexpected error stopped this task:
+
+{0}
+
+Your files are safe. Show Details has the traceback to put in a bug report.</source>
+      <translation>一个意外错误中止了此任务：
+
+{0}
+
+你的文件是安全的。“显示详细信息”中有可附在错误报告里的调用栈。</translation>
+    </message>
+  </context>
+  <context>
+    <name>core</name>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>{0:.1f} of {1:.1f} GiB</source>
+      <translation>{0:.1f} / {1:.1f} GiB</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>{0:.2f} GiB in use</source>
+      <translation>已用 {0:.2f} GiB</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>{0:.0f} % busy</source>
+      <translation>占用 {0:.0f} %</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>CPU ({0} cores), this process</source>
+      <translation>CPU（{0} 核），本进程</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source> (momentum {0:g})</source>
+      <translation>（动量 {0:g}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source> at {0:g}</source>
+      <translation>，学习率 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>, weight decay {0:g}</source>
+      <translation>，权重衰减 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>, ×{0:g} every {1} epochs</source>
+      <translation>，每 {1} 轮 ×{0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>, cosine decay</source>
+      <translation>，余弦衰减</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>, ×{0:g} after {1} epochs without improvement</source>
+      <translation>，{1} 轮无改善后 ×{0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>images predicted</source>
+      <translation>张图像已预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>images checked</source>
+      <translation>张图像已检查</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>Would move {0} file(s) into {1}:</source>
+      <translation>将移动 {0} 个文件到 {1}：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>Would copy {0} file(s) into {1}:</source>
+      <translation>将复制 {0} 个文件到 {1}：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0} file(s) renamed to avoid a name already taken, e.g. {1} -&gt; {2}/{3}</source>
+      <translation>{0} 个文件因重名而改名，例如 {1} -&gt; {2}/{3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>Class names changed to safe folder names: </source>
+      <translation>类别名称改为安全的文件夹名：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0} file(s) left where they are:</source>
+      <translation>{0} 个文件保留在原处：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>files sorted</source>
+      <translation>个文件已整理</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>files restored</source>
+      <translation>个文件已恢复</translation>
+    </message>
+    <message>
+      <source>Adam: a safe default for training from scratch (1e-4 to 1e-3)</source>
+      <translation>Adam：从头训练的稳妥默认选择（1e-4 到 1e-3）</translation>
+    </message>
+    <message>
+      <source>SGD with momentum: the paper's choice (0.01, momentum 0.9, weight decay 5e-4)</source>
+      <translation>带动量的 SGD：论文的选择（0.01，动量 0.9，权重衰减 5e-4）</translation>
+    </message>
+    <message>
+      <source>RMSprop: seed 003's choice (1e-3)</source>
+      <translation>RMSprop：种子教程 003 的选择（1e-3）</translation>
+    </message>
+    <message>
+      <source>constant</source>
+      <translation>恒定</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>阶梯</translation>
+    </message>
+    <message>
+      <source>cosine</source>
+      <translation>余弦</translation>
+    </message>
+    <message>
+      <source>plateau</source>
+      <translation>停滞时降低</translation>
+    </message>
+    <message>
+      <source>the same learning rate throughout</source>
+      <translation>始终使用相同的学习率</translation>
+    </message>
+    <message>
+      <source>multiplied by the factor every N epochs</source>
+      <translation>每 N 轮乘以系数</translation>
+    </message>
+    <message>
+      <source>falls along a half cosine to zero at the last epoch</source>
+      <translation>沿半个余弦曲线下降，到最后一轮降为零</translation>
+    </message>
+    <message>
+      <source>multiplied by the factor when the validation loss has not improved for the patience (the paper's rule)</source>
+      <translation>验证损失在“耐心”轮数内没有改善时乘以系数（论文的规则）</translation>
+    </message>
+  </context>
+  <context>
+    <name>plugins</name>
+    <message>
+      <source>CIFAR-10 files</source>
+      <translation>CIFAR-10 文件</translation>
+    </message>
+    <message>
+      <source>CIFAR-10 as distributed (seed 003): the python or binary batches, or their .tar.gz. The 60,000 32x32 images are unpacked once into the workspace; the test batch is the test set.</source>
+      <translation>官方发布的 CIFAR-10（种子教程 003）：python 或二进制批文件，或其 .tar.gz。60,000 张 32x32 图像只会解包一次到工作区；测试批即测试集。</translation>
+    </message>
+    <message>
+      <source>CSV list of images</source>
+      <translation>图像的 CSV 列表</translation>
+    </message>
+    <message>
+      <source>A CSV file with a header, one row per image: its file name and its label (seed 001's imageName,label data frame). Paths are relative to the CSV's folder.</source>
+      <translation>一个带表头的 CSV 文件，每行一张图像：文件名及其标签（即种子教程 001 中 imageName,label 的数据表）。路径相对于 CSV 所在的文件夹。</translation>
+    </message>
+    <message>
+      <source>CSV file</source>
+      <translation>CSV 文件</translation>
+    </message>
+    <message>
+      <source>The CSV file (empty: the only .csv in the chosen folder).</source>
+      <translation>CSV 文件（留空：所选文件夹中唯一的 .csv）。</translation>
+    </message>
+    <message>
+      <source>Path column</source>
+      <translation>路径列</translation>
+    </message>
+    <message>
+      <source>The column with the file names (empty: imageName, filename, path...).</source>
+      <translation>包含文件名的列（留空：imageName、filename、path 等）。</translation>
+    </message>
+    <message>
+      <source>Label column</source>
+      <translation>标签列</translation>
+    </message>
+    <message>
+      <source>The column with the labels (empty: label, class, category...).</source>
+      <translation>包含标签的列（留空：label、class、category 等）。</translation>
+    </message>
+    <message>
+      <source>Image root</source>
+      <translation>图像根目录</translation>
+    </message>
+    <message>
+      <source>The folder the file names are relative to (empty: the CSV's folder).</source>
+      <translation>文件名所相对的文件夹（留空：CSV 所在文件夹）。</translation>
+    </message>
+    <message>
+      <source>Demo: shapes</source>
+      <translation>演示：形状</translation>
+    </message>
+    <message>
+      <source>Built-in demo data: 4 classes (circles, squares, stripes, triangles) of 60 generated 128x128 images each, written into the workspace on first use.</source>
+      <translation>内置演示数据：4 个类别（圆形、方形、条纹、三角形），每类 60 张生成的 128x128 图像，首次使用时写入工作区。</translation>
+    </message>
+    <message>
+      <source>Labels in file names</source>
+      <translation>文件名中的标签</translation>
+    </message>
+    <message>
+      <source>One folder of images whose names start with their class, as in Kaggle's cats vs dogs (seed 001): cat.123.jpg is a cat. The label is the text before the first dot, or before a trailing number; names with no label are listed.</source>
+      <translation>一个图像文件夹，文件名以类别开头，如 Kaggle 的猫狗数据集（种子教程 001）：cat.123.jpg 是猫。标签是第一个点之前、或末尾数字之前的文字；没有标签的文件名会被列出。</translation>
+    </message>
+    <message>
+      <source>Case sensitive</source>
+      <translation>区分大小写</translation>
+    </message>
+    <message>
+      <source>Treat Cat and cat as different classes.</source>
+      <translation>把 Cat 和 cat 视为不同类别。</translation>
+    </message>
+    <message>
+      <source>Recursive</source>
+      <translation>递归</translation>
+    </message>
+    <message>
+      <source>Also take images from folders inside this one.</source>
+      <translation>同时使用此文件夹内各子文件夹中的图像。</translation>
+    </message>
+    <message>
+      <source>Oxford Flowers-17</source>
+      <translation>Oxford Flowers-17</translation>
+    </message>
+    <message>
+      <source>The 17 Category Flower Dataset (seed 004): jpg/image_0001.jpg .. image_1360.jpg, 80 images per class in order, labelled with the 17 flower names.</source>
+      <translation>17 类花卉数据集（种子教程 004）：jpg/image_0001.jpg 至 image_1360.jpg，按顺序每类 80 张，以 17 种花名标注。</translation>
+    </message>
+    <message>
+      <source>Folder per class</source>
+      <translation>每类一个文件夹</translation>
+    </message>
+    <message>
+      <source>Each sub-folder is a class and holds that class's images, as in seed 000's Intel scenes. A folder holding train/test parts (seg_train, seg_test) is split that way; an unlabelled part (seg_pred) is left for the Predict page.</source>
+      <translation>每个子文件夹是一个类别，存放该类别的图像，如种子教程 000 的 Intel 场景数据集。含有训练/测试部分（seg_train、seg_test）的文件夹按此划分；未标注的部分（seg_pred）留给“预测”页。</translation>
+    </message>
+    <message>
+      <source>Also take images from folders inside each class folder.</source>
+      <translation>同时使用各类别文件夹内子文件夹中的图像。</translation>
+    </message>
+    <message>
+      <source>Test folder</source>
+      <translation>测试文件夹</translation>
+    </message>
+    <message>
+      <source>A separate folder of the same layout held out as the test set (empty: a test/seg_test part, if any).</source>
+      <translation>一个组织方式相同、单独留作测试集的文件夹（留空：使用 test/seg_test 部分，如果有）。</translation>
+    </message>
+    <message>
+      <source>MNIST idx files</source>
+      <translation>MNIST idx 文件</translation>
+    </message>
+    <message>
+      <source>MNIST (or Fashion-MNIST) idx files, gzipped or not (seed 003). The images are unpacked once into the workspace; t10k is the test set. Classes are the digits 0-9.</source>
+      <translation>MNIST（或 Fashion-MNIST）idx 文件，可为 gzip 压缩（种子教程 003）。图像只会解包一次到工作区；t10k 为测试集。类别为数字 0-9。</translation>
+    </message>
+    <message>
+      <source>AlexNet (2012, as published)</source>
+      <translation>AlexNet（2012，原版）</translation>
+    </message>
+    <message>
+      <source>The network of the paper: five convolutions, local response normalisation after the first two, overlapping pooling, convolutions 2, 4 and 5 split in two groups as on the paper's two GPUs, and two dense 4096 layers with dropout. Trains slowly from scratch; SGD with momentum and learning rate 0.01 is the paper's recipe.</source>
+      <translation>论文中的网络：五个卷积层，前两个之后接局部响应归一化，重叠池化，第 2、4、5 个卷积层像论文中的两块 GPU 那样分成两组，以及两个带 dropout 的 4096 维全连接层。从头训练较慢；论文的做法是带动量的 SGD，学习率 0.01。</translation>
+    </message>
+    <message>
+      <source>the paper: SGD 0.01, momentum 0.9, weight decay 5e-4, batch 128, ÷10 on plateau, 90 epochs</source>
+      <translation>论文：SGD 0.01，动量 0.9，权重衰减 5e-4，批大小 128，停滞时 ÷10，90 轮</translation>
+    </message>
+    <message>
+      <source>AlexNet + batch norm (seed 000)</source>
+      <translation>AlexNet + 批归一化（种子教程 000）</translation>
+    </message>
+    <message>
+      <source>The five convolutions and three dense layers of AlexNet, with batch normalisation after every convolution instead of local response normalisation, and no dropout. Trains quickly and steadily from scratch; the model of the Intel scenes tutorial.</source>
+      <translation>AlexNet 的五个卷积层和三个全连接层，每个卷积层之后用批归一化代替局部响应归一化，不用 dropout。从头训练又快又稳；即 Intel 场景教程中的模型。</translation>
+    </message>
+    <message>
+      <source>seed 000: Adam (Keras' default rate), batch 32, 50 epochs</source>
+      <translation>种子教程 000：Adam（Keras 默认学习率），批大小 32，50 轮</translation>
+    </message>
+    <message>
+      <source>AlexNet + batch norm + dropout (seed 004)</source>
+      <translation>AlexNet + 批归一化 + dropout（种子教程 004）</translation>
+    </message>
+    <message>
+      <source>AlexNet with its input normalised, batch normalisation after every layer and dropout 0.4 between the dense layers: the Flowers-17 tutorial's model, built to fight overfitting on small datasets (80 images a class).</source>
+      <translation>输入经过归一化、每层之后都有批归一化、全连接层之间 dropout 0.4 的 AlexNet：Flowers-17 教程中的模型，用来对抗小数据集（每类 80 张）上的过拟合。</translation>
+    </message>
+    <message>
+      <source>seed 004: Adam (Keras' default rate), batch 64, 250 epochs</source>
+      <translation>种子教程 004：Adam（Keras 默认学习率），批大小 64，250 轮</translation>
+    </message>
+    <message>
+      <source>AlexNet + dropout (seed 001)</source>
+      <translation>AlexNet + dropout（种子教程 001）</translation>
+    </message>
+    <message>
+      <source>AlexNet without groups or response normalisation, with one batch normalisation after the second pool and dropout 0.5 after each dense layer: the cats-vs-dogs tutorial's model.</source>
+      <translation>不分组、不用响应归一化的 AlexNet，在第二个池化层之后有一个批归一化，每个全连接层之后 dropout 0.5：即猫狗教程中的模型。</translation>
+    </message>
+    <message>
+      <source>seed 001: plain SGD at 0.001, batch 32, 100 epochs</source>
+      <translation>种子教程 001：普通 SGD，学习率 0.001，批大小 32，100 轮</translation>
+    </message>
+    <message>
+      <source>Small CNN for 32x32 images (seed 003)</source>
+      <translation>适用于 32x32 图像的小型 CNN（种子教程 003）</translation>
+    </message>
+    <message>
+      <source>Six 3x3 convolutions in three pooled blocks, dropout 0.25 and 0.5, one dense 512 layer: 276 thousand parameters instead of AlexNet's 58 million. Made for CIFAR-10 and MNIST-sized images; an epoch of CIFAR-10 takes about a minute on a laptop CPU.</source>
+      <translation>三个带池化的模块中共六个 3x3 卷积层，dropout 0.25 和 0.5，一个 512 维全连接层：27.6 万个参数，而 AlexNet 有 5800 万个。为 CIFAR-10 和 MNIST 大小的图像而设计；在笔记本 CPU 上 CIFAR-10 的一轮约需一分钟。</translation>
+    </message>
+    <message>
+      <source>seed 003: RMSprop (Keras' default rate), batch 256, 100 epochs</source>
+      <translation>种子教程 003：RMSprop（Keras 默认学习率），批大小 256，100 轮</translation>
+    </message>
+    <message>
+      <source>Keras model (.keras)</source>
+      <translation>Keras 模型 (.keras)</translation>
+    </message>
+    <message>
+      <source>ONNX (.onnx)</source>
+      <translation>ONNX (.onnx)</translation>
+    </message>
+    <message>
+      <source>TensorFlow SavedModel (folder)</source>
+      <translation>TensorFlow SavedModel（文件夹）</translation>
+    </message>
+    <message>
+      <source>TensorFlow Lite, float (.tflite)</source>
+      <translation>TensorFlow Lite，浮点 (.tflite)</translation>
+    </message>
+    <message>
+      <source>TensorFlow Lite, 8-bit weights (.tflite)</source>
+      <translation>TensorFlow Lite，8 位权重 (.tflite)</translation>
+    </message>
+  </context>
+</TS>
