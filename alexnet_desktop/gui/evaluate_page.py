@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHeaderView, QInputDialog, QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -41,7 +42,8 @@ class ConfusionMatrix(pg.PlotWidget):
         self.image.setColorMap(pg.colormap.get("CET-L12"))  # white to blue: numbers stay readable
         self.addItem(self.image)
         self.getViewBox().invertY(True)
-        self.getViewBox().setAspectLocked(True)
+        # Cells as wide as the pane allows (square cells left most of it empty and the class
+        # names under them overlapping).
         self.setLabel("left", self.tr("true class"))
         self.setLabel("bottom", self.tr("predicted class"))
         self._texts: list[pg.TextItem] = []
@@ -80,10 +82,24 @@ class ConfusionMatrix(pg.PlotWidget):
                 item.setPos(c + 0.5, r + 0.5)
                 self.addItem(item)
                 self._texts.append(item)
-        ticks = [[(i + 0.5, name[:14]) for i, name in enumerate(names)]]
-        self.getAxis("left").setTicks(ticks)
-        self.getAxis("bottom").setTicks(ticks)
+        self._set_ticks()
         self.setRange(xRange=(0, n), yRange=(0, n), padding=0.02)
+
+    def _set_ticks(self) -> None:
+        """Class names on both axes where they fit under their columns; where they would
+        overlap, the columns are numbered and the rows say which number is which class."""
+        names = [name[:14] for name in self.__dict__.get("names", ())]  # resized before __init__ ends
+        if not names:
+            return
+        metrics = QFontMetrics(self.getAxis("bottom").font())
+        cell = self.getViewBox().width() / len(names)
+        fits = max(metrics.horizontalAdvance(name) for name in names) + 8 <= cell
+        self.getAxis("bottom").setTicks([[(i + 0.5, name if fits else str(i + 1)) for i, name in enumerate(names)]])
+        self.getAxis("left").setTicks([[(i + 0.5, name if fits else f"{i + 1} {name}") for i, name in enumerate(names)]])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._set_ticks()
 
     def _clicked(self, event) -> None:
         point = self.getViewBox().mapSceneToView(event.scenePos())

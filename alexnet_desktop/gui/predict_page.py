@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit,
-    QMessageBox, QPlainTextEdit, QProgressBar, QRadioButton, QSplitter, QVBoxLayout, QWidget,
+    QMessageBox, QPlainTextEdit, QProgressBar, QRadioButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
 from alexnet_desktop.core.events import Progress
@@ -157,9 +157,16 @@ class PredictPage(QWidget):
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.detail, 1)
         sv.addWidget(self.keys_help)
+        # Scrolls rather than making the window taller than a 1280x800 screen: the image,
+        # five bars, the path and the keys need about 700 px.
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QScrollArea.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.grid)
-        split.addWidget(side)
+        split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
 

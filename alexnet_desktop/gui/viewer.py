@@ -304,8 +304,8 @@ class DetailPanel(QWidget):
         self._shown: tuple | None = None
         self.runner = JobRunner(self, succeeded=self._heat_ready, failed=self._heat_failed, finished=self._next_heat)
         self._wanted_heat: tuple | None = None
-        self.explain = QCheckBox(self.tr("Heat map: where the evidence is"))
-        self.explain.setToolTip(self.tr("Grad-CAM: the parts of the image that raised the score of the class"))
+        self.explain = QCheckBox(self.tr("Heat map for"))
+        self.explain.setToolTip(self.tr("Grad-CAM: a heat map over the parts of the image that raised the score of the class"))
         self.explain.setEnabled(False)
         self.explain.toggled.connect(self._refresh)
         self.explain_class = QComboBox()

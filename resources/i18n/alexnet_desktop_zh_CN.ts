@@ -2423,13 +2423,13 @@ Train again with batch size {1}?</source>
     <name>DetailPanel</name>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
-      <source>Heat map: where the evidence is</source>
-      <translation>热力图：依据在哪里</translation>
+      <source>Heat map for</source>
+      <translation>热力图：</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
-      <source>Grad-CAM: the parts of the image that raised the score of the class</source>
-      <translation>Grad-CAM：图像中提高了该类别得分的区域</translation>
+      <source>Grad-CAM: a heat map over the parts of the image that raised the score of the class</source>
+      <translation>Grad-CAM：在图像中提高了该类别得分的区域上叠加热力图</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
