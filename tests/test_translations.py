@@ -191,3 +191,17 @@ def test_choosing_a_language_reopens_the_window_in_it_over_the_same_state(qtbot,
         i18n.install(qapp, "en")
     if new is not None:
         new.close()
+
+
+def test_a_core_message_keeps_its_template_for_the_gui_to_translate(qapp):
+    from alexnet_desktop.core.events import Message
+    from alexnet_desktop.core.wording import N_
+
+    message = Message.of(N_("Resuming after epoch {0} of {1}"), 3, 10, level="info")
+    assert message.text == "Resuming after epoch 3 of 10" == message.shown()
+    try:
+        i18n.install(qapp, "zh_CN")
+        assert message.shown(i18n.core_text) == "从第 3 轮（共 10 轮）之后继续"
+        assert Message("plain").shown(i18n.core_text) == "plain"
+    finally:
+        i18n.install(qapp, "en")

@@ -11,6 +11,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from alexnet_desktop.core.wording import Translate, same
+
 Emit = Callable[[Any], None]
 
 
@@ -25,10 +27,24 @@ class Progress:
 
 @dataclass(frozen=True)
 class Message:
-    """A line for the user: level is "info", "warning" or "error"."""
+    """A line for the user: level is "info", "warning" or "error".
+
+    Made with `Message.of(N_("… {0} …"), value)`, it keeps its template and values, so a
+    GUI can show it in the user's language (`shown(tr)`); `text` is the English line."""
 
     text: str
     level: str = "info"
+    template: str = ""
+    args: tuple = ()
+
+    @classmethod
+    def of(cls, template: str, *args: Any, level: str = "info") -> "Message":
+        """A message from a template marked `N_(...)` and the values for its `{0}`, `{1}`..."""
+        return cls(template.format(*args), level, template, args)
+
+    def shown(self, tr: Translate = same) -> str:
+        """The line in the language `tr` translates to (English with the default)."""
+        return tr(self.template).format(*self.args) if self.template else self.text
 
 
 class Cancelled(Exception):

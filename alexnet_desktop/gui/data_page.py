@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.scan import ScanReport, scan_dataset
 from alexnet_desktop.core.thumbnails import Thumbnail, pick_samples, thumbnails
-from alexnet_desktop.gui.i18n import plugin_text
+from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.plots import ClassBalanceChart
 from alexnet_desktop.gui.split_panel import SplitAugmentPanel
@@ -238,7 +238,7 @@ class DataPage(QWidget):
             self.progress.setRange(0, event.total)
             self.progress.setValue(event.done)
         elif isinstance(event, Message):
-            self.status.setText(event.text)
+            self.status.setText(event.shown(core_text))
 
     def _show_empty(self, text: str | None = None) -> None:
         self.chart.set_counts({})

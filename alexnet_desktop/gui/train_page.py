@@ -291,8 +291,9 @@ class TrainPage(QWidget):
                 self.progress.setValue(event.done)
                 self.progress.setFormat(f"%v / %m {core_text(event.what)}")
         elif isinstance(event, Message):
-            self._log(("⚠ " if event.level == "warning" else "") + event.text)
-            self.status.setText(event.text)
+            text = event.shown(core_text)
+            self._log(("⚠ " if event.level == "warning" else "") + text)
+            self.status.setText(text)
         elif isinstance(event, RunFinished):
             self._finished(event)
         self._update_buttons()

@@ -2622,6 +2622,61 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>个文件已恢复</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Reading {0}</source>
+      <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Checking {0} images</source>
+      <translation>正在检查 {0} 张图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0} validation image(s) are identical to training images: the validation score will be too high</source>
+      <translation>{0} 张验证图像与训练图像完全相同：验证得分会偏高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>No usable training images for class(es) {0}</source>
+      <translation>以下类别没有可用的训练图像：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Evaluating the best model on the {0} validation images</source>
+      <translation>正在用 {0} 张验证图像评估最佳模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})</source>
+      <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；最常漏判的类别是 {2}（召回率 {3:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Loading TensorFlow</source>
+      <translation>正在加载 TensorFlow</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>The dataset changed since this run began (files added, removed or rewritten)</source>
+      <translation>自本次运行开始以来数据集已改变（有文件被添加、删除或改写）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Resuming after epoch {0} of {1}</source>
+      <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>TensorBoard is not installed: the run has no logs/ folder</source>
+      <translation>未安装 TensorBoard：本次运行没有 logs/ 文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Skipped {0}: {1}</source>
+      <translation>已跳过 {0}：{1}</translation>
+    </message>
+    <message>
       <source>Adam: a safe default for training from scratch (1e-4 to 1e-3)</source>
       <translation>Adam：从头训练的稳妥默认选择（1e-4 到 1e-3）</translation>
     </message>
