@@ -43,7 +43,8 @@ def test_translations_keep_every_placeholder_and_tag():
     for (context, source), text in translations.read_ts(translations.ts_path("zh_CN")).items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text)), (context, source, text)
         assert source.count("\n") == text.count("\n"), (context, source)
-        text.format(*range(12)) if "{" in source and "{0" in source else None  # the format spec still parses
+        if "{0" in source:
+            text.format(*range(12))  # every format spec still parses
 
 
 @pytest.mark.skipif(not Path(translations.lrelease()).exists() and shutil.which("pyside6-lrelease") is None,
