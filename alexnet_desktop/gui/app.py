@@ -7,10 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from alexnet_desktop.gui import i18n
-
 from alexnet_desktop.core.plugins import default_host
 from alexnet_desktop.core.workspace import Workspace
+from alexnet_desktop.gui import i18n
 from alexnet_desktop.gui.main_window import MainWindow
 from alexnet_desktop.gui.state import AppState
 
@@ -41,7 +40,6 @@ def reopen(window: MainWindow) -> MainWindow | None:
     new.take_over_from(window)
     window.deleteLater()  # its pages' connections to the shared state go with it
     new.reopen_requested.connect(lambda: reopen(new))
-    new.device_label.setText(window.device_label.text())
     new.show()
     return new
 

@@ -26,6 +26,7 @@ TRANSLATED = ("zh_CN",)
 PLUGIN_CONTEXT, CORE_CONTEXT = "plugins", "core"
 
 _installed: list[QTranslator] = []
+_language = "en"
 
 
 def tr(context: str, text: str) -> str:
@@ -62,6 +63,7 @@ def language_for(choice: str | None = None, locale: QLocale | None = None) -> st
 def install(app: QCoreApplication, language: str | None = None) -> str:
     """Load the translations for `language` (default: the chosen one) into `app`, replacing
     any installed before; returns the language now shown."""
+    global _language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -76,13 +78,14 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
                 _installed.append(translator)
             elif name.startswith("alexnet_desktop"):
                 raise FileNotFoundError(f"{folder}/{name}.qm is missing: run tools/translations.py compile")
+    _language = language if language in TRANSLATED else "en"
     QLocale.setDefault(QLocale(language) if language in TRANSLATED else QLocale(QLocale.English))
-    return language
+    return _language
 
 
 def current() -> str:
-    """The language the translators now installed show ("en" when none)."""
-    return "zh_CN" if _installed else "en"
+    """The language the app now shows (what `install` last loaded)."""
+    return _language
 
 
 def plugin_text(text: str) -> str:
@@ -92,7 +95,8 @@ def plugin_text(text: str) -> str:
 
 
 def core_text(text: str) -> str:
-    """One of the core's table texts (an optimizer's or a schedule's) in the user's language."""
+    """A text of the core's (a table entry, or a template marked with `core.wording`) in the
+    user's language; also the `tr` the GUI hands the core's text-composing functions."""
     return QCoreApplication.translate(CORE_CONTEXT, text) if text else text
 
 

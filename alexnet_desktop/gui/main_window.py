@@ -303,8 +303,9 @@ class MainWindow(QMainWindow):
 
     def take_over_from(self, old: "MainWindow") -> None:
         """Carry on where `old` (the same state, another language) left off: its dataset,
-        re-scanned for the pages to show, and its page."""
+        re-scanned for the pages to show, its page, and the device TensorFlow found."""
         self.tabs.setCurrentIndex(old.tabs.currentIndex())
+        self.device_label.setText(old.device_label.text())
         if self.state.data_path is not None:
             self.data_page.choose_folder(self.state.data_path, self.state.loader_id)
 

@@ -19,10 +19,10 @@ from alexnet_desktop.core.predict import (
 )
 from alexnet_desktop.core.runs import LABELS, effective_status, list_runs
 from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
-from alexnet_desktop.gui.i18n import core_text, tr
+from alexnet_desktop.gui.i18n import core_text
 from alexnet_desktop.gui.runs_page import status_text
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
+from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader, label_text
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 
@@ -30,14 +30,6 @@ SORT_TEXT = {"name": QT_TRANSLATE_NOOP("PredictPage", "name"),
              "confidence-low": QT_TRANSLATE_NOOP("PredictPage", "confidence, lowest first"),
              "confidence-high": QT_TRANSLATE_NOOP("PredictPage", "confidence, highest first"),
              "label": QT_TRANSLATE_NOOP("PredictPage", "label")}
-# The labels the app gives (the folders they sort into keep the English name).
-SPECIAL_LABELS = {UNCERTAIN_LABEL: QT_TRANSLATE_NOOP("PredictPage", "uncertain"),
-                  "unreadable": QT_TRANSLATE_NOOP("PredictPage", "unreadable")}
-
-
-def label_text(label: str) -> str:
-    """A label as shown: a class name as it is, the app's own labels in the user's language."""
-    return tr("PredictPage", SPECIAL_LABELS[label]) if label in SPECIAL_LABELS else label
 
 
 class SortDialog(QDialog):

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QListView, QProgressBar, QStyle,
@@ -24,9 +24,19 @@ from PIL import Image
 
 from alexnet_desktop.core.explain import grad_cam, overlay
 from alexnet_desktop.core.images import ImageDecodeError, decode_image
-from alexnet_desktop.core.labelling import LabelSession
+from alexnet_desktop.core.labelling import UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.threads import lower_priority
+from alexnet_desktop.gui.i18n import tr
 from alexnet_desktop.gui.worker import JobRunner
+
+# The labels the app gives (the folders they sort into keep the English name).
+SPECIAL_LABELS = {UNCERTAIN_LABEL: QT_TRANSLATE_NOOP("Labels", "uncertain"),
+                  "unreadable": QT_TRANSLATE_NOOP("Labels", "unreadable")}
+
+
+def label_text(label: str) -> str:
+    """A label as shown: a class name as it is, the app's own labels in the user's language."""
+    return tr("Labels", SPECIAL_LABELS[label]) if label in SPECIAL_LABELS else label
 
 THUMB = 112
 
@@ -205,9 +215,9 @@ class TileDelegate(QStyledItemDelegate):
         label = self.session.label(i)
         manual = self.session.is_manual(i)
         if label == "":
-            text, colour = self.tr("unreadable"), QColor(200, 30, 30)
+            text, colour = label_text("unreadable"), QColor(200, 30, 30)
         elif label is None:
-            text, colour = self.tr("? uncertain"), QColor(120, 120, 120)
+            text, colour = "? " + label_text(UNCERTAIN_LABEL), QColor(120, 120, 120)
         else:
             text, colour = ("✎ " if manual else "") + label, option.palette.text().color()
         if selected:
@@ -413,7 +423,7 @@ class DetailPanel(QWidget):
             self.image.setPixmap(QPixmap())
             self.image.setText(getattr(exc, "reason", str(exc)))
         label = session.label(i)
-        shown = self.tr("unreadable") if label == "" else (self.tr("uncertain") if label is None else label)
+        shown = label_text("unreadable") if label == "" else (label_text(UNCERTAIN_LABEL) if label is None else label)
         how = self.tr("set by you") if session.is_manual(i) else self.tr("predicted")
         self.title.setText(f"<b>{shown}</b> ({how})"
                            + (self.tr(" · model: {0} {1:.1%}").format(r.label, r.confidence) if r.label else ""))

@@ -1314,16 +1314,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>uncertain</source>
-      <translation>不确定</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>unreadable</source>
-      <translation>无法读取</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>A run of this workspace, or a .keras file you chose</source>
       <translation>本工作区中的一次运行，或你选择的 .keras 文件</translation>
     </message>
@@ -2399,16 +2389,16 @@ Train again with batch size {1}?</source>
     </message>
   </context>
   <context>
-    <name>TileDelegate</name>
+    <name>Labels</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>uncertain</source>
+      <translation>不确定</translation>
+    </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
       <source>unreadable</source>
       <translation>无法读取</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/viewer.py" />
-      <source>? uncertain</source>
-      <translation>? 不确定</translation>
     </message>
   </context>
   <context>
@@ -2455,16 +2445,6 @@ Train again with batch size {1}?</source>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
       <source>No heat map: {0}</source>
       <translation>无热力图：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/viewer.py" />
-      <source>unreadable</source>
-      <translation>无法读取</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/viewer.py" />
-      <source>uncertain</source>
-      <translation>不确定</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
