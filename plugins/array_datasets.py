@@ -29,6 +29,7 @@ from alexnet_desktop.core.generated import write_image_folders, write_once
 from alexnet_desktop.core.safe_pickle import load_arrays
 from alexnet_desktop.core.workspace import Workspace
 from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
+from alexnet_desktop.core.wording import say
 
 FORMAT_VERSION = 1
 CIFAR_ARCHIVES = ("cifar-10-python.tar.gz", "cifar-10-binary.tar.gz")
@@ -79,7 +80,7 @@ def _archive_members(archive: Path) -> dict[str, _Member]:
                     data = tar.extractfile(info).read()
                     found.setdefault(Path(info.name).name, _Member(f"{archive}:{info.name}", info.size, lambda d=data: d))
     except (tarfile.TarError, OSError, EOFError) as exc:
-        raise DatasetError(f"{archive}: cannot read the archive ({exc})") from None
+        raise DatasetError(say("{0}: cannot read the archive ({1})", archive, exc)) from None
     return found
 
 
@@ -107,7 +108,7 @@ def _read_cifar(members: dict[str, _Member], names: list[str]) -> dict[str, tupl
                 continue  # a missing test batch only means no test set; the train batches were checked
             x, y = read(members[name])
             if y.size and y.max() >= len(names):
-                raise DatasetError(f"{members[name].where}: label {int(y.max())} but only {len(names)} class names")
+                raise DatasetError(say("{0}: label {1} but only {2} class names", members[name].where, int(y.max()), len(names)))
             images.append(x)
             labels.append(y)
         if images:
@@ -121,16 +122,16 @@ def _cifar_python_batch(m: _Member) -> tuple[np.ndarray, np.ndarray]:
         data = np.asarray(batch[b"data"], dtype=np.uint8)
         labels = np.asarray(batch[b"labels"], dtype=np.int64)
     except (KeyError, TypeError, ValueError, EOFError) as exc:
-        raise DatasetError(f"{m.where}: not a CIFAR-10 python batch ({exc})") from None
+        raise DatasetError(say("{0}: not a CIFAR-10 python batch ({1})", m.where, exc)) from None
     if data.ndim != 2 or data.shape[1] != 3072 or len(labels) != len(data):
-        raise DatasetError(f"{m.where}: expected N x 3072 pixel rows and N labels, found {data.shape} and {len(labels)}")
+        raise DatasetError(say("{0}: expected N x 3072 pixel rows and N labels, found {1} and {2}", m.where, data.shape, len(labels)))
     return data.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), labels
 
 
 def _cifar_binary_batch(m: _Member) -> tuple[np.ndarray, np.ndarray]:
     raw = np.frombuffer(m.read(), dtype=np.uint8)
     if raw.size % 3073:
-        raise DatasetError(f"{m.where}: {raw.size} bytes is not a whole number of 3073-byte CIFAR-10 records")
+        raise DatasetError(say("{0}: {1} bytes is not a whole number of 3073-byte CIFAR-10 records", m.where, raw.size))
     records = raw.reshape(-1, 3073)
     return records[:, 1:].reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), records[:, 0].astype(np.int64)
 
@@ -141,13 +142,13 @@ def _idx(m: _Member, dims: int) -> np.ndarray:
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as exc:
-            raise DatasetError(f"{m.where}: cannot decompress ({exc})") from None
+            raise DatasetError(say("{0}: cannot decompress ({1})", m.where, exc)) from None
     if len(data) < 4 + 4 * dims or data[:3] != b"\x00\x00\x08" or data[3] != dims:
-        raise DatasetError(f"{m.where}: not an idx file of unsigned bytes with {dims} dimension(s)")
+        raise DatasetError(say("{0}: not an idx file of unsigned bytes with {1} dimension(s)", m.where, dims))
     shape = struct.unpack(f">{dims}I", data[4 : 4 + 4 * dims])
     body = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims)
     if body.size != int(np.prod(shape)):
-        raise DatasetError(f"{m.where}: header says {shape} but the file holds {body.size} values (truncated?)")
+        raise DatasetError(say("{0}: header says {1} but the file holds {2} values (truncated?)", m.where, shape, body.size))
     return body.reshape(shape)
 
 
@@ -165,14 +166,14 @@ def _read_mnist(members: dict[tuple[str, str], _Member]) -> dict[str, tuple[np.n
     for prefix, part in (("train", "train"), ("t10k", "test")):
         if (prefix, "images") not in members or (prefix, "labels") not in members:
             if part == "train":
-                raise DatasetError("no MNIST training files (train-images-idx3-ubyte and train-labels-idx1-ubyte)")
+                raise DatasetError(say("no MNIST training files (train-images-idx3-ubyte and train-labels-idx1-ubyte)"))
             continue
         x = _idx(members[(prefix, "images")], 3)
         y = _idx(members[(prefix, "labels")], 1).astype(np.int64)
         if len(x) != len(y):
-            raise DatasetError(f"{members[(prefix, 'images')].where}: {len(x)} images but {len(y)} labels")
+            raise DatasetError(say("{0}: {1} images but {2} labels", members[(prefix, "images")].where, len(x), len(y)))
         if y.size and y.max() > 9:
-            raise DatasetError(f"{members[(prefix, 'labels')].where}: label {int(y.max())} is not a digit")
+            raise DatasetError(say("{0}: label {1} is not a digit", members[(prefix, "labels")].where, int(y.max())))
         parts[part] = (x, y)
     return parts
 
@@ -196,7 +197,7 @@ def _unpack(kind: str, source: Path, files: dict[str, int], read: Callable[[], t
     root = write_once(dest, identity, write)
     dataset = dataset_from_class_folders(root, loader_id=kind)
     dataset.options = {}
-    dataset.notes.append(f"images unpacked from {source} into {root}")
+    dataset.notes.append(say("images unpacked from {0} into {1}", source, root))
     return dataset
 
 
@@ -222,12 +223,12 @@ def load_cifar10(path: Path) -> Dataset:
     members = {} if path.is_file() else _folder_members(path)
     archive = _cifar_archive(path, members)
     if archive is None and _cifar_kind(set(members)) is None:
-        raise DatasetError(f"{path}: no CIFAR-10 batches found (data_batch_1..5 and test_batch, or the .tar.gz)")
+        raise DatasetError(say("{0}: no CIFAR-10 batches found (data_batch_1..5 and test_batch, or the .tar.gz)", path))
 
     def read():
         found = _archive_members(archive) if archive is not None else members
         if _cifar_kind(set(found)) is None:
-            raise DatasetError(f"{archive}: the archive holds no CIFAR-10 batches")
+            raise DatasetError(say("{0}: the archive holds no CIFAR-10 batches", archive))
         names = _cifar_class_names(found)
         return names, _read_cifar(found, names)
 
@@ -244,10 +245,10 @@ def _cifar_class_names(members: dict[str, _Member]) -> list[str]:
         else:
             names = list(CIFAR_CLASSES)
     except (KeyError, TypeError, ValueError, AttributeError, EOFError) as exc:
-        raise DatasetError(f"CIFAR-10 meta file: cannot read the class names ({exc})") from None
+        raise DatasetError(say("CIFAR-10 meta file: cannot read the class names ({0})", exc)) from None
     bad = [n for n in names if not SAFE_NAME.match(n)]
     if bad:
-        raise DatasetError(f"CIFAR-10 meta file: class name(s) unfit for a folder name: {bad}")
+        raise DatasetError(say("CIFAR-10 meta file: class name(s) unfit for a folder name: {0}", bad))
     return names
 
 
@@ -282,7 +283,7 @@ def load_mnist(path: Path) -> Dataset:
     path = Path(path)
     members = _mnist_members(path)
     if ("train", "images") not in members:
-        raise DatasetError(f"{path}: no MNIST idx files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz])")
+        raise DatasetError(say("{0}: no MNIST idx files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz])", path))
     return _unpack("mnist", path, _identity(members, None), lambda: (MNIST_CLASSES, _read_mnist(members)))
 
 

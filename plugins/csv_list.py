@@ -16,6 +16,7 @@ from pathlib import Path
 
 from alexnet_desktop.core.datasets import Dataset, DatasetError, Sample, dataset_from_samples
 from alexnet_desktop.hookspecs import DatasetLoader, Option, hookimpl
+from alexnet_desktop.core.wording import say
 
 PATH_COLUMNS = ("imagename", "image_name", "filename", "file_name", "file", "path", "filepath", "image", "img", "id")
 LABEL_COLUMNS = ("label", "labels", "class", "class_name", "category", "target", "y")
@@ -34,22 +35,23 @@ def find_csv(path: Path, csv_file: str = "") -> Path:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise DatasetError(f"{path}: no .csv file in this folder")
+        raise DatasetError(say("{0}: no .csv file in this folder", path))
     names = ", ".join(p.name for p in found)
-    raise DatasetError(f"{path}: several CSV files ({names}); choose one in the CSV file option")
+    raise DatasetError(say("{0}: several CSV files ({1}); choose one in the CSV file option", path, names))
 
 
 def _pick(fieldnames: list[str], wanted: str, candidates: tuple[str, ...], what: str, csv_path: Path) -> str:
     if wanted:
         if wanted not in fieldnames:
-            raise DatasetError(f"{csv_path}: no column {wanted!r} (columns: {', '.join(fieldnames)})")
+            raise DatasetError(say("{0}: no column {1!r} (columns: {2})", csv_path, wanted, ", ".join(fieldnames)))
         return wanted
     lowered = {f.strip().lower(): f for f in fieldnames}
     for c in candidates:
         if c in lowered:
             return lowered[c]
     raise DatasetError(
-        f"{csv_path}: cannot tell which column holds the {what} (columns: {', '.join(fieldnames)}); set it in the options"
+        say("{0}: cannot tell which column holds the {1} (columns: {2}); set it in the options",
+            csv_path, what, ", ".join(fieldnames))
     )
 
 
@@ -57,22 +59,22 @@ def _reader(csv_path: Path, head: int | None = None):
     """A DictReader over the CSV; `head` reads only that many bytes (enough for `detect`)."""
     try:
         if csv_path.stat().st_size > MAX_BYTES:
-            raise DatasetError(f"{csv_path}: {csv_path.stat().st_size:,} bytes is too large for a list of images")
+            raise DatasetError(say("{0}: {1:,} bytes is too large for a list of images", csv_path, csv_path.stat().st_size))
         with open(csv_path, "rb") as f:
             raw = f.read(head) if head else f.read()
         # A cut may split a multi-byte character; only the cut end may be dropped.
         text = raw.decode("utf-8-sig", errors="ignore" if head else "strict")
     except UnicodeDecodeError:
-        raise DatasetError(f"{csv_path}: not a UTF-8 text file") from None
+        raise DatasetError(say("{0}: not a UTF-8 text file", csv_path)) from None
     except OSError as exc:
-        raise DatasetError(f"{csv_path}: cannot be read ({exc.strerror or exc})") from None
+        raise DatasetError(say("{0}: cannot be read ({1})", csv_path, exc.strerror or exc)) from None
     try:
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(text.splitlines(), dialect=dialect)
     if not reader.fieldnames or len(reader.fieldnames) < 2:
-        raise DatasetError(f"{csv_path}: expected a header row with a file column and a label column")
+        raise DatasetError(say("{0}: expected a header row with a file column and a label column", csv_path))
     return reader
 
 
@@ -82,8 +84,8 @@ def load_csv_list(
     """Read the images a CSV lists, with their labels."""
     csv_path = find_csv(Path(path), csv_file)
     reader = _reader(csv_path)
-    path_col = _pick(reader.fieldnames, path_column, PATH_COLUMNS, "file names", csv_path)
-    label_col = _pick(reader.fieldnames, label_column, LABEL_COLUMNS, "labels", csv_path)
+    path_col = _pick(reader.fieldnames, path_column, PATH_COLUMNS, say("file names"), csv_path)
+    label_col = _pick(reader.fieldnames, label_column, LABEL_COLUMNS, say("labels"), csv_path)
     root = Path(image_root) if image_root else csv_path.parent
     samples: list[Sample] = []
     passed: list[tuple[Path, str]] = []
@@ -93,24 +95,24 @@ def load_csv_list(
         name = (row.get(path_col) or "").strip()
         label = (row.get(label_col) or "").strip()
         if not name:
-            passed.append((csv_path, f"row {row_number}: no file name"))
+            passed.append((csv_path, say("row {0}: no file name", row_number)))
             continue
         file = Path(name) if Path(name).is_absolute() else root / name
         if not label:
-            passed.append((file, f"row {row_number} of {csv_path.name}: empty label"))
+            passed.append((file, say("row {0} of {1}: empty label", row_number, csv_path.name)))
         elif not file.is_file():
-            passed.append((file, f"row {row_number} of {csv_path.name}: listed but not found"))
+            passed.append((file, say("row {0} of {1}: listed but not found", row_number, csv_path.name)))
         elif file in labels_of:
             if labels_of[file] != label:
-                passed.append((file, f"row {row_number} of {csv_path.name}: labelled {label!r} here but {labels_of[file]!r} earlier"))
+                passed.append((file, say("row {0} of {1}: labelled {2!r} here but {3!r} earlier", row_number, csv_path.name, label, labels_of[file])))
             else:
                 repeats += 1
         else:
             labels_of[file] = label
             samples.append(Sample(file, label))
     if not samples:
-        raise DatasetError(f"{csv_path}: none of the listed files was found under {root}")
-    notes = [f"{repeats} row(s) list a file a second time with the same label"] if repeats else []
+        raise DatasetError(say("{0}: none of the listed files was found under {1}", csv_path, root))
+    notes = [say("{0} row(s) list a file a second time with the same label", repeats)] if repeats else []
     options = {"csv_file": str(csv_path), "path_column": path_col, "label_column": label_col, "image_root": str(root)}
     return dataset_from_samples(csv_path.parent, samples, "csv", options, passed_over=passed, notes=notes)
 

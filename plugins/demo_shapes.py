@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from alexnet_desktop.core.datasets import dataset_from_class_folders
 from alexnet_desktop.core.generated import write_once
 from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
+from alexnet_desktop.core.wording import say
 
 DEMO_DIRNAME = "demo-shapes"
 MARKER = ".alexnet-demo.json"
@@ -75,7 +76,7 @@ def draw_demo_image(label: str, index: int) -> Image.Image:
         ImageDraw.Draw(mask).rectangle((cx - r, cy - r, cx + r, cy + r), fill=255)
         im.paste(colour, (0, 0), Image.composite(stripe, mask.point(lambda _: 0), mask))
     else:
-        raise ValueError(f"no demo class {label!r}")
+        raise ValueError(say("no demo class {0!r}", label))
     for _ in range(rng.randint(20, 60)):  # speckle noise, so no two images are alike
         x, y = rng.randrange(SIDE), rng.randrange(SIDE)
         draw.point((x, y), fill=tuple(rng.randint(0, 255) for _ in range(3)))

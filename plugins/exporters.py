@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from alexnet_desktop.hookspecs import Exporter, hookimpl
+from alexnet_desktop.core.wording import say
 
 
 def _model(model_path: Path):
@@ -67,7 +68,7 @@ def export_onnx(model_path: Path, dest: Path) -> None:
 
     missing = [m for m in ("onnx", "tf2onnx") if importlib.util.find_spec(m) is None]  # Keras's export needs both
     if missing:
-        raise OSError(f"ONNX export needs the {' and '.join(missing)} package(s): pip install onnx tf2onnx")
+        raise OSError(say("ONNX export needs the {0} package(s): pip install onnx tf2onnx", " and ".join(missing)))
     _model(model_path).export(str(dest), format="onnx", verbose=False)
     _check_onnx(dest)
 
@@ -86,9 +87,9 @@ def _check_onnx(path: Path) -> None:
                           and not onnx.defs.has(n.op_type)})
         what = f" ({', '.join(foreign)})" if foreign else ""
         raise ValueError(
-            f"this model cannot be exported to ONNX: the converter left TensorFlow operations that ONNX "
-            f"does not have{what}; grouped convolutions (the published AlexNet's) are the usual cause. "
-            f"Export it as a SavedModel or TFLite instead. ({str(exc).splitlines()[0][:200]})"
+            say("this model cannot be exported to ONNX: the converter left TensorFlow operations that ONNX does "
+                "not have{0}; grouped convolutions (the published AlexNet's) are the usual cause. Export it as a "
+                "SavedModel or TFLite instead. ({1})", what, str(exc).splitlines()[0][:200])
         ) from None
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from alexnet_desktop.core.datasets import TRAIN_NAMES, Dataset, DatasetError, Sample, dataset_from_samples
 from alexnet_desktop.core.images import has_images, is_image_name, list_image_files
 from alexnet_desktop.hookspecs import DatasetLoader, Option, hookimpl
+from alexnet_desktop.core.wording import say
 
 TRAILING_NUMBER = re.compile(r"^(.*?)[\s_-]*\(?\d+\)?$")
 
@@ -53,7 +54,7 @@ def load_filename_labels(path: Path, case_sensitive: bool = False, recursive: bo
     """Label every image in `path` (or its `train/` part) by its file name (see the module's rule)."""
     path = Path(path)
     if not path.is_dir():
-        raise DatasetError(f"{path}: not a folder")
+        raise DatasetError(say("{0}: not a folder", path))
     path = _labelled_folder(path)
     listing = list_image_files(path, recursive=recursive)
     passed = listing.passed_over()
@@ -61,7 +62,7 @@ def load_filename_labels(path: Path, case_sensitive: bool = False, recursive: bo
     for p in listing.files:
         label = label_from_name(p.name)
         if label is None:
-            passed.append((p, "ambiguous name: no label before the number (expected e.g. cat.123.jpg)"))
+            passed.append((p, say("ambiguous name: no label before the number (expected e.g. cat.123.jpg)")))
         else:
             raw.append((p, label))
     notes = []
@@ -72,10 +73,10 @@ def load_filename_labels(path: Path, case_sensitive: bool = False, recursive: bo
         chosen = {key: c.most_common(1)[0][0] for key, c in spellings.items()}
         for key, c in spellings.items():
             if len(c) > 1:
-                notes.append(f"labels {', '.join(repr(s) for s in sorted(c))} differ only in case: one class {chosen[key]!r}")
+                notes.append(say("labels {0} differ only in case: one class {1!r}", ", ".join(repr(s) for s in sorted(c)), chosen[key]))
         raw = [(p, chosen[label.lower()]) for p, label in raw]
     if not raw:
-        raise DatasetError(f"{path}: no file names with a label (expected names such as cat.123.jpg)")
+        raise DatasetError(say("{0}: no file names with a label (expected names such as cat.123.jpg)", path))
     samples = [Sample(p, label) for p, label in raw]
     return dataset_from_samples(
         path, samples, "filename", {"case_sensitive": case_sensitive, "recursive": recursive},

@@ -13,6 +13,7 @@ from pathlib import Path
 from alexnet_desktop.core.datasets import Dataset, DatasetError, Sample, dataset_from_samples
 from alexnet_desktop.core.images import list_image_files
 from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
+from alexnet_desktop.core.wording import say
 
 CLASSES = (
     "Daffodil", "Snowdrop", "Lily of the valley", "Bluebell", "Crocus", "Iris", "Tiger lily", "Tulip",
@@ -41,7 +42,7 @@ def load_flowers17(path: Path) -> Dataset:
     """Label `image_NNNN.jpg` files by their number; anything else is passed over with why."""
     folder = _image_folder(path)
     if not folder.is_dir():
-        raise DatasetError(f"{path}: not a folder")
+        raise DatasetError(say("{0}: not a folder", path))
     listing = list_image_files(folder, recursive=False)
     samples, passed = [], [(p, why) for p, why in listing.passed_over() if p.name != "files.txt"]
     seen = set()
@@ -49,16 +50,16 @@ def load_flowers17(path: Path) -> Dataset:
         m = NAME_RE.match(p.name)
         label = label_of(int(m.group(1))) if m else None
         if label is None:
-            passed.append((p, f"not one of Flowers-17's image_0001.jpg .. image_{TOTAL:04d}.jpg"))
+            passed.append((p, say("not one of Flowers-17's image_0001.jpg .. image_{0:04d}.jpg", TOTAL)))
             continue
         seen.add(int(m.group(1)))
         samples.append(Sample(p, label))
     if not samples:
-        raise DatasetError(f"{path}: no Flowers-17 images (image_0001.jpg .. image_{TOTAL:04d}.jpg) found")
+        raise DatasetError(say("{0}: no Flowers-17 images (image_0001.jpg .. image_{1:04d}.jpg) found", path, TOTAL))
     notes = []
     missing = TOTAL - len(seen)
     if missing:
-        notes.append(f"{missing} of the {TOTAL} Flowers-17 images are missing")
+        notes.append(say("{0} of the {1} Flowers-17 images are missing", missing, TOTAL))
     return dataset_from_samples(Path(path), samples, "flowers17", {}, passed_over=passed, notes=notes)
 
 

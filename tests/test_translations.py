@@ -206,3 +206,47 @@ def test_a_core_message_keeps_its_template_for_the_gui_to_translate(qapp):
         assert Message("plain").shown(i18n.core_text) == "plain"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_cores_reasons_warnings_and_errors_show_in_chinese(qtbot, qapp, workspace, colour_dataset, tmp_path):
+    """What the core writes (why a file is not used, the scan's warnings, a dataset error,
+    the device line) reaches a Chinese window in Chinese."""
+    from alexnet_desktop.gui.app import create_window
+
+    (colour_dataset / "red" / "note.jpg").write_text("not a picture")  # rejected: a text file
+    (colour_dataset / "README.md").write_text("about")  # passed over: not in a class folder
+    (colour_dataset / "lonely").mkdir()
+    shutil.copy(colour_dataset / "red" / "red_0.png", colour_dataset / "lonely" / "one.png")  # one image, two labels
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    shutil.copy(colour_dataset / "red" / "red_1.png", loose / "a.png")
+    try:
+        i18n.install(qapp, "zh_CN")
+        window = create_window(workspace, first_launch_demo=False)
+        qtbot.addWidget(window)
+        window.show()
+        window.data_page.choose_folder(colour_dataset)
+        qtbot.waitUntil(lambda: window.state.scan is not None and not window.data_page.runner.is_running(),
+                        timeout=30000)
+        table = window.data_page.problem_table
+        why = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+        assert why[str(colour_dataset / "red" / "note.jpg")] == "是文本文件，不是图像"
+        assert why[str(colour_dataset / "README.md")] == "不在任何类别文件夹中"
+        assert why[str(colour_dataset / "red" / "red_0.png")].startswith("与 ")
+        status = window.data_page.status.text()
+        assert "类别 'lonely' 只有一张图像" in status and "出现在两个不同的标签下" in status
+        data = {str(colour_dataset), str(loose), "lonely", "red", "blue"}
+        assert [t for t in [*why.values(), status] if _untranslated(t, data)] == []
+
+        window.data_page.choose_folder(loose)
+        qtbot.waitUntil(lambda: not window.data_page.runner.is_running() and "loose" in window.data_page.status.text(),
+                        timeout=30000)
+        assert "未找到含图像的类别文件夹" in window.data_page.status.text()
+        assert "请在“预测”页使用它" in window.data_page.status.text()
+
+        window.start_tensorflow_loading()
+        qtbot.waitUntil(lambda: window.device_text is not None, timeout=120000)
+        assert window.device_label.text().startswith(("CPU（", "GPU："))
+        window.close()
+    finally:
+        i18n.install(qapp, "en")

@@ -73,12 +73,15 @@ def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour
     assert page.detail.path.text().endswith(model.data(grid.currentIndex()))  # the side panel follows
     assert page.add_button.isEnabled()  # red_0 was corrected
     # Why: the Grad-CAM heat map over the selected image, for the predicted class, then for another.
-    with qtbot.waitSignal(page.detail.runner.finished, timeout=30000):
-        page.detail.explain.setChecked(True)
-    assert page.detail.image.toolTip().startswith("Heat map for ")
-    with qtbot.waitSignal(page.detail.runner.finished, timeout=30000):
-        page.detail.explain_class.setCurrentIndex(page.detail.explain_class.findData(0))
-    assert page.detail.image.toolTip() == "Heat map for blue"
+    # (The image, then its heat map, come from a worker: the window never waits on a decode.)
+    page.detail.explain.setChecked(True)
+    qtbot.waitUntil(lambda: page.detail.image.toolTip().startswith("Heat map for "), timeout=30000)
+    page.detail.explain_class.setCurrentIndex(page.detail.explain_class.findData(0))
+    qtbot.waitUntil(lambda: page.detail.image.toolTip() == "Heat map for blue", timeout=30000)
+    assert not page.detail.image.pixmap().isNull()
+    grid.setCurrentIndex(model.index(names.index("notes.jpg")))  # an unreadable file: the panel says why
+    qtbot.waitUntil(lambda: page.detail.image.text() == "a text file, not an image", timeout=30000)
+    assert page.detail.image.pixmap().isNull()
 
     out = page.export(tmp_path / "out.json")
     data = json.loads(out.read_text())

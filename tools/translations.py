@@ -6,8 +6,8 @@ already made, marking new strings unfinished, dropping strings the code no longe
 The strings are what the GUI passes through Qt's translation system:
 - `self.tr("…")` inside a class: the class is the context (as Qt's `lupdate` does);
 - `QCoreApplication.translate("Context", "…")` and `QT_TRANSLATE_NOOP("Context", "…")`;
-- in the core and the plugins, `tr("…")` and `N_("…")` (see `core/wording.py`), in the
-  context `core`;
+- in the core and the plugins, `tr("…")`, `N_("…")` and `say("…", …)` (see
+  `core/wording.py`), in the context `core`;
 - the text the installed plugins and the core's tables give the GUI (names, descriptions,
   option labels and help; optimizers and schedules), in the contexts `plugins` and `core`,
   where `gui/i18n.plugin_text` and `core_text` look them up.
@@ -52,8 +52,11 @@ class _Finder(ast.NodeVisitor):
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         args = [_literal(a) for a in node.args]
         if self.core:
-            # core.wording: tr("…") in a function handed a translator, N_("…") on data.
+            # core.wording: tr("…") in a function handed a translator, N_("…") on data,
+            # say("…", values) for a sentence that is translated where it is shown.
             if name in ("tr", "N_") and len(args) == 1 and args[0] is not None and isinstance(func, ast.Name):
+                self.found.append(("core", args[0], self.filename, node.lineno))
+            elif name == "say" and args and args[0] is not None and isinstance(func, ast.Name):
                 self.found.append(("core", args[0], self.filename, node.lineno))
         elif name == "tr" and args and args[0] is not None and self.classes and isinstance(func, ast.Attribute):
             self.found.append((self.classes[-1], args[0], self.filename, node.lineno))

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from alexnet_desktop.core.tf_runtime import tensorflow
+from alexnet_desktop.core.wording import say
 
 # The paper resized images to 256 px and trained on random 224 px crops (227 in most
 # re-implementations); a crop covers 227/256 of the side at any input size.
@@ -47,12 +48,12 @@ class Augmentation:
         for f in fields(self):
             value = getattr(self, f.name)
             if f.type == "float" and not (math.isfinite(value) and value >= 0):
-                raise ValueError(f"augmentation {f.name} must be a number >= 0, not {value}")
+                raise ValueError(say("augmentation {0} must be a number >= 0, not {1}", f.name, value))
         for name in ("width_shift", "height_shift", "shear", "zoom", "brightness"):
             if getattr(self, name) >= 1:
-                raise ValueError(f"augmentation {name} must be below 1 (a fraction), not {getattr(self, name)}")
+                raise ValueError(say("augmentation {0} must be below 1 (a fraction), not {1}", name, getattr(self, name)))
         if self.rotation > 180:
-            raise ValueError(f"augmentation rotation must be at most 180 degrees, not {self.rotation}")
+            raise ValueError(say("augmentation rotation must be at most 180 degrees, not {0}", self.rotation))
 
     @property
     def active(self) -> bool:
@@ -69,7 +70,7 @@ class Augmentation:
         known = {f.name for f in fields(cls)}
         unknown = set(values) - known
         if unknown:
-            raise ValueError(f"unknown augmentation setting(s): {', '.join(sorted(unknown))}")
+            raise ValueError(say("unknown augmentation setting(s): {0}", ", ".join(sorted(unknown))))
         return cls(**values)
 
 
@@ -91,7 +92,7 @@ def preset(name: str) -> Augmentation:
     try:
         return PRESETS[name]
     except KeyError:
-        raise ValueError(f"no augmentation preset {name!r} (known: {', '.join(PRESETS)})") from None
+        raise ValueError(say("no augmentation preset {0!r} (known: {1})", name, ", ".join(PRESETS))) from None
 
 
 class Augmenter:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.images import JUNK_DIRS, has_images, list_image_files
+from alexnet_desktop.core.wording import say
 
 
 class DatasetError(ValueError):
@@ -92,14 +93,14 @@ def dataset_from_samples(
     """
     class_names = sorted({s.label for s in samples})
     if not class_names:
-        raise DatasetError(f"{root}: no labelled images found")
+        raise DatasetError(say("{0}: no labelled images found", root))
     known = set(class_names)
     kept_test, passed = [], list(passed_over or [])
     for s in test_samples or []:
         if s.label in known:
             kept_test.append(s)
         else:
-            passed.append((s.path, f"test image of class {s.label!r}, which has no training images"))
+            passed.append((s.path, say("test image of class {0!r}, which has no training images", s.label)))
     return Dataset(
         samples, class_names, Path(root), loader_id, dict(options),
         test_samples=kept_test, passed_over=passed, notes=list(notes or []),
@@ -167,12 +168,12 @@ def _class_folder_samples(root: Path, recursive: bool, passed_over: list[tuple[P
         samples.extend(Sample(p, d.name) for p in listing.files)
         passed_over += listing.passed_over()
         if not listing.files and not listing.passed_over():
-            passed_over.append((d, "empty folder: no images, so not a class"))
+            passed_over.append((d, say("empty folder: no images, so not a class")))
     try:
         loose = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
     except OSError as exc:
-        raise DatasetError(f"{root}: cannot list the folder ({exc.strerror or exc})") from None
-    passed_over += [(p, "not inside a class folder") for p in loose]
+        raise DatasetError(say("{0}: cannot list the folder ({1})", root, exc.strerror or exc)) from None
+    passed_over += [(p, say("not inside a class folder")) for p in loose]
     return samples
 
 
@@ -191,7 +192,7 @@ def dataset_from_class_folders(
     """
     given = Path(root)
     if not given.is_dir():
-        raise DatasetError(f"{given}: not a folder")
+        raise DatasetError(say("{0}: not a folder", given))
     root = unwrap_nesting(given)
     passed_over: list[tuple[Path, str]] = []
     notes: list[str] = []
@@ -199,25 +200,25 @@ def dataset_from_class_folders(
     test_root = Path(test_folder) if test_folder else None
     if parts is not None:
         train_root = parts.train
-        notes.append(f"training images from {train_root.relative_to(given)}")
+        notes.append(say("training images from {0}", train_root.relative_to(given)))
         if test_root is None and parts.test is not None:
             test_root = parts.test
-        passed_over += [(p, "unlabelled images: a prediction input, not training data") for p in parts.predict]
+        passed_over += [(p, say("unlabelled images: a prediction input, not training data")) for p in parts.predict]
     else:
         train_root = root
     samples = _class_folder_samples(train_root, recursive, passed_over)
     if not samples:
         hint = ""
         if has_images(root):
-            hint = " (a folder of unlabelled images is a prediction input: use it on the Predict page)"
-        raise DatasetError(f"{given}: no class folders with images found (expected {given}/<class>/<image>){hint}")
+            hint = say(" (a folder of unlabelled images is a prediction input: use it on the Predict page)")
+        raise DatasetError(say("{0}: no class folders with images found (expected {0}/<class>/<image>){1}", given, hint))
     test_samples: list[Sample] = []
     if test_root is not None:
         if not test_root.is_dir():
-            raise DatasetError(f"{test_root}: the test folder is not a folder")
+            raise DatasetError(say("{0}: the test folder is not a folder", test_root))
         test_root = unwrap_nesting(test_root)
         test_samples = _class_folder_samples(test_root, recursive, passed_over)
-        notes.append(f"{len(test_samples)} test images from {test_root}")
+        notes.append(say("{0} test images from {1}", len(test_samples), test_root))
     options = {"recursive": recursive, "test_folder": str(test_folder) if test_folder else ""}
     return dataset_from_samples(
         given, samples, loader_id, options, test_samples=test_samples, passed_over=passed_over, notes=notes
@@ -263,7 +264,7 @@ class Split:
         unvalidated.
         """
         if not 0 <= self.val_fraction < 1:
-            raise DatasetError(f"validation fraction must be in [0, 1), not {self.val_fraction}")
+            raise DatasetError(say("validation fraction must be in [0, 1), not {0}", self.val_fraction))
         ordered = sorted(samples, key=lambda s: (s.label, str(s.path)))
         rng = random.Random(self.seed)
         pools: dict[str, list[Sample]] = {"": ordered} if not self.stratified else {}

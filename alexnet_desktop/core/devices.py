@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
-from alexnet_desktop.core.wording import Translate, same
+from alexnet_desktop.core.wording import Translate, same, say, shown
 
 MIXED_PRECISION_CHOICES = ("auto", "on", "off")
 # Tensor cores arrived with Volta (compute capability 7.0); older cards run float16 no faster.
@@ -44,14 +44,14 @@ def training_runtime(devices: list[str] | tuple[str, ...] = (), mixed_precision:
     `MirroredStrategy` over them; otherwise the default strategy on the one device.
     """
     if mixed_precision not in MIXED_PRECISION_CHOICES:
-        raise ValueError(f"mixed precision must be one of {', '.join(MIXED_PRECISION_CHOICES)}, not {mixed_precision!r}")
+        raise ValueError(say("mixed precision must be one of {0}, not {1!r}", ", ".join(MIXED_PRECISION_CHOICES), mixed_precision))
     tf = tensorflow()
     logical = {_normalise(d.name): d.name for d in tf.config.list_logical_devices()}
     chosen = []
     for name in devices:
         key = _normalise(name)
         if key not in logical:
-            raise ValueError(f"no device {name!r} on this machine (there are: {', '.join(sorted(logical))})")
+            raise ValueError(say("no device {0!r} on this machine (there are: {1})", name, ", ".join(sorted(logical))))
         chosen.append(logical[key])
     gpus = [d for d in chosen if "GPU" in _normalise(d)] if chosen else [
         d.name for d in tf.config.list_logical_devices("GPU")
@@ -63,7 +63,7 @@ def training_runtime(devices: list[str] | tuple[str, ...] = (), mixed_precision:
             task = cluster["task"]
             where = f"worker {task['index']} of {len(cluster['cluster']['worker'])}"
         except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"TF_CONFIG is set but is not a valid cluster description: {exc}") from None
+            raise ValueError(say("TF_CONFIG is set but is not a valid cluster description: {0}", exc)) from None
         strategy = tf.distribute.MultiWorkerMirroredStrategy()
         description = f"MultiWorkerMirroredStrategy, {where}"
     elif len(chosen) > 1 or (not chosen and len(gpus) > 1):
@@ -130,12 +130,8 @@ class DeviceReading:
                          else tr("{0:.2f} GiB in use").format(gib))
         if self.utilisation is not None:
             parts.append(tr("{0:.0f} % busy").format(self.utilisation))
-        name = _cpu_name(tr) if self.kind == "CPU" else self.name
+        name = shown(self.name, tr)  # the CPU's is a sentence, a GPU's is the card's model
         return f"{name}: {', '.join(parts)}" if parts else name
-
-
-def _cpu_name(tr: Translate = same) -> str:
-    return tr("CPU ({0} cores), this process").format(os.cpu_count())
 
 
 class DeviceMonitor:
@@ -164,7 +160,7 @@ class DeviceMonitor:
         now, cpu = time.monotonic(), sum(os.times()[:2])
         busy = 100.0 * (cpu - self._last[1]) / max(now - self._last[0], 1e-6)
         self._last = (now, cpu)
-        out.append(DeviceReading(_cpu_name(), "CPU", _resident_bytes(), None, busy))
+        out.append(DeviceReading(say("CPU ({0} cores), this process", os.cpu_count()), "CPU", _resident_bytes(), None, busy))
         return out
 
     def _gpu_readings(self) -> list[DeviceReading]:

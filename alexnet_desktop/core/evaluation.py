@@ -25,6 +25,7 @@ from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.predict import LoadedModel, predict_files
 from alexnet_desktop.core.model_card import write_model_card
 from alexnet_desktop.core.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.wording import say
 
 EVAL = "eval.json"
 SPLIT = "split.csv"
@@ -112,7 +113,7 @@ def metrics(true: np.ndarray, probabilities: np.ndarray, class_names: list[str],
     probs = np.asarray(probabilities, dtype=float)
     n, k = len(true), len(class_names)
     if probs.shape != (n, k):
-        raise ValueError(f"probabilities have shape {probs.shape}, expected ({n}, {k})")
+        raise ValueError(say("probabilities have shape {0}, expected ({1}, {2})", probs.shape, n, k))
     predicted = probs.argmax(axis=1) if n else np.zeros(0, dtype=int)
     confusion = np.zeros((k, k), dtype=int)
     np.add.at(confusion, (true, predicted), 1)
@@ -142,7 +143,7 @@ def evaluate_samples(
 ) -> Evaluation:
     """Predict `samples` and measure; labels the model does not know and unreadable files are left out, listed."""
     index = {name: i for i, name in enumerate(loaded.class_names)}
-    left = [{"path": str(s.path), "reason": f"class {s.label!r} is not one the model knows"} for s in samples
+    left = [{"path": str(s.path), "reason": say("class {0!r} is not one the model knows", s.label)} for s in samples
             if s.label not in index]
     usable = [s for s in samples if s.label in index]
     label_of = {s.path: s.label for s in usable}
@@ -157,7 +158,8 @@ def evaluate_samples(
             images.append({"path": str(p.path), "true": label_of[p.path], "predicted": p.label,
                            "confidence": round(p.confidence, 6)})
     if not true:
-        raise ValueError(f"{source}: no image could be evaluated" + (f" ({left[0]['reason']}, ...)" if left else ""))
+        first = say(" ({0}, ...)", left[0]["reason"]) if left else ""
+        raise ValueError(say("{0}: no image could be evaluated{1}", source, first))
     result = metrics(np.array(true), np.array(probs).reshape(len(true), len(index)), loaded.class_names, source=source)
     result.images, result.left = images, left
     return result
@@ -179,7 +181,7 @@ def validation_samples(run: RunFolder) -> list[Sample]:
         with open(run.path / SPLIT, newline="", encoding="utf-8") as f:
             return [Sample(Path(r["path"]), r["label"]) for r in csv.DictReader(f) if r["part"] == "validation"]
     except FileNotFoundError:
-        raise FileNotFoundError(f"{run.path}: the run has no {SPLIT} (made before this version); give DATA") from None
+        raise FileNotFoundError(say("{0}: the run has no {1} (made before this version); give DATA", run.path, SPLIT)) from None
 
 
 def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validation") -> Path:

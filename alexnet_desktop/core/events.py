@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from alexnet_desktop.core.wording import Translate, same
+from alexnet_desktop.core.wording import Text, Translate, same, shown
 
 Emit = Callable[[Any], None]
 
@@ -29,22 +29,20 @@ class Progress:
 class Message:
     """A line for the user: level is "info", "warning" or "error".
 
-    Made with `Message.of(N_("… {0} …"), value)`, it keeps its template and values, so a
-    GUI can show it in the user's language (`shown(tr)`); `text` is the English line."""
+    Its text is made with `say(...)` (or `Message.of(N_("… {0} …"), value)`), so a GUI can
+    show it in the user's language with `shown(tr)`; `text` is the English line."""
 
     text: str
     level: str = "info"
-    template: str = ""
-    args: tuple = ()
 
     @classmethod
     def of(cls, template: str, *args: Any, level: str = "info") -> "Message":
         """A message from a template marked `N_(...)` and the values for its `{0}`, `{1}`..."""
-        return cls(template.format(*args), level, template, args)
+        return cls(Text(template, *args), level)
 
     def shown(self, tr: Translate = same) -> str:
         """The line in the language `tr` translates to (English with the default)."""
-        return tr(self.template).format(*self.args) if self.template else self.text
+        return shown(self.text, tr)
 
 
 class Cancelled(Exception):

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
+from alexnet_desktop.core.wording import say
 
 
 def _network(model: Any) -> tuple[Any, list[Any]]:
@@ -27,7 +28,7 @@ def _network(model: Any) -> tuple[Any, list[Any]]:
 def _feature_layer(net: Any) -> Any:
     maps = [l for l in net.layers[1:] if len(getattr(l, "output").shape) == 4 and type(l).__name__ != "Dropout"]
     if not maps:
-        raise ValueError(f"{net.name}: no convolutional layer to explain")
+        raise ValueError(say("{0}: no convolutional layer to explain", net.name))
     return maps[-1]
 
 
@@ -72,7 +73,7 @@ def first_layer_filters(model: Any, scale: int = 4) -> np.ndarray:
     k = keras()
     conv = next((l for l in net.layers if isinstance(l, k.layers.Conv2D)), None)
     if conv is None:
-        raise ValueError(f"{net.name}: no convolution")
+        raise ValueError(say("{0}: no convolution", net.name))
     kernels = np.asarray(conv.get_weights()[0], dtype=np.float32)  # (kh, kw, in/groups, out)
     kh, kw, cin, n = kernels.shape
     if cin != 3:

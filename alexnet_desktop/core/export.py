@@ -25,6 +25,7 @@ from alexnet_desktop.core.model_files import sha256_file
 from alexnet_desktop.core.models import PREPROCESSING
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.predict import load_for_prediction
+from alexnet_desktop.core.wording import say
 
 
 @dataclass
@@ -62,9 +63,9 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
     dest = targets[0]
     for target in targets:
         if target.exists() or target.is_symlink():
-            raise FileExistsError(f"{target}: exists; nothing is overwritten (choose another name)")
+            raise FileExistsError(say("{0}: exists; nothing is overwritten (choose another name)", target))
     if not dest.parent.is_dir():
-        raise FileNotFoundError(f"{dest.parent}: no such folder")
+        raise FileNotFoundError(say("{0}: no such folder", dest.parent))
     loaded = load_for_prediction(model, labels)
     # Written under a temporary name in the same folder and renamed at the end, so a failed
     # or interrupted export leaves nothing half-written under the name asked for.
@@ -72,7 +73,7 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
         staged = Path(tmp) / dest.name
         exporter.export(loaded.source, staged)
         if not staged.exists():
-            raise OSError(f"the {exporter.name} exporter wrote nothing")
+            raise OSError(say("the {0} exporter wrote nothing", exporter.name))
         staged_labels = Path(tmp) / targets[1].name
         staged_labels.write_text("".join(f"{c}\n" for c in loaded.class_names), encoding="utf-8")
         staged_pre = Path(tmp) / targets[2].name

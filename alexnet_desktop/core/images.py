@@ -24,6 +24,8 @@ from typing import Iterator
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from alexnet_desktop.core.wording import say
+
 ALLOWED_FORMATS = ("JPEG", "PNG", "BMP", "GIF", "TIFF", "WEBP")
 # The extensions taken for images, and the content format each promises. The decoder goes by
 # content; the scan flags a file whose content is not what its extension says.
@@ -46,7 +48,7 @@ class ImageDecodeError(Exception):
     """An image that cannot be used, with the file and a reason a person can act on."""
 
     def __init__(self, path: os.PathLike | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(say("{0}: {1}", path, reason))
         self.path = Path(path)
         self.reason = reason
 
@@ -89,22 +91,43 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
     except UnidentifiedImageError:
         raise ImageDecodeError(path, _unsupported_reason(path)) from None
     except FileNotFoundError:
-        raise ImageDecodeError(path, "file not found (moved or deleted?)") from None
+        raise ImageDecodeError(path, say("file not found (moved or deleted?)")) from None
     except PermissionError:
-        raise ImageDecodeError(path, "permission denied: the file cannot be read") from None
+        raise ImageDecodeError(path, say("permission denied: the file cannot be read")) from None
     except IsADirectoryError:
-        raise ImageDecodeError(path, "is a folder, not an image") from None
+        raise ImageDecodeError(path, say("is a folder, not an image")) from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ImageDecodeError(path, _decode_reason(exc)) from None
     if im.width * im.height > max_pixels:
         im.close()
         raise ImageDecodeError(
-            path, f"too large: {im.width}x{im.height} pixels is over the limit of {max_pixels:,} pixels"
+            path, say("too large: {0}x{1} pixels is over the limit of {2:,} pixels", im.width, im.height, max_pixels)
         )
     if im.width < 1 or im.height < 1:
         im.close()
-        raise ImageDecodeError(path, "the image has no pixels")
+        raise ImageDecodeError(path, say("the image has no pixels"))
     return im
+
+
+def _heic() -> str:
+    return say("HEIC/HEIF photo: not supported; convert it to JPEG first")
+
+
+def _avif() -> str:
+    return say("AVIF image: not supported; convert it to JPEG or PNG first")
+
+
+def _pdf() -> str:
+    return say("a PDF document, not an image")
+
+
+def _svg() -> str:
+    return say("an SVG/XML file: vector images are not supported")
+
+
+# Pictures the decoder cannot read, by extension: the listing says which and what to do
+# rather than "not an image file extension" (a phone's HEIC photos are the usual case).
+UNSUPPORTED_SUFFIXES = {".heic": _heic, ".heif": _heic, ".avif": _avif, ".pdf": _pdf, ".svg": _svg}
 
 
 def _unsupported_reason(path: Path) -> str:
@@ -112,23 +135,23 @@ def _unsupported_reason(path: Path) -> str:
         with open(path, "rb") as f:
             head = f.read(32)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return say("cannot be read ({0})", exc.strerror or exc)
     if not head:
-        return "empty file (0 bytes)"
+        return say("empty file (0 bytes)")
     if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc", b"ftypmsf1"):
-        return "HEIC/HEIF photo: not supported; convert it to JPEG first"
+        return _heic()
     if head[4:12].startswith(b"ftypavif"):
-        return "AVIF image: not supported; convert it to JPEG or PNG first"
+        return _avif()
     if head.startswith(b"%PDF"):
-        return "a PDF document, not an image"
+        return _pdf()
     if head.lstrip().startswith((b"<svg", b"<?xml")):
-        return "an SVG/XML file: vector images are not supported"
+        return _svg()
     try:
         head.decode("utf-8")
-        return "a text file, not an image"
+        return say("a text file, not an image")
     except UnicodeDecodeError:
         pass
-    return f"not an image in a supported format ({', '.join(ALLOWED_FORMATS)})"
+    return say("not an image in a supported format ({0})", ", ".join(ALLOWED_FORMATS))
 
 
 def probe_image(path: os.PathLike | str, max_pixels: int = MAX_PIXELS) -> ImageInfo:
@@ -188,21 +211,21 @@ def decode_image(
     except ImageDecodeError:
         raise
     except Image.DecompressionBombError as exc:
-        raise ImageDecodeError(path, f"too large to decode safely ({exc})") from None
+        raise ImageDecodeError(path, say("too large to decode safely ({0})", exc)) from None
     except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError) as exc:
         raise ImageDecodeError(path, _decode_reason(exc)) from None
     except MemoryError:
-        raise ImageDecodeError(path, "not enough memory to decode this image") from None
+        raise ImageDecodeError(path, say("not enough memory to decode this image")) from None
     if array.ndim != 3 or array.shape[2] != 3:
-        raise ImageDecodeError(path, f"decoded to an unexpected shape {array.shape}")
+        raise ImageDecodeError(path, say("decoded to an unexpected shape {0}", array.shape))
     return array
 
 
 def _decode_reason(exc: BaseException) -> str:
     text = str(exc)
     if "truncated" in text.lower() or isinstance(exc, EOFError):
-        return "truncated or incomplete file (a broken download?)"
-    return f"corrupt image data ({text or type(exc).__name__})"
+        return say("truncated or incomplete file (a broken download?)")
+    return say("corrupt image data ({0})", text or type(exc).__name__)
 
 
 @dataclass
@@ -217,10 +240,15 @@ class FileListing:
 
     def passed_over(self) -> list[tuple[Path, str]]:
         """Everything found but not listed as an image, each with the reason."""
-        return ([(p, "system junk file") for p in self.junk]
-                + [(p, "hidden file or folder (its name starts with '.')") for p in self.hidden]
-                + [(p, "not an image file extension") for p in self.other]
+        return ([(p, say("system junk file")) for p in self.junk]
+                + [(p, say("hidden file or folder (its name starts with '.')")) for p in self.hidden]
+                + [(p, _other_reason(p)) for p in self.other]
                 + list(self.problems))
+
+
+def _other_reason(path: Path) -> str:
+    known = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
+    return known() if known else say("not an image file extension")
 
 
 def list_image_files(root: os.PathLike | str, recursive: bool = True) -> FileListing:
@@ -249,17 +277,17 @@ def _walk(folder: Path, recursive: bool, seen: set, listing: FileListing) -> Ite
     try:
         st = folder.stat()
     except OSError as exc:
-        listing.problems.append((folder, f"cannot open folder ({exc.strerror or exc})"))
+        listing.problems.append((folder, say("cannot open folder ({0})", exc.strerror or exc)))
         return
     key = (st.st_dev, st.st_ino)
     if key in seen:
-        listing.problems.append((folder, "symbolic link loop: this folder was already visited"))
+        listing.problems.append((folder, say("symbolic link loop: this folder was already visited")))
         return
     seen.add(key)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        listing.problems.append((folder, f"cannot list folder ({exc.strerror or exc})"))
+        listing.problems.append((folder, say("cannot list folder ({0})", exc.strerror or exc)))
         return
     for entry in entries:
         path = Path(entry.path)
@@ -267,7 +295,7 @@ def _walk(folder: Path, recursive: bool, seen: set, listing: FileListing) -> Ite
             is_dir = entry.is_dir(follow_symlinks=True)
             is_file = entry.is_file(follow_symlinks=True)
         except OSError as exc:
-            listing.problems.append((path, f"cannot be read ({exc.strerror or exc})"))
+            listing.problems.append((path, say("cannot be read ({0})", exc.strerror or exc)))
             continue
         if is_dir:
             if entry.name.lower() in JUNK_DIRS:
@@ -280,7 +308,7 @@ def _walk(folder: Path, recursive: bool, seen: set, listing: FileListing) -> Ite
         elif is_file:
             yield path
         elif entry.is_symlink() and not os.path.exists(entry.path):
-            listing.problems.append((path, "dangling symbolic link: its target does not exist"))
+            listing.problems.append((path, say("dangling symbolic link: its target does not exist")))
         else:
             # Opening a named pipe would block forever, so it is never opened.
-            listing.problems.append((path, "not a regular file (a pipe, socket or device)"))
+            listing.problems.append((path, say("not a regular file (a pipe, socket or device)")))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from alexnet_desktop.core.predict import Prediction
+from alexnet_desktop.core.wording import say
 
 UNCERTAIN_LABEL = "uncertain"
 SORT_KEYS = ("name", "confidence-low", "confidence-high", "label")
@@ -49,7 +50,7 @@ class LabelSession:
     def set_label(self, i: int, label: str | None) -> None:
         """The user's label for row `i` (a class name, or None for uncertain)."""
         if label is not None and label not in self.class_names:
-            raise ValueError(f"{label!r} is not one of the classes ({', '.join(self.class_names)})")
+            raise ValueError(say("{0!r} is not one of the classes ({1})", label, ", ".join(self.class_names)))
         self.manual[i] = label
 
     def mark_uncertain(self, i: int) -> None:
@@ -111,7 +112,7 @@ class LabelSession:
         for i, r in enumerate(self.rows):
             label = self.label(i)
             if label == "":
-                left.append((r.path, f"not predicted: {r.error or 'no label'}"))
+                left.append((r.path, say("not predicted: {0}", r.error or say("no label"))))
             else:
                 labelled.append((r.path, label))
         return labelled, left

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
 from alexnet_desktop.core.tf_runtime import keras as _keras
+from alexnet_desktop.core.wording import say
 
 # What each refused kind of file is, and why it is not loaded.
 REFUSED_SUFFIXES = {
@@ -88,14 +89,14 @@ def _walk(node: Any, trusted: tuple[str, ...], where: str = "config") -> None:
     class_name = node.get("class_name")
     if isinstance(class_name, str):
         if class_name == "Lambda":
-            raise UnsafeModelError(f"it contains a Lambda layer ({where}): Python code that would run on loading")
+            raise UnsafeModelError(say("it contains a Lambda layer ({0}): Python code that would run on loading", where))
         if class_name.startswith("__") and class_name not in DATA_MARKERS:  # "__lambda__": bytecode
-            raise UnsafeModelError(f"it contains serialised Python code ({class_name} at {where})")
+            raise UnsafeModelError(say("it contains serialised Python code ({0} at {1})", class_name, where))
     module = node.get("module")
     if module is not None and (not isinstance(module, str) or not _is_trusted(module, trusted)):
         raise UnsafeModelError(
-            f"it asks for {class_name!r} from the module {module!r} ({where}); only Keras, this app "
-            "and installed plugins may provide a model's parts"
+            say("it asks for {0!r} from the module {1!r} ({2}); only Keras, this app and installed plugins may "
+                "provide a model's parts", class_name, module, where)
         )
     for key, value in node.items():
         _walk(value, trusted, f"{where}.{key}")
@@ -111,27 +112,27 @@ def check_keras_archive(path: str | Path) -> None:
             for name in names:
                 p = PurePosixPath(name)
                 if p.is_absolute() or ".." in p.parts:
-                    raise UnsafeModelError(f"{path}: the archive holds a file outside itself ({name!r})")
+                    raise UnsafeModelError(say("{0}: the archive holds a file outside itself ({1!r})", path, name))
             if "config.json" not in names:
-                raise UnsafeModelError(f"{path}: not a Keras model archive (no config.json inside)")
+                raise UnsafeModelError(say("{0}: not a Keras model archive (no config.json inside)", path))
             info = archive.getinfo("config.json")
             if info.file_size > CONFIG_LIMIT:
-                raise UnsafeModelError(f"{path}: its config.json is {info.file_size:,} bytes, far beyond any model's")
+                raise UnsafeModelError(say("{0}: its config.json is {1:,} bytes, far beyond any model's", path, info.file_size))
             # Not archive.testzip(): it reads every weight once more (hundreds of MB for
             # AlexNet) only to repeat the checksums Keras's own reading verifies anyway.
             config = json.loads(archive.read("config.json").decode("utf-8"))
     except UnsafeModelError:
         raise
     except (zipfile.BadZipFile, EOFError) as exc:
-        raise UnsafeModelError(f"{path}: not a whole .keras file (damaged or truncated: {exc})") from None
+        raise UnsafeModelError(say("{0}: not a whole .keras file (damaged or truncated: {1})", path, exc)) from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise UnsafeModelError(f"{path}: its config.json is not valid JSON ({exc})") from None
+        raise UnsafeModelError(say("{0}: its config.json is not valid JSON ({1})", path, exc)) from None
     except OSError as exc:
-        raise UnsafeModelError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UnsafeModelError(say("{0}: cannot be read ({1})", path, exc.strerror or exc)) from None
     try:
         _walk(config, _trusted_modules())
     except UnsafeModelError as exc:
-        raise UnsafeModelError(f"{path}: not loaded: {exc}") from None
+        raise UnsafeModelError(say("{0}: not loaded: {1}", path, exc)) from None
 
 
 def check_model_suffix(path: str | Path) -> None:
@@ -141,9 +142,9 @@ def check_model_suffix(path: str | Path) -> None:
     if suffix == ".keras":
         return
     if suffix in REFUSED_SUFFIXES:
-        raise UnsafeModelError(f"{path}: not loaded: {REFUSED_SUFFIXES[suffix]}. Only .keras models are loaded; "
-                               "re-save it with model.save('name.keras') where it was made")
-    raise UnsafeModelError(f"{path}: only .keras models (or run folders) can be loaded")
+        raise UnsafeModelError(say("{0}: not loaded: {1}. Only .keras models are loaded; re-save it with "
+                                   "model.save('name.keras') where it was made", path, REFUSED_SUFFIXES[suffix]))
+    raise UnsafeModelError(say("{0}: only .keras models (or run folders) can be loaded", path))
 
 
 def load_model_file(path: str | Path, *, compile: bool = False, accepted_hashes: Iterable[str] | None = None) -> Any:
@@ -155,19 +156,19 @@ def load_model_file(path: str | Path, *, compile: bool = False, accepted_hashes:
     path = Path(path)
     check_model_suffix(path)
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such model file")
+        raise FileNotFoundError(say("{0}: no such model file", path))
     if accepted_hashes is not None:
         accepted = set(accepted_hashes)
         actual = sha256_file(path)
         if actual not in accepted:
             raise ModelChangedError(
-                f"{path}: the file changed after this app saved it (its SHA-256 is {actual[:16]}…, the run "
-                f"recorded {', '.join(sorted(h[:16] + '…' for h in accepted)) or 'another'}). It was not loaded; "
-                "if you changed it on purpose, load it as a model file instead of through its run"
+                say("{0}: the file changed after this app saved it (its SHA-256 is {1}…, the run recorded {2}). "
+                    "It was not loaded; if you changed it on purpose, load it as a model file instead of through "
+                    "its run", path, actual[:16], ", ".join(sorted(h[:16] + "…" for h in accepted)) or say("another"))
             )
     check_keras_archive(path)
     try:
         return _keras().saving.load_model(str(path), compile=compile, safe_mode=True)
     except Exception as exc:  # Keras raises many types for a bad file; the user needs one message
         first = (str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
-        raise UnsafeModelError(f"{path}: cannot be loaded ({type(exc).__name__}: {first})") from exc
+        raise UnsafeModelError(say("{0}: cannot be loaded ({1}: {2})", path, type(exc).__name__, first)) from exc

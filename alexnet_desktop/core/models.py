@@ -11,6 +11,7 @@ from typing import Any
 
 from alexnet_desktop.core.descriptors import Architecture
 from alexnet_desktop.core.tf_runtime import keras as _keras
+from alexnet_desktop.core.wording import say
 
 PREPROCESSING = {
     "decoder": "alexnet_desktop.core.images.decode_image",
@@ -25,8 +26,8 @@ def check_input_size(arch: Architecture, image_size: int) -> None:
     """Refuse an input the architecture cannot take, with a message naming the smallest it can."""
     if image_size < arch.min_input_size:
         raise ValueError(
-            f"{arch.name} cannot take {image_size}x{image_size} images: "
-            f"the smallest input it can take is {arch.min_input_size}x{arch.min_input_size}"
+            say("{0} cannot take {1}x{1} images: the smallest input it can take is {2}x{2}",
+                arch.name, image_size, arch.min_input_size)
         )
 
 
@@ -35,7 +36,7 @@ def build_classifier(arch: Architecture, num_classes: int, image_size: int) -> A
     keras = _keras()
     check_input_size(arch, image_size)
     if num_classes < 2:
-        raise ValueError(f"a classifier needs at least 2 classes, not {num_classes}")
+        raise ValueError(say("a classifier needs at least 2 classes, not {0}", num_classes))
     net = arch.build(num_classes, (image_size, image_size, 3))
     inputs = keras.Input((image_size, image_size, 3), dtype="uint8", name="image_uint8")
     x = keras.layers.Rescaling(1.0 / 255, name="rescale")(inputs)

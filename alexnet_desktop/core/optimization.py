@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from alexnet_desktop.core.tf_runtime import keras as _keras
-from alexnet_desktop.core.wording import Translate, same
+from alexnet_desktop.core.wording import Translate, same, say
 
 OPTIMIZERS = {
     "adam": "Adam: a safe default for training from scratch (1e-4 to 1e-3)",
@@ -52,21 +52,21 @@ class OptimizerSettings:
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"unknown optimizer {self.optimizer!r} (choose from {', '.join(OPTIMIZERS)})")
+            raise ValueError(say("unknown optimizer {0!r} (choose from {1})", self.optimizer, ", ".join(OPTIMIZERS)))
         if not (self.learning_rate > 0 and math.isfinite(self.learning_rate)):
-            raise ValueError(f"learning rate must be a positive number, not {self.learning_rate}")
+            raise ValueError(say("learning rate must be a positive number, not {0}", self.learning_rate))
         if not 0 <= self.momentum < 1:
-            raise ValueError(f"momentum must be in [0, 1), not {self.momentum}")
+            raise ValueError(say("momentum must be in [0, 1), not {0}", self.momentum))
         if not 0 <= self.weight_decay < 1:
-            raise ValueError(f"weight decay must be in [0, 1), not {self.weight_decay}")
+            raise ValueError(say("weight decay must be in [0, 1), not {0}", self.weight_decay))
         if self.lr_schedule not in SCHEDULES:
-            raise ValueError(f"unknown learning-rate schedule {self.lr_schedule!r} (choose from {', '.join(SCHEDULES)})")
+            raise ValueError(say("unknown learning-rate schedule {0!r} (choose from {1})", self.lr_schedule, ", ".join(SCHEDULES)))
         if self.lr_step_epochs < 1:
-            raise ValueError(f"the step schedule needs at least 1 epoch between steps, not {self.lr_step_epochs}")
+            raise ValueError(say("the step schedule needs at least 1 epoch between steps, not {0}", self.lr_step_epochs))
         if not 0 < self.lr_factor < 1:
-            raise ValueError(f"the learning-rate factor must be between 0 and 1, not {self.lr_factor}")
+            raise ValueError(say("the learning-rate factor must be between 0 and 1, not {0}", self.lr_factor))
         if self.lr_patience < 1:
-            raise ValueError(f"the plateau patience must be at least 1 epoch, not {self.lr_patience}")
+            raise ValueError(say("the plateau patience must be at least 1 epoch, not {0}", self.lr_patience))
 
     def learning_rate_at(self, steps_per_epoch: int, epochs: int) -> Any:
         """The learning rate given to the optimizer: a number, or a step-driven schedule."""

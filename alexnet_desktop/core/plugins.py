@@ -28,6 +28,7 @@ import pluggy
 
 from alexnet_desktop import hookspecs
 from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, PluginRecord
+from alexnet_desktop.core.wording import say
 
 ENTRY_POINT_GROUP = "alexnet_desktop"
 USER_MODULE_PREFIX = "alexnet_desktop_user_plugins"
@@ -157,15 +158,15 @@ class PluginHost:
 
     def loader(self, loader_id: str) -> DatasetLoader:
         """The dataset loader with this id, or a PluginError that lists the known ones."""
-        return _lookup(self.loaders, loader_id, "dataset loader")
+        return _lookup(self.loaders, loader_id, say("dataset loader"))
 
     def architecture(self, arch_id: str) -> Architecture:
         """The architecture with this id, or a PluginError that lists the known ones."""
-        return _lookup(self.architectures, arch_id, "architecture")
+        return _lookup(self.architectures, arch_id, say("architecture"))
 
     def exporter(self, format_id: str) -> Exporter:
         """The exporter with this id, or a PluginError that lists the known ones."""
-        return _lookup(self.exporters, format_id, "export format")
+        return _lookup(self.exporters, format_id, say("export format"))
 
     def detect_loaders(self, path: Path) -> list[tuple[float, DatasetLoader]]:
         """Every loader's confidence that `path` is in its format, most confident first.
@@ -192,7 +193,7 @@ class PluginHost:
         """The loader most confident about `path`; a PluginError if none recognises it."""
         scored = self.detect_loaders(path)
         if not scored or scored[0][0] <= 0:
-            raise PluginError(f"{path}: no dataset loader recognises this folder (choose one with --loader)")
+            raise PluginError(say("{0}: no dataset loader recognises this folder (choose one with --loader)", path))
         return scored[0][1]
 
 
@@ -227,8 +228,8 @@ def _guard(fn: Any, record: PluginRecord, what: str) -> Any:
         except Exception as exc:
             record.hook_errors.append(f"{what} failed:\n{traceback.format_exc()}")
             raise PluginError(
-                f"the plugin {record.name!r} failed in {what}: {type(exc).__name__}: {exc} "
-                "(its traceback is in the Plugins list)"
+                say("the plugin {0!r} failed in {1}: {2}: {3} (its traceback is in the Plugins list)",
+                    record.name, what, type(exc).__name__, exc)
             ) from exc
 
     call._guarded = True
@@ -239,8 +240,8 @@ def _lookup(table: dict[str, Any], key: str, what: str) -> Any:
     try:
         return table[key]
     except KeyError:
-        known = ", ".join(table) or "none"
-        raise PluginError(f"no {what} {key!r} (known: {known})") from None
+        known = ", ".join(table) or say("none")
+        raise PluginError(say("no {0} {1!r} (known: {2})", what, key, known)) from None
 
 
 def _check_descriptors(items: Any, kind: type, hook_name: str) -> None:

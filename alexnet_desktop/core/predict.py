@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from alexnet_desktop.core.wording import N_
+from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.datasets import unwrap_nesting
 from alexnet_desktop.core.images import FileListing, ImageDecodeError, decode_image, list_image_files
@@ -43,7 +43,7 @@ def read_labels(path: Path) -> list[str]:
     names = json.loads(text) if Path(path).suffix == ".json" else [ln.strip() for ln in text.splitlines()]
     names = [str(n) for n in names if str(n).strip()]
     if not names:
-        raise ValueError(f"{path}: the label file lists no class names")
+        raise ValueError(say("{0}: the label file lists no class names", path))
     return names
 
 
@@ -62,7 +62,7 @@ def load_for_prediction(
         run = RunFolder(ref)
         manifest = run.read_manifest()
         if not run.model_path.is_file():
-            raise FileNotFoundError(f"{ref}: the run has no {MODEL} (it did not finish an epoch)")
+            raise FileNotFoundError(say("{0}: the run has no {1} (it did not finish an epoch)", ref, MODEL))
         model = load_model_file(run.model_path, accepted_hashes=run.accepted_hashes(MODEL))
         names = list(manifest["class_names"])
         size = int(manifest["image_size"])
@@ -70,7 +70,7 @@ def load_for_prediction(
     else:
         check_model_suffix(ref)
         if not ref.is_file():
-            raise FileNotFoundError(f"{ref}: no such model file")
+            raise FileNotFoundError(say("{0}: no such model file", ref))
         if class_names:
             names = [str(n).strip() for n in class_names if str(n).strip()]
         else:
@@ -78,18 +78,18 @@ def load_for_prediction(
             beside = [ref.with_name(f"{ref.stem}.{LABELS}"), ref.with_name(LABELS)]
             label_file = Path(labels) if labels else next((f for f in beside if f.is_file()), beside[-1])
             if not label_file.is_file():
-                raise FileNotFoundError(f"{ref}: no label file (looked for {' and '.join(map(str, beside))}); "
-                                        "give one with --labels")
+                raise FileNotFoundError(say("{0}: no label file (looked for {1}); give one with --labels", ref,
+                                            " and ".join(map(str, beside))))
             names = read_labels(label_file)
         model = load_model_file(ref)
         shape = model.input_shape
         size = int(shape[1]) if shape and shape[1] else (image_size or 0)
         if not size:
-            raise ValueError(f"{ref}: the model does not state its input size; give it")
+            raise ValueError(say("{0}: the model does not state its input size; give it", ref))
         source = ref
     outputs = int(model.output_shape[-1])
     if outputs != len(names):
-        raise ValueError(f"{ref}: the model has {outputs} outputs but {len(names)} class names")
+        raise ValueError(say("{0}: the model has {1} outputs but {2} class names", ref, outputs, len(names)))
     return LoadedModel(model, names, size, source)
 
 
@@ -166,12 +166,13 @@ def folder_listing(folder: str | Path, recursive: bool = False) -> FileListing:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise NotADirectoryError(f"{folder}: not a folder")
+        raise NotADirectoryError(say("{0}: not a folder", folder))
     if not recursive:
         folder = unwrap_nesting(folder, into_leaf=True)
     listing = list_image_files(folder, recursive=recursive)
     if not listing.files:
-        raise FileNotFoundError(f"{folder}: no image files found" + ("" if recursive else " (try --recursive)"))
+        raise FileNotFoundError(say("{0}: no image files found", folder) if recursive
+                                else say("{0}: no image files found (try --recursive)", folder))
     return listing
 
 
@@ -235,14 +236,14 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FileNotFoundError(f"{path}: no such predictions file") from None
+        raise FileNotFoundError(say("{0}: no such predictions file", path)) from None
     rows: list[Prediction] = []
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
             items = data["predictions"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}: not a predictions file ({exc})") from None
+            raise ValueError(say("{0}: not a predictions file ({1})", path, exc)) from None
         for item in items:
             rows.append(Prediction(Path(item["path"]), item.get("label") or "", float(item.get("confidence") or 0),
                                    error=item.get("error") or "", source=item.get("source") or "predicted"))
@@ -250,13 +251,13 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     # Not text.splitlines(): a quoted file name may hold a line break.
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if not reader.fieldnames or not {"path", "label", "confidence"} <= set(reader.fieldnames):
-        raise ValueError(f"{path}: not a predictions file (it needs path, label and confidence columns)")
+        raise ValueError(say("{0}: not a predictions file (it needs path, label and confidence columns)", path))
     for row in reader:
         line = reader.line_num
         try:
             confidence = float(row["confidence"]) if row["confidence"] else 0.0
         except ValueError:
-            raise ValueError(f"{path}, line {line}: confidence {row['confidence']!r} is not a number") from None
+            raise ValueError(say("{0}, line {1}: confidence {2!r} is not a number", path, line, row["confidence"])) from None
         rows.append(Prediction(Path(row["path"]), row["label"] or "", confidence, error=row.get("error") or "",
                                source=row.get("source") or "predicted"))
     return rows
@@ -272,7 +273,7 @@ def sort_labels(rows: list[Prediction], min_confidence: float = 0.0) -> tuple[li
     left: list[tuple[Path, str]] = []
     for r in rows:
         if not r.label:
-            left.append((r.path, f"not predicted: {r.error or 'no label'}"))
+            left.append((r.path, say("not predicted: {0}", r.error or say("no label"))))
         elif r.source != "manual" and r.confidence < min_confidence:
             labelled.append((r.path, None))
         else:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alexnet_desktop.core.wording import say
+
 MANIFEST = "run.json"
 HISTORY = "history.csv"
 MODEL = "model.keras"
@@ -70,7 +72,7 @@ class RunFolder:
                 return cls(path)
             except FileExistsError:
                 continue
-        raise FileExistsError(f"could not make a new run folder under {runs_dir}")
+        raise FileExistsError(say("could not make a new run folder under {0}", runs_dir))
 
     @property
     def manifest_path(self) -> Path:
@@ -92,9 +94,9 @@ class RunFolder:
         try:
             return json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise FileNotFoundError(f"{self.path}: not a run folder (no {MANIFEST})") from None
+            raise FileNotFoundError(say("{0}: not a run folder (no {1})", self.path, MANIFEST)) from None
         except ValueError as exc:
-            raise ValueError(f"{self.manifest_path}: damaged manifest ({exc})") from None
+            raise ValueError(say("{0}: damaged manifest ({1})", self.manifest_path, exc)) from None
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """Replace the manifest atomically."""

@@ -14,12 +14,14 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from alexnet_desktop.core.wording import say
+
 
 
 def _latin1_bytes(text: str, encoding: str = "latin1") -> bytes:
     # Protocol-2 pickles written by Python 3 spell a bytes object as _codecs.encode(str, "latin1").
     if not isinstance(text, str) or encoding not in ("latin1", "latin-1"):
-        raise UnsafePickleError("refused: an unexpected _codecs.encode call")
+        raise UnsafePickleError(say("refused: an unexpected _codecs.encode call"))
     return text.encode("latin1")
 
 
@@ -45,14 +47,14 @@ class _ArraysOnly(pickle.Unpickler):
             return _ALLOWED[(module, name)]
         except KeyError:
             raise UnsafePickleError(
-                f"refused: the file asks to load {module}.{name}, which a data file never needs"
+                say("refused: the file asks to load {0}.{1}, which a data file never needs", module, name)
             ) from None
 
 
 def _check(value: Any) -> None:
     # An object-dtype array holds arbitrary Python objects; the data sets never do.
     if isinstance(value, np.ndarray) and value.dtype.hasobject:
-        raise UnsafePickleError("refused: an array of Python objects, not of numbers")
+        raise UnsafePickleError(say("refused: an array of Python objects, not of numbers"))
     if isinstance(value, dict):
         for k, v in value.items():
             _check(k)

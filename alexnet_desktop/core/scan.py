@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alexnet_desktop.core.wording import N_
+from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.datasets import Dataset, Sample
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.images import SUFFIX_FORMATS, ImageDecodeError, decode_image, probe_image
@@ -90,7 +90,7 @@ def _check(sample: Sample) -> _Checked:
     except ImageDecodeError as exc:
         return _Checked(sample, exc.reason)
     except OSError as exc:
-        return _Checked(sample, f"cannot be read ({exc.strerror or exc})")
+        return _Checked(sample, say("cannot be read ({0})", exc.strerror or exc))
     return _Checked(sample, None, (info.width, info.height), info.format, digest)
 
 
@@ -138,29 +138,29 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
             continue
         if c.size and min(c.size) < TINY_SIDE:
             tiny += 1
-            report.flagged.append((c.sample.path, f"tiny: {c.size[0]}x{c.size[1]} pixels"))
+            report.flagged.append((c.sample.path, say("tiny: {0}x{1} pixels", c.size[0], c.size[1])))
         expected = SUFFIX_FORMATS.get(c.sample.path.suffix.lower())
         if expected and c.format != expected:
             mismatched += 1
-            report.flagged.append((c.sample.path, f"named {c.sample.path.suffix} but the content is {c.format}"))
+            report.flagged.append((c.sample.path, say("named {0} but the content is {1}", c.sample.path.suffix, c.format)))
     _duplicates(report)
     report.notes = list(dataset.notes)
     counts = report.counts()
     for name, n in counts.items():
         if n == 0:
-            report.warnings.append(f"class {name!r} has no usable images")
+            report.warnings.append(say("class {0!r} has no usable images", name))
         elif n == 1:
-            report.warnings.append(f"class {name!r} has a single image: it cannot be both trained and validated")
+            report.warnings.append(say("class {0!r} has a single image: it cannot be both trained and validated", name))
     if counts and max(counts.values()) > 0:
         smallest, largest = min(counts.values()), max(counts.values())
         if smallest and largest / smallest >= 5:
             report.warnings.append(
-                f"classes are unbalanced: {largest} images in the largest, {smallest} in the smallest"
+                say("classes are unbalanced: {0} images in the largest, {1} in the smallest", largest, smallest)
             )
     if tiny:
-        report.warnings.append(f"{tiny} image(s) are smaller than {TINY_SIDE}px on a side")
+        report.warnings.append(say("{0} image(s) are smaller than {1}px on a side", tiny, TINY_SIDE))
     if mismatched:
-        report.warnings.append(f"{mismatched} file(s) have an extension that does not match their content")
+        report.warnings.append(say("{0} file(s) have an extension that does not match their content", mismatched))
     return report
 
 
@@ -177,21 +177,21 @@ def _duplicates(report: ScanReport) -> None:
         for s in members[1:]:
             if s.label != first.label:
                 conflicts += 1
-                report.flagged.append((s.path, f"same image as {first.path} but labelled {s.label!r}, not {first.label!r}"))
+                report.flagged.append((s.path, say("same image as {0} but labelled {1!r}, not {2!r}", first.path, s.label, first.label)))
             else:
                 copies += 1
-                report.flagged.append((s.path, f"exact duplicate of {first.path}"))
+                report.flagged.append((s.path, say("exact duplicate of {0}", first.path)))
     if copies:
         report.warnings.append(
-            f"{copies} exact duplicate file(s); the split keeps copies together so none straddles training and validation"
+            say("{0} exact duplicate file(s); the split keeps copies together so none straddles training and validation", copies)
         )
     if conflicts:
-        report.warnings.append(f"{conflicts} image(s) appear under two different labels")
+        report.warnings.append(say("{0} image(s) appear under two different labels", conflicts))
     if report.test_paths:
         train = [s for s in report.accepted if s.path not in report.test_paths]
         test = [s for s in report.accepted if s.path in report.test_paths]
         leaks = find_leaks(train, test, report.digests)
         for held, seen in leaks:
-            report.flagged.append((held, f"test image identical to training image {seen}"))
+            report.flagged.append((held, say("test image identical to training image {0}", seen)))
         if leaks:
-            report.warnings.append(f"{len(leaks)} test image(s) are also in the training images: the test score will be too high")
+            report.warnings.append(say("{0} test image(s) are also in the training images: the test score will be too high", len(leaks)))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from alexnet_desktop.core.wording import N_, Translate, same
+from alexnet_desktop.core.wording import N_, Translate, same, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.runs import atomic_write_text
 
@@ -157,7 +157,7 @@ def plan_sort(
     after the files the caller already leaves (`left`, e.g. ones that could not be read)."""
     out = Path(out).absolute()
     if out.exists() and not out.is_dir():
-        raise NotADirectoryError(f"{out}: exists and is not a folder")
+        raise NotADirectoryError(say("{0}: exists and is not a folder", out))
     items = [(Path(p).absolute(), UNCERTAIN if label is None else str(label)) for p, label in labelled]
     folders = class_folders(label for _, label in items)
     steps: list[SortStep] = []
@@ -166,17 +166,18 @@ def plan_sort(
     seen: set[Path] = set()
     for source, label in items:
         if source in seen:
-            left.append((source, "listed twice; sorted once"))
+            left.append((source, say("listed twice; sorted once")))
             continue
         seen.add(source)
         if source.is_symlink() or not source.is_file():
-            left.append((source, "missing" if not source.exists() and not source.is_symlink() else "not a regular file"))
+            gone = not source.exists() and not source.is_symlink()
+            left.append((source, say("missing") if gone else say("not a regular file")))
             continue
         folder = out / folders[label]
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            raise ValueError(f"{folder}: exists and is not a plain folder; the sort would write outside {out}")
+            raise ValueError(say("{0}: exists and is not a plain folder; the sort would write outside {1}", folder, out))
         if source.parent == folder:
-            left.append((source, "already in its class folder"))
+            left.append((source, say("already in its class folder")))
             continue
         dest = _unique(folder, source.name, taken.setdefault(folder.name, set()))
         steps.append(SortStep(len(steps), source, dest, label))
@@ -216,9 +217,9 @@ class Journal:
                     except ValueError:
                         continue
         except FileNotFoundError:
-            raise FileNotFoundError(f"{self.path}: no such journal") from None
+            raise FileNotFoundError(say("{0}: no such journal", self.path)) from None
         if not out or out[0].get("kind") != "alexnet-desktop sort":
-            raise ValueError(f"{self.path}: not a sort journal")
+            raise ValueError(say("{0}: not a sort journal", self.path))
         return out
 
 
@@ -259,16 +260,16 @@ def _copy_verified(source: Path, dest: Path, tag: str) -> tuple[int, str]:
             dst.flush()
             os.fsync(dst.fileno())
         if _sha256(tmp) != (size, h.hexdigest()):
-            raise OSError(f"{dest}: the copy does not match its source after writing (disk or memory error)")
+            raise OSError(say("{0}: the copy does not match its source after writing (disk or memory error)", dest))
         if _sha256(source) != (size, h.hexdigest()):
-            raise OSError(f"{source}: changed while it was being copied")
+            raise OSError(say("{0}: changed while it was being copied", source))
         try:
             os.link(tmp, dest)  # fails rather than replace a file that appeared meanwhile
         except FileExistsError:
-            raise FileExistsError(f"{dest}: a file of that name appeared during the sort; not replaced") from None
+            raise FileExistsError(say("{0}: a file of that name appeared during the sort; not replaced", dest)) from None
         except OSError:
             if dest.exists():
-                raise FileExistsError(f"{dest}: a file of that name appeared during the sort; not replaced") from None
+                raise FileExistsError(say("{0}: a file of that name appeared during the sort; not replaced", dest)) from None
             os.rename(tmp, dest)  # a file system without hard links
     finally:
         tmp.unlink(missing_ok=True)
@@ -311,7 +312,7 @@ def start_sort(plan: SortPlan, journal_path: str | Path | None = None) -> Journa
     plan.out.mkdir(parents=True, exist_ok=True)
     path = Path(journal_path) if journal_path else plan.out / f".alexnet-sort-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.journal"
     if path.exists():
-        raise FileExistsError(f"{path}: a journal of that name exists")
+        raise FileExistsError(say("{0}: a journal of that name exists", path))
     records = [{"kind": "alexnet-desktop sort", "format": JOURNAL_FORMAT, "out": str(plan.out),
                 "op": "move" if plan.move else "copy", "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "steps": len(plan.steps)}]
@@ -336,7 +337,7 @@ def run_sort(
     journal = Journal(Path(journal_path))
     header, steps, undone = _state(journal.records())
     if undone:
-        raise ValueError(f"{journal.path}: this sort has been (partly) undone; it cannot be resumed")
+        raise ValueError(say("{0}: this sort has been (partly) undone; it cannot be resumed", journal.path))
     out = Path(header["out"])
     move = header["op"] == "move"
     total = len(steps)
@@ -353,9 +354,10 @@ def run_sort(
         except OSError as exc:
             where = exc.filename or step["dst"]
             raise SortStopped(
-                f"{where}: {exc.strerror or exc}. The sort stopped with every file whole ({done:,} of {total:,} "
-                f"sorted, the rest still where they were); fix the cause (free space, a writable folder) and "
-                f"resume it with: alexnet-desktop sort --resume {journal.path}", journal.path, done, total,
+                say("{0}: {1}. The sort stopped with every file whole ({2:,} of {3:,} sorted, the rest still where "
+                    "they were); fix the cause (free space, a writable folder) and resume it with: alexnet-desktop "
+                    "sort --resume {4}", where, exc.strerror or exc, done, total, journal.path),
+                journal.path, done, total,
             ) from exc
         done += 1
         emit(Progress(done, total, N_("files sorted")))
@@ -366,18 +368,18 @@ def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[s
     """Carry one journalled step from where it got to through to "done"."""
     source, dest = Path(step["src"]), Path(step["dst"])
     if Path(os.path.abspath(dest)).parent.parent != out or dest.parent.is_symlink():
-        raise ValueError(f"{dest}: not in a plain class folder of {out}; nothing is written outside it")
+        raise ValueError(say("{0}: not in a plain class folder of {1}; nothing is written outside it", dest, out))
     _remove_partials(dest)  # left by a copy that was killed
     just_copied = False
     if step["state"] == "planned":
         if dest.exists():
             # A crash after the copy took its name but before "copied" was recorded.
             if not source.exists() or _sha256(dest) != _sha256(source):
-                raise FileExistsError(f"{dest}: exists and is not a copy of {source}; not replaced")
+                raise FileExistsError(say("{0}: exists and is not a copy of {1}; not replaced", dest, source))
             size, digest = _sha256(dest)
         else:
             if not source.is_file():
-                raise FileNotFoundError(f"{source}: gone before it could be sorted")
+                raise FileNotFoundError(say("{0}: gone before it could be sorted", source))
             size, digest = _copy_verified(source, dest, f"{os.getpid()}-{index}")
             just_copied = True
         journal.append({"step": index, "state": "copied", "size": size, "sha256": digest})
@@ -387,7 +389,7 @@ def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[s
             # Checked again only when resuming: a copy verified a moment ago needs no
             # fourth read, but one from an earlier session may have been changed since.
             if not just_copied and _sha256(dest) != (step["size"], step["sha256"]):
-                raise OSError(f"{dest}: no longer matches {source}; the source is kept")
+                raise OSError(say("{0}: no longer matches {1}; the source is kept", dest, source))
             source.unlink()
         journal.append({"step": index, "state": "done"})
         step["state"] = "done"
@@ -425,14 +427,14 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
                     dest.unlink()
             elif dest.exists():
                 if _sha256(dest) != recorded:
-                    problems.append((dest, "changed since the sort; left in place"))
+                    problems.append((dest, say("changed since the sort; left in place")))
                     journal.append({"undone": index, "kept": True})
                     continue
                 if move and not source.exists():
                     _copy_verified(dest, source, f"undo-{os.getpid()}-{index}")
                 dest.unlink()
             elif move and not source.exists():
-                problems.append((source, f"its sorted copy {dest} is gone; cannot restore"))
+                problems.append((source, say("its sorted copy {0} is gone; cannot restore", dest)))
         except OSError as exc:
             problems.append((dest, str(exc)))
             continue
@@ -445,5 +447,5 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
         except OSError:
             pass
     for path, why in problems:
-        emit(Message(f"{path}: {why}", "warning"))
+        emit(Message(say("{0}: {1}", path, why), "warning"))
     return SortResult(journal.path, count, total, problems=problems)

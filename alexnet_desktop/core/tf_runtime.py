@@ -13,6 +13,8 @@ import os
 import threading
 from typing import Any
 
+from alexnet_desktop.core.wording import Text, say
+
 _lock = threading.Lock()
 _tf: Any = None
 
@@ -57,7 +59,7 @@ def is_loaded() -> bool:
     return _tf is not None
 
 
-def device_summary() -> str:
+def device_summary() -> Text:
     """One line that says what will train: the GPU(s) by name, or the CPU and why."""
     tf = tensorflow()
     gpus = tf.config.list_physical_devices("GPU")
@@ -68,9 +70,9 @@ def device_summary() -> str:
                 names.append(tf.config.experimental.get_device_details(g).get("device_name", g.name))
             except Exception:
                 names.append(g.name)
-        return f"GPU: {', '.join(names)}"
+        return say("GPU: {0}", ", ".join(names))
     if not tf.test.is_built_with_cuda():
-        why = "this TensorFlow build has no CUDA support"
+        why = say("this TensorFlow build has no CUDA support")
     else:
-        why = "no NVIDIA GPU or driver was found"
-    return f"CPU ({os.cpu_count()} cores): {why}"
+        why = say("no NVIDIA GPU or driver was found")
+    return say("CPU ({0} cores): {1}", os.cpu_count(), why)

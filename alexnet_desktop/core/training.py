@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop import __version__
-from alexnet_desktop.core.wording import N_
+from alexnet_desktop.core.wording import N_, Text, Translate, message_of, say, shown, to_record
 from alexnet_desktop.core.augment import Augmentation, build_augmenter
 from alexnet_desktop.core.datasets import Dataset, Sample, Split
 from alexnet_desktop.core.devices import MIXED_PRECISION_CHOICES, precision_policy, training_runtime
@@ -70,21 +70,21 @@ class TrainConfig(OptimizerSettings):
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
         if self.epochs < 1:
-            raise ValueError(f"epochs must be at least 1, not {self.epochs}")
+            raise ValueError(say("epochs must be at least 1, not {0}", self.epochs))
         if self.batch_size < 1:
-            raise ValueError(f"batch size must be at least 1, not {self.batch_size}")
+            raise ValueError(say("batch size must be at least 1, not {0}", self.batch_size))
         super().validate()
         if not 0 <= self.val_split < 1:
-            raise ValueError(f"validation split must be in [0, 1), not {self.val_split}")
+            raise ValueError(say("validation split must be in [0, 1), not {0}", self.val_split))
         if self.val_source not in ("split", "test"):
-            raise ValueError(f"validation source must be 'split' or 'test', not {self.val_source!r}")
+            raise ValueError(say("validation source must be 'split' or 'test', not {0!r}", self.val_source))
         if self.early_stopping < 0:
-            raise ValueError(f"early-stopping patience must be 0 (off) or more, not {self.early_stopping}")
+            raise ValueError(say("early-stopping patience must be 0 (off) or more, not {0}", self.early_stopping))
         if self.mixed_precision not in MIXED_PRECISION_CHOICES:
-            raise ValueError(f"mixed precision must be one of {', '.join(MIXED_PRECISION_CHOICES)}")
+            raise ValueError(say("mixed precision must be one of {0}", ", ".join(MIXED_PRECISION_CHOICES)))
         Augmentation.from_dict(self.augmentation)
         if not self.runs_dir:
-            raise ValueError("no runs folder given")
+            raise ValueError(say("no runs folder given"))
 
     @classmethod
     def from_manifest(cls, saved: dict[str, Any]) -> "TrainConfig":
@@ -130,9 +130,26 @@ class EpochEnded:
     seconds: float
     is_best: bool
 
-    def metrics_text(self) -> str:
-        """The epoch's metrics on one line, as the CLI and the Train page's log show them."""
-        return "  ".join(f"{k} {v:.3g}" if k == "learning_rate" else f"{k} {v:.4f}" for k, v in self.logs.items())
+    def metrics_text(self, tr: Translate | None = None) -> str:
+        """The epoch's metrics on one line: named by their Keras keys (the CLI), or, given a
+        translator, by their names in its language (the Train page's log)."""
+        def name(key: str) -> str:
+            return key if tr is None else shown(metric_name(key), tr)
+
+        return "  ".join(f"{name(k)} {v:.3g}" if k == "learning_rate" else f"{name(k)} {v:.4f}"
+                         for k, v in self.logs.items())
+
+
+# The metrics Keras logs for a run, by key, as a person reads them.
+METRIC_NAMES = {
+    "loss": N_("loss"), "accuracy": N_("accuracy"), "val_loss": N_("val loss"),
+    "val_accuracy": N_("val accuracy"), "learning_rate": N_("learning rate"),
+}
+
+
+def metric_name(key: str) -> Text:
+    """A logged metric's name for people ("val_accuracy" is "val accuracy"), translatable."""
+    return Text(METRIC_NAMES.get(key) or key.replace("_", " ").replace("{", "{{").replace("}", "}}"))
 
 
 @dataclass(frozen=True)
@@ -168,11 +185,11 @@ class OutOfMemory(Exception):
     """The device ran out of memory; `batch_size` is the size that failed."""
 
     def __init__(self, batch_size: int, detail: str) -> None:
-        super().__init__(
-            f"out of memory at batch size {batch_size}"
-            + (f"; try {batch_size // 2}" if batch_size > 1 else "")
-            + f" ({detail.splitlines()[0][:200] if detail else 'no detail'})"
-        )
+        first = detail.splitlines()[0][:200] if detail else say("no detail")
+        if batch_size > 1:
+            super().__init__(say("out of memory at batch size {0}; try {1} ({2})", batch_size, batch_size // 2, first))
+        else:
+            super().__init__(say("out of memory at batch size {0} ({1})", batch_size, first))
         self.batch_size = batch_size
 
 
@@ -194,12 +211,12 @@ def _versions() -> dict[str, str]:
 def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, options: dict[str, Any]) -> Dataset:
     """Read `data` with the named loader (or the most confident one) and its options."""
     if not Path(data).exists():
-        raise FileNotFoundError(f"{data}: no such file or folder")
+        raise FileNotFoundError(say("{0}: no such file or folder", data))
     loader = host.loader(loader_id) if loader_id else host.best_loader(Path(data))
     opts = loader.default_options()
     unknown = set(options) - set(opts)
     if unknown:
-        raise ValueError(f"loader {loader.id!r} has no option(s) {', '.join(sorted(unknown))}")
+        raise ValueError(say("loader {0!r} has no option(s) {1}", loader.id, ", ".join(sorted(unknown))))
     by_name = {o.name: o for o in loader.options}
     opts.update({k: by_name[k].coerce(v) for k, v in options.items()})
     return loader.load(Path(data), **opts)
@@ -355,7 +372,8 @@ class _Job:
         if cfg.val_source == "test":
             val_samples = [s for s in report.accepted if s.path in report.test_paths]
             if not val_samples:
-                raise ValueError(f"{cfg.data}: validation on the test part was asked for, but the dataset has no usable test images")
+                raise ValueError(say("{0}: validation on the test part was asked for, but the dataset has no usable "
+                                     "test images", cfg.data))
         leaks = find_leaks(train_samples, val_samples, report.digests)
         if leaks:
             self.emit(Message.of(
@@ -363,7 +381,7 @@ class _Job:
                 len(leaks), level="warning"))
         classes = sorted({s.label for s in train_samples})
         if len(classes) < 2:
-            raise ValueError(f"{cfg.data}: training needs images of at least 2 classes, found {len(classes)}")
+            raise ValueError(say("{0}: training needs images of at least 2 classes, found {1}", cfg.data, len(classes)))
         class_names = list(dataset.class_names)
         missing = [c for c in class_names if c not in classes]
         if missing:
@@ -476,8 +494,8 @@ class _Job:
                 manifest = self.run.read_manifest()
                 if manifest.get("class_names") != data.class_names:
                     raise ValueError(
-                        f"{cfg.data}: the classes are not those the run was trained on "
-                        f"({', '.join(manifest.get('class_names', []))}); it cannot be resumed on this data"
+                        say("{0}: the classes are not those the run was trained on ({1}); it cannot be resumed "
+                            "on this data", cfg.data, ", ".join(manifest.get("class_names", [])))
                     )
                 if manifest.get("dataset", {}).get("fingerprint") != data.dataset.fingerprint():
                     self.emit(Message.of(N_("The dataset changed since this run began (files added, removed or rewritten)"),
@@ -536,12 +554,10 @@ class _Job:
         note = ""
         if self.diverged_at:
             status = "diverged"
-            note = (
-                f"the loss became NaN or infinite at epoch {self.diverged_at[0]}, batch {self.diverged_at[1]}: "
-                f"the learning rate ({cfg.learning_rate:g}) is probably too high. "
-                + ("The model of the best epoch and the checkpoint of the last finished epoch are kept."
-                   if self.history else "No epoch finished, so no model was kept.")
-            )
+            kept = (say("The model of the best epoch and the checkpoint of the last finished epoch are kept.")
+                    if self.history else say("No epoch finished, so no model was kept."))
+            note = say("The loss became NaN or infinite at epoch {0}, batch {1}: the learning rate ({2:g}) is "
+                       "probably too high. {3}", *self.diverged_at, cfg.learning_rate, kept)
         elif self.stop.is_set():
             status = "stopped"
             if not self.history:
@@ -550,10 +566,11 @@ class _Job:
         else:
             status = "finished"
             if self.early_stopped:
-                note = f"stopped early: no better {self.monitor} for {cfg.early_stopping} epochs"
+                note = say("Stopped early: no better {0} for {1} epochs", metric_name(self.monitor), cfg.early_stopping)
         self.run.update_manifest(
             status=status,
             note=note,
+            said={"note": to_record(note)} if note else {},
             skipped_files=[{"path": p, "reason": r} for p, r in skipped.items()],
             finished=time.strftime("%Y-%m-%dT%H:%M:%S"),
         )
@@ -563,7 +580,7 @@ class _Job:
             self.evaluate_best(data.val)
         write_model_card(self.run)
         if note:
-            self.emit(Message(note[0].upper() + note[1:], "warning" if status == "diverged" else "info"))
+            self.emit(Message(note, "warning" if status == "diverged" else "info"))
         return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor, note=note)
 
 
@@ -582,17 +599,18 @@ def _finish(job: _Job, emit: Emit) -> RunFinished:
     try:
         result = job.run_fit()
     except _StoppedEarly:
-        result = RunFinished(Path(), "stopped", None, None, job.monitor, "stopped before training began")
+        result = RunFinished(Path(), "stopped", None, None, job.monitor, say("stopped before training began"))
     except OutOfMemory as exc:
         if job.run is None:
             raise
-        job.run.update_manifest(status="failed", error=str(exc))
-        result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, str(exc),
+        job.run.update_manifest(status="failed", error=str(exc), said={"error": to_record(message_of(exc))})
+        result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc),
                              retry_batch_size=exc.batch_size // 2 or None)
     except BaseException as exc:
         if job.run is not None:
-            job.run.update_manifest(status="failed", error=f"{type(exc).__name__}: {exc}")
-            emit(RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, str(exc)))
+            job.run.update_manifest(status="failed", error=f"{type(exc).__name__}: {exc}",
+                                    said={"error": to_record(message_of(exc))})
+            emit(RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc)))
         raise
     emit(result)
     return result
@@ -635,16 +653,16 @@ def resume(
     manifest = run.read_manifest()
     status = effective_status(manifest)
     if status not in RESUMABLE:
-        raise ValueError(f"{run.path}: the run is {status}; only a run that is not being trained can be resumed")
+        raise ValueError(say("{0}: the run is {1}; only a run that is not being trained can be resumed", run.path, status))
     if not run.checkpoint_path.is_file():
-        raise ValueError(f"{run.path}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)")
+        raise ValueError(say("{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)", run.path))
     if more_epochs < 0:
-        raise ValueError(f"more epochs must be 0 or more, not {more_epochs}")
+        raise ValueError(say("more epochs must be 0 or more, not {0}", more_epochs))
     config = TrainConfig.from_manifest(manifest["training"])
     done = int(manifest.get("epochs_done", 0))
     config.epochs = max(config.epochs, done) + more_epochs
     if done >= config.epochs:
-        raise ValueError(f"{run.path}: all {config.epochs} epochs are done; give a number of epochs to add")
+        raise ValueError(say("{0}: all {1} epochs are done; give a number of epochs to add", run.path, config.epochs))
     if learning_rate is not None:
         config.learning_rate = learning_rate
         config.validate()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from alexnet_desktop.core.events import Message, Progress
+from alexnet_desktop.core.wording import shown
 from alexnet_desktop.core.scan import ScanReport, scan_dataset
 from alexnet_desktop.core.thumbnails import Thumbnail, pick_samples, thumbnails
 from alexnet_desktop.gui.i18n import core_text, plugin_text
@@ -265,7 +266,7 @@ class DataPage(QWidget):
         self.problem_table.setSortingEnabled(False)
         self.problem_table.setRowCount(len(rows))
         for i, (p, status, reason) in enumerate(rows):
-            for j, text in enumerate((str(p), status, reason)):
+            for j, text in enumerate((str(p), status, shown(reason, core_text))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.problem_table.setItem(i, j, item)
@@ -280,9 +281,9 @@ class DataPage(QWidget):
         if report.cancelled:
             text = self.tr("Scan cancelled: {0} so far").format(text)
         for n in report.notes:
-            text += f"<br>ℹ {n}"
+            text += f"<br>ℹ {shown(n, core_text)}"
         for w in report.warnings:
-            text += f"<br>⚠ {w}"
+            text += f"<br>⚠ {shown(w, core_text)}"
         self.status.setText(text)
         self.split_panel.set_source_images(result.samples, result.has_test)
         self.state.set_scan(report)

@@ -12,6 +12,7 @@ from alexnet_desktop import __version__
 from alexnet_desktop.core import tf_runtime
 from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core.evaluation import Evaluated
+from alexnet_desktop.core.wording import shown
 from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
 from alexnet_desktop.gui.desktop import SHORTCUTS, RecentList, about_html, app_icon
 from alexnet_desktop.gui.evaluate_page import EvaluatePage
@@ -20,7 +21,7 @@ from alexnet_desktop.gui.plugins_page import PluginsPage
 from alexnet_desktop.gui.predict_page import PredictPage
 from alexnet_desktop.gui.runs_page import RunsPage
 from alexnet_desktop.gui import i18n, theme
-from alexnet_desktop.gui.i18n import tr
+from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.train_page import TrainPage
 from alexnet_desktop.gui.worker import JobRunner
@@ -31,7 +32,7 @@ DEMO_SETTINGS = {"image_size": 128, "epochs": 10, "batch_size": 32}
 
 
 class _TensorFlowLoader(QObject):
-    loaded = Signal(str)
+    loaded = Signal(object)  # the device line: a core Text, translated where it is shown
 
     @Slot()
     def run(self) -> None:
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         # A plugin can also fail later, inside its loader or architecture, in any page's job.
         for runner in self.findChildren(JobRunner):
             runner.failed.connect(self._show_plugin_failures)
+        self.device_text: object = None  # what TensorFlow found (see show_device)
         self.device_label = QLabel(self.tr("Loading TensorFlow…"))
         self.statusBar().addPermanentWidget(self.device_label)
         self.resize(1200, 800)
@@ -298,14 +300,20 @@ class MainWindow(QMainWindow):
         self._tf_loader = _TensorFlowLoader()
         self._tf_loader.moveToThread(self._tf_thread)
         self._tf_thread.started.connect(self._tf_loader.run)
-        self._tf_loader.loaded.connect(self.device_label.setText)
+        self._tf_loader.loaded.connect(self.show_device)
         self._tf_thread.start()
+
+    def show_device(self, text: object) -> None:
+        """Name the training device in the status bar, in the window's language."""
+        self.device_text = text
+        self.device_label.setText(shown(text, core_text))
 
     def take_over_from(self, old: "MainWindow") -> None:
         """Carry on where `old` (the same state, another language) left off: its dataset,
         re-scanned for the pages to show, its page, and the device TensorFlow found."""
         self.tabs.setCurrentIndex(old.tabs.currentIndex())
-        self.device_label.setText(old.device_label.text())
+        if old.device_text is not None:
+            self.show_device(old.device_text)
         if self.state.data_path is not None:
             self.data_page.choose_folder(self.state.data_path, self.state.loader_id)
 

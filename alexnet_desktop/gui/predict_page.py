@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from alexnet_desktop.core.events import Progress
+from alexnet_desktop.core.wording import shown, shown_error
 from alexnet_desktop.core.labelling import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.predict import (
     PredictionWriter, folder_listing, load_for_prediction, predict_files, read_labels,
@@ -232,7 +233,7 @@ class PredictPage(QWidget):
                 try:
                     names = read_labels(Path(label_file))
                 except (OSError, ValueError) as exc:
-                    QMessageBox.warning(self, self.tr("Class names"), f"{label_file}: {exc}")
+                    QMessageBox.warning(self, self.tr("Class names"), shown_error(exc, core_text))
                     return
             else:
                 text, ok = QInputDialog.getMultiLineText(
@@ -357,9 +358,13 @@ class PredictPage(QWidget):
         note = self.tr(" · {0:,} other entries passed over (hover for why)").format(len(passed)) if passed else ""
         text = self.tr("Cancelled after {0:,} images · {1}{2}") if cancelled else self.tr("Done: {0:,} images · {1}{2}")
         self.status.setText(text.format(len(self.session.rows), summary, note))
-        self.status.setToolTip("\n".join(f"{p}: {why}" for p, why in passed[:50])
-                               + (self.tr("\n… and {0:,} more").format(len(passed) - 50) if len(passed) > 50 else ""))
+        self.status.setToolTip(self._listing(passed))
         self._update_buttons()
+
+    def _listing(self, entries: list) -> str:
+        """`path: why` for the first 50 of `entries` (files passed over or not undone), for a tooltip."""
+        return ("\n".join(f"{p}: {shown(why, core_text)}" for p, why in entries[:50])
+                + (self.tr("\n… and {0:,} more").format(len(entries) - 50) if len(entries) > 50 else ""))
 
     def _on_failed(self, message: str, _tb: str) -> None:
         self._show_progress(force=True)  # the rows predicted before the failure stay reviewable
@@ -427,7 +432,7 @@ class PredictPage(QWidget):
         try:
             dialog = SortDialog(lambda move: self.plan(out, move), self)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot sort"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot sort"), shown_error(exc, core_text))
             return
         if dialog.exec() != QDialog.Accepted or not dialog.plan.steps:
             return
@@ -473,8 +478,9 @@ class PredictPage(QWidget):
     def _on_sorted(self, result) -> None:
         kind, r = result
         if kind == "undo":
-            problems = self.tr("; {0} not undone (see the log)").format(len(r.problems)) if r.problems else ""
+            problems = self.tr("; {0} not undone (hover for why)").format(len(r.problems)) if r.problems else ""
             self.status.setText(self.tr("Undone: {0} of {1} file(s) put back{2}").format(r.done, r.total, problems))
+            self.status.setToolTip(self._listing(r.problems))
             self.last_journal = None
         elif r.cancelled:
             self.status.setText(self.tr("Sorting stopped after {0} of {1} file(s); every file is whole. "

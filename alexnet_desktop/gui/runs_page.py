@@ -14,7 +14,8 @@ from PySide6.QtCore import QFile
 from alexnet_desktop.core.export import export_model
 from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status, list_runs
 from alexnet_desktop.gui.export_dialog import ExportDialog
-from alexnet_desktop.gui.i18n import plugin_text, tr
+from alexnet_desktop.core.wording import from_record, shown
+from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
@@ -171,8 +172,10 @@ class RunsPage(QWidget):
             ]
             cells[0].setData(Qt.UserRole, str(run.path))
             cells[0].setToolTip(str(run.path))
-            if m.get("note") or m.get("error"):
-                cells[1].setToolTip(m.get("note") or m.get("error"))
+            said = m.get("said") or {}
+            why = from_record(said.get("note")) or m.get("note") or from_record(said.get("error")) or m.get("error")
+            if why:
+                cells[1].setToolTip(shown(why, core_text))
             for col, item in enumerate(cells):
                 self.table.setItem(row, col, item)
         self.table.setSortingEnabled(True)

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training import (
-    BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, resume, train,
+    BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, metric_name, resume,
+    train,
 )
+from alexnet_desktop.core.wording import shown
 from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
 from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
@@ -51,7 +53,7 @@ class DevicePanel(QGroupBox):
 
     def set_device(self, text: str) -> None:
         """The run's device line (from `RunStarted`)."""
-        self.device.setText(self.tr("<b>Training on:</b> {0}").format(text))
+        self.device.setText(self.tr("<b>Training on:</b> {0}").format(shown(text, core_text)))
 
     def refresh(self) -> None:
         """Read every device now."""
@@ -267,7 +269,7 @@ class TrainPage(QWidget):
                 value = event.logs.get("val_accuracy", event.logs.get("accuracy"))
                 self._best_text = self.tr(" · best epoch {0}").format(event.epoch + 1) + (
                     f" ({value:.3f})" if value is not None else "")
-            self._log(self.tr("Epoch {0}: {1}  ({2:.1f} s)").format(event.epoch + 1, event.metrics_text(), event.seconds)
+            self._log(self.tr("Epoch {0}: {1}  ({2:.1f} s)").format(event.epoch + 1, event.metrics_text(core_text), event.seconds)
                       + (self.tr("  ★ best so far") if event.is_best else ""))
         elif isinstance(event, FiltersChanged):
             self.filters.setPixmap(array_to_pixmap(event.grid))
@@ -321,7 +323,8 @@ class TrainPage(QWidget):
         resumed = self.tr("; resuming after epoch {0}").format(event.initial_epoch) if event.initial_epoch else ""
         self._log(
             self.tr("Run folder: {0}\n{1} training and {2} validation images, {3} classes; training on {4}{5}").format(
-                event.run_dir, event.train_count, event.val_count, len(event.class_names), event.device, resumed))
+                event.run_dir, event.train_count, event.val_count, len(event.class_names),
+                shown(event.device, core_text), resumed))
         self.state.runs_changed.emit()
 
     def _finished(self, result: RunFinished) -> None:
@@ -330,14 +333,14 @@ class TrainPage(QWidget):
             self.progress.setRange(0, 1)
         best = (
             self.tr("best {0} {1:.3f} at epoch {2}").format(
-                result.monitor.replace("_", " "), result.best_value, result.best_epoch)
+                shown(metric_name(result.monitor), core_text), result.best_value, result.best_epoch)
             if result.best_value is not None
             else self.tr("no epoch finished")
         )
         verb = tr("TrainPage", VERBS[result.status]) if result.status in VERBS else result.status
         where = self.tr(" · saved in {0}").format(result.run_dir) if result.run_dir and str(result.run_dir) != "." else ""
-        note = f"<br>{result.note}" if result.note else ""
-        error = f"<br>{result.error}" if result.error and result.status == "failed" else ""
+        note = f"<br>{shown(result.note, core_text)}" if result.note else ""
+        error = f"<br>{shown(result.error, core_text)}" if result.error and result.status == "failed" else ""
         self.status.setText(f"<b>{verb}</b>: {best}{where}{note}{error}")
         self._log(f"{verb}: {best}")
         self.state.runs_changed.emit()

@@ -26,7 +26,8 @@ from alexnet_desktop.core.explain import grad_cam, overlay
 from alexnet_desktop.core.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling import UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.threads import lower_priority
-from alexnet_desktop.gui.i18n import tr
+from alexnet_desktop.core import wording
+from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.worker import JobRunner
 
 # The labels the app gives (the folders they sort into keep the English name).
@@ -134,7 +135,7 @@ class GridModel(QAbstractListModel):
         if role == Qt.DisplayRole:
             return r.path.name
         if role == Qt.ToolTipRole:
-            return str(r.path) + (f"\n{r.error}" if r.error else "")
+            return str(r.path) + (f"\n{wording.shown(r.error, core_text)}" if r.error else "")
         if role == Qt.DecorationRole:
             key = str(r.path)
             pixmap = self._pixmaps.get(key)
@@ -301,8 +302,11 @@ class LabelGrid(QListView):
 
 class DetailPanel(QWidget):
     """The selected image large, its top-k probabilities as bars, and its path; with a model
-    set (`set_model`), a Grad-CAM heat map over the image for the predicted or a chosen class,
-    computed in a worker."""
+    set (`set_model`), a Grad-CAM heat map over the image for the predicted or a chosen class.
+
+    The image is decoded in a worker, the heat map after it: a 24-megapixel PNG takes a
+    quarter of a second to decode, which on the GUI thread froze the window at every
+    arrow key. While it decodes, the last image stays (no blink between quick ones)."""
 
     TOP_K = 5
     SIZE = 320
@@ -312,8 +316,9 @@ class DetailPanel(QWidget):
         self.setMinimumWidth(280)
         self.loaded = None  # core.predict.LoadedModel
         self._shown: tuple | None = None
-        self.runner = JobRunner(self, succeeded=self._heat_ready, failed=self._heat_failed, finished=self._next_heat)
-        self._wanted_heat: tuple | None = None
+        self.runner = JobRunner(self, event=self._image_ready, succeeded=self._heat_ready, failed=self._heat_failed,
+                                finished=self._next_image)
+        self._wanted: tuple | None = None  # (path, heat map wanted, class to explain), latest only
         self.explain = QCheckBox(self.tr("Heat map for"))
         self.explain.setToolTip(self.tr("Grad-CAM: a heat map over the parts of the image that raised the score of the class"))
         self.explain.setEnabled(False)
@@ -371,29 +376,53 @@ class DetailPanel(QWidget):
         if self._shown:
             self.show_row(*self._shown)
 
-    def _request_heat(self, path: Path) -> None:
-        self._wanted_heat = (path, self.explain_class.currentData())
-        self._next_heat()
+    def _request_image(self, path: Path) -> None:
+        heat = self.explain.isChecked() and self.loaded is not None
+        self._wanted = (path, heat, self.explain_class.currentData())
+        self._next_image()
 
-    def _next_heat(self) -> None:
-        if self.runner.is_running() or self._wanted_heat is None or self.loaded is None:
+    def _next_image(self) -> None:
+        if self.runner.is_running() or self._wanted is None:
             return
-        path, class_index = key = self._wanted_heat
-        self._wanted_heat = None
+        path, heat, class_index = self._wanted
+        self._wanted = None
         loaded, size = self.loaded, self.SIZE
 
         def job(emit, stop):
-            heat, explained = grad_cam(loaded.model, decode_image(path, size=loaded.image_size), class_index)
-            big = decode_image(path, size=size, keep_aspect=True)
-            heat_big = np.asarray(Image.fromarray((heat * 255).astype(np.uint8)).resize(
+            try:
+                big = decode_image(path, size=size, keep_aspect=True)
+            except (ImageDecodeError, OSError) as exc:
+                emit((path, None, getattr(exc, "reason", None) or wording.message_of(exc)))
+                return None
+            emit((path, big, None))
+            if not heat or stop.is_set():
+                return None
+            cam, explained = grad_cam(loaded.model, decode_image(path, size=loaded.image_size), class_index)
+            cam_big = np.asarray(Image.fromarray((cam * 255).astype(np.uint8)).resize(
                 (big.shape[1], big.shape[0]), Image.BILINEAR), dtype=np.float32) / 255
-            return key, overlay(big, heat_big), loaded.class_names[explained]
+            return path, overlay(big, cam_big), loaded.class_names[explained]
 
         self.runner.start(job)
 
+    def _is_shown(self, path: Path) -> bool:
+        return bool(self._shown) and str(self._shown[0].rows[self._shown[1]].path) == str(path)
+
+    def _image_ready(self, event) -> None:
+        path, pixels, why = event
+        if not self._is_shown(path):
+            return  # the user has moved on; the next image is on its way
+        if pixels is None:
+            self.image.setPixmap(QPixmap())
+            self.image.setText(wording.shown(why, core_text))
+        else:
+            self.image.setPixmap(self._fit(pixels))
+        self.image.setToolTip("")
+
     def _heat_ready(self, result) -> None:
-        (path, _), pixels, explained = result
-        if self._shown and self._shown[0] is not None and str(self._shown[0].rows[self._shown[1]].path) == str(path):
+        if result is None:
+            return
+        path, pixels, explained = result
+        if self._is_shown(path):
             self.image.setPixmap(self._fit(pixels))
             self.image.setToolTip(self.tr("Heat map for {0}").format(explained))
 
@@ -413,15 +442,7 @@ class DetailPanel(QWidget):
             self.path.setText("")
             return
         r = session.rows[i]
-        try:
-            pixels = decode_image(r.path, size=self.SIZE, keep_aspect=True)
-            self.image.setPixmap(self._fit(pixels))
-            self.image.setToolTip("")
-            if self.explain.isChecked() and self.loaded is not None:
-                self._request_heat(r.path)
-        except (ImageDecodeError, OSError) as exc:
-            self.image.setPixmap(QPixmap())
-            self.image.setText(getattr(exc, "reason", str(exc)))
+        self._request_image(r.path)
         label = session.label(i)
         shown = label_text("unreadable") if label == "" else (label_text(UNCERTAIN_LABEL) if label is None else label)
         how = self.tr("set by you") if session.is_manual(i) else self.tr("predicted")

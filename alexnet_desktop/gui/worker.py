@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from alexnet_desktop.core.plugins import INPUT_ERRORS, PluginError
 from alexnet_desktop.core.threads import lower_priority
+from alexnet_desktop.core.wording import shown_error
+from alexnet_desktop.gui.i18n import core_text
 
 
 # What a job raises on purpose for bad input (a folder that is not a dataset, a refused
@@ -36,7 +38,7 @@ class _Worker(QObject):
         try:
             result = self._job(self.event.emit, self._stop)
         except Exception as exc:  # the job's error goes to the page that started it
-            message, tb = str(exc) or type(exc).__name__, traceback.format_exc()
+            message, tb = shown_error(exc, core_text) or type(exc).__name__, traceback.format_exc()
             if not isinstance(exc, EXPECTED_ERRORS):
                 message = f"{type(exc).__name__}: {message}"
                 self.crashed.emit(message, tb)

@@ -1616,8 +1616,8 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>; {0} not undone (see the log)</source>
-      <translation>；{0} 个未能撤销（见日志）</translation>
+      <source>; {0} not undone (hover for why)</source>
+      <translation>；{0} 个未撤销（悬停查看原因）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -2507,6 +2507,111 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
   <context>
     <name>core</name>
     <message>
+      <location filename="../../alexnet_desktop/core/augment.py" />
+      <source>augmentation {0} must be a number &gt;= 0, not {1}</source>
+      <translation>数据增强参数 {0} 必须是不小于 0 的数，而不是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/augment.py" />
+      <source>augmentation {0} must be below 1 (a fraction), not {1}</source>
+      <translation>数据增强参数 {0} 必须小于 1（一个比例），而不是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/augment.py" />
+      <source>augmentation rotation must be at most 180 degrees, not {0}</source>
+      <translation>数据增强的旋转角度最多为 180 度，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/augment.py" />
+      <source>unknown augmentation setting(s): {0}</source>
+      <translation>未知的数据增强设置：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/augment.py" />
+      <source>no augmentation preset {0!r} (known: {1})</source>
+      <translation>没有名为 {0!r} 的数据增强预设（已知：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>{0}: no labelled images found</source>
+      <translation>{0}：未找到已标注的图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>test image of class {0!r}, which has no training images</source>
+      <translation>类别 {0!r} 的测试图像，而该类别没有训练图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>empty folder: no images, so not a class</source>
+      <translation>空文件夹：没有图像，因此不算一个类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>{0}: cannot list the folder ({1})</source>
+      <translation>{0}：无法列出文件夹内容（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>not inside a class folder</source>
+      <translation>不在任何类别文件夹中</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>{0}: not a folder</source>
+      <translation>{0}：不是文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>training images from {0}</source>
+      <translation>训练图像取自 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>unlabelled images: a prediction input, not training data</source>
+      <translation>未标注的图像：是预测的输入，不是训练数据</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source> (a folder of unlabelled images is a prediction input: use it on the Predict page)</source>
+      <translation>（未标注图像的文件夹是预测的输入：请在“预测”页使用它）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>{0}: no class folders with images found (expected {0}/&lt;class&gt;/&lt;image&gt;){1}</source>
+      <translation>{0}：未找到含图像的类别文件夹（应为 {0}/&lt;class&gt;/&lt;image&gt;）{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>{0}: the test folder is not a folder</source>
+      <translation>{0}：测试文件夹不是文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>{0} test images from {1}</source>
+      <translation>{0} 张测试图像取自 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <source>validation fraction must be in [0, 1), not {0}</source>
+      <translation>验证比例必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>mixed precision must be one of {0}, not {1!r}</source>
+      <translation>混合精度必须是 {0} 之一，而不是 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>no device {0!r} on this machine (there are: {1})</source>
+      <translation>本机没有设备 {0!r}（现有：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>TF_CONFIG is set but is not a valid cluster description: {0}</source>
+      <translation>已设置 TF_CONFIG，但它不是有效的集群描述：{0}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
       <source>{0:.1f} of {1:.1f} GiB</source>
       <translation>{0:.1f} / {1:.1f} GiB</translation>
@@ -2525,6 +2630,336 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/devices.py" />
       <source>CPU ({0} cores), this process</source>
       <translation>CPU（{0} 核），本进程</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/evaluation.py" />
+      <source>probabilities have shape {0}, expected ({1}, {2})</source>
+      <translation>概率数组的形状为 {0}，应为 ({1}, {2})</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/evaluation.py" />
+      <source>class {0!r} is not one the model knows</source>
+      <translation>类别 {0!r} 不是模型已知的类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/evaluation.py" />
+      <source> ({0}, ...)</source>
+      <translation>（{0} 等）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/evaluation.py" />
+      <source>{0}: no image could be evaluated{1}</source>
+      <translation>{0}：没有任何图像可以评估{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/evaluation.py" />
+      <source>{0}: the run has no {1} (made before this version); give DATA</source>
+      <translation>{0}：该运行没有 {1}（由早于本版本的程序创建）；请提供 DATA</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/explain.py" />
+      <source>{0}: no convolutional layer to explain</source>
+      <translation>{0}：没有可用于解释的卷积层</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/explain.py" />
+      <source>{0}: no convolution</source>
+      <translation>{0}：没有卷积层</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/export.py" />
+      <source>{0}: exists; nothing is overwritten (choose another name)</source>
+      <translation>{0}：已存在；不会覆盖任何文件（请换一个名称）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/export.py" />
+      <source>{0}: no such folder</source>
+      <translation>{0}：没有这个文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/export.py" />
+      <source>the {0} exporter wrote nothing</source>
+      <translation>导出器 {0} 没有写出任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>{0}: {1}</source>
+      <translation>{0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>file not found (moved or deleted?)</source>
+      <translation>找不到文件（已被移动或删除？）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>permission denied: the file cannot be read</source>
+      <translation>权限不足：无法读取该文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>is a folder, not an image</source>
+      <translation>是文件夹，不是图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>too large: {0}x{1} pixels is over the limit of {2:,} pixels</source>
+      <translation>太大：{0}x{1} 像素超过了 {2:,} 像素的上限</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>the image has no pixels</source>
+      <translation>图像没有像素</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>HEIC/HEIF photo: not supported; convert it to JPEG first</source>
+      <translation>HEIC/HEIF 照片：不受支持；请先转换为 JPEG</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>AVIF image: not supported; convert it to JPEG or PNG first</source>
+      <translation>AVIF 图像：不受支持；请先转换为 JPEG 或 PNG</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>a PDF document, not an image</source>
+      <translation>是 PDF 文档，不是图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>an SVG/XML file: vector images are not supported</source>
+      <translation>是 SVG/XML 文件：不支持矢量图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>cannot be read ({0})</source>
+      <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>empty file (0 bytes)</source>
+      <translation>空文件（0 字节）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>a text file, not an image</source>
+      <translation>是文本文件，不是图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>not an image in a supported format ({0})</source>
+      <translation>不是受支持格式的图像（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>too large to decode safely ({0})</source>
+      <translation>太大，无法安全解码（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>not enough memory to decode this image</source>
+      <translation>内存不足，无法解码此图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>decoded to an unexpected shape {0}</source>
+      <translation>解码后的形状 {0} 不符合预期</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>truncated or incomplete file (a broken download?)</source>
+      <translation>文件被截断或不完整（下载中断？）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>corrupt image data ({0})</source>
+      <translation>图像数据已损坏（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>system junk file</source>
+      <translation>系统生成的无用文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>hidden file or folder (its name starts with '.')</source>
+      <translation>隐藏的文件或文件夹（名称以“.”开头）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>not an image file extension</source>
+      <translation>不是图像文件扩展名</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>cannot open folder ({0})</source>
+      <translation>无法打开文件夹（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>symbolic link loop: this folder was already visited</source>
+      <translation>符号链接循环：此文件夹已访问过</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>cannot list folder ({0})</source>
+      <translation>无法列出文件夹内容（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>dangling symbolic link: its target does not exist</source>
+      <translation>失效的符号链接：其目标不存在</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>not a regular file (a pipe, socket or device)</source>
+      <translation>不是普通文件（管道、套接字或设备）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling.py" />
+      <source>{0!r} is not one of the classes ({1})</source>
+      <translation>{0!r} 不是已有类别之一（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling.py" />
+      <source>not predicted: {0}</source>
+      <translation>未预测：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling.py" />
+      <source>no label</source>
+      <translation>没有标签</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>it contains a Lambda layer ({0}): Python code that would run on loading</source>
+      <translation>它含有 Lambda 层（{0}）：加载时会运行的 Python 代码</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>it contains serialised Python code ({0} at {1})</source>
+      <translation>它含有序列化的 Python 代码（{1} 处的 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>it asks for {0!r} from the module {1!r} ({2}); only Keras, this app and installed plugins may provide a model's parts</source>
+      <translation>它要求从模块 {1!r} 加载 {0!r}（{2}）；只有 Keras、本应用和已安装的插件可以提供模型的组成部分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: the archive holds a file outside itself ({1!r})</source>
+      <translation>{0}：压缩包中有指向包外的文件（{1!r}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: not a Keras model archive (no config.json inside)</source>
+      <translation>{0}：不是 Keras 模型压缩包（其中没有 config.json）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: its config.json is {1:,} bytes, far beyond any model's</source>
+      <translation>{0}：其 config.json 有 {1:,} 字节，远超任何模型所需</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: not a whole .keras file (damaged or truncated: {1})</source>
+      <translation>{0}：不是完整的 .keras 文件（已损坏或被截断：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: its config.json is not valid JSON ({1})</source>
+      <translation>{0}：其 config.json 不是有效的 JSON（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: cannot be read ({1})</source>
+      <translation>{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: not loaded: {1}</source>
+      <translation>{0}：未加载：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: not loaded: {1}. Only .keras models are loaded; re-save it with model.save('name.keras') where it was made</source>
+      <translation>{0}：未加载：{1}。只加载 .keras 模型；请在创建它的地方用 model.save('name.keras') 重新保存</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: only .keras models (or run folders) can be loaded</source>
+      <translation>{0}：只能加载 .keras 模型（或运行文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: no such model file</source>
+      <translation>{0}：没有这个模型文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: the file changed after this app saved it (its SHA-256 is {1}…, the run recorded {2}). It was not loaded; if you changed it on purpose, load it as a model file instead of through its run</source>
+      <translation>{0}：本应用保存该文件之后它被改动过（其 SHA-256 为 {1}…，运行记录的是 {2}）。它没有被加载；如果是你有意修改的，请把它当作模型文件加载，而不是通过其运行加载</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>another</source>
+      <translation>另一个值</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: cannot be loaded ({1}: {2})</source>
+      <translation>{0}：无法加载（{1}：{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/models.py" />
+      <source>{0} cannot take {1}x{1} images: the smallest input it can take is {2}x{2}</source>
+      <translation>{0} 不能接受 {1}x{1} 的图像：它能接受的最小输入为 {2}x{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/models.py" />
+      <source>a classifier needs at least 2 classes, not {0}</source>
+      <translation>分类器至少需要 2 个类别，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>unknown optimizer {0!r} (choose from {1})</source>
+      <translation>未知的优化器 {0!r}（可选：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>learning rate must be a positive number, not {0}</source>
+      <translation>学习率必须是正数，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>momentum must be in [0, 1), not {0}</source>
+      <translation>动量必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>weight decay must be in [0, 1), not {0}</source>
+      <translation>权重衰减必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>unknown learning-rate schedule {0!r} (choose from {1})</source>
+      <translation>未知的学习率调度 {0!r}（可选：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>the step schedule needs at least 1 epoch between steps, not {0}</source>
+      <translation>阶梯调度两步之间至少需要 1 轮，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>the learning-rate factor must be between 0 and 1, not {0}</source>
+      <translation>学习率系数必须在 0 和 1 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/optimization.py" />
+      <source>the plateau patience must be at least 1 epoch, not {0}</source>
+      <translation>平台期耐心至少为 1 轮，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/optimization.py" />
@@ -2557,14 +2992,199 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>，{1} 轮无改善后 ×{0:g}</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>dataset loader</source>
+      <translation>数据集加载器</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>architecture</source>
+      <translation>架构</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>export format</source>
+      <translation>导出格式</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>{0}: no dataset loader recognises this folder (choose one with --loader)</source>
+      <translation>{0}：没有数据集加载器能识别此文件夹（请用 --loader 指定一个）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>the plugin {0!r} failed in {1}: {2}: {3} (its traceback is in the Plugins list)</source>
+      <translation>插件 {0!r} 在 {1} 中出错：{2}：{3}（其回溯信息在“插件”列表中）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>no {0} {1!r} (known: {2})</source>
+      <translation>没有{0} {1!r}（已知：{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the label file lists no class names</source>
+      <translation>{0}：标签文件中没有列出任何类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the run has no {1} (it did not finish an epoch)</source>
+      <translation>{0}：该运行没有 {1}（它没有完成任何一轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: no label file (looked for {1}); give one with --labels</source>
+      <translation>{0}：没有标签文件（查找过 {1}）；请用 --labels 指定</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the model does not state its input size; give it</source>
+      <translation>{0}：模型没有说明其输入尺寸；请指定</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the model has {1} outputs but {2} class names</source>
+      <translation>{0}：模型有 {1} 个输出，但有 {2} 个类别名称</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>images predicted</source>
       <translation>张图像已预测</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: no image files found</source>
+      <translation>{0}：未找到图像文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: no image files found (try --recursive)</source>
+      <translation>{0}：未找到图像文件（试试 --recursive）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: no such predictions file</source>
+      <translation>{0}：没有这个预测结果文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: not a predictions file ({1})</source>
+      <translation>{0}：不是预测结果文件（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: not a predictions file (it needs path, label and confidence columns)</source>
+      <translation>{0}：不是预测结果文件（需要 path、label 和 confidence 列）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}, line {1}: confidence {2!r} is not a number</source>
+      <translation>{0}，第 {1} 行：置信度 {2!r} 不是数字</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs.py" />
+      <source>could not make a new run folder under {0}</source>
+      <translation>无法在 {0} 下创建新的运行文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs.py" />
+      <source>{0}: not a run folder (no {1})</source>
+      <translation>{0}：不是运行文件夹（没有 {1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs.py" />
+      <source>{0}: damaged manifest ({1})</source>
+      <translation>{0}：清单文件已损坏（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
+      <source>refused: an unexpected _codecs.encode call</source>
+      <translation>已拒绝：意外的 _codecs.encode 调用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
+      <source>refused: the file asks to load {0}.{1}, which a data file never needs</source>
+      <translation>已拒绝：该文件要求加载 {0}.{1}，而数据文件从不需要它</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
+      <source>refused: an array of Python objects, not of numbers</source>
+      <translation>已拒绝：是 Python 对象数组，而不是数值数组</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/scan.py" />
       <source>images checked</source>
       <translation>张图像已检查</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>tiny: {0}x{1} pixels</source>
+      <translation>过小：{0}x{1} 像素</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>named {0} but the content is {1}</source>
+      <translation>扩展名为 {0}，但内容是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>class {0!r} has no usable images</source>
+      <translation>类别 {0!r} 没有可用的图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>class {0!r} has a single image: it cannot be both trained and validated</source>
+      <translation>类别 {0!r} 只有一张图像：无法同时用于训练和验证</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>classes are unbalanced: {0} images in the largest, {1} in the smallest</source>
+      <translation>类别不均衡：最大的类别有 {0} 张图像，最小的只有 {1} 张</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>{0} image(s) are smaller than {1}px on a side</source>
+      <translation>{0} 张图像的边长小于 {1} 像素</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>{0} file(s) have an extension that does not match their content</source>
+      <translation>{0} 个文件的扩展名与内容不符</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>same image as {0} but labelled {1!r}, not {2!r}</source>
+      <translation>与 {0} 是同一张图像，但标签为 {1!r}，而不是 {2!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>exact duplicate of {0}</source>
+      <translation>与 {0} 完全相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>{0} exact duplicate file(s); the split keeps copies together so none straddles training and validation</source>
+      <translation>{0} 个完全重复的文件；划分时会把副本放在一起，不会同时出现在训练和验证中</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>{0} image(s) appear under two different labels</source>
+      <translation>{0} 张图像出现在两个不同的标签下</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>test image identical to training image {0}</source>
+      <translation>测试图像与训练图像 {0} 完全相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>{0} test image(s) are also in the training images: the test score will be too high</source>
+      <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
@@ -2593,13 +3213,218 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: exists and is not a folder</source>
+      <translation>{0}：已存在且不是文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>listed twice; sorted once</source>
+      <translation>列出了两次；只整理一次</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>missing</source>
+      <translation>不存在</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>not a regular file</source>
+      <translation>不是普通文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: exists and is not a plain folder; the sort would write outside {1}</source>
+      <translation>{0}：已存在且不是普通文件夹；整理会写到 {1} 之外</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>already in its class folder</source>
+      <translation>已在其类别文件夹中</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: no such journal</source>
+      <translation>{0}：没有这个日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: not a sort journal</source>
+      <translation>{0}：不是整理日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: the copy does not match its source after writing (disk or memory error)</source>
+      <translation>{0}：写入后副本与源文件不一致（磁盘或内存错误）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: changed while it was being copied</source>
+      <translation>{0}：复制过程中被改动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: a file of that name appeared during the sort; not replaced</source>
+      <translation>{0}：整理过程中出现了同名文件；未替换</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: a journal of that name exists</source>
+      <translation>{0}：已有同名日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: this sort has been (partly) undone; it cannot be resumed</source>
+      <translation>{0}：此次整理已被（部分）撤销；无法继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
       <source>files sorted</source>
       <translation>个文件已整理</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: {1}. The sort stopped with every file whole ({2:,} of {3:,} sorted, the rest still where they were); fix the cause (free space, a writable folder) and resume it with: alexnet-desktop sort --resume {4}</source>
+      <translation>{0}：{1}。整理已停止，所有文件均完好（已整理 {3:,} 个中的 {2:,} 个，其余仍在原处）；请排除原因（腾出空间、可写的文件夹）后用以下命令继续：alexnet-desktop sort --resume {4}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: not in a plain class folder of {1}; nothing is written outside it</source>
+      <translation>{0}：不在 {1} 的普通类别文件夹中；不会在其外写入任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: exists and is not a copy of {1}; not replaced</source>
+      <translation>{0}：已存在且不是 {1} 的副本；未替换</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: gone before it could be sorted</source>
+      <translation>{0}：在整理之前已不存在</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>{0}: no longer matches {1}; the source is kept</source>
+      <translation>{0}：已与 {1} 不一致；保留源文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>changed since the sort; left in place</source>
+      <translation>整理后被改动过；保留在原处</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>its sorted copy {0} is gone; cannot restore</source>
+      <translation>其整理后的副本 {0} 已不存在；无法恢复</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
       <source>files restored</source>
       <translation>个文件已恢复</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>GPU: {0}</source>
+      <translation>GPU：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>this TensorFlow build has no CUDA support</source>
+      <translation>此 TensorFlow 版本不支持 CUDA</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>no NVIDIA GPU or driver was found</source>
+      <translation>未找到 NVIDIA GPU 或驱动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>CPU ({0} cores): {1}</source>
+      <translation>CPU（{0} 核）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>epochs must be at least 1, not {0}</source>
+      <translation>轮数至少为 1，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>batch size must be at least 1, not {0}</source>
+      <translation>批大小至少为 1，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>validation split must be in [0, 1), not {0}</source>
+      <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>validation source must be 'split' or 'test', not {0!r}</source>
+      <translation>验证来源必须是 'split' 或 'test'，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
+      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>mixed precision must be one of {0}</source>
+      <translation>混合精度必须是 {0} 之一</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>no runs folder given</source>
+      <translation>没有指定运行记录文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>accuracy</source>
+      <translation>准确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>val loss</source>
+      <translation>验证损失</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>val accuracy</source>
+      <translation>验证准确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>no detail</source>
+      <translation>无详细信息</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>out of memory at batch size {0}; try {1} ({2})</source>
+      <translation>批大小为 {0} 时内存不足；请试试 {1}（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>out of memory at batch size {0} ({1})</source>
+      <translation>批大小为 {0} 时内存不足（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: no such file or folder</source>
+      <translation>{0}：没有这个文件或文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>loader {0!r} has no option(s) {1}</source>
+      <translation>加载器 {0!r} 没有选项 {1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
@@ -2613,8 +3438,18 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: validation on the test part was asked for, but the dataset has no usable test images</source>
+      <translation>{0}：要求在测试部分上验证，但数据集中没有可用的测试图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
       <source>{0} validation image(s) are identical to training images: the validation score will be too high</source>
       <translation>{0} 张验证图像与训练图像完全相同：验证得分会偏高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: training needs images of at least 2 classes, found {1}</source>
+      <translation>{0}：训练至少需要 2 个类别的图像，只找到 {1} 个</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
@@ -2638,6 +3473,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: the classes are not those the run was trained on ({1}); it cannot be resumed on this data</source>
+      <translation>{0}：类别与该运行训练时的类别（{1}）不同；无法在这些数据上继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
       <source>The dataset changed since this run began (files added, removed or rewritten)</source>
       <translation>自本次运行开始以来数据集已改变（有文件被添加、删除或改写）</translation>
     </message>
@@ -2653,8 +3493,258 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
+      <source>The model of the best epoch and the checkpoint of the last finished epoch are kept.</source>
+      <translation>已保留最佳一轮的模型和最后完成一轮的检查点。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>No epoch finished, so no model was kept.</source>
+      <translation>没有完成任何一轮，因此没有保留模型。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>The loss became NaN or infinite at epoch {0}, batch {1}: the learning rate ({2:g}) is probably too high. {3}</source>
+      <translation>损失在第 {0} 轮第 {1} 批变为 NaN 或无穷大：学习率（{2:g}）可能太高。{3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Stopped early: no better {0} for {1} epochs</source>
+      <translation>提前停止：{1} 轮内{0}没有改善</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
       <source>Skipped {0}: {1}</source>
       <translation>已跳过 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>stopped before training began</source>
+      <translation>在训练开始之前停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: the run is {1}; only a run that is not being trained can be resumed</source>
+      <translation>{0}：该运行的状态为 {1}；只有不在训练中的运行才能继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)</source>
+      <translation>{0}：没有已完成轮次的检查点可供继续（它在第一轮中就结束了）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>more epochs must be 0 or more, not {0}</source>
+      <translation>追加的轮数必须为 0 或更多，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: all {1} epochs are done; give a number of epochs to add</source>
+      <translation>{0}：全部 {1} 轮均已完成；请指定要追加的轮数</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: cannot read the archive ({1})</source>
+      <translation>{0}：无法读取压缩包（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: label {1} but only {2} class names</source>
+      <translation>{0}：标签为 {1}，但只有 {2} 个类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: not a CIFAR-10 python batch ({1})</source>
+      <translation>{0}：不是 CIFAR-10 的 Python 批次文件（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: expected N x 3072 pixel rows and N labels, found {1} and {2}</source>
+      <translation>{0}：应为 N x 3072 的像素行和 N 个标签，实际为 {1} 和 {2}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: {1} bytes is not a whole number of 3073-byte CIFAR-10 records</source>
+      <translation>{0}：{1} 字节不是整数个 3073 字节的 CIFAR-10 记录</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: cannot decompress ({1})</source>
+      <translation>{0}：无法解压（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: not an idx file of unsigned bytes with {1} dimension(s)</source>
+      <translation>{0}：不是 {1} 维无符号字节的 idx 文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: header says {1} but the file holds {2} values (truncated?)</source>
+      <translation>{0}：文件头表明为 {1}，但文件只含 {2} 个值（被截断？）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>no MNIST training files (train-images-idx3-ubyte and train-labels-idx1-ubyte)</source>
+      <translation>没有 MNIST 训练文件（train-images-idx3-ubyte 和 train-labels-idx1-ubyte）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: {1} images but {2} labels</source>
+      <translation>{0}：{1} 张图像，但有 {2} 个标签</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: label {1} is not a digit</source>
+      <translation>{0}：标签 {1} 不是数字</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>images unpacked from {0} into {1}</source>
+      <translation>图像已从 {0} 解包到 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: no CIFAR-10 batches found (data_batch_1..5 and test_batch, or the .tar.gz)</source>
+      <translation>{0}：未找到 CIFAR-10 批次文件（data_batch_1..5 和 test_batch，或 .tar.gz）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: the archive holds no CIFAR-10 batches</source>
+      <translation>{0}：压缩包中没有 CIFAR-10 批次文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>CIFAR-10 meta file: cannot read the class names ({0})</source>
+      <translation>CIFAR-10 元数据文件：无法读取类别名称（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>CIFAR-10 meta file: class name(s) unfit for a folder name: {0}</source>
+      <translation>CIFAR-10 元数据文件：类别名称不适合用作文件夹名：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: no MNIST idx files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz])</source>
+      <translation>{0}：没有 MNIST idx 文件（train-images-idx3-ubyte[.gz]、train-labels-idx1-ubyte[.gz]）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: no .csv file in this folder</source>
+      <translation>{0}：此文件夹中没有 .csv 文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: several CSV files ({1}); choose one in the CSV file option</source>
+      <translation>{0}：有多个 CSV 文件（{1}）；请在“CSV 文件”选项中选择一个</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: no column {1!r} (columns: {2})</source>
+      <translation>{0}：没有 {1!r} 列（现有列：{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: cannot tell which column holds the {1} (columns: {2}); set it in the options</source>
+      <translation>{0}：无法判断哪一列是{1}（现有列：{2}）；请在选项中设置</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: {1:,} bytes is too large for a list of images</source>
+      <translation>{0}：{1:,} 字节，作为图像列表太大了</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: not a UTF-8 text file</source>
+      <translation>{0}：不是 UTF-8 文本文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: expected a header row with a file column and a label column</source>
+      <translation>{0}：应有包含文件列和标签列的表头行</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>file names</source>
+      <translation>文件名</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>labels</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>row {0}: no file name</source>
+      <translation>第 {0} 行：没有文件名</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>row {0} of {1}: empty label</source>
+      <translation>{1} 第 {0} 行：标签为空</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>row {0} of {1}: listed but not found</source>
+      <translation>{1} 第 {0} 行：列出了但找不到</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>row {0} of {1}: labelled {2!r} here but {3!r} earlier</source>
+      <translation>{1} 第 {0} 行：此处标为 {2!r}，但前面标为 {3!r}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0}: none of the listed files was found under {1}</source>
+      <translation>{0}：列出的文件在 {1} 下一个都没有找到</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/csv_list.py" />
+      <source>{0} row(s) list a file a second time with the same label</source>
+      <translation>{0} 行以相同标签重复列出了同一文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/demo_shapes.py" />
+      <source>no demo class {0!r}</source>
+      <translation>没有演示类别 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/exporters.py" />
+      <source>ONNX export needs the {0} package(s): pip install onnx tf2onnx</source>
+      <translation>导出 ONNX 需要 {0} 软件包：pip install onnx tf2onnx</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/exporters.py" />
+      <source>this model cannot be exported to ONNX: the converter left TensorFlow operations that ONNX does not have{0}; grouped convolutions (the published AlexNet's) are the usual cause. Export it as a SavedModel or TFLite instead. ({1})</source>
+      <translation>此模型无法导出为 ONNX：转换器留下了 ONNX 没有的 TensorFlow 运算{0}；通常是分组卷积（已发表的 AlexNet 所用）导致的。请改为导出 SavedModel 或 TFLite。（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/filename_labels.py" />
+      <source>ambiguous name: no label before the number (expected e.g. cat.123.jpg)</source>
+      <translation>名称有歧义：数字前没有标签（应为 cat.123.jpg 这样的名称）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/filename_labels.py" />
+      <source>labels {0} differ only in case: one class {1!r}</source>
+      <translation>标签 {0} 只有大小写不同：合为一个类别 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/filename_labels.py" />
+      <source>{0}: no file names with a label (expected names such as cat.123.jpg)</source>
+      <translation>{0}：没有带标签的文件名（应为 cat.123.jpg 这样的名称）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/flowers17.py" />
+      <source>not one of Flowers-17's image_0001.jpg .. image_{0:04d}.jpg</source>
+      <translation>不属于 Flowers-17 的 image_0001.jpg .. image_{0:04d}.jpg</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/flowers17.py" />
+      <source>{0}: no Flowers-17 images (image_0001.jpg .. image_{1:04d}.jpg) found</source>
+      <translation>{0}：未找到 Flowers-17 图像（image_0001.jpg .. image_{1:04d}.jpg）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/flowers17.py" />
+      <source>{0} of the {1} Flowers-17 images are missing</source>
+      <translation>{1} 张 Flowers-17 图像中缺少 {0} 张</translation>
     </message>
     <message>
       <source>Adam: a safe default for training from scratch (1e-4 to 1e-3)</source>
