@@ -292,7 +292,7 @@ def _train_config(args, host) -> Any:
 def cmd_predict(args) -> int:
     from alexnet_desktop.core.predict import PredictionWriter, folder_listing, load_for_prediction, predict_files
 
-    loaded = load_for_prediction(args.model, args.labels)
+    loaded = load_for_prediction(args.model, args.labels, image_size=args.image_size)
     listing = folder_listing(args.folder, recursive=args.recursive)
     files = listing.files
     for path, why in listing.passed_over():
@@ -334,7 +334,7 @@ def cmd_evaluate(args) -> int:
 
     model_ref = Path(args.model)
     run = RunFolder(model_ref) if model_ref.is_dir() else None
-    loaded = load_for_prediction(model_ref, args.labels)
+    loaded = load_for_prediction(model_ref, args.labels, image_size=args.image_size)
     if args.data:
         dataset = load_dataset(_host(), resolve_data(args.data), args.loader, parse_options(args.option))
         # A dataset with a held-out test part is judged on that part, never on what it trained on.
@@ -483,6 +483,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--top-k", type=int, default=3, metavar="K", help="top-k list in JSON output")
     s.add_argument("--batch-size", type=int, default=64, metavar="N")
     s.add_argument("--recursive", action="store_true", help="also predict images in sub-folders")
+    s.add_argument("--image-size", type=int, default=None, metavar="N",
+                   help="the square size a bare .keras model was trained at, if its input takes any size")
     s.set_defaults(func=cmd_predict)
 
     s = sub.add_parser("evaluate", help="loss, accuracy, per-class precision/recall/F1 and the confusion matrix")
@@ -494,6 +496,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
     s.add_argument("--batch-size", type=int, default=64, metavar="N")
     s.add_argument("--json", action="store_true", help="machine-readable output (every image's result included)")
+    s.add_argument("--image-size", type=int, default=None, metavar="N",
+                   help="the square size a bare .keras model was trained at, if its input takes any size")
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("sort", help="copy (or move) predicted files into one folder per class, journalled and undoable")

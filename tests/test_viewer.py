@@ -126,6 +126,32 @@ def test_a_model_made_elsewhere_with_typed_class_names(qtbot, window, host, colo
     assert len(page.session.rows) == 6 and page.session.class_names == ["blue", "red"]
 
 
+def test_a_model_whose_input_takes_any_size_asks_for_it_once(qtbot, window, colour_dataset, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from alexnet_desktop.core.tf_runtime import keras
+
+    k = keras()
+    inputs = k.Input((None, None, 3))
+    x = k.layers.Conv2D(4, 3)(k.layers.Rescaling(1 / 255)(inputs))
+    outputs = k.layers.Dense(2, activation="softmax")(k.layers.GlobalAveragePooling2D()(x))
+    bare = tmp_path / "any_size.keras"
+    k.Model(inputs, outputs).save(bare)
+    (tmp_path / "labels.txt").write_text("blue\nred\n")
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **kw: (asked.append(a[2]) or 24, True))
+    page = window.predict_page
+    page.use_model_file(bare)
+    page.folder_edit.setText(str(colour_dataset / "red"))
+    page.predict_button.click()
+    qtbot.waitUntil(lambda: len(page.session.rows) == 6 and not page.runner.is_running(), timeout=60000)
+    assert len(asked) == 1 and "any_size.keras" in asked[0]
+    assert page.session.class_names == ["blue", "red"] and page.detail.loaded.image_size == 24
+    with qtbot.waitSignal(page.runner.finished, timeout=60000):  # remembered: not asked again
+        page.predict_button.click()
+    assert len(asked) == 1 and len(page.session.rows) == 6
+
+
 def test_label_session_rules():
     rows = [Prediction(Path(f"/x/{i}.jpg"), "cat" if i % 2 else "dog", 0.3 + 0.1 * i, (0.5, 0.5)) for i in range(6)]
     rows.append(Prediction(Path("/x/bad.jpg"), error="truncated"))

@@ -76,3 +76,25 @@ def test_a_picture_in_an_unsupported_format_is_named_as_such_when_listed(tmp_pat
     why = dict(list_image_files(tmp_path).passed_over())
     assert why[tmp_path / "IMG_0001.HEIC"] == "HEIC/HEIF photo: not supported; convert it to JPEG first"
     assert why[tmp_path / "notes.txt"] == "not an image file extension"
+
+
+def test_a_sentence_keeps_an_exception_as_its_message_not_its_traceback():
+    import gc
+    import weakref
+
+    class Big:
+        pass
+
+    def fail(big):
+        raise ValueError(say("{0}: not a folder", "/x"))
+
+    big = Big()
+    alive = weakref.ref(big)
+    try:
+        fail(big)
+    except ValueError as exc:
+        text = say("outer {0}", exc)
+    del big
+    gc.collect()
+    assert alive() is None, "the sentence kept the failed call's frames alive"
+    assert text == "outer /x: not a folder" and shown(text, translate) == "OUTER [/x] NOT A FOLDER"

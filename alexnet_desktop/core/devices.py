@@ -61,27 +61,27 @@ def training_runtime(devices: list[str] | tuple[str, ...] = (), mixed_precision:
         try:
             cluster = json.loads(os.environ["TF_CONFIG"])
             task = cluster["task"]
-            where = f"worker {task['index']} of {len(cluster['cluster']['worker'])}"
+            index, workers = task["index"], len(cluster["cluster"]["worker"])
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(say("TF_CONFIG is set but is not a valid cluster description: {0}", exc)) from None
         strategy = tf.distribute.MultiWorkerMirroredStrategy()
-        description = f"MultiWorkerMirroredStrategy, {where}"
+        description = say("MultiWorkerMirroredStrategy, worker {0} of {1}", index, workers)
     elif len(chosen) > 1 or (not chosen and len(gpus) > 1):
         strategy = tf.distribute.MirroredStrategy(chosen or gpus)
-        description = f"MirroredStrategy over {', '.join(_normalise(d) for d in (chosen or gpus))}"
+        description = say("MirroredStrategy over {0}", ", ".join(_normalise(d) for d in (chosen or gpus)))
     elif len(chosen) == 1:
         strategy = tf.distribute.OneDeviceStrategy(chosen[0])
-        description = f"one device: {_normalise(chosen[0])}"
+        description = say("one device: {0}", _normalise(chosen[0]))
     else:
         strategy = tf.distribute.get_strategy()
-        description = f"one device: {_normalise(gpus[0]) if gpus else 'CPU:0'}"
+        description = say("one device: {0}", _normalise(gpus[0]) if gpus else "CPU:0")
 
     if mixed_precision == "auto":
         use_mixed = bool(gpus) and all(_capability(tf, g) >= MIXED_PRECISION_MIN_CAPABILITY for g in gpus)
     else:
         use_mixed = mixed_precision == "on"
     if use_mixed:
-        description += ", mixed precision (float16 compute, float32 weights)"
+        description = say("{0}, mixed precision (float16 compute, float32 weights)", description)
     return TrainingRuntime(strategy, description, int(strategy.num_replicas_in_sync), use_mixed)
 
 

@@ -47,6 +47,10 @@ def read_labels(path: Path) -> list[str]:
     return names
 
 
+class InputSizeUnknown(ValueError):
+    """A model made elsewhere whose input takes any size: the size it was trained at must be given."""
+
+
 def load_for_prediction(
     ref: str | Path,
     labels: str | Path | None = None,
@@ -85,7 +89,8 @@ def load_for_prediction(
         shape = model.input_shape
         size = int(shape[1]) if shape and shape[1] else (image_size or 0)
         if not size:
-            raise ValueError(say("{0}: the model does not state its input size; give it", ref))
+            raise InputSizeUnknown(say("{0}: the model takes images of any size; give the size it was trained at "
+                                       "(--image-size)", ref))
         source = ref
     outputs = int(model.output_shape[-1])
     if outputs != len(names):

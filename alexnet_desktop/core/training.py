@@ -527,7 +527,7 @@ class _Job:
             self.run.mark_owned()
             self.emit(RunStarted(
                 self.run.path, data.class_names, cfg.epochs, self.steps, len(data.train), len(data.val),
-                f"{device}; {runtime.description}", initial_epoch, tuple(self.history), cfg.batch_size,
+                say("{0}; {1}", device, runtime.description), initial_epoch, tuple(self.history), cfg.batch_size,
             ))
             callbacks = [_make_callback(self), *optimization.callbacks(val_ds is not None)]
             if importlib.util.find_spec("tensorboard") is not None:

@@ -40,6 +40,9 @@ class Text(str):
     args: tuple
 
     def __new__(cls, template: str, *args: Any) -> "Text":
+        # An exception is kept as its message: kept whole, its traceback would keep every
+        # frame it passed through alive (a model, a batch of images) as long as the sentence.
+        args = tuple(message_of(a) if isinstance(a, BaseException) else a for a in args)
         made = super().__new__(cls, template.format(*args))
         made.template, made.args = template, args
         return made

@@ -16,7 +16,7 @@ from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.wording import shown, shown_error
 from alexnet_desktop.core.labelling import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.predict import (
-    PredictionWriter, folder_listing, load_for_prediction, predict_files, read_labels,
+    InputSizeUnknown, PredictionWriter, folder_listing, load_for_prediction, predict_files, read_labels,
 )
 from alexnet_desktop.core.runs import LABELS, effective_status, list_runs
 from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
@@ -73,7 +73,8 @@ class PredictPage(QWidget):
         super().__init__(parent)
         self.state = state
         self.runner = JobRunner(self, event=self._on_event, succeeded=self._on_done, failed=self._on_failed,
-                                finished=self._update_buttons)
+                                finished=self._prediction_ended)
+        self._size_wanted_for: str | None = None  # a model whose input takes any size (see _ask_size)
         self.sort_runner = JobRunner(self, event=self._on_sort_event, succeeded=self._on_sorted,
                                      failed=self._on_sort_failed, finished=self._update_buttons)
         self.session = LabelSession()
@@ -266,8 +267,14 @@ class PredictPage(QWidget):
         self._progress, self._unshown, self._shown_at = None, range(0), 0.0
         self._passed_over = []
 
+        self._size_wanted_for = None
+
         def job(emit, stop):
-            loaded = load_for_prediction(model_ref, class_names=names, image_size=size)
+            try:
+                loaded = load_for_prediction(model_ref, class_names=names, image_size=size)
+            except InputSizeUnknown:
+                emit(("size wanted", model_ref))
+                return False
             listing = folder_listing(folder, recursive=recursive)
             emit(("classes", loaded.class_names))
             emit(("model", loaded))
@@ -321,6 +328,8 @@ class PredictPage(QWidget):
             self.detail.set_model(event[1])
         elif isinstance(event, tuple) and event[0] == "passed over":
             self._passed_over = event[1]
+        elif isinstance(event, tuple) and event[0] == "size wanted":
+            self._size_wanted_for = event[1]
         elif isinstance(event, tuple) and event[0] == "rows":
             added = self.session.add(event[1])
             self._unshown = range(self._unshown.start if self._unshown else added.start, added.stop)
@@ -350,7 +359,30 @@ class PredictPage(QWidget):
         self.status.setText(self.tr("{0:,} of {1:,} images predicted · {2:.0f} images/s · about {3} s left").format(
             event.done, event.total, rate, int(left)))
 
+    def _prediction_ended(self) -> None:
+        self._update_buttons()
+        if self._size_wanted_for is not None:
+            self._ask_size(self._size_wanted_for)
+
+    def _ask_size(self, model_ref: str) -> None:
+        """A model made elsewhere whose input takes any size: ask the size it was trained
+        at (the CLI's --image-size), remember it for this model, and predict again."""
+        self._size_wanted_for = None
+        size, ok = QInputDialog.getInt(
+            self, self.tr("Input size"),
+            self.tr("{0} takes images of any size. Which square size, in pixels, was it trained at?").format(
+                Path(model_ref).name), 224, 8, 4096)
+        if not ok:
+            self.progress.setRange(0, 1)
+            self.status.setText(self.tr("Not predicted: the model's input size is needed."))
+            return
+        names, _ = self._given_names.get(model_ref, (None, None))
+        self._given_names[model_ref] = (names, size)
+        self.start()
+
     def _on_done(self, cancelled: bool) -> None:
+        if self._size_wanted_for is not None:
+            return  # nothing was predicted; the size is asked once the job has ended
         self._show_progress(force=True)
         self.grid_model.set_view()  # now sorted as asked
         summary = ", ".join(f"{label_text(k)}: {v:,}" for k, v in sorted(self.session.counts().items()))

@@ -386,7 +386,7 @@ class DetailPanel(QWidget):
             return
         path, heat, class_index = self._wanted
         self._wanted = None
-        loaded, size = self.loaded, self.SIZE
+        loaded, size = self.loaded if heat else None, self.SIZE  # the model only when it is needed
 
         def job(emit, stop):
             try:

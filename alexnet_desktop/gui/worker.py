@@ -46,6 +46,9 @@ class _Worker(QObject):
         else:
             self.succeeded.emit(result)
         finally:
+            # The job's closure holds what it worked on (a model, a dataset); the worker
+            # itself lives until Qt deletes it later, so it lets go now.
+            self._job = None
             self.thread().quit()
 
 

@@ -1539,6 +1539,21 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Input size</source>
+      <translation>输入尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>{0} takes images of any size. Which square size, in pixels, was it trained at?</source>
+      <translation>{0} 接受任意尺寸的图像。它训练时使用的正方形尺寸是多少像素？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Not predicted: the model's input size is needed.</source>
+      <translation>未预测：需要模型的输入尺寸。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · {0:,} other entries passed over (hover for why)</source>
       <translation> · 另有 {0:,} 项被跳过（悬停查看原因）</translation>
     </message>
@@ -2613,6 +2628,26 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>MultiWorkerMirroredStrategy, worker {0} of {1}</source>
+      <translation>MultiWorkerMirroredStrategy，{1} 个工作节点中的第 {0} 个</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>MirroredStrategy over {0}</source>
+      <translation>MirroredStrategy，分布于 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>one device: {0}</source>
+      <translation>单一设备：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
+      <source>{0}, mixed precision (float16 compute, float32 weights)</source>
+      <translation>{0}，混合精度（float16 计算，float32 权重）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/devices.py" />
       <source>{0:.1f} of {1:.1f} GiB</source>
       <translation>{0:.1f} / {1:.1f} GiB</translation>
     </message>
@@ -3043,8 +3078,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the model does not state its input size; give it</source>
-      <translation>{0}：模型没有说明其输入尺寸；请指定</translation>
+      <source>{0}: the model takes images of any size; give the size it was trained at (--image-size)</source>
+      <translation>{0}：该模型接受任意尺寸的图像；请给出它训练时使用的尺寸（--image-size）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3485,6 +3520,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training.py" />
       <source>Resuming after epoch {0} of {1}</source>
       <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}; {1}</source>
+      <translation>{0}；{1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
