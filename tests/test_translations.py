@@ -196,9 +196,9 @@ def test_choosing_a_language_reopens_the_window_in_it_over_the_same_state(qtbot,
 
 def test_a_core_message_keeps_its_template_for_the_gui_to_translate(qapp):
     from alexnet_desktop.core.events import Message
-    from alexnet_desktop.core.wording import N_
+    from alexnet_desktop.core.wording import say
 
-    message = Message.of(N_("Resuming after epoch {0} of {1}"), 3, 10, level="info")
+    message = Message(say("Resuming after epoch {0} of {1}", 3, 10), "info")
     assert message.text == "Resuming after epoch 3 of 10" == message.shown()
     try:
         i18n.install(qapp, "zh_CN")

@@ -54,9 +54,8 @@ class _Finder(ast.NodeVisitor):
         if self.core:
             # core.wording: tr("…") in a function handed a translator, N_("…") on data,
             # say("…", values) for a sentence that is translated where it is shown.
-            if name in ("tr", "N_") and len(args) == 1 and args[0] is not None and isinstance(func, ast.Name):
-                self.found.append(("core", args[0], self.filename, node.lineno))
-            elif name == "say" and args and args[0] is not None and isinstance(func, ast.Name):
+            one_literal = len(args) == 1 or name == "say"
+            if name in ("tr", "N_", "say") and args and args[0] is not None and one_literal and isinstance(func, ast.Name):
                 self.found.append(("core", args[0], self.filename, node.lineno))
         elif name == "tr" and args and args[0] is not None and self.classes and isinstance(func, ast.Attribute):
             self.found.append((self.classes[-1], args[0], self.filename, node.lineno))

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from alexnet_desktop.core.wording import Text, Translate, same, shown
+from alexnet_desktop.core.wording import Translate, same, shown
 
 Emit = Callable[[Any], None]
 
@@ -29,16 +29,11 @@ class Progress:
 class Message:
     """A line for the user: level is "info", "warning" or "error".
 
-    Its text is made with `say(...)` (or `Message.of(N_("… {0} …"), value)`), so a GUI can
-    show it in the user's language with `shown(tr)`; `text` is the English line."""
+    Its text is made with `say("… {0} …", value)`, so a GUI can show it in the user's
+    language with `shown(tr)`; `text` is the English line."""
 
     text: str
     level: str = "info"
-
-    @classmethod
-    def of(cls, template: str, *args: Any, level: str = "info") -> "Message":
-        """A message from a template marked `N_(...)` and the values for its `{0}`, `{1}`..."""
-        return cls(Text(template, *args), level)
 
     def shown(self, tr: Translate = same) -> str:
         """The line in the language `tr` translates to (English with the default)."""

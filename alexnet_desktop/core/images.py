@@ -109,25 +109,13 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
     return im
 
 
-def _heic() -> str:
-    return say("HEIC/HEIF photo: not supported; convert it to JPEG first")
-
-
-def _avif() -> str:
-    return say("AVIF image: not supported; convert it to JPEG or PNG first")
-
-
-def _pdf() -> str:
-    return say("a PDF document, not an image")
-
-
-def _svg() -> str:
-    return say("an SVG/XML file: vector images are not supported")
-
-
+HEIC = say("HEIC/HEIF photo: not supported; convert it to JPEG first")
+AVIF = say("AVIF image: not supported; convert it to JPEG or PNG first")
+PDF = say("a PDF document, not an image")
+SVG = say("an SVG/XML file: vector images are not supported")
 # Pictures the decoder cannot read, by extension: the listing says which and what to do
 # rather than "not an image file extension" (a phone's HEIC photos are the usual case).
-UNSUPPORTED_SUFFIXES = {".heic": _heic, ".heif": _heic, ".avif": _avif, ".pdf": _pdf, ".svg": _svg}
+UNSUPPORTED_SUFFIXES = {".heic": HEIC, ".heif": HEIC, ".avif": AVIF, ".pdf": PDF, ".svg": SVG}
 
 
 def _unsupported_reason(path: Path) -> str:
@@ -139,13 +127,13 @@ def _unsupported_reason(path: Path) -> str:
     if not head:
         return say("empty file (0 bytes)")
     if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc", b"ftypmsf1"):
-        return _heic()
+        return HEIC
     if head[4:12].startswith(b"ftypavif"):
-        return _avif()
+        return AVIF
     if head.startswith(b"%PDF"):
-        return _pdf()
+        return PDF
     if head.lstrip().startswith((b"<svg", b"<?xml")):
-        return _svg()
+        return SVG
     try:
         head.decode("utf-8")
         return say("a text file, not an image")
@@ -242,13 +230,9 @@ class FileListing:
         """Everything found but not listed as an image, each with the reason."""
         return ([(p, say("system junk file")) for p in self.junk]
                 + [(p, say("hidden file or folder (its name starts with '.')")) for p in self.hidden]
-                + [(p, _other_reason(p)) for p in self.other]
+                + [(p, UNSUPPORTED_SUFFIXES.get(p.suffix.lower()) or say("not an image file extension"))
+                   for p in self.other]
                 + list(self.problems))
-
-
-def _other_reason(path: Path) -> str:
-    known = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
-    return known() if known else say("not an image file extension")
 
 
 def list_image_files(root: os.PathLike | str, recursive: bool = True) -> FileListing:

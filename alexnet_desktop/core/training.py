@@ -149,7 +149,7 @@ METRIC_NAMES = {
 
 def metric_name(key: str) -> Text:
     """A logged metric's name for people ("val_accuracy" is "val accuracy"), translatable."""
-    return Text(METRIC_NAMES.get(key) or key.replace("_", " ").replace("{", "{{").replace("}", "}}"))
+    return Text(METRIC_NAMES[key]) if key in METRIC_NAMES else Text("{0}", key.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -359,9 +359,9 @@ class _Job:
 
     def prepare_data(self) -> _Data:
         cfg = self.config
-        self.emit(Message.of(N_("Reading {0}"), cfg.data))
+        self.emit(Message(say("Reading {0}", cfg.data)))
         dataset = load_dataset(self.host, cfg.data, cfg.loader, cfg.loader_options)
-        self.emit(Message.of(N_("Checking {0} images"), len(dataset.samples) + len(dataset.test_samples)))
+        self.emit(Message(say("Checking {0} images", len(dataset.samples) + len(dataset.test_samples))))
         report = scan_dataset(dataset, self.emit, self.stop)
         if report.cancelled:
             raise _StoppedEarly()
@@ -376,16 +376,16 @@ class _Job:
                                      "test images", cfg.data))
         leaks = find_leaks(train_samples, val_samples, report.digests)
         if leaks:
-            self.emit(Message.of(
-                N_("{0} validation image(s) are identical to training images: the validation score will be too high"),
-                len(leaks), level="warning"))
+            self.emit(Message(
+                say("{0} validation image(s) are identical to training images: the validation score will be too high",
+                    len(leaks)), "warning"))
         classes = sorted({s.label for s in train_samples})
         if len(classes) < 2:
             raise ValueError(say("{0}: training needs images of at least 2 classes, found {1}", cfg.data, len(classes)))
         class_names = list(dataset.class_names)
         missing = [c for c in class_names if c not in classes]
         if missing:
-            self.emit(Message.of(N_("No usable training images for class(es) {0}"), ", ".join(missing), level="warning"))
+            self.emit(Message(say("No usable training images for class(es) {0}", ", ".join(missing)), "warning"))
         return _Data(dataset, report, split, class_names, train_samples, val_samples, leaks)
 
     def new_manifest(self, arch: Any, data: _Data, image_size: int, augmentation: Augmentation,
@@ -443,16 +443,16 @@ class _Job:
         """Measure the best model on the validation images and keep the result in `eval.json`."""
         from alexnet_desktop.core.predict import load_for_prediction
 
-        self.emit(Message.of(N_("Evaluating the best model on the {0} validation images"), len(val)))
+        self.emit(Message(say("Evaluating the best model on the {0} validation images", len(val))))
         evaluation = evaluate_samples(load_for_prediction(self.run.path), val, source="validation split",
                                       batch_size=self.config.batch_size, stop=self.stop)
         if self.stop.is_set():
             return  # stopped part-way: a partial evaluation would mislead
         save_evaluation(self.run, evaluation)
         worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
-        self.emit(Message.of(
-            N_("Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})"),
-            evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"]))
+        self.emit(Message(say(
+            "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
+            evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
         self.emit(Evaluated(self.run.path, evaluation))
 
     # ---- the run ---------------------------------------------------------------------
@@ -465,7 +465,7 @@ class _Job:
         check_input_size(arch, image_size)
         data = self.prepare_data()
 
-        self.emit(Message.of(N_("Loading TensorFlow")))
+        self.emit(Message(say("Loading TensorFlow")))
         k = keras()
         k.utils.set_random_seed(cfg.seed)
         device = device_summary()
@@ -498,8 +498,8 @@ class _Job:
                             "on this data", cfg.data, ", ".join(manifest.get("class_names", [])))
                     )
                 if manifest.get("dataset", {}).get("fingerprint") != data.dataset.fingerprint():
-                    self.emit(Message.of(N_("The dataset changed since this run began (files added, removed or rewritten)"),
-                                         level="warning"))
+                    self.emit(Message(say("The dataset changed since this run began (files added, removed or rewritten)"),
+                                      "warning"))
                 self.history = [{**row, "epoch": int(row["epoch"])} for row in self.run.read_history()]
                 initial_epoch = len(self.history)
                 self.best_epoch = manifest.get("best_epoch")
@@ -512,7 +512,7 @@ class _Job:
                     strategy=runtime.description,
                     error=None,
                 )
-                self.emit(Message.of(N_("Resuming after epoch {0} of {1}"), initial_epoch, cfg.epochs))
+                self.emit(Message(say("Resuming after epoch {0} of {1}", initial_epoch, cfg.epochs)))
             else:
                 self.model = build_classifier(arch, len(data.class_names), image_size)
                 self.model.compile(
@@ -536,7 +536,7 @@ class _Job:
                     str(self.run.logs_path), write_graph=False, update_freq="epoch", profile_batch=0
                 ))
             else:
-                self.emit(Message.of(N_("TensorBoard is not installed: the run has no logs/ folder"), level="warning"))
+                self.emit(Message(say("TensorBoard is not installed: the run has no logs/ folder"), "warning"))
             with warnings.catch_warnings():
                 # Keras warns that a tf.data input "ran out of data" whenever its length is
                 # unknown (dropping undecodable files makes it so); that is expected here.
@@ -575,7 +575,7 @@ class _Job:
             finished=time.strftime("%Y-%m-%dT%H:%M:%S"),
         )
         for p, r in skipped.items():
-            self.emit(Message.of(N_("Skipped {0}: {1}"), p, r, level="warning"))
+            self.emit(Message(say("Skipped {0}: {1}", p, r), "warning"))
         if status == "finished" and data.val and self.run.model_path.is_file():
             self.evaluate_best(data.val)
         write_model_card(self.run)
