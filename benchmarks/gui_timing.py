@@ -149,7 +149,7 @@ def measure(args: argparse.Namespace) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from alexnet_desktop.core.plugins import default_host
-    from alexnet_desktop.core.tf_runtime import device_summary, tensorflow
+    from alexnet_desktop.core.tf_runtime import start_runtime
     from alexnet_desktop.core.training import RunStarted, TrainConfig, train
     from alexnet_desktop.core.workspace import Workspace
     from alexnet_desktop.gui.app import create_window
@@ -161,7 +161,7 @@ def measure(args: argparse.Namespace) -> dict:
     window = create_window(workspace, host, first_launch_demo=False)
     window.resize(1400, 900)
     window.show()
-    in_background(lambda: tensorflow() and device_summary())  # as the app loads it at start
+    in_background(start_runtime)  # as the app loads it at start
     window.data_page.choose_folder(Path(args.data))
     wait_until(lambda: window.state.data_path is not None and not window.data_page.runner.is_running(), 120)
     s = window.state.settings

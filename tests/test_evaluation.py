@@ -115,10 +115,24 @@ def test_a_run_finished_in_the_app_shows_its_validation_evaluation(qtbot, window
     _choose(qtbot, window, colour_dataset, epochs=2)
     with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
         window.train_page.start_button.click()
-    e = window.evaluate_page.evaluation
+    page = window.evaluate_page
+    e = page.evaluation
     assert e is not None and e.source == "validation split"
-    assert window.evaluate_page.run_combo.currentData() == str(window.train_page.run_dir)
+    assert page.run_combo.currentData() == str(window.train_page.run_dir)
     assert window.train_page.filters.pixmap() is not None and not window.train_page.filters.pixmap().isNull()
+    # Every cell's count is written on the matrix (drawn in one item, not one per cell).
+    assert [text for _, _, text, _ in page.matrix.labels.labels] == [str(c) for row in e.confusion for c in row]
+    page.as_share.setChecked(True)
+    assert all(text.endswith("%") for _, _, text, _ in page.matrix.labels.labels)
+
+    # The heat map of a cell's image uses this run's model, loaded when it is first asked for.
+    window.tabs.setCurrentWidget(page)
+    assert page.detail.explain.isEnabled() and page.detail.loaded is None
+    page.show_cell(1, int(np.argmax(e.confusion[1])))
+    page.grid.setCurrentIndex(page.grid_model.index(0))
+    page.detail.explain.setChecked(True)
+    qtbot.waitUntil(lambda: page.detail.image.toolTip().startswith("Heat map for "), timeout=30000)
+    assert Path(page.detail.loaded.source).parent == window.train_page.run_dir
 
 
 def test_a_finished_run_has_a_model_card_and_shows_its_filters_each_epoch(host, colour_dataset, workspace):

@@ -180,8 +180,10 @@ class DeviceMonitor:
                 pass
         from alexnet_desktop.core import tf_runtime
 
-        if not tf_runtime.is_loaded():
-            return []  # never import TensorFlow just to poll
+        if not tf_runtime.is_started():
+            # Never import TensorFlow, or start its runtime, just to poll: started here, on the
+            # GUI thread, its compute threads would run at the window's priority.
+            return []
         tf = tensorflow()
         out = []
         for i, gpu in enumerate(tf.config.list_logical_devices("GPU")):

@@ -17,6 +17,7 @@ from alexnet_desktop.core.wording import Text, say
 
 _lock = threading.Lock()
 _tf: Any = None
+_started = False
 
 
 def tensorflow() -> Any:
@@ -57,6 +58,28 @@ def keras() -> Any:
 def is_loaded() -> bool:
     """True once TensorFlow has been imported by `tensorflow()`."""
     return _tf is not None
+
+
+def start_runtime() -> Text:
+    """Import TensorFlow and start its runtime from the calling thread; return the device line.
+
+    The runtime (its devices and its compute thread pools) starts on the first call that needs
+    it, and the pools' threads inherit the priority of the thread that made them. The window's
+    device panel used to be that first call, on the GUI thread, so every training and
+    prediction thread of TensorFlow ran at the window's own priority and the window waited for
+    a core: the longest stall while training was 360 ms (benchmark R5). The GUI calls this from
+    its low-priority loader thread instead. Devices must be configured before this is called.
+    """
+    global _started
+    tf = tensorflow()
+    tf.config.list_logical_devices()  # starts the runtime in this thread
+    _started = True
+    return device_summary()
+
+
+def is_started() -> bool:
+    """True once `start_runtime` has run: TensorFlow's devices can be read without starting it."""
+    return _started
 
 
 def device_summary() -> Text:

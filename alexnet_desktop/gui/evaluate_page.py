@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHeaderView, QInputDialog, QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -21,6 +21,7 @@ from alexnet_desktop.core.predict import Prediction, load_for_prediction
 from alexnet_desktop.core.runs import RunFolder, effective_status, list_runs
 from alexnet_desktop.core.sorting import plan_sort, start_sort, run_sort, undo_sort
 from alexnet_desktop.core.training import load_dataset
+from alexnet_desktop.gui.plots import PointLabels
 from alexnet_desktop.gui.runs_page import status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
@@ -46,7 +47,8 @@ class ConfusionMatrix(pg.PlotWidget):
         # names under them overlapping).
         self.setLabel("left", self.tr("true class"))
         self.setLabel("bottom", self.tr("predicted class"))
-        self._texts: list[pg.TextItem] = []
+        self.labels = PointLabels(Qt.AlignCenter)
+        self.addItem(self.labels)
         self.names: list[str] = []
         self.scene().sigMouseClicked.connect(self._clicked)
         # Until there is a matrix: no axes (they would show a meaningless -400..400), a hint.
@@ -61,9 +63,6 @@ class ConfusionMatrix(pg.PlotWidget):
 
     def show_matrix(self, names: list[str], counts: list[list[int]], normalised: list[list[float]], as_share: bool) -> None:
         """Draw the matrix, coloured by the row share, labelled by count or share."""
-        for t in self._texts:
-            self.removeItem(t)
-        self._texts.clear()
         self.placeholder.hide()
         for axis in ("left", "bottom"):
             self.getAxis(axis).show()
@@ -72,16 +71,15 @@ class ConfusionMatrix(pg.PlotWidget):
         self.image.setImage(share.T, levels=(0, 1))  # ImageItem is indexed [x, y]
         n = len(names)
         big = n <= 25
+        light, dark = QColor(255, 255, 255), QColor(30, 30, 30)
+        cells = []
         for r in range(n):
             for c in range(n):
                 if not big and counts[r][c] == 0:
                     continue
                 text = f"{share[r, c]:.0%}" if as_share else f"{counts[r][c]}"
-                colour = (255, 255, 255) if share[r, c] > 0.55 else (30, 30, 30)
-                item = pg.TextItem(text, color=colour, anchor=(0.5, 0.5))
-                item.setPos(c + 0.5, r + 0.5)
-                self.addItem(item)
-                self._texts.append(item)
+                cells.append((c + 0.5, r + 0.5, text, light if share[r, c] > 0.55 else dark))
+        self.labels.set_labels(cells, QRectF(0, 0, n, n))
         self._set_ticks()
         self.setRange(xRange=(0, n), yRange=(0, n), padding=0.02)
 
@@ -253,6 +251,11 @@ class EvaluatePage(QWidget):
             self.refresh_runs()
         if evaluated.run_dir is not None:
             self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(str(evaluated.run_dir))))
+            shown_model = self.detail.model_run()
+            if shown_model is None or shown_model.resolve() != Path(evaluated.run_dir).resolve():
+                # A run that just finished, or another run's model still loaded from before:
+                # the heat map must explain this run's model.
+                self.detail.offer_model(Path(evaluated.run_dir), e.class_names)
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
         tops = " · ".join(self.tr("top-{0} {1:.1%}").format(k, v) for k, v in e.top_k.items() if k > 1)

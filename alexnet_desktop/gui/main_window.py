@@ -39,7 +39,7 @@ class _TensorFlowLoader(QObject):
         # TensorFlow's thread pools start from this thread and inherit its lower priority.
         lower_priority()
         try:
-            text = tf_runtime.device_summary()
+            text = tf_runtime.start_runtime()
         except Exception as exc:  # a broken TensorFlow install must not take the window down
             text = self.tr("TensorFlow could not be loaded: {0}").format(exc)
         self.loaded.emit(text)

@@ -86,6 +86,8 @@ def apply(app: QApplication, root: QWidget | None = None, choice: str | None = N
                     item.setLabelTextColor(foreground)
                 elif isinstance(item, pg.TextItem) and getattr(item, "follows_theme", False):
                     item.setColor(foreground)
+                elif getattr(item, "follows_theme", False):  # plots.PointLabels: reads the colour as it paints
+                    item.update()
     return dark
 
 

@@ -25,6 +25,7 @@ from PIL import Image
 from alexnet_desktop.core.explain import grad_cam, overlay
 from alexnet_desktop.core.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling import UNCERTAIN_LABEL, LabelSession
+from alexnet_desktop.core.predict import load_for_prediction
 from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core import wording
 from alexnet_desktop.gui.i18n import core_text, tr
@@ -315,6 +316,7 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.setMinimumWidth(280)
         self.loaded = None  # core.predict.LoadedModel
+        self._model_run: Path | None = None  # a run whose model is offered, not loaded yet (offer_model)
         self._shown: tuple | None = None
         self.runner = JobRunner(self, event=self._image_ready, succeeded=self._heat_ready, failed=self._heat_failed,
                                 finished=self._next_image)
@@ -363,12 +365,28 @@ class DetailPanel(QWidget):
 
     def set_model(self, loaded) -> None:
         """The model whose reasons the heat map shows (None: no heat map)."""
-        self.loaded = loaded
-        self.explain.setEnabled(loaded is not None)
+        self.loaded, self._model_run = loaded, None
+        self._offer_classes(loaded.class_names if loaded else None)
+
+    def offer_model(self, run_dir: Path, class_names: list[str]) -> None:
+        """Offer the heat map with the model of run `run_dir`, loaded in the worker the first
+        time a heat map is asked for: a run that just finished shows its evaluation without
+        a second copy of its model in memory until the user wants one."""
+        self.loaded, self._model_run = None, Path(run_dir)
+        self._offer_classes(class_names)
+
+    def model_run(self) -> Path | None:
+        """The run folder whose model the heat map uses (loaded or offered), if known."""
+        if self._model_run is not None:
+            return self._model_run
+        return Path(self.loaded.source).parent if self.loaded is not None else None
+
+    def _offer_classes(self, class_names: list[str] | None) -> None:
+        self.explain.setEnabled(class_names is not None)
         self.explain_class.blockSignals(True)
         self.explain_class.clear()
         self.explain_class.addItem(self.tr("the predicted class"), None)
-        for i, name in enumerate(loaded.class_names if loaded else []):
+        for i, name in enumerate(class_names or []):
             self.explain_class.addItem(name, i)
         self.explain_class.blockSignals(False)
 
@@ -377,7 +395,7 @@ class DetailPanel(QWidget):
             self.show_row(*self._shown)
 
     def _request_image(self, path: Path) -> None:
-        heat = self.explain.isChecked() and self.loaded is not None
+        heat = self.explain.isChecked() and (self.loaded is not None or self._model_run is not None)
         self._wanted = (path, heat, self.explain_class.currentData())
         self._next_image()
 
@@ -387,8 +405,10 @@ class DetailPanel(QWidget):
         path, heat, class_index = self._wanted
         self._wanted = None
         loaded, size = self.loaded if heat else None, self.SIZE  # the model only when it is needed
+        run = self._model_run
 
         def job(emit, stop):
+            nonlocal loaded
             try:
                 big = decode_image(path, size=size, keep_aspect=True)
             except (ImageDecodeError, OSError) as exc:
@@ -397,6 +417,9 @@ class DetailPanel(QWidget):
             emit((path, big, None))
             if not heat or stop.is_set():
                 return None
+            if loaded is None:
+                loaded = load_for_prediction(run)
+                emit(("model", run, loaded))
             cam, explained = grad_cam(loaded.model, decode_image(path, size=loaded.image_size), class_index)
             cam_big = np.asarray(Image.fromarray((cam * 255).astype(np.uint8)).resize(
                 (big.shape[1], big.shape[0]), Image.BILINEAR), dtype=np.float32) / 255
@@ -411,6 +434,11 @@ class DetailPanel(QWidget):
         return i < len(session.rows) and str(session.rows[i].path) == str(path)
 
     def _image_ready(self, event) -> None:
+        if event[0] == "model":  # an offered model, loaded for its first heat map: kept for the next
+            _, run, loaded = event
+            if self.loaded is None and self._model_run == run:
+                self.loaded = loaded
+            return
         path, pixels, why = event
         if not self._is_shown(path):
             return  # the user has moved on; the next image is on its way

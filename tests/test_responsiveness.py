@@ -1,0 +1,63 @@
+"""What keeps the window responsive while TensorFlow works (benchmark R5), as behaviour
+that can be checked without timing anything."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="thread priorities are read from /proc")
+def test_tensorflows_compute_threads_run_below_the_window(tmp_path):
+    """The device panel polls from the GUI thread before the loader has started TensorFlow's
+    runtime; the runtime's threads must still start from the low-priority loader, or every
+    training step competes with the window for a core (benchmark R5: 360 ms stalls)."""
+    script = tmp_path / "priorities.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, sys, threading
+        sys.path.insert(0, {str(ROOT)!r})
+        from alexnet_desktop.core import tf_runtime
+        from alexnet_desktop.core.devices import DeviceMonitor
+        from alexnet_desktop.core.threads import BACKGROUND_NICENESS, lower_priority
+        imported, polled = threading.Event(), threading.Event()
+        def loader():  # as the window's loader: low priority, import, then start the runtime
+            lower_priority()
+            tf_runtime.tensorflow()
+            imported.set()
+            polled.wait()
+            tf_runtime.start_runtime()
+        thread = threading.Thread(target=loader)
+        thread.start()
+        imported.wait()
+        DeviceMonitor().readings()  # the panel polls on this ("GUI") thread in between
+        polled.set()
+        thread.join()
+        tf = tf_runtime.tensorflow()
+        def work():  # as a training or prediction worker
+            lower_priority()
+            tf.reduce_sum(tf.matmul(tf.ones((256, 256)), tf.ones((256, 256)))).numpy()
+        worker = threading.Thread(target=work)
+        worker.start(); worker.join()
+        me = threading.get_native_id()
+        def niceness(tid):
+            return int(open(f"/proc/self/task/{{tid}}/stat").read().rsplit(")", 1)[1].split()[16])
+        others = []
+        for t in os.listdir("/proc/self/task"):
+            try:
+                others += [niceness(t)] if int(t) != me else []
+            except OSError:
+                pass  # a thread that has just ended
+        print(len(others), min(others), BACKGROUND_NICENESS)
+    """))
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    count, lowest, background = map(int, out.stdout.split()[-3:])
+    assert count >= 2 and lowest == background
