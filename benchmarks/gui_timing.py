@@ -39,6 +39,7 @@ class Heartbeat:
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
 
         self.stalls: collections.Counter[str] = collections.Counter()
+        self.samples: list[tuple[float, str]] = []  # (when, stacks) while late, to explain the longest gap
         self._sampling = False
 
     def start(self) -> None:
@@ -63,7 +64,9 @@ class Heartbeat:
                         depth = 6 if ident == main else 3
                         parts.append(("GUI" if ident == main else "worker") + " thread:\n"
                                      + "".join(traceback.format_stack(frame)[-depth:]))
-                self.stalls["".join(sorted(parts))] += 1
+                stack = "".join(sorted(parts))
+                self.stalls[stack] += 1
+                self.samples.append((time.perf_counter(), stack))
 
     def stop(self) -> dict[str, float]:
         """Stop; the longest gap and the 99th-percentile gap in milliseconds."""
@@ -71,7 +74,15 @@ class Heartbeat:
         self._sampling = False
         for stack, count in self.stalls.most_common(4):
             print(f"--- {count} samples (5 ms each) of a late heartbeat in:\n{stack}", file=sys.stderr)
+        if self.samples and len(self.ticks) > 1:
+            start, end = max(zip(self.ticks, self.ticks[1:]), key=lambda pair: pair[1] - pair[0])
+            print(f"=== the longest gap ({(end - start) * 1000:.0f} ms), {start - self.ticks[0]:.2f} s in:",
+                  file=sys.stderr)
+            for when, stack in self.samples:
+                if start <= when <= end:
+                    print(f"+{(when - start) * 1000:.0f} ms\n{stack}", file=sys.stderr)
         self.stalls.clear()
+        self.samples.clear()
         gaps = sorted(b - a for a, b in zip(self.ticks, self.ticks[1:])) or [0.0]
         return {"max_ms": gaps[-1] * 1000, "p99_ms": gaps[int(0.99 * (len(gaps) - 1))] * 1000, "ticks": len(gaps)}
 

@@ -61,3 +61,30 @@ def test_tensorflows_compute_threads_run_below_the_window(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     count, lowest, background = map(int, out.stdout.split()[-3:])
     assert count >= 2 and lowest == background
+
+
+def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monkeypatch):
+    """The pages list the runs as a run ends, while the worker is still busy; unchanged
+    manifests are not opened again, a changed one is."""
+    import json
+
+    from alexnet_desktop.core.runs import RunFolder, list_runs
+
+    for name in ("20260101-000000_a", "20260102-000000_b"):
+        (tmp_path / name).mkdir()
+        RunFolder(tmp_path / name).write_manifest({"status": "finished", "name": name})
+    (tmp_path / "not-a-run").mkdir()
+    (tmp_path / "20260103-000000_damaged").mkdir()
+    (tmp_path / "20260103-000000_damaged" / "run.json").write_text("{")
+    assert [m["name"] for _, m in list_runs(tmp_path)] == ["20260102-000000_b", "20260101-000000_a"]
+
+    reads: list[str] = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self.parent.name) or real(self, *a, **k))
+    RunFolder(tmp_path / "20260101-000000_a").update_manifest(status="failed")
+    runs = list_runs(tmp_path)
+    assert [m["status"] for _, m in runs] == ["finished", "failed"]
+    assert sorted(set(reads)) == ["20260101-000000_a", "20260103-000000_damaged"]
+    runs[0][1]["status"] = "changed by a caller"  # each caller gets its own copy
+    assert list_runs(tmp_path)[0][1]["status"] == "finished"
+    assert json.loads((tmp_path / "20260102-000000_b" / "run.json").read_text())["status"] == "finished"

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import socket
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -233,18 +234,41 @@ def effective_status(manifest: dict[str, Any]) -> str:
     return status
 
 
+# run.json's path -> (its size, time and inode when read, its text): see `list_runs`.
+_manifest_texts: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+
 def list_runs(runs_dir: Path) -> list[tuple[RunFolder, dict[str, Any]]]:
-    """Every readable run under `runs_dir` with its manifest, newest first."""
+    """Every readable run under `runs_dir` with its manifest, newest first.
+
+    The window lists the runs on three pages whenever a run starts or ends, while the
+    training thread is busy: each file opened and read waits for that thread, so a
+    manifest is read again only when its file has changed (one `stat` per run).
+    """
     out = []
     try:
-        entries = sorted(Path(runs_dir).iterdir(), reverse=True)
+        names = sorted(os.listdir(runs_dir), reverse=True)
     except OSError:
         return []
-    for p in entries:
-        run = RunFolder(p)
-        if p.is_dir() and run.manifest_path.is_file():
-            try:
-                out.append((run, run.read_manifest()))
-            except (OSError, ValueError):
-                continue
+    for name in names:
+        run = RunFolder(Path(runs_dir) / name)
+        key = str(run.manifest_path)
+        try:
+            st = os.stat(key)
+        except OSError:
+            continue  # not a run folder
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)  # a manifest is replaced whole (a new inode)
+        cached = _manifest_texts.get(key)
+        try:
+            if cached is not None and cached[0] == stamp:
+                manifest = json.loads(cached[1])
+            else:
+                text = run.manifest_path.read_text(encoding="utf-8")
+                manifest = json.loads(text)
+                _manifest_texts[key] = (stamp, text)
+        except (OSError, ValueError):
+            continue
+        out.append((run, manifest))
     return out
