@@ -66,9 +66,8 @@ def start_runtime() -> Text:
     The runtime (its devices and its compute thread pools) starts on the first call that needs
     it, and the pools' threads inherit the priority of the thread that made them. The window's
     device panel used to be that first call, on the GUI thread, so every training and
-    prediction thread of TensorFlow ran at the window's own priority and the window waited for
-    a core: the longest stall while training was 360 ms (benchmark R5). The GUI calls this from
-    its low-priority loader thread instead. Devices must be configured before this is called.
+    prediction thread of TensorFlow ran at the window's own priority and competed with it for
+    the cores (benchmark R5). The GUI calls this from its low-priority loader thread instead. Devices must be configured before this is called.
     """
     global _started
     tf = tensorflow()
