@@ -38,8 +38,7 @@ class Heartbeat:
         self.timer.setInterval(10)
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
 
-        self.stalls: collections.Counter[str] = collections.Counter()
-        self.samples: list[tuple[float, str]] = []  # (when, stacks) while late, to explain the longest gap
+        self.samples: list[tuple[float, str]] = []  # (when, stacks) while the heartbeat is late
         self._sampling = False
 
     def start(self) -> None:
@@ -64,24 +63,24 @@ class Heartbeat:
                         depth = 6 if ident == main else 3
                         parts.append(("GUI" if ident == main else "worker") + " thread:\n"
                                      + "".join(traceback.format_stack(frame)[-depth:]))
-                stack = "".join(sorted(parts))
-                self.stalls[stack] += 1
-                self.samples.append((time.perf_counter(), stack))
+                self.samples.append((time.perf_counter(), "".join(sorted(parts))))
 
     def stop(self) -> dict[str, float]:
         """Stop; the longest gap and the 99th-percentile gap in milliseconds."""
         self.timer.stop()
         self._sampling = False
-        for stack, count in self.stalls.most_common(4):
+        for stack, count in collections.Counter(stack for _, stack in self.samples).most_common(4):
             print(f"--- {count} samples (5 ms each) of a late heartbeat in:\n{stack}", file=sys.stderr)
         if self.samples and len(self.ticks) > 1:
             start, end = max(zip(self.ticks, self.ticks[1:]), key=lambda pair: pair[1] - pair[0])
             print(f"=== the longest gap ({(end - start) * 1000:.0f} ms), {start - self.ticks[0]:.2f} s in:",
                   file=sys.stderr)
-            for when, stack in self.samples:
-                if start <= when <= end:
-                    print(f"+{(when - start) * 1000:.0f} ms\n{stack}", file=sys.stderr)
-        self.stalls.clear()
+            inside = [(when, stack) for when, stack in self.samples if start <= when <= end]
+            for when, stack in inside[:: max(1, len(inside) // 12)]:  # about a dozen, spread over the gap
+                print(f"+{(when - start) * 1000:.0f} ms\n{stack}", file=sys.stderr)
+            if not inside:  # the sampler needs the interpreter lock too
+                print("no samples: one thread held the interpreter lock throughout (a long C call or "
+                      "a full garbage collection)", file=sys.stderr)
         self.samples.clear()
         gaps = sorted(b - a for a, b in zip(self.ticks, self.ticks[1:])) or [0.0]
         return {"max_ms": gaps[-1] * 1000, "p99_ms": gaps[int(0.99 * (len(gaps) - 1))] * 1000, "ticks": len(gaps)}
