@@ -167,6 +167,10 @@ def load_model_file(path: str | Path, *, compile: bool = False, accepted_hashes:
                     "its run", path, actual[:16], ", ".join(sorted(h[:16] + "…" for h in accepted)) or say("another"))
             )
     check_keras_archive(path)
+    # The shared layers register themselves when their module is imported; a process that
+    # only loads a model would otherwise never import it.
+    import alexnet_desktop.core.layers  # noqa: F401
+
     try:
         return _keras().saving.load_model(str(path), compile=compile, safe_mode=True)
     except Exception as exc:  # Keras raises many types for a bad file; the user needs one message
