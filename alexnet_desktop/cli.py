@@ -550,3 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (*INPUT_ERRORS, LookupError, RuntimeError) as exc:
         print(f"alexnet-desktop {args.command}: error: {exc}", file=sys.stderr)
         return 1
+
+
+if __name__ == "__main__":  # python -m alexnet_desktop.cli, as python -m alexnet_desktop
+    sys.exit(main())

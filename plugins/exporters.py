@@ -69,8 +69,23 @@ def export_onnx(model_path: Path, dest: Path) -> None:
     missing = [m for m in ("onnx", "tf2onnx") if importlib.util.find_spec(m) is None]  # Keras's export needs both
     if missing:
         raise OSError(say("ONNX export needs the {0} package(s): pip install onnx tf2onnx", " and ".join(missing)))
-    _model(model_path).export(str(dest), format="onnx", verbose=False)
+    model = _model(model_path)
+    grouped = [layer.name for layer in _layers(model) if getattr(layer, "groups", 1) > 1]
+    if grouped:
+        # tf2onnx spends about 30 s and 5 GB on the published AlexNet before failing on these.
+        raise ValueError(say("this model cannot be exported to ONNX: its grouped convolutions ({0}) have no ONNX "
+                             "translation in the converter. Export it as a SavedModel or TFLite instead",
+                             ", ".join(grouped)))
+    model.export(str(dest), format="onnx", verbose=False)
     _check_onnx(dest)
+
+
+def _layers(model):
+    """Every layer of `model`, nested models' included."""
+    for layer in model.layers:
+        yield layer
+        if hasattr(layer, "layers"):
+            yield from _layers(layer)
 
 
 def _check_onnx(path: Path) -> None:

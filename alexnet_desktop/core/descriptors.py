@@ -112,7 +112,12 @@ class Architecture:
 
     `min_input_size` is the smallest square input the layers can take; the app refuses a
     smaller one with a message that names it rather than letting Keras fail deep inside.
-    `recipe` is how its reference trained it, if known.
+    `recipe` is how its reference trained it, if known. `custom_layers` are the plugin's own
+    Keras layer classes that its models contain, or a function of no arguments that returns
+    them (so the plugin need not import Keras before a model is built or loaded): the app
+    hands them to Keras whenever it loads a model, in any process, so a saved model reopens
+    without the plugin having built one first. Keras's own layers, and the shared blocks of
+    the plugin API, need no declaring.
     """
 
     id: str
@@ -123,6 +128,23 @@ class Architecture:
     min_input_size: int
     build: Callable[[int, tuple[int, int, int]], Any]
     recipe: Recipe | None = None
+    custom_layers: tuple[type, ...] | Callable[[], Any] = ()
+
+    def __post_init__(self) -> None:
+        if not callable(self.custom_layers):
+            check_layer_classes(self.id, self.custom_layers)
+
+    def layer_classes(self) -> tuple[type, ...]:
+        """The declared custom layer classes (calling the function that returns them, if one was given)."""
+        found = self.custom_layers() if callable(self.custom_layers) else self.custom_layers
+        return check_layer_classes(self.id, found)
+
+
+def check_layer_classes(arch_id: str, found: Any) -> tuple[type, ...]:
+    """`found` as a tuple of classes, or a TypeError that names the architecture."""
+    if not isinstance(found, (tuple, list)) or not all(isinstance(c, type) for c in found):
+        raise TypeError(f"architecture {arch_id!r}: custom_layers must be layer classes, not {found!r}")
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,8 @@ REFUSED_SUFFIXES = {
     ".npy": "a NumPy array file, not a model",
     ".pb": "a TensorFlow graph, not a Keras model; load the .keras file of the run",
 }
-# Modules whose objects a config may name. Plugins' own layers are added at load time
-# from Keras's registry of serialisable objects (they were imported by the plugin host).
+# Modules whose objects a config may name. Plugins' own layers are added at load time: those
+# their architectures declare, and those in Keras's registry of serialisable objects.
 TRUSTED_MODULES = ("keras", "alexnet_desktop", "alexnet_desktop_plugins")
 # Keras's markers for plain data inside a config (tensors, arrays, slices); "__lambda__",
 # marshalled bytecode, is not among them.
@@ -66,11 +66,30 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def model_custom_objects() -> dict[str, type]:
+    """Every custom layer a model the app loads may contain, under the names Keras saves them
+    by: the app's shared blocks (`core/layers.py`) and each architecture plugin's declared
+    `custom_layers`. Loading passes them to Keras explicitly, so a model reopens in a process
+    that never built one (which would otherwise not have imported the module that defines them)."""
+    import alexnet_desktop.core.layers  # noqa: F401  (registers the shared blocks with Keras)
+    from alexnet_desktop.core.plugins import declared_layers
+
+    saving = _keras().saving
+    objects: dict[str, type] = {}
+    for layer in declared_layers():
+        objects[layer.__name__] = layer
+        objects[saving.get_registered_name(layer)] = layer
+    return objects
+
+
 def _trusted_modules() -> tuple[str, ...]:
-    # The modules of the classes and functions plugins registered; never Python's own
-    # (builtins, os...), whatever was registered.
+    # The modules of the classes and functions plugins registered or declared; never
+    # Python's own (builtins, os...), whatever was registered.
+    from alexnet_desktop.core.plugins import declared_layers
+
     registered = {getattr(obj, "__module__", None) for obj in _keras().saving.get_custom_objects().values()
                   if isinstance(obj, type) or callable(obj)}
+    registered |= {layer.__module__ for layer in declared_layers()}
     return TRUSTED_MODULES + tuple(sorted(m for m in registered
                                           if m and m.split(".")[0] not in sys.stdlib_module_names))
 
@@ -166,13 +185,10 @@ def load_model_file(path: str | Path, *, compile: bool = False, accepted_hashes:
                     "It was not loaded; if you changed it on purpose, load it as a model file instead of through "
                     "its run", path, actual[:16], ", ".join(sorted(h[:16] + "…" for h in accepted)) or say("another"))
             )
+    custom_objects = model_custom_objects()
     check_keras_archive(path)
-    # The shared layers register themselves when their module is imported; a process that
-    # only loads a model would otherwise never import it.
-    import alexnet_desktop.core.layers  # noqa: F401
-
     try:
-        return _keras().saving.load_model(str(path), compile=compile, safe_mode=True)
+        return _keras().saving.load_model(str(path), compile=compile, safe_mode=True, custom_objects=custom_objects)
     except Exception as exc:  # Keras raises many types for a bad file; the user needs one message
         first = (str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
         raise UnsafeModelError(say("{0}: cannot be loaded ({1}: {2})", path, type(exc).__name__, first)) from exc

@@ -148,6 +148,9 @@ class PluginHost:
                     found[item.id] = item
                     record.provides.append(f"{kind.__name__}:{item.id}")
             setattr(self, attr, dict(sorted(found.items())))
+        for arch in self.architectures.values():
+            if arch.custom_layers:
+                _DECLARED_LAYERS[arch.id] = (arch, self._record_of(f"Architecture:{arch.id}"))
 
     # -- lookups --------------------------------------------------------------------
 
@@ -183,6 +186,9 @@ class PluginHost:
             scored.append((score, loader))
         scored.sort(key=lambda s: (-s[0], s[1].id))
         return scored
+
+    def _record_of(self, provided: str) -> PluginRecord | None:
+        return next((r for r in self.records.values() if provided in r.provides), None)
 
     def _blame(self, provided: str, error: str) -> None:
         for record in self.records.values():
@@ -253,6 +259,26 @@ def _check_descriptors(items: Any, kind: type, hook_name: str) -> None:
 
 
 _default_host: PluginHost | None = None
+# Every architecture, in any host of this process, that declared custom layers, with its
+# plugin's record: models are loaded outside any one host's view.
+_DECLARED_LAYERS: dict[str, tuple[Architecture, PluginRecord | None]] = {}
+
+
+def declared_layers() -> list[type]:
+    """The custom layer classes every architecture plugin loaded in this process declared on
+    its descriptor; the default host's plugins (entry points and the user plugin folder) are
+    loaded first, so a process that only opens a model knows them too. A declaration that
+    fails is recorded against its plugin and skipped."""
+    default_host()
+    layers: list[type] = []
+    for arch_id, (arch, record) in list(_DECLARED_LAYERS.items()):
+        try:
+            layers.extend(arch.layer_classes())
+        except Exception:
+            del _DECLARED_LAYERS[arch_id]
+            if record is not None:
+                record.hook_errors.append(f"Architecture {arch_id!r}: custom_layers failed:\n{traceback.format_exc()}")
+    return list(dict.fromkeys(layers))
 
 
 def default_host() -> PluginHost:

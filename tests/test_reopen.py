@@ -1,0 +1,169 @@
+"""Every architecture a plugin registers reopens in a process that did not build it.
+
+A model is trained by `alexnet-desktop train` in one process; every later use runs in a
+process of its own, as after a restart: `predict`, `evaluate`, `export` (every format the
+exporters offer) and the exported `.keras` predicted again, `train --resume`, and the real
+window's Predict page with a heat map. A process that only loads a model never imported the
+module that built it, which is how the published AlexNet's LRN layer once failed to load.
+The third-party architecture (tests/layered_plugin.py, installed in the user plugin folder)
+brings a layer Keras knows nothing of; only its descriptor's `custom_layers` declares it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from alexnet_desktop.core.plugins import PluginHost
+from tests.conftest import write_colour_dataset
+
+HERE = Path(__file__).parent
+BUILT_IN = sorted(PluginHost().architectures)
+ARCHITECTURES = BUILT_IN + ["layered-test-net"]
+EXPORT_FORMATS = sorted(PluginHost().exporters)
+# Formats a model with grouped convolutions (the published AlexNet) cannot take, and say so.
+REFUSED = {("alexnet", "onnx"): "cannot be exported to ONNX"}
+
+
+def run_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """`alexnet-desktop ARGS` in a fresh process; fails the test with its output when it fails."""
+    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True,
+                         text=True, timeout=timeout, env=_env())
+    assert out.returncode == 0, f"alexnet-desktop {' '.join(map(str, args))} exited {out.returncode}:\n{out.stderr[-3000:]}"
+    return out
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONPATH=str(HERE.parent))
+    return env
+
+
+@pytest.fixture
+def user_plugin(workspace):
+    """The third-party architecture, installed as a user would: a file in the plugin folder."""
+    workspace.plugins_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(HERE / "layered_plugin.py", workspace.plugins_dir / "layered_plugin.py")
+
+
+@pytest.mark.parametrize("arch_id", ARCHITECTURES)
+def test_a_trained_model_is_used_from_fresh_processes(arch_id, user_plugin, workspace, tmp_path):
+    host = PluginHost(workspace.plugins_dir)
+    assert not host.failures, [f.error for f in host.failures]
+    size = max(host.architecture(arch_id).min_input_size, 24)
+    data = write_colour_dataset(tmp_path / "data", per_class=4, side=40)
+
+    run_cli("train", data, "--arch", arch_id, "--epochs", 1, "--image-size", size, "--batch-size", 4, "--seed", 3)
+    (run,) = workspace.runs_dir.iterdir()
+
+    # Predict and evaluate, each in its own process.
+    run_cli("predict", run, data, "--recursive", "--out", tmp_path / "p.csv")
+    rows = list(csv.DictReader((tmp_path / "p.csv").open(encoding="utf-8")))
+    assert len(rows) == 8 and {r["label"] for r in rows} <= {"blue", "red"} and not any(r["error"] for r in rows)
+    evaluation = json.loads(run_cli("evaluate", run, "--json").stdout)
+    assert evaluation["count"] == 2 and 0 <= evaluation["accuracy"] <= 1
+
+    # Every export format, from one new process (running the command once per format, as a
+    # script would); the exported .keras model is then predicted from yet another process.
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    script = ("import json, sys; from alexnet_desktop.cli import main\n"
+              f"print(json.dumps({{f: main(['export', {str(run)!r}, '--format', f, '--out', {str(exports)!r} + '/' + f])"
+              f" for f in {EXPORT_FORMATS!r}}}))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, env=_env())
+    assert out.returncode == 0, out.stderr[-3000:]
+    codes = json.loads(out.stdout.strip().splitlines()[-1])
+    for fmt, code in codes.items():
+        if (arch_id, fmt) in REFUSED:
+            assert code == 1 and REFUSED[arch_id, fmt] in out.stderr and not list(exports.glob(f"{fmt}*"))
+        else:
+            assert code == 0, f"export {fmt} failed:\n{out.stderr[-3000:]}"
+    run_cli("predict", exports / "keras.keras", data, "--recursive", "--out", tmp_path / "again.csv")
+    again = {r["path"]: r["label"] for r in csv.DictReader((tmp_path / "again.csv").open(encoding="utf-8"))}
+    assert again == {r["path"]: r["label"] for r in rows}
+    _check_foreign_runtimes(exports, arch_id, n_classes=2)
+
+    # Resume: one more epoch from the checkpoint, in a new process.
+    run_cli("train", "--resume", run, "--more-epochs", 1)
+    manifest = json.loads((run / "run.json").read_text())
+    assert manifest["status"] == "finished"
+    assert len(list(csv.DictReader((run / "history.csv").open()))) == 2
+
+    # The real window, started afresh: the run on the Predict page, its predictions and a heat map.
+    out = subprocess.run([sys.executable, str(HERE / "window_session.py"), str(run), str(data)],
+                         capture_output=True, text=True, timeout=300, env=_env())
+    assert out.returncode == 0, out.stderr[-3000:]
+    shown = json.loads(out.stdout.strip().splitlines()[-1])
+    assert shown["rows"] == 8 and not shown["errors"] and set(shown["labels"]) <= {"blue", "red"}
+    assert shown["heat_map"].startswith("Heat map for ") and shown["heat_map_shown"]
+
+
+def _check_foreign_runtimes(exports: Path, arch_id: str, n_classes: int) -> None:
+    """The SavedModel, TFLite and ONNX files load in their own runtimes and give a
+    probability per class (test_export.py compares their predictions with the app's)."""
+    import numpy as np
+
+    pre = json.loads((exports / "tflite.preprocessing.json").read_text())
+    size = pre["image_size"]
+    batch = np.zeros((1, size, size, 3), dtype=np.uint8)
+    from alexnet_desktop.core.tf_runtime import tensorflow
+
+    tf = tensorflow()
+    for name in ("tflite.tflite", "tflite-quantised.tflite"):
+        interpreter = tf.lite.Interpreter(model_path=str(exports / name))
+        interpreter.allocate_tensors()
+        (inp,), (outp,) = interpreter.get_input_details(), interpreter.get_output_details()
+        interpreter.set_tensor(inp["index"], batch)
+        interpreter.invoke()
+        assert interpreter.get_tensor(outp["index"]).shape == (1, n_classes)
+    served = tf.saved_model.load(str(exports / "savedmodel"))
+    assert tuple(served.serve(tf.constant(batch)).shape) == (1, n_classes)
+    if (arch_id, "onnx") not in REFUSED:
+        import onnxruntime
+
+        session = onnxruntime.InferenceSession(str(exports / "onnx.onnx"), providers=["CPUExecutionProvider"])
+        (probs,) = session.run(None, {session.get_inputs()[0].name: batch})
+        assert probs.shape == (1, n_classes)
+
+
+def test_without_its_declaration_the_custom_layer_cannot_be_loaded(user_plugin, workspace, tmp_path):
+    """The route is the declaration: the same plugin without `custom_layers` makes a model that
+    is refused with a message naming the file and the layer (so the test above can fail)."""
+    source = (HERE / "layered_plugin.py").read_text()
+    undeclared = source.replace("custom_layers=lambda: (_Lazy.get(),)", "")
+    assert undeclared != source
+    (workspace.plugins_dir / "layered_plugin.py").write_text(undeclared)
+    data = write_colour_dataset(tmp_path / "data", per_class=2, side=24)
+    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", "train", str(data), "--arch", "layered-test-net",
+                          "--epochs", "1", "--image-size", "16", "--batch-size", "4"],
+                         capture_output=True, text=True, timeout=300, env=_env())
+    # Training itself reopens its best model to evaluate it, and is refused there.
+    assert out.returncode != 0 and "model.keras: not loaded" in out.stderr and "ChannelGain" in out.stderr
+
+
+def test_a_declaration_that_fails_is_blamed_on_its_plugin(workspace):
+    from alexnet_desktop.core.descriptors import Architecture
+    from alexnet_desktop.core.plugins import declared_layers
+    from alexnet_desktop.hookspecs import hookimpl
+
+    def broken():
+        raise RuntimeError("no layers today")
+
+    class Plugin:
+        @hookimpl
+        def register_architectures(self):
+            return [Architecture("broken-layers", "B", "d", "r", (8, 8, 3), 8, build=lambda n, s: None,
+                                 custom_layers=broken)]
+
+    host = PluginHost(entry_points=False)
+    host.register(Plugin(), "broken_layers")
+    assert declared_layers() is not None
+    assert "no layers today" in host.records["broken_layers"].error
+    with pytest.raises(TypeError, match="custom_layers must be layer classes"):
+        Architecture("x", "X", "d", "r", (8, 8, 3), 8, build=lambda n, s: None, custom_layers=("not a class",))
