@@ -96,7 +96,7 @@ def test_a_trained_model_is_used_from_fresh_processes(arch_id, user_plugin, work
     assert len(list(csv.DictReader((run / "history.csv").open()))) == 2
 
     # The real window, started afresh: the run on the Predict page, its predictions and a heat map.
-    out = subprocess.run([sys.executable, str(HERE / "window_session.py"), str(run), str(data)],
+    out = subprocess.run([sys.executable, str(HERE / "window_session.py"), "predict", str(run), str(data)],
                          capture_output=True, text=True, timeout=300, env=_env())
     assert out.returncode == 0, out.stderr[-3000:]
     shown = json.loads(out.stdout.strip().splitlines()[-1])
@@ -167,3 +167,20 @@ def test_a_declaration_that_fails_is_blamed_on_its_plugin(workspace):
     assert "no layers today" in host.records["broken_layers"].error
     with pytest.raises(TypeError, match="custom_layers must be layer classes"):
         Architecture("x", "X", "d", "r", (8, 8, 3), 8, build=lambda n, s: None, custom_layers=("not a class",))
+
+
+def test_the_windows_settings_reopen_in_a_new_process(colour_dataset, tmp_path):
+    """What the window remembers (the dataset, the page, the theme, the language) is read back
+    by the next start of the app, a new process."""
+    env = dict(_env(), XDG_CONFIG_HOME=str(tmp_path / "settings"))
+    session = [sys.executable, str(HERE / "window_session.py")]
+    first = subprocess.run([*session, "choose", str(colour_dataset)], capture_output=True, text=True, timeout=300,
+                           env=env)
+    assert first.returncode == 0 and json.loads(first.stdout.splitlines()[-1])["opened"], first.stderr[-3000:]
+    assert list((tmp_path / "settings").rglob("*.conf")), "nothing was saved where Qt keeps settings"
+    again = subprocess.run([*session, "report"], capture_output=True, text=True, timeout=300, env=env)
+    assert again.returncode == 0, again.stderr[-3000:]
+    shown = json.loads(again.stdout.splitlines()[-1])
+    assert shown["dataset"] == str(colour_dataset) and shown["loader"] == "folder"
+    assert shown["page"] == "RunsPage" and shown["theme"] == "dark" and shown["dark"]
+    assert shown["language"] == "zh_CN" and shown["title"] != "Data"

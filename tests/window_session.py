@@ -1,9 +1,13 @@
-"""Run as its own process by the tests: open the real main window on the workspace that
-ALEXNET_DESKTOP_HOME names, choose a run on the Predict page, predict a folder, and show a
-heat map in the side panel, the way a user would after restarting the app.
+"""Run as its own process by the tests: the real main window on the workspace that
+ALEXNET_DESKTOP_HOME names, with the app's own QApplication set-up (and so its settings), as a
+user finds it after restarting the app.
 
-Usage: python window_session.py RUN_FOLDER IMAGE_FOLDER. Prints one JSON line with what the
-page showed; exits non-zero when any step fails or times out.
+- `predict RUN_FOLDER IMAGE_FOLDER`: choose the run on the Predict page, predict the folder
+  and show a heat map in the side panel.
+- `choose DATASET`: open a dataset, pick the dark theme and Chinese, go to the Runs page, quit.
+- `report`: what the window opened with (dataset, page, theme, language).
+
+Prints one JSON line with what the window showed; exits non-zero when a step fails or times out.
 """
 
 from __future__ import annotations
@@ -33,10 +37,10 @@ def wait_until(condition, what: str, timeout_ms: int = 120000) -> None:
         sys.exit(f"timed out waiting for {what}")
 
 
-def main(run: str, folder: str) -> None:
-    from alexnet_desktop.gui.app import create_window
+def predict(run: str, folder: str) -> dict:
+    from alexnet_desktop.gui.app import application, create_window
 
-    app = QApplication.instance() or QApplication([])
+    app = application([])
     window = create_window(first_launch_demo=False)
     window.show()
     page = window.predict_page
@@ -64,9 +68,44 @@ def main(run: str, folder: str) -> None:
         runner.wait()
     window.close()
     app.processEvents()
-    print(json.dumps({"rows": len(page.session.rows), "labels": labels, "errors": errors, "status": status,
-                      "heat_map": heat_map, "heat_map_shown": shown}))
+    return {"rows": len(page.session.rows), "labels": labels, "errors": errors, "status": status,
+            "heat_map": heat_map, "heat_map_shown": shown}
+
+
+def choose(dataset: str) -> dict:
+    from alexnet_desktop.gui.app import application, create_window
+
+    app = application([])
+    window = create_window(first_launch_demo=False)
+    window.show()
+    opened = window.open_any(Path(dataset))
+    wait_until(lambda: not window.data_page.runner.is_running(), "the scan")
+    window.theme_actions["dark"].trigger()
+    window.set_language("zh_CN", ask=False)
+    window.tabs.setCurrentWidget(window.runs_page)
+    window.close()
+    app.processEvents()
+    return {"opened": opened}
+
+
+def report() -> dict:
+    from alexnet_desktop.gui import i18n, theme
+    from alexnet_desktop.gui.app import application, create_window
+
+    app = application([])
+    window = create_window()
+    window.show()
+    wait_until(lambda: window.state.data_path is not None, "the last dataset to be chosen again")
+    wait_until(lambda: not window.data_page.runner.is_running(), "the scan")
+    shown = {"dataset": str(window.state.data_path), "loader": window.state.loader_id,
+             "page": window.tabs.currentWidget().objectName() or type(window.tabs.currentWidget()).__name__,
+             "theme": theme.chosen(), "dark": theme.is_dark(), "language": i18n.current(),
+             "title": window.tabs.tabText(0)}
+    window.close()
+    app.processEvents()
+    return shown
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    modes = {"predict": predict, "choose": choose, "report": report}
+    print(json.dumps(modes[sys.argv[1]](*sys.argv[2:])))

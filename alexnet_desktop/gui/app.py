@@ -44,14 +44,20 @@ def reopen(window: MainWindow) -> MainWindow | None:
     return new
 
 
-def run_app(argv: list[str] | None = None, open_paths: list[str] | None = None) -> int:
-    """Open the main window (with `open_paths`: folders or models from a file manager or
-    the command line) and run the event loop until it closes."""
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named as the app's settings are kept under, in the user's language."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("AlexNetDesktop")
     app.setApplicationName("AlexNet Desktop")
     app.setDesktopFileName("alexnet-desktop")  # the .desktop entry, for the taskbar's icon
     i18n.install(app)
+    return app
+
+
+def run_app(argv: list[str] | None = None, open_paths: list[str] | None = None) -> int:
+    """Open the main window (with `open_paths`: folders or models from a file manager or
+    the command line) and run the event loop until it closes."""
+    application(argv)
     window = create_window(first_launch_demo=not open_paths)
     window.reopen_requested.connect(lambda: reopen(window))
     for path in open_paths or []:
@@ -59,4 +65,4 @@ def run_app(argv: list[str] | None = None, open_paths: list[str] | None = None) 
     # After the first paint, not before: the window must not wait for TensorFlow.
     window.load_tensorflow_when_painted()
     window.show()
-    return app.exec()
+    return QApplication.instance().exec()
