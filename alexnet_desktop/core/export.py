@@ -57,16 +57,15 @@ def export_paths(exporter: Exporter, dest: str | Path) -> list[Path]:
 def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str | Path,
                  labels: str | Path | None = None) -> Exported:
     """Export `model` (a run folder, or a `.keras` file with its labels) with the exporter
-    `format_id` to `dest`, which must not exist yet."""
+    `format_id` to `dest`, which must not exist yet (its folder is made if missing)."""
     exporter = host.exporter(format_id)
     targets = export_paths(exporter, dest)
     dest = targets[0]
     for target in targets:
         if target.exists() or target.is_symlink():
             raise FileExistsError(say("{0}: exists; nothing is overwritten (choose another name)", target))
-    if not dest.parent.is_dir():
-        raise FileNotFoundError(say("{0}: no such folder", dest.parent))
     loaded = load_for_prediction(model, labels)
+    dest.parent.mkdir(parents=True, exist_ok=True)  # as `--out ~/models/scenes` on a new machine expects
     # Written under a temporary name in the same folder and renamed at the end, so a failed
     # or interrupted export leaves nothing half-written under the name asked for.
     with tempfile.TemporaryDirectory(prefix=".alexnet-export-", dir=dest.parent) as tmp:

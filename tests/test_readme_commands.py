@@ -1,0 +1,140 @@
+"""Every `alexnet-desktop` command README.md shows, run as written, in order, in fresh processes.
+
+The commands are read from README.md itself (its bash blocks and its inline commands), so a
+command README promises and the app no longer takes fails here. Each runs through bash, as a
+user types it, with HOME pointing at a folder that holds small datasets at the paths README
+uses (`~/data/intel`, `~/data/labels.csv`, ...) and the default workspace `~/AlexNetDesktop`.
+Only what makes the suite slow is changed: every training runs one epoch. `<run>` is the run
+made last (for `train --resume <run>`, one killed after its first epoch), `<stamp>` the journal
+the sort printed. A `# ... 58,311,430 parameters` comment is
+checked against the output. The one command this machine cannot run (two GPUs) must fail
+with a message naming the device.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.dataset_files import image, tar_folder, write_cifar_python
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+# What this machine (no GPU) answers instead of running the command, and what it must say.
+NEEDS_HARDWARE = {"--device GPU:0": "GPU:0"}
+
+
+def readme_commands() -> list[tuple[str, str]]:
+    """(command, its comment) for each `alexnet-desktop ...` in README's bash blocks and inline code, in order."""
+    text = README.read_text(encoding="utf-8")
+    found: list[tuple[int, str, str]] = []
+    for block in re.finditer(r"```bash\n(.*?)```", text, re.S):
+        offset = block.start(1)
+        for line in block.group(1).splitlines(keepends=True):
+            command, _, comment = line.partition(" #")
+            if command.startswith("alexnet-desktop "):
+                found.append((offset, command.strip(), comment.strip()))
+            offset += len(line)
+    for inline in re.finditer(r"`(alexnet-desktop [^`]+)`", text):
+        found.append((inline.start(), inline.group(1).strip(), ""))
+    return [(command, comment) for _, command, comment in sorted(found)]
+
+
+def faster(command: str) -> str:
+    """The command as README gives it, with every training cut to one epoch."""
+    words = command.split()
+    if words[1] != "train":
+        return command
+    command = re.sub(r"--more-epochs \d+", "--more-epochs 1", command)
+    if "--resume" in words:
+        return command
+    command = re.sub(r"--epochs \d+", "--epochs 1", command)
+    return command if "--epochs" in command else command + " --epochs 1"
+
+
+def write_home(home: Path) -> None:
+    """The datasets README's commands name, small, at the paths it names."""
+    data = home / "data"
+    colours = {"forest": (40, 160, 40), "sea": (40, 40, 200)}
+    for part, count in (("seg_train", 5), ("seg_test", 2)):
+        for label, colour in colours.items():
+            for i in range(count):
+                image(data / "intel" / part / part / label / f"{i}.jpg", colour, side=48)
+    for i in range(3):
+        image(data / "intel" / "seg_pred" / "seg_pred" / f"{i}.jpg", (40, 160, 40), side=48)
+    shutil.copytree(data / "intel" / "seg_train", data / "seg_train")
+    shutil.copytree(data / "intel" / "seg_pred", data / "seg_pred")
+    # Kaggle's cats and dogs: labels in the file names, train/ beside test1/; and a CSV list.
+    for i in range(5):
+        image(data / "dogs-vs-cats" / "train" / f"cat.{i}.jpg", (200, 40, 40), side=48)
+        image(data / "dogs-vs-cats" / "train" / f"dog.{i}.jpg", (40, 40, 200), side=48)
+    image(data / "dogs-vs-cats" / "test1" / "1.jpg", side=48)
+    shutil.copytree(data / "dogs-vs-cats" / "train", data / "train")
+    rows = ["imageName,label"] + [f"{a}.{i}.jpg,{a}" for a in ("cat", "dog") for i in range(5)]
+    (data / "labels.csv").write_text("\n".join(rows) + "\n")
+    tar_folder(write_cifar_python(home / "cifar", per_batch=4), data / "cifar-10-python.tar.gz")
+    for k in range(17):  # Oxford's numbering: 80 images a species, in order; ten of each here
+        for n in range(80 * k + 1, 80 * k + 11):
+            image(data / "17flowers" / "jpg" / f"image_{n:04d}.jpg", (10 * k, 200 - 10 * k, 90), side=16)
+
+
+def kill_after_first_epoch(command: str, home: Path, env: dict) -> None:
+    """Start a training and kill it (SIGKILL) once its first epoch is saved: a run to resume."""
+    runs = home / "AlexNetDesktop" / "runs"
+    before = set(runs.iterdir())
+    proc = subprocess.Popen(["bash", "-c", f"exec {command}"], cwd=home, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(1200):
+            new = [p for p in runs.iterdir() if p not in before]
+            history = new[0] / "history.csv" if new else None
+            if history and history.is_file() and len(history.read_text().splitlines()) >= 2:
+                break
+            try:
+                proc.wait(timeout=0.25)  # the poll's pace; the training must not end by itself
+                pytest.fail(f"{command} ended (status {proc.returncode}) before it could be killed")
+            except subprocess.TimeoutExpired:
+                pass
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.mark.timeout(1800)
+def test_every_command_readme_shows_runs_as_written(tmp_path, monkeypatch):
+    commands = readme_commands()
+    assert len(commands) >= 25, commands
+    home = tmp_path / "home"
+    write_home(home)
+    env = {k: v for k, v in os.environ.items() if k not in ("ALEXNET_DESKTOP_HOME", "XDG_CONFIG_HOME")}
+    env.update(HOME=str(home), TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    runs = home / "AlexNetDesktop" / "runs"
+    journal = None
+    for command, comment in commands:
+        if command.split()[1:3] == ["train", "--resume"] and "--more-epochs" not in command:
+            kill_after_first_epoch("alexnet-desktop train ~/data/intel --epochs 3", home, env)
+        if "<run>" in command:
+            newest = max(runs.iterdir(), key=lambda p: p.stat().st_mtime)
+            command = command.replace("<run>", newest.name)
+        if "<stamp>" in command:
+            assert journal is not None, f"{command}: no sort printed its journal before"
+            command = re.sub(r"~/sorted/\.alexnet-sort-<stamp>\.journal", str(journal), command)
+        out = subprocess.run(["bash", "-c", faster(command)], cwd=home, env=env, capture_output=True, text=True,
+                             timeout=900)
+        said = out.stdout + out.stderr
+        hardware = next((v for k, v in NEEDS_HARDWARE.items() if k in command), None)
+        if hardware:
+            assert out.returncode != 0 and hardware in said, f"{command}:\n{said[-3000:]}"
+            continue
+        assert out.returncode == 0, f"README's command failed: {command}\n{said[-3000:]}"
+        for number in re.findall(r"\d{1,3}(?:,\d{3})+", comment):
+            assert number in said or number.replace(",", "") in said, f"{command}: README says {number}:\n{said[-2000:]}"
+        if found := re.search(r"journal: (\S+)", said):
+            journal = Path(found.group(1))
+    assert journal is not None and any(runs.iterdir())
