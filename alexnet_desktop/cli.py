@@ -391,7 +391,8 @@ def cmd_undo(args) -> int:
     result = undo_sort(args.journal, ProgressPrinter())
     for path, why in result.problems:
         print(f"not undone: {path}: {why}", file=sys.stderr)
-    print(f"restored {result.done} of {result.total} file(s)")
+    kept = f"; {len(result.problems)} kept where they are (see above)" if result.problems else ""
+    print(f"undid {result.done} of {result.total} file(s){kept}")
     return 0 if not result.problems else 1
 
 

@@ -1,0 +1,101 @@
+"""The second reliability pass (issue 21), each case as a hostile user would try it, through the
+command line in a fresh process: undo never removes the only copy, predict never overwrites,
+one bad file never stops a scan, plugins and models that misbehave are contained, files other
+programs read are safe to open, messages name the file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_sorting import make_inbox, tree
+
+
+def cli(*args: str, cwd: Path | None = None, timeout: float = 120, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`alexnet-desktop ARGS` in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_predictions(path: Path, labelled: list[tuple[Path, str]]) -> Path:
+    lines = ["path,label,confidence"] + [f"{p},{label},0.9" for p, label in labelled]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def sort_cli(tmp_path: Path, labelled, *extra: str) -> tuple[Path, Path]:
+    """Sort `labelled` into tmp_path/out with the CLI; returns the output folder and the journal."""
+    out = tmp_path / "out"
+    done = cli("sort", write_predictions(tmp_path / "p.csv", labelled), "--to", out, *extra)
+    assert done.returncode == 0, done.stderr
+    return out, next(out.glob(".alexnet-sort-*.journal"))
+
+
+# -- 1. undo never deletes the only copy ----------------------------------------------------
+
+
+def test_undo_of_a_move_keeps_a_file_whose_original_name_was_reused(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 6)
+    out, journal = sort_cli(tmp_path, labelled, "--move")
+    sorted_files = {p.name + p.parent.name: sha(p) for p in out.rglob("*.jpg")}
+    reused = labelled[0][0]
+    reused.write_bytes(b"a new photo from a camera that reuses names")  # a different file at an original path
+    done = cli("undo", journal)
+    assert done.returncode == 1
+    assert str(reused) in done.stderr and "different file" in done.stderr
+    assert "5 of 6" in done.stdout
+    assert reused.read_bytes() == b"a new photo from a camera that reuses names"
+    # The moved original is still in the sorted folder, whole.
+    left = list(out.rglob("*.jpg"))
+    assert len(left) == 1 and sha(left[0]) in sorted_files.values()
+    assert hashlib.sha256(bytes([0]) * 1000).hexdigest() == sha(left[0])
+
+
+def test_undo_of_a_copy_keeps_the_copies_when_the_originals_were_deleted(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 4)
+    out, journal = sort_cli(tmp_path, labelled)
+    copies = tree(out)
+    for p, _ in labelled:
+        p.unlink()
+    done = cli("undo", journal)
+    assert done.returncode == 1 and "only one" in done.stderr
+    assert tree(out) == copies
+
+
+def test_undo_keeps_a_file_whose_original_became_a_link_to_it(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 2)
+    out, journal = sort_cli(tmp_path, labelled, "--move")
+    moved = sorted(out.rglob("*.jpg"))
+    original = labelled[0][0]
+    target = next(p for p in moved if sha(p) == hashlib.sha256(bytes([0]) * 1000).hexdigest())
+    original.symlink_to(target)  # "restored" by a link to the sorted file itself
+    assert cli("undo", journal).returncode == 1
+    assert target.is_file() and not target.is_symlink() and original.read_bytes() == bytes([0]) * 1000
+
+
+def test_undo_of_a_hand_edited_journal_leaves_files_outside_the_sort_alone(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 2)
+    out, journal = sort_cli(tmp_path, labelled)
+    precious = tmp_path / "elsewhere" / "precious.jpg"
+    precious.parent.mkdir()
+    precious.write_bytes(labelled[0][0].read_bytes())  # the same bytes the journal recorded
+    records = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
+    for r in records:
+        if r.get("step") == 0 and "dst" in r:
+            r["dst"] = str(precious)
+        if r.get("step") == 0 and r.get("state") == "copied":
+            r["size"], r["sha256"] = precious.stat().st_size, sha(precious)
+    journal.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    done = cli("undo", journal)
+    assert done.returncode == 1 and str(precious) in done.stderr and "journal was changed" in done.stderr
+    assert precious.is_file()
