@@ -99,3 +99,76 @@ def test_undo_of_a_hand_edited_journal_leaves_files_outside_the_sort_alone(tmp_p
     done = cli("undo", journal)
     assert done.returncode == 1 and str(precious) in done.stderr and "journal was changed" in done.stderr
     assert precious.is_file()
+
+
+# -- tiny models, made once ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory) -> Path:
+    """`ok.keras` (softmax), `nan.keras` (outputs NaN) and `logits.keras` (no softmax, outputs in
+    the tens), each with its `<name>.labels.txt`, taking 8x8 images."""
+    import numpy as np
+
+    from alexnet_desktop.core.tf_runtime import keras
+
+    k = keras()
+    folder = tmp_path_factory.mktemp("models")
+    for name, activation, scale in (("ok", "softmax", 0.01), ("nan", "softmax", np.nan), ("logits", None, 1.0)):
+        inputs = k.Input((8, 8, 3))
+        dense = k.layers.Dense(2, activation=activation)
+        model = k.Model(inputs, dense(k.layers.Flatten()(inputs)))
+        kernel = np.full((192, 2), scale, dtype="float32")
+        kernel[:, 1] *= 0.5
+        dense.set_weights([kernel, np.zeros(2, dtype="float32")])
+        model.save(str(folder / f"{name}.keras"))
+        (folder / f"{name}.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def photos(tmp_path) -> Path:
+    from tests.dataset_files import image
+
+    for i in range(3):
+        image(tmp_path / "photos" / f"one_{i}.jpg", side=12)
+    return tmp_path / "photos"
+
+
+# -- 2. predict --out never overwrites ------------------------------------------------------
+
+
+def test_predict_out_never_replaces_an_existing_file_unless_asked(models, photos, tmp_path):
+    victim = photos / "one_1.jpg"
+    before = victim.read_bytes()
+    done = cli("predict", models / "ok.keras", photos, "--out", victim)
+    assert done.returncode == 1 and str(victim) in done.stderr and ".csv or .json" in done.stderr
+    assert victim.read_bytes() == before
+    table = tmp_path / "table.csv"
+    table.write_text("my own notes\n", encoding="utf-8")
+    done = cli("predict", models / "ok.keras", photos, "--out", table)
+    assert done.returncode == 1 and "--overwrite" in done.stderr and table.read_text(encoding="utf-8") == "my own notes\n"
+    done = cli("predict", models / "ok.keras", photos, "--out", table, "--overwrite")
+    assert done.returncode == 0, done.stderr
+    assert table.read_text(encoding="utf-8").startswith("path,label,confidence")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]  # no temporary file left
+
+
+def test_two_writers_of_the_same_out_never_share_a_temporary_file(tmp_path):
+    import csv
+
+    from alexnet_desktop.core.predict import Prediction, PredictionWriter
+
+    out = tmp_path / "p.csv"
+    a = PredictionWriter(out, ["cat", "dog"])
+    b = PredictionWriter(out, ["cat", "dog"])
+    assert a.tmp != b.tmp
+    for i in range(200):
+        a.write([Prediction(Path(f"a{i}.jpg"), "cat", 0.9, (0.9, 0.1))])
+        b.write([Prediction(Path(f"b{i}.jpg"), "dog", 0.8, (0.2, 0.8))])
+    assert a.close() == out
+    with pytest.raises(FileExistsError, match="not overwritten"):
+        b.close()
+    rows = list(csv.DictReader(out.open(newline="", encoding="utf-8")))
+    assert [r["path"] for r in rows] == [f"a{i}.jpg" for i in range(200)]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import tempfile
 import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -184,17 +185,34 @@ def folder_listing(folder: str | Path, recursive: bool = False) -> FileListing:
     return listing
 
 
+PREDICTION_SUFFIXES = (".csv", ".json")
+
+
 class PredictionWriter:
     """Writes predictions as they come, to CSV (`path,label,confidence,<class>...,top_k,source,error`)
-    or JSON (the same fields, probabilities by class name)."""
+    or JSON (the same fields, probabilities by class name).
 
-    def __init__(self, out: str | Path, class_names: list[str], top_k: int = 3) -> None:
+    The rows go to a uniquely named temporary file beside `out` (two runs writing the same
+    `out` never share one), which takes the name `out` only when closed, atomically. An
+    existing `out` is never replaced unless `overwrite` is given, and the name must end in
+    `.csv` or `.json`, so an image can never be turned into a table by a slip of the keyboard.
+    """
+
+    def __init__(self, out: str | Path, class_names: list[str], top_k: int = 3, *, overwrite: bool = False) -> None:
         self.out = Path(out)
         self.class_names = class_names
         self.top_k = top_k
+        self.overwrite = overwrite
+        if self.out.suffix.lower() not in PREDICTION_SUFFIXES:
+            raise ValueError(say("{0}: predictions are written to a .csv or .json file", self.out))
+        if self.out.is_dir():
+            raise IsADirectoryError(say("{0}: is a folder; give a file name ending in .csv or .json", self.out))
+        if not overwrite and (self.out.exists() or self.out.is_symlink()):
+            raise FileExistsError(say("{0}: exists; not overwritten (give --overwrite to replace it)", self.out))
         self.is_json = self.out.suffix.lower() == ".json"
-        self.tmp = self.out.with_name(f".{self.out.name}.partial")
-        self._f = open(self.tmp, "w", newline="", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.out.stem[:60]}.", suffix=".partial", dir=self.out.parent or ".")
+        self.tmp = Path(tmp)
+        self._f = open(fd, "w", newline="", encoding="utf-8")
         self._first = True
         if self.is_json:
             self._f.write('{"class_names": %s, "predictions": [\n' % json.dumps(class_names, ensure_ascii=False))
@@ -224,12 +242,29 @@ class PredictionWriter:
             self._first = False
 
     def close(self) -> Path:
-        """Finish the file and move it into place (a cancelled run leaves no half file)."""
-        if self.is_json:
-            self._f.write("\n]}\n")
-        self._f.flush()
-        self._f.close()
-        self.tmp.replace(self.out)
+        """Finish the file and give it its name (a cancelled run leaves no half file); an `out`
+        that appeared meanwhile is still never replaced unless `overwrite` was given."""
+        try:
+            if self.is_json:
+                self._f.write("\n]}\n")
+            self._f.flush()
+            os.fsync(self._f.fileno())
+            self._f.close()
+            if self.overwrite:
+                os.replace(self.tmp, self.out)
+            else:
+                try:
+                    os.link(self.tmp, self.out)  # fails, rather than replaces, if the name is taken
+                except FileExistsError:
+                    raise FileExistsError(say("{0}: a file of that name appeared while predicting; not overwritten "
+                                              "(give --overwrite to replace it)", self.out)) from None
+                except OSError:
+                    if self.out.exists() or self.out.is_symlink():
+                        raise FileExistsError(say("{0}: exists; not overwritten", self.out)) from None
+                    os.rename(self.tmp, self.out)  # a file system without hard links
+        finally:
+            self._f.close()
+            self.tmp.unlink(missing_ok=True)
         return self.out
 
     def abort(self) -> None:
