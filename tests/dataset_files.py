@@ -324,3 +324,73 @@ def write_hostile_corpus(root: Path) -> dict[str, str]:
     want(root / "only_broken" / "a.jpg", "rejected: empty file")
     want(root / "only_broken" / "b.png", "rejected: text file")
     return expect
+
+
+# -- issue 21's corpus: damaged later frames, fuzzed files, small files that cost a lot ------
+
+
+def _frames(fmt: str, n: int = 3, side: int = 16) -> bytearray:
+    """`n` noisy frames saved as one multi-frame file (a single frame where the format has one)."""
+    ims = [Image.fromarray(np.random.default_rng(i).integers(0, 255, (side, side, 3), dtype=np.uint8)) for i in range(n)]
+    buf = io.BytesIO()
+    extra = {"save_all": True, "append_images": ims[1:]} if n > 1 else {}
+    ims[0].save(buf, format=fmt, **extra)
+    return bytearray(buf.getvalue())
+
+
+def tiff_with_damaged_second_page(path: Path) -> Path:
+    """A three-page TIFF whose second page has lost its width tag (Pillow: "Missing dimensions")."""
+    data = _frames("TIFF")
+    ifd0 = struct.unpack_from("<I", data, 4)[0]
+    ifd1 = struct.unpack_from("<I", data, ifd0 + 2 + 12 * struct.unpack_from("<H", data, ifd0)[0])[0]
+    for i in range(struct.unpack_from("<H", data, ifd1)[0]):
+        if struct.unpack_from("<H", data, ifd1 + 2 + 12 * i)[0] == 256:  # ImageWidth
+            struct.pack_into("<H", data, ifd1 + 2 + 12 * i, 255)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def gif_with_damaged_later_frame(path: Path) -> Path:
+    """An animated GIF cut off just inside its second frame's header (Pillow: "index out of range")."""
+    data = _frames("GIF")
+    flags = data[10]
+    i, descriptors = 13 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0), []
+    while i < len(data) and data[i] in (0x21, 0x2C):  # walk the extension and image blocks
+        if data[i] == 0x21:
+            i += 2
+        else:
+            descriptors.append(i)
+            f = data[i + 9]
+            i += 10 + (3 * 2 ** ((f & 7) + 1) if f & 0x80 else 0) + 1
+        while data[i]:
+            i += data[i] + 1
+        i += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(data[: descriptors[1] + 12]))
+    return path
+
+
+def fuzzed_images(folder: Path, per_format: int = 40, seed: int = 21) -> list[Path]:
+    """Bit flips and truncations of a small file of every supported format (TIFF and GIF with
+    several frames, PNG animated), `per_format` of each, seeded."""
+    import random
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    originals = {"tif": _frames("TIFF"), "gif": _frames("GIF"), "png": _frames("PNG"), "webp": _frames("WEBP"),
+                 "jpg": _frames("JPEG", 1), "bmp": _frames("BMP", 1)}
+    out = []
+    for ext, data in originals.items():
+        for k in range(per_format):
+            b = bytearray(data)
+            if k % 3 == 0:
+                b = b[: rng.randrange(1, len(b))]
+            else:
+                for _ in range(rng.randint(1, 8)):
+                    i = rng.randrange(len(b))
+                    b[i] ^= 1 << rng.randrange(8)
+            path = folder / f"fuzz_{k:03d}.{ext}"
+            path.write_bytes(bytes(b))
+            out.append(path)
+    return out

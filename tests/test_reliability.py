@@ -172,3 +172,46 @@ def test_two_writers_of_the_same_out_never_share_a_temporary_file(tmp_path):
     rows = list(csv.DictReader(out.open(newline="", encoding="utf-8")))
     assert [r["path"] for r in rows] == [f"a{i}.jpg" for i in range(200)]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+# -- 3. one bad file never stops everything ----------------------------------------------------
+
+
+def test_a_damaged_later_page_or_frame_rejects_that_file_and_the_scan_goes_on(tmp_path):
+    from tests.dataset_files import gif_with_damaged_later_frame, image, tiff_with_damaged_second_page
+
+    root = tmp_path / "data"
+    tiff = tiff_with_damaged_second_page(root / "cats" / "scan.tif")
+    gif = gif_with_damaged_later_frame(root / "dogs" / "wave.gif")
+    for c in ("cats", "dogs"):
+        for i in range(3):
+            image(root / c / f"{c}_{i}.png", side=36)
+    done = cli("scan", root, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["accepted"] == 6
+    reasons = {r["path"]: r["reason"] for r in report["rejected"]}
+    assert set(reasons) == {str(tiff), str(gif)}
+    assert "corrupt" in reasons[str(tiff)] and "corrupt" in reasons[str(gif)]
+    text = cli("scan", root)
+    assert text.returncode == 0 and f"{tiff}: corrupt image data" in text.stdout and "Traceback" not in text.stderr
+
+
+def test_fuzzed_files_of_every_format_raise_nothing_but_a_decode_error_with_the_file(tmp_path):
+    from alexnet_desktop.core.datasets import Dataset, Sample
+    from alexnet_desktop.core.images import ImageDecodeError, decode_image, probe_image
+    from alexnet_desktop.core.scan import scan_dataset
+    from tests.dataset_files import fuzzed_images
+
+    files = fuzzed_images(tmp_path / "fuzz", per_format=40)
+    failures = 0
+    for path in files:
+        for read in (probe_image, lambda p: decode_image(p, size=16), lambda p: decode_image(p, size=64, keep_aspect=True)):
+            try:
+                read(path)
+            except ImageDecodeError as exc:
+                failures += 1
+                assert exc.path == path and str(path) in str(exc) and exc.reason
+    assert failures > len(files)  # the corpus does hold damaged files
+    report = scan_dataset(Dataset([Sample(p, "x") for p in files], ["x"], tmp_path / "fuzz", loader_id="folder"))
+    assert len(report.accepted) + len(report.rejected) == len(files)
