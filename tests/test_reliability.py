@@ -215,3 +215,45 @@ def test_fuzzed_files_of_every_format_raise_nothing_but_a_decode_error_with_the_
     assert failures > len(files)  # the corpus does hold damaged files
     report = scan_dataset(Dataset([Sample(p, "x") for p in files], ["x"], tmp_path / "fuzz", loader_id="folder"))
     assert len(report.accepted) + len(report.rejected) == len(files)
+
+
+# -- 5. plugins that exit or answer NaN --------------------------------------------------------
+
+EXITING_PLUGIN = "import sys\nsys.exit()\n"
+GREEDY_PLUGIN = '''
+from pathlib import Path
+from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
+from alexnet_desktop.core.datasets import dataset_from_class_folders
+
+
+@hookimpl
+def register_dataset_loaders():
+    return [DatasetLoader(id="greedy-{kind}", name="Greedy", description="Claims everything.",
+                          detect=lambda path: float("{kind}"),
+                          load=lambda path, **_: dataset_from_class_folders(Path(path), loader_id="greedy-{kind}"))]
+'''
+
+
+def test_a_plugin_that_exits_at_import_or_answers_nan_is_reported_and_the_app_runs_on(workspace, tmp_path):
+    from tests.dataset_files import image
+
+    (workspace.plugins_dir / "quitter.py").write_text(EXITING_PLUGIN, encoding="utf-8")
+    for kind in ("nan", "inf"):
+        (workspace.plugins_dir / f"greedy_{kind}.py").write_text(GREEDY_PLUGIN.format(kind=kind), encoding="utf-8")
+    listing = cli("plugins")
+    assert listing.returncode == 1
+    assert "quitter" in listing.stdout and "FAILED" in listing.stdout and "SystemExit" in listing.stderr
+    for c in ("cats", "dogs"):
+        for i in range(2):
+            image(tmp_path / "data" / c / f"{i}.png", side=36)
+    scan = cli("scan", tmp_path / "data", "--json")
+    assert scan.returncode == 0, scan.stderr
+    assert json.loads(scan.stdout)["loader"] == "folder"  # neither NaN nor infinity claimed the folder
+
+    from alexnet_desktop.core.plugins import PluginHost
+
+    host = PluginHost(workspace.plugins_dir)
+    assert host.best_loader(tmp_path / "data").id == "folder"
+    broken = {r.name: r.error for r in host.failures}
+    assert "SystemExit" in broken["quitter"]
+    assert "returned nan" in broken["greedy_nan"] and "returned inf" in broken["greedy_inf"]
