@@ -257,3 +257,108 @@ def test_a_plugin_that_exits_at_import_or_answers_nan_is_reported_and_the_app_ru
     broken = {r.name: r.error for r in host.failures}
     assert "SystemExit" in broken["quitter"]
     assert "returned nan" in broken["greedy_nan"] and "returned inf" in broken["greedy_inf"]
+
+
+# -- 6. NaN and logit outputs ------------------------------------------------------------------
+
+
+def test_nan_outputs_are_unreadable_and_never_sorted_under_a_class(models, photos, tmp_path):
+    out = tmp_path / "p.csv"
+    done = cli("predict", models / "nan.keras", photos, "--out", out)
+    assert done.returncode == 0, done.stderr
+    import csv
+
+    rows = list(csv.DictReader(out.open(newline="", encoding="utf-8")))
+    assert len(rows) == 3 and all(not r["label"] and "not a number" in r["error"] for r in rows)
+    done = cli("sort", out, "--to", tmp_path / "sorted", "--min-confidence", "0.9")
+    assert done.returncode == 0, done.stderr
+    assert not [p for p in (tmp_path / "sorted").rglob("*.jpg")]
+    # A hand-made (or older) file whose confidences read "nan" is not sorted either.
+    old = tmp_path / "old.csv"
+    old.write_text("path,label,confidence\n" + "".join(f"{p},cat,nan\n" for p in sorted(photos.iterdir())), encoding="utf-8")
+    done = cli("sort", old, "--to", tmp_path / "sorted2", "--min-confidence", "0.9", "--dry-run")
+    assert done.returncode == 0 and "Would copy 0 file(s)" in done.stdout and "not a number" in done.stdout
+
+
+def test_a_model_that_outputs_logits_is_noticed_and_its_outputs_made_probabilities(models, photos, tmp_path):
+    out = tmp_path / "p.json"
+    done = cli("predict", models / "logits.keras", photos, "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert "not probabilities" in done.stderr and "softmax" in done.stderr
+    for item in json.loads(out.read_text(encoding="utf-8"))["predictions"]:
+        assert 0.5 <= item["confidence"] <= 1 and abs(sum(item["probabilities"].values()) - 1) < 1e-6
+    raw = tmp_path / "raw.csv"  # what an older version wrote for such a model
+    raw.write_text(f"path,label,confidence\n{next(photos.iterdir())},cat,91.5\n", encoding="utf-8")
+    done = cli("sort", raw, "--to", tmp_path / "sorted")
+    assert done.returncode == 1 and "line 2" in done.stderr and "not a probability" in done.stderr
+
+
+# -- 7. files other programs read ---------------------------------------------------------------
+
+
+def test_exported_cells_never_run_as_formulas_and_sort_reads_its_escaping_back(models, tmp_path):
+    import csv
+
+    from tests.dataset_files import image
+
+    folder = tmp_path / "photos"
+    image(folder / "=1+2.jpg", side=12)
+    image(folder / "@SUM(A1).jpg", side=12)
+    labels = tmp_path / "labels.txt"
+    labels.write_text('=HYPERLINK("http://evil.example","x")\n-2+3\n', encoding="utf-8")
+    out = tmp_path / "p.csv"
+    done = cli("predict", models / "ok.keras", ".", "--labels", labels, "--out", out, cwd=folder)
+    assert done.returncode == 0, done.stderr
+    with out.open(newline="", encoding="utf-8") as f:
+        cells = [c for row in csv.reader(f) for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
+    assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in cells
+    elsewhere = tmp_path / "elsewhere"
+    image(elsewhere / "=1+2.jpg", colour=(0, 0, 255), side=12)  # a different file of the same name
+    done = cli("sort", out, "--to", tmp_path / "sorted", cwd=elsewhere)
+    assert done.returncode == 0, done.stderr
+    sorted_files = {p.name: p for p in (tmp_path / "sorted").rglob("*.jpg")}
+    assert set(sorted_files) == {"=1+2.jpg", "@SUM(A1).jpg"}
+    assert sorted_files["=1+2.jpg"].read_bytes() == (folder / "=1+2.jpg").read_bytes()
+    from alexnet_desktop.core.sorting import safe_folder_name
+
+    # The labels came back unescaped: their folders are the classes' own names made safe.
+    assert {p.parent.name for p in sorted_files.values()} <= {
+        safe_folder_name('=HYPERLINK("http://evil.example","x")'), "-2+3"}
+
+
+def test_relative_paths_in_a_predictions_file_name_files_beside_it(tmp_path):
+    from tests.dataset_files import image
+
+    for where, colour in (("here", (255, 0, 0)), ("there", (0, 255, 0))):
+        image(tmp_path / where / "a.jpg", colour=colour, side=12)
+    (tmp_path / "here" / "p.csv").write_text("path,label,confidence\na.jpg,cat,0.9\n", encoding="utf-8")
+    done = cli("sort", tmp_path / "here" / "p.csv", "--to", tmp_path / "sorted", cwd=tmp_path / "there")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "sorted" / "cat" / "a.jpg").read_bytes() == (tmp_path / "here" / "a.jpg").read_bytes()
+
+
+# -- 8. BOM, malformed JSON, --to ../sorted -------------------------------------------------------
+
+
+def test_a_spreadsheet_saved_csv_with_a_bom_is_read_and_sort_to_a_parent_folder_works(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 4)
+    csv_path = tmp_path / "work" / "p.csv"
+    csv_path.parent.mkdir()
+    text = "path,label,confidence\r\n" + "".join(f"{p},{label},0.9\r\n" for p, label in labelled)
+    csv_path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    done = cli("sort", "p.csv", "--to", "../sorted", cwd=csv_path.parent)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "sorted").rglob("*.jpg"))) == 4
+
+
+@pytest.mark.parametrize("text", [
+    '{"predictions": [', '[]', '{"predictions": 3}', '{"predictions": [3]}', '{"predictions": [{"label": "a"}]}',
+    '{"predictions": [{"path": "a.jpg", "confidence": "high"}]}', "[" * 100000 + "]" * 100000, '"just text"',
+])
+def test_malformed_predictions_json_is_one_line_naming_the_file(tmp_path, text):
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    done = cli("sort", bad, "--to", tmp_path / "out")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and str(bad) in done.stderr

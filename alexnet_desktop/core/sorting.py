@@ -155,10 +155,12 @@ def plan_sort(
     """Plan copying (or moving) each `(file, label)` to `out/<label folder>/`; a label of None
     sends the file to `out/uncertain/`. Missing and non-regular files are left with a reason,
     after the files the caller already leaves (`left`, e.g. ones that could not be read)."""
-    out = Path(out).absolute()
+    # abspath, not Path.absolute(): "../sorted" is normalised, so every check of "inside
+    # the output folder" compares like with like.
+    out = Path(os.path.abspath(out))
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(say("{0}: exists and is not a folder", out))
-    items = [(Path(p).absolute(), UNCERTAIN if label is None else str(label)) for p, label in labelled]
+    items = [(Path(os.path.abspath(p)), UNCERTAIN if label is None else str(label)) for p, label in labelled]
     folders = class_folders(label for _, label in items)
     steps: list[SortStep] = []
     left = list(left)
@@ -367,7 +369,7 @@ def run_sort(
 def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[str, Any]) -> None:
     """Carry one journalled step from where it got to through to "done"."""
     source, dest = Path(step["src"]), Path(step["dst"])
-    if Path(os.path.abspath(dest)).parent.parent != out or dest.parent.is_symlink():
+    if not _inside_sort(dest, out):
         raise ValueError(say("{0}: not in a plain class folder of {1}; nothing is written outside it", dest, out))
     _remove_partials(dest)  # left by a copy that was killed
     just_copied = False
