@@ -362,3 +362,35 @@ def test_malformed_predictions_json_is_one_line_naming_the_file(tmp_path, text):
     done = cli("sort", bad, "--to", tmp_path / "out")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and str(bad) in done.stderr
+
+
+# -- 10. folder links that loop ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("link", ["..", ".", "../..", "../eight"])
+def test_a_link_from_a_class_folder_up_to_the_root_or_above_is_a_loop_never_followed(tmp_path, link):
+    from tests.dataset_files import image
+
+    root = tmp_path / "data"
+    for c in ("eight", "seven"):
+        for i in range(2):
+            image(root / c / f"{c}_{i}.png", side=36)
+    (root / "seven" / "loop").symlink_to(link, target_is_directory=True)
+    done = cli("scan", root, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    expect = 4 if link == "../eight" else 2  # a link sideways into another class is followed once
+    assert report["counts"] == {"eight": 2, "seven": expect}, report
+    if link != "../eight":
+        assert any(p["path"] == str(root / "seven" / "loop") and "loop" in p["reason"] for p in report["passed_over"])
+
+
+def test_a_class_folder_that_is_a_link_to_the_root_is_a_loop(tmp_path):
+    from tests.dataset_files import image
+
+    root = tmp_path / "data"
+    for c in ("eight", "seven"):
+        image(root / c / f"{c}.png", side=36)
+    (root / "all").symlink_to(".", target_is_directory=True)
+    report = json.loads(cli("scan", root, "--json").stdout)
+    assert report["counts"].get("all", 0) == 0 and report["counts"]["eight"] == 1
