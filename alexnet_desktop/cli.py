@@ -554,5 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except (*INPUT_ERRORS, LookupError, RuntimeError) as exc:
-        print(f"alexnet-desktop {args.command}: error: {exc}", file=sys.stderr)
+        from alexnet_desktop.core.wording import plain
+
+        # One line, without the terminal colours Keras puts in its messages.
+        print(f"alexnet-desktop {args.command}: error: {plain(str(exc))}", file=sys.stderr)
         return 1

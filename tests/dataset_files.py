@@ -8,6 +8,7 @@ import os
 import pickle
 import struct
 import tarfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -394,3 +395,69 @@ def fuzzed_images(folder: Path, per_format: int = 40, seed: int = 21) -> list[Pa
             path.write_bytes(bytes(b))
             out.append(path)
     return out
+
+
+def _zeros_deflated(n_mb: int, wbits: int) -> bytes:
+    """`n_mb` megabytes of zeros, compressed (a few hundred KB): the body of every bomb here."""
+    c = zlib.compressobj(1, zlib.DEFLATED, wbits)
+    zero = bytes(1 << 20)
+    return b"".join(c.compress(zero) for _ in range(n_mb)) + c.flush()
+
+
+def pickle_bomb() -> bytes:
+    """A CIFAR-style batch of a few hundred bytes whose lists share themselves: 2^40 values unpacked."""
+    x: list = [1, 2]
+    for _ in range(40):
+        x = [x, x]
+    return pickle.dumps({b"batch_label": b"x", b"labels": x, b"data": x}, protocol=2)
+
+
+def cifar_tar_bomb(path: Path, n_mb: int = 300) -> Path:
+    """`cifar-10-python.tar.gz` whose `data_batch_1` is `n_mb` MB of zeros (about 1.4 MB packed)."""
+    header = tarfile.TarInfo("cifar-10-batches-py/data_batch_1")
+    header.size = n_mb << 20
+    block = header.tobuf(format=tarfile.GNU_FORMAT)
+    tail = bytes(1024)  # the tar's end marker
+    # Three gzip members, which gzip (and tar through it) reads as one stream.
+    path.write_bytes(gzip.compress(block) + _gzip_wrap(_zeros_deflated(n_mb, -15), n_mb << 20) + gzip.compress(tail))
+    return path
+
+
+def mnist_gz_bomb(folder: Path, n_mb: int = 300) -> Path:
+    """MNIST idx files whose images header says 60000x28x28 but which unpack to `n_mb` MB of zeros."""
+    write_mnist(folder)
+    head = b"\x00\x00\x08\x03" + struct.pack(">3I", 60000, 28, 28)
+    (folder / "train-images-idx3-ubyte.gz").write_bytes(gzip.compress(head) + _gzip_wrap(_zeros_deflated(n_mb, -15), n_mb << 20))
+    return folder
+
+
+def _gzip_wrap(deflated: bytes, size: int) -> bytes:
+    """A raw deflate stream of `size` zero bytes as one gzip member."""
+    whole, zero = 0, bytes(1 << 20)
+    for _ in range(size >> 20):
+        whole = zlib.crc32(zero, whole)
+    return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + deflated + struct.pack("<II", whole, size & 0xFFFFFFFF)
+
+
+def keras_bomb(path: Path, good: Path, n_mb: int = 300) -> Path:
+    """`good` (a .keras file) with its weights replaced by `n_mb` MB of zeros, deflated to about 1 MB."""
+    import zipfile
+
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
+        for item in zin.infolist():
+            if item.filename.endswith(".h5"):
+                with zout.open(item.filename, "w", force_zip64=True) as f:
+                    zero = bytes(1 << 20)
+                    for _ in range(n_mb):
+                        f.write(zero)
+            else:
+                zout.writestr(item.filename, zin.read(item.filename))
+    return path
+
+
+def png16_bomb(path: Path, side: int = 10000) -> Path:
+    """A 16-bit grey PNG of `side` x `side` (within the pixel limit), about 200 KB on disk."""
+    a = np.zeros((side, side), dtype=np.uint16)
+    a[::97] = 40000
+    Image.fromarray(a).save(path, compress_level=9)
+    return path

@@ -107,7 +107,7 @@ def test_undo_of_a_hand_edited_journal_leaves_files_outside_the_sort_alone(tmp_p
 @pytest.fixture(scope="module")
 def models(tmp_path_factory) -> Path:
     """`ok.keras` (softmax), `nan.keras` (outputs NaN) and `logits.keras` (no softmax, outputs in
-    the tens), each with its `<name>.labels.txt`, taking 8x8 images."""
+    the tens), taking 8x8 RGB images, and `grey.keras` taking 8x8x1, each with its `<name>.labels.txt`."""
     import numpy as np
 
     from alexnet_desktop.core.tf_runtime import keras
@@ -123,6 +123,9 @@ def models(tmp_path_factory) -> Path:
         dense.set_weights([kernel, np.zeros(2, dtype="float32")])
         model.save(str(folder / f"{name}.keras"))
         (folder / f"{name}.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
+    inputs = k.Input((8, 8, 1))  # grey images: not what the app gives a model
+    k.Model(inputs, k.layers.Dense(2, activation="softmax")(k.layers.Flatten()(inputs))).save(str(folder / "grey.keras"))
+    (folder / "grey.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
     return folder
 
 
@@ -394,3 +397,141 @@ def test_a_class_folder_that_is_a_link_to_the_root_is_a_loop(tmp_path):
     (root / "all").symlink_to(".", target_is_directory=True)
     report = json.loads(cli("scan", root, "--json").stdout)
     assert report["counts"].get("all", 0) == 0 and report["counts"]["eight"] == 1
+
+
+# -- 4. small inputs, huge cost: each bomb ends fast, names the file, and stays small --------------
+
+MEASURE = """
+import resource, subprocess, sys, time
+t = time.time()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60)
+print(done.returncode, time.time() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+sys.stderr.write(done.stderr + done.stdout)
+"""
+
+
+def measured(*args: str, cwd: Path | None = None) -> tuple[int, float, int, str]:
+    """`alexnet-desktop ARGS` in a fresh process: exit status, seconds, peak memory (MB), its output."""
+    done = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "alexnet_desktop", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=120)
+    assert done.stdout, done.stderr
+    rc, seconds, peak = done.stdout.split()
+    return int(rc), float(seconds), int(peak), done.stderr
+
+
+def test_a_pickle_bomb_is_refused_at_once_naming_the_file(tmp_path):
+    from tests.dataset_files import pickle_bomb, write_cifar_python
+
+    root = write_cifar_python(tmp_path / "cifar")
+    (root / "data_batch_2").write_bytes(pickle_bomb())
+    rc, seconds, peak, out = measured("scan", root)
+    assert rc == 1 and str(root / "data_batch_2") in out and "pickle bomb" in out, out
+    assert seconds < 30
+
+
+def test_a_refused_pickle_names_its_file(tmp_path):
+    import pickle
+
+    from tests.dataset_files import write_cifar_python
+
+    root = write_cifar_python(tmp_path / "cifar")
+    (root / "data_batch_3").write_bytes(pickle.dumps({b"data": os.system}, protocol=2))
+    done = cli("scan", root)
+    assert done.returncode == 1 and f"{root / 'data_batch_3'}: refused" in done.stderr, done.stderr
+
+
+def test_a_cifar_archive_bomb_and_an_mnist_gzip_bomb_stop_early_naming_the_file(tmp_path):
+    from tests.dataset_files import cifar_tar_bomb, mnist_gz_bomb
+
+    (tmp_path / "cifar").mkdir()
+    archive = cifar_tar_bomb(tmp_path / "cifar" / "cifar-10-python.tar.gz")
+    rc, seconds, peak, out = measured("scan", tmp_path / "cifar")
+    assert rc == 1 and str(archive) in out and "bomb" in out, out
+    assert seconds < 30 and peak < 250, (seconds, peak)  # the archive unpacks to 300 MB
+    mnist = mnist_gz_bomb(tmp_path / "mnist")
+    rc, seconds, peak, out = measured("scan", mnist)
+    assert rc == 1 and str(mnist / "train-images-idx3-ubyte.gz") in out and "bomb" in out, out
+    assert seconds < 30 and peak < 250, (seconds, peak)
+
+
+def test_a_keras_file_whose_weights_unpack_hugely_is_refused_before_keras_reads_it(models, photos, tmp_path):
+    from tests.dataset_files import keras_bomb
+
+    bomb = keras_bomb(tmp_path / "bomb.keras", models / "ok.keras")
+    (tmp_path / "bomb.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
+    assert bomb.stat().st_size < 5_000_000
+    rc, seconds, peak, out = measured("predict", bomb, photos)
+    assert rc == 1 and str(bomb) in out and "zip bomb" in out, out
+    assert seconds < 30 and peak < 1500, (seconds, peak)
+
+
+def test_a_scan_of_16_bit_giants_within_the_pixel_limit_stays_small(tmp_path):
+    from tests.dataset_files import image, png16_bomb
+
+    root = tmp_path / "data"
+    (root / "a").mkdir(parents=True)
+    for i in range(3):
+        png16_bomb(root / "a" / f"giant_{i}.png")
+    for i in range(2):
+        image(root / "b" / f"b{i}.png", side=36)
+    rc, seconds, peak, out = measured("scan", root, "--json")
+    assert rc == 0, out
+    assert seconds < 30 and peak < 1200, (seconds, peak)
+
+
+def test_a_16_bit_giant_decodes_in_bounded_memory_and_a_deeper_one_is_refused_by_its_bytes(tmp_path):
+    from alexnet_desktop.core import images
+    from tests.dataset_files import png16_bomb
+
+    giant = png16_bomb(tmp_path / "giant.png", side=2000)
+    assert images.decode_image(giant, size=16).shape == (16, 16, 3)
+    small_limit = images.MAX_DECODED_BYTES
+    try:
+        images.MAX_DECODED_BYTES = 2000 * 2000 * 2 - 1  # one byte short of what it decodes to
+        with pytest.raises(images.ImageDecodeError, match="MB decoded"):
+            images.decode_image(giant, size=16)
+    finally:
+        images.MAX_DECODED_BYTES = small_limit
+
+
+# -- 9. messages name the file and speak plainly -----------------------------------------------------
+
+
+def test_a_deeply_nested_model_config_is_refused_naming_the_file(models, photos, tmp_path):
+    import zipfile
+
+    nested = tmp_path / "nested.keras"
+    with zipfile.ZipFile(models / "ok.keras") as zin, zipfile.ZipFile(nested, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, ("[" * 200000 + "]" * 200000).encode() if item.filename == "config.json" else data)
+    (tmp_path / "nested.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
+    done = cli("predict", nested, photos)
+    assert done.returncode == 1 and str(nested) in done.stderr and "nested too deeply" in done.stderr, done.stderr
+
+
+def test_a_model_with_the_wrong_input_is_refused_in_plain_words(models, photos):
+    done = cli("predict", models / "grey.keras", photos)
+    assert done.returncode == 1 and str(models / "grey.keras") in done.stderr, done.stderr
+    assert "(8, 8, 1)" in done.stderr and "\x1b[" not in done.stderr and "Functional.call" not in done.stderr
+
+
+def test_a_run_whose_manifest_says_another_image_size_is_refused_before_decoding(tmp_path, photos):
+    from alexnet_desktop.core.runs import RunFolder
+    from alexnet_desktop.core.tf_runtime import keras
+
+    k = keras()
+    run = RunFolder.create(tmp_path / "runs", "tiny", "data")
+    run.write_manifest({"class_names": ["a", "b"], "image_size": 8, "status": "finished"})
+    run.write_labels(["a", "b"])
+    inputs = k.Input((8, 8, 3))
+    model = k.Model(inputs, k.layers.Dense(2, activation="softmax")(k.layers.Flatten()(inputs)))
+    model.compile("sgd", "sparse_categorical_crossentropy")
+    run.save_checkpoint(model)
+    run.checkpoint_is_best()
+    manifest = json.loads((run.path / "run.json").read_text(encoding="utf-8"))
+    manifest["image_size"] = 4000
+    (run.path / "run.json").write_text(json.dumps(manifest), encoding="utf-8")
+    rc, seconds, peak, out = measured("predict", run.path, photos)
+    assert rc == 1 and str(run.path / "run.json") in out and "4000" in out, out
+    assert peak < 1500, peak

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from alexnet_desktop.core.wording import N_, say
+from alexnet_desktop.core.wording import N_, plain, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.datasets import unwrap_nesting
 from alexnet_desktop.core.images import FileListing, ImageDecodeError, decode_image, list_image_files
@@ -105,6 +105,12 @@ def load_for_prediction(
         names = list(manifest["class_names"])
         size = int(manifest["image_size"])
         source = run.model_path
+        fixed = _input_side(model, run.model_path)
+        # Checked before any image is decoded at that size (4000 would decode 48 MB an image).
+        if (fixed and size != fixed) or not 1 <= size <= MAX_IMAGE_SIZE:
+            raise ValueError(say("{0}: says image size {1}, but its model takes {2}; the run folder was changed",
+                                 ref / "run.json", size, f"{fixed}x{fixed}" if fixed else
+                                 say("any size up to {0}", MAX_IMAGE_SIZE)))
     else:
         check_model_suffix(ref)
         if not ref.is_file():
@@ -120,8 +126,7 @@ def load_for_prediction(
                                             " and ".join(map(str, beside))))
             names = read_labels(label_file)
         model = load_model_file(ref)
-        shape = model.input_shape
-        size = int(shape[1]) if shape and shape[1] else (image_size or 0)
+        size = _input_side(model, ref) or (image_size or 0)
         if not size:
             raise InputSizeUnknown(say("{0}: the model takes images of any size; give the size it was trained at "
                                        "(--image-size)", ref))
@@ -130,6 +135,23 @@ def load_for_prediction(
     if outputs != len(names):
         raise ValueError(say("{0}: the model has {1} outputs but {2} class names", ref, outputs, len(names)))
     return LoadedModel(model, names, size, source)
+
+
+MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it predicts at
+
+
+def _input_side(model: Any, where: Path) -> int | None:
+    """The side of the square RGB images `model` takes (None: any size); a clear error, naming
+    the file, for a model whose input is not one batch of RGB images (Keras's own would come
+    from the middle of its call, in terminal colours)."""
+    shape = model.input_shape
+    if isinstance(shape, list):
+        raise ValueError(say("{0}: the model takes {1} inputs; the app gives it one batch of images", where, len(shape)))
+    shape = tuple(shape)
+    if len(shape) != 4 or shape[3] not in (3, None) or (shape[1] and shape[2] and shape[1] != shape[2]):
+        raise ValueError(say("{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape "
+                             "(side, side, 3)", where, shape[1:]))
+    return int(shape[1] or shape[2] or 0) or None
 
 
 @dataclass
@@ -190,7 +212,13 @@ def predict_files(
             results = [Prediction(p, error=decoded[i][1]) for i, p in enumerate(batch)]
             if good:
                 x = np.stack([decoded[i][0] for i in good])
-                probs = as_probabilities(loaded, loaded.model.predict_on_batch(x), emit)
+                try:
+                    outputs = loaded.model.predict_on_batch(x)
+                except Exception as exc:  # noqa: BLE001 - Keras's errors are pages of its internals
+                    first = plain(str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
+                    raise ValueError(say("{0}: the model failed on {1}x{1} images ({2}: {3})", loaded.source,
+                                         loaded.image_size, type(exc).__name__, first)) from None
+                probs = as_probabilities(loaded, outputs, emit)
                 for row, i in zip(probs, good):
                     if not np.isfinite(row).all():
                         # Never a confident label: NaN compares false with every threshold.
