@@ -292,13 +292,16 @@ def _train_config(args, host) -> Any:
 def cmd_predict(args) -> int:
     from alexnet_desktop.core.predict import PredictionWriter, folder_listing, load_for_prediction, predict_files
 
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        # Refused before the model loads: an existing file is never replaced unless asked.
+        PredictionWriter(out, [], overwrite=args.overwrite).abort()
     loaded = load_for_prediction(args.model, args.labels, image_size=args.image_size)
     listing = folder_listing(args.folder, recursive=args.recursive)
     files = listing.files
     for path, why in listing.passed_over():
         print(f"passed over {path}: {why}", file=sys.stderr)
-    out = Path(args.out) if args.out else None
-    writer = PredictionWriter(out, loaded.class_names, args.top_k) if out else None
+    writer = PredictionWriter(out, loaded.class_names, args.top_k, overwrite=args.overwrite) if out else None
     printer = ProgressPrinter()
     counts: dict[str, int] = {}
     errors = 0
@@ -391,7 +394,8 @@ def cmd_undo(args) -> int:
     result = undo_sort(args.journal, ProgressPrinter())
     for path, why in result.problems:
         print(f"not undone: {path}: {why}", file=sys.stderr)
-    print(f"restored {result.done} of {result.total} file(s)")
+    kept = f"; {len(result.problems)} kept where they are (see above)" if result.problems else ""
+    print(f"undid {result.done} of {result.total} file(s){kept}")
     return 0 if not result.problems else 1
 
 
@@ -478,7 +482,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("predict", help="label every image of a folder with a trained model")
     s.add_argument("model", metavar="MODEL")
     s.add_argument("folder", metavar="FOLDER")
-    s.add_argument("--out", metavar="FILE", help="write FILE.csv or FILE.json (default: lines on stdout)")
+    s.add_argument("--out", metavar="FILE", help="write FILE.csv or FILE.json (default: lines on stdout); "
+                   "an existing file is never replaced unless --overwrite is given")
+    s.add_argument("--overwrite", action="store_true", help="replace the --out file if it exists")
     s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
     s.add_argument("--top-k", type=int, default=3, metavar="K", help="top-k list in JSON output")
     s.add_argument("--batch-size", type=int, default=64, metavar="N")
@@ -548,7 +554,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except (*INPUT_ERRORS, LookupError, RuntimeError) as exc:
-        print(f"alexnet-desktop {args.command}: error: {exc}", file=sys.stderr)
+        from alexnet_desktop.core.wording import plain
+
+        # One line, without the terminal colours Keras puts in its messages.
+        print(f"alexnet-desktop {args.command}: error: {plain(str(exc))}", file=sys.stderr)
         return 1
 
 

@@ -11,13 +11,14 @@ that training and prediction read them through the one decoder like any other im
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
+import pickle
 import re
 import struct
 import tarfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -26,7 +27,7 @@ import numpy as np
 
 from alexnet_desktop.core.datasets import Dataset, DatasetError, dataset_from_class_folders
 from alexnet_desktop.core.generated import write_image_folders, write_once
-from alexnet_desktop.core.safe_pickle import load_arrays
+from alexnet_desktop.core.safe_pickle import UnsafePickleError, load_arrays
 from alexnet_desktop.core.workspace import Workspace
 from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
 from alexnet_desktop.core.wording import say
@@ -70,18 +71,57 @@ def _folder_members(folder: Path) -> dict[str, _Member]:
     return found
 
 
+# Budgets on what an archive or a .gz may unpack to: CIFAR-10's largest file is 31 MB and all
+# of it 180 MB; MNIST's largest is 47 MB. A 14 MB .tar.gz of zeros unpacks to gigabytes.
+MAX_MEMBER_BYTES = 256_000_000
+MAX_ARCHIVE_BYTES = 512_000_000
+_CIFAR_MEMBERS = frozenset(CIFAR_PY + CIFAR_BIN + ["test_batch", "test_batch.bin", "batches.meta", "batches.meta.txt"])
+
+
 def _archive_members(archive: Path) -> dict[str, _Member]:
-    """The regular files inside a tar archive, by base name, read without unpacking to disk."""
+    """The CIFAR-10 files inside a tar archive, by base name, read without unpacking to disk,
+    within MAX_MEMBER_BYTES each and MAX_ARCHIVE_BYTES in all (from the headers, before reading)."""
     found: dict[str, _Member] = {}
+    total = 0
     try:
         with tarfile.open(archive, "r:*") as tar:
             for info in tar:
-                if info.isfile():
-                    data = tar.extractfile(info).read()
-                    found.setdefault(Path(info.name).name, _Member(f"{archive}:{info.name}", info.size, lambda d=data: d))
-    except (tarfile.TarError, OSError, EOFError) as exc:
+                name = Path(info.name).name
+                if not info.isfile() or name not in _CIFAR_MEMBERS or name in found:
+                    continue
+                total += info.size
+                if info.size > MAX_MEMBER_BYTES or total > MAX_ARCHIVE_BYTES:
+                    raise DatasetError(say("{0}:{1}: unpacks to {2:,} MB, far beyond any CIFAR-10 file (an archive bomb?); "
+                                           "not read", archive, info.name, info.size // 1_000_000))
+                data = tar.extractfile(info).read(info.size)
+                found[name] = _Member(f"{archive}:{info.name}", info.size, lambda d=data: d)
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         raise DatasetError(say("{0}: cannot read the archive ({1})", archive, exc)) from None
     return found
+
+
+def _gunzip(data: bytes, where: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
+    """`data` (one or more gzip members) decompressed; refused as soon as it passes `limit`
+    bytes, so a bomb is never unpacked further than that."""
+    out = []
+    size = 0
+    try:
+        while data:
+            stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            while data and not stream.eof:
+                chunk = stream.decompress(data, 1 << 20)
+                size += len(chunk)
+                if size > limit:
+                    raise DatasetError(say("{0}: decompresses to more than {1:,} bytes, more than its header says or "
+                                           "any MNIST file holds (a gzip bomb?); not read further", where, limit))
+                out.append(chunk)
+                data = stream.unconsumed_tail
+            if not stream.eof:
+                raise DatasetError(say("{0}: cannot decompress (truncated)", where))
+            data = stream.unused_data
+    except zlib.error as exc:
+        raise DatasetError(say("{0}: cannot decompress ({1})", where, exc)) from None
+    return b"".join(out)
 
 
 def _source_folder(path: Path) -> Path:
@@ -118,10 +158,12 @@ def _read_cifar(members: dict[str, _Member], names: list[str]) -> dict[str, tupl
 
 def _cifar_python_batch(m: _Member) -> tuple[np.ndarray, np.ndarray]:
     try:
-        batch = load_arrays(m.read())
+        batch = load_arrays(m.read(), m.where)
         data = np.asarray(batch[b"data"], dtype=np.uint8)
         labels = np.asarray(batch[b"labels"], dtype=np.int64)
-    except (KeyError, TypeError, ValueError, EOFError) as exc:
+    except UnsafePickleError:
+        raise  # its message names the file
+    except (KeyError, TypeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
         raise DatasetError(say("{0}: not a CIFAR-10 python batch ({1})", m.where, exc)) from None
     if data.ndim != 2 or data.shape[1] != 3072 or len(labels) != len(data):
         raise DatasetError(say("{0}: expected N x 3072 pixel rows and N labels, found {1} and {2}", m.where, data.shape, len(labels)))
@@ -139,10 +181,17 @@ def _cifar_binary_batch(m: _Member) -> tuple[np.ndarray, np.ndarray]:
 def _idx(m: _Member, dims: int) -> np.ndarray:
     data = m.read()
     if m.where.endswith(".gz"):
+        # The header first: it says how many bytes the file may unpack to.
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 4 + 4 * dims)
+        except zlib.error as exc:
             raise DatasetError(say("{0}: cannot decompress ({1})", m.where, exc)) from None
+        expected = 4 + 4 * dims + (int(np.prod(struct.unpack(f">{dims}I", head[4:]), dtype=np.int64))
+                                   if len(head) == 4 + 4 * dims else 0)
+        if expected > MAX_MEMBER_BYTES:
+            raise DatasetError(say("{0}: its header says {1:,} bytes of pixels, far beyond any MNIST file; not read",
+                                   m.where, expected))
+        data = _gunzip(data, m.where, limit=expected)
     if len(data) < 4 + 4 * dims or data[:3] != b"\x00\x00\x08" or data[3] != dims:
         raise DatasetError(say("{0}: not an idx file of unsigned bytes with {1} dimension(s)", m.where, dims))
     shape = struct.unpack(f">{dims}I", data[4 : 4 + 4 * dims])
@@ -237,18 +286,22 @@ def load_cifar10(path: Path) -> Dataset:
 
 def _cifar_class_names(members: dict[str, _Member]) -> list[str]:
     """The class names from the batches' meta file (CIFAR-10's own order), else the published list."""
+    meta = members.get("batches.meta") or members.get("batches.meta.txt")
+    where = meta.where if meta else "CIFAR-10"
     try:
         if "batches.meta" in members:
-            names = [n.decode() for n in load_arrays(members["batches.meta"].read())[b"label_names"]]
-        elif "batches.meta.txt" in members:
-            names = [n.strip() for n in members["batches.meta.txt"].read().decode().splitlines() if n.strip()]
+            names = [n.decode() for n in load_arrays(meta.read(), meta.where)[b"label_names"]]
+        elif meta is not None:
+            names = [n.strip() for n in meta.read().decode().splitlines() if n.strip()]
         else:
             names = list(CIFAR_CLASSES)
-    except (KeyError, TypeError, ValueError, AttributeError, EOFError) as exc:
-        raise DatasetError(say("CIFAR-10 meta file: cannot read the class names ({0})", exc)) from None
+    except UnsafePickleError:
+        raise  # its message names the file
+    except (KeyError, TypeError, ValueError, AttributeError, EOFError, pickle.UnpicklingError) as exc:
+        raise DatasetError(say("{0}: cannot read the class names ({1})", where, exc)) from None
     bad = [n for n in names if not SAFE_NAME.match(n)]
     if bad:
-        raise DatasetError(say("CIFAR-10 meta file: class name(s) unfit for a folder name: {0}", bad))
+        raise DatasetError(say("{0}: class name(s) unfit for a folder name: {1}", where, bad))
     return names
 
 

@@ -8,6 +8,7 @@ import os
 import pickle
 import struct
 import tarfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -324,3 +325,139 @@ def write_hostile_corpus(root: Path) -> dict[str, str]:
     want(root / "only_broken" / "a.jpg", "rejected: empty file")
     want(root / "only_broken" / "b.png", "rejected: text file")
     return expect
+
+
+# -- issue 21's corpus: damaged later frames, fuzzed files, small files that cost a lot ------
+
+
+def _frames(fmt: str, n: int = 3, side: int = 16) -> bytearray:
+    """`n` noisy frames saved as one multi-frame file (a single frame where the format has one)."""
+    ims = [Image.fromarray(np.random.default_rng(i).integers(0, 255, (side, side, 3), dtype=np.uint8)) for i in range(n)]
+    buf = io.BytesIO()
+    extra = {"save_all": True, "append_images": ims[1:]} if n > 1 else {}
+    ims[0].save(buf, format=fmt, **extra)
+    return bytearray(buf.getvalue())
+
+
+def tiff_with_damaged_second_page(path: Path) -> Path:
+    """A three-page TIFF whose second page has lost its width tag (Pillow: "Missing dimensions")."""
+    data = _frames("TIFF")
+    ifd0 = struct.unpack_from("<I", data, 4)[0]
+    ifd1 = struct.unpack_from("<I", data, ifd0 + 2 + 12 * struct.unpack_from("<H", data, ifd0)[0])[0]
+    for i in range(struct.unpack_from("<H", data, ifd1)[0]):
+        if struct.unpack_from("<H", data, ifd1 + 2 + 12 * i)[0] == 256:  # ImageWidth
+            struct.pack_into("<H", data, ifd1 + 2 + 12 * i, 255)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def gif_with_damaged_later_frame(path: Path) -> Path:
+    """An animated GIF cut off just inside its second frame's header (Pillow: "index out of range")."""
+    data = _frames("GIF")
+    flags = data[10]
+    i, descriptors = 13 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0), []
+    while i < len(data) and data[i] in (0x21, 0x2C):  # walk the extension and image blocks
+        if data[i] == 0x21:
+            i += 2
+        else:
+            descriptors.append(i)
+            f = data[i + 9]
+            i += 10 + (3 * 2 ** ((f & 7) + 1) if f & 0x80 else 0) + 1
+        while data[i]:
+            i += data[i] + 1
+        i += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(data[: descriptors[1] + 12]))
+    return path
+
+
+def fuzzed_images(folder: Path, per_format: int = 40, seed: int = 21) -> list[Path]:
+    """Bit flips and truncations of a small file of every supported format (TIFF and GIF with
+    several frames, PNG animated), `per_format` of each, seeded."""
+    import random
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    originals = {"tif": _frames("TIFF"), "gif": _frames("GIF"), "png": _frames("PNG"), "webp": _frames("WEBP"),
+                 "jpg": _frames("JPEG", 1), "bmp": _frames("BMP", 1)}
+    out = []
+    for ext, data in originals.items():
+        for k in range(per_format):
+            b = bytearray(data)
+            if k % 3 == 0:
+                b = b[: rng.randrange(1, len(b))]
+            else:
+                for _ in range(rng.randint(1, 8)):
+                    i = rng.randrange(len(b))
+                    b[i] ^= 1 << rng.randrange(8)
+            path = folder / f"fuzz_{k:03d}.{ext}"
+            path.write_bytes(bytes(b))
+            out.append(path)
+    return out
+
+
+def _zeros_deflated(n_mb: int, wbits: int) -> bytes:
+    """`n_mb` megabytes of zeros, compressed (a few hundred KB): the body of every bomb here."""
+    c = zlib.compressobj(1, zlib.DEFLATED, wbits)
+    zero = bytes(1 << 20)
+    return b"".join(c.compress(zero) for _ in range(n_mb)) + c.flush()
+
+
+def pickle_bomb() -> bytes:
+    """A CIFAR-style batch of a few hundred bytes whose lists share themselves: 2^40 values unpacked."""
+    x: list = [1, 2]
+    for _ in range(40):
+        x = [x, x]
+    return pickle.dumps({b"batch_label": b"x", b"labels": x, b"data": x}, protocol=2)
+
+
+def cifar_tar_bomb(path: Path, n_mb: int = 300) -> Path:
+    """`cifar-10-python.tar.gz` whose `data_batch_1` is `n_mb` MB of zeros (about 1.4 MB packed)."""
+    header = tarfile.TarInfo("cifar-10-batches-py/data_batch_1")
+    header.size = n_mb << 20
+    block = header.tobuf(format=tarfile.GNU_FORMAT)
+    tail = bytes(1024)  # the tar's end marker
+    # Three gzip members, which gzip (and tar through it) reads as one stream.
+    path.write_bytes(gzip.compress(block) + _gzip_wrap(_zeros_deflated(n_mb, -15), n_mb << 20) + gzip.compress(tail))
+    return path
+
+
+def mnist_gz_bomb(folder: Path, n_mb: int = 300) -> Path:
+    """MNIST idx files whose images header says 60000x28x28 but which unpack to `n_mb` MB of zeros."""
+    write_mnist(folder)
+    head = b"\x00\x00\x08\x03" + struct.pack(">3I", 60000, 28, 28)
+    (folder / "train-images-idx3-ubyte.gz").write_bytes(gzip.compress(head) + _gzip_wrap(_zeros_deflated(n_mb, -15), n_mb << 20))
+    return folder
+
+
+def _gzip_wrap(deflated: bytes, size: int) -> bytes:
+    """A raw deflate stream of `size` zero bytes as one gzip member."""
+    whole, zero = 0, bytes(1 << 20)
+    for _ in range(size >> 20):
+        whole = zlib.crc32(zero, whole)
+    return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + deflated + struct.pack("<II", whole, size & 0xFFFFFFFF)
+
+
+def keras_bomb(path: Path, good: Path, n_mb: int = 300) -> Path:
+    """`good` (a .keras file) with its weights replaced by `n_mb` MB of zeros, deflated to about 1 MB."""
+    import zipfile
+
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
+        for item in zin.infolist():
+            if item.filename.endswith(".h5"):
+                with zout.open(item.filename, "w", force_zip64=True) as f:
+                    zero = bytes(1 << 20)
+                    for _ in range(n_mb):
+                        f.write(zero)
+            else:
+                zout.writestr(item.filename, zin.read(item.filename))
+    return path
+
+
+def png16_bomb(path: Path, side: int = 10000) -> Path:
+    """A 16-bit grey PNG of `side` x `side` (within the pixel limit), about 200 KB on disk."""
+    a = np.zeros((side, side), dtype=np.uint16)
+    a[::97] = 40000
+    Image.fromarray(a).save(path, compress_level=9)
+    return path

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
 from alexnet_desktop.core.tf_runtime import keras as _keras
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.wording import plain, say
 
 # What each refused kind of file is, and why it is not loaded.
 REFUSED_SUFFIXES = {
@@ -46,6 +46,11 @@ TRUSTED_MODULES = ("keras", "alexnet_desktop", "alexnet_desktop_plugins")
 DATA_MARKERS = frozenset({"__keras_tensor__", "__tensor__", "__numpy__", "__bytes__", "__ellipsis__",
                           "__slice__", "__typespec__"})
 CONFIG_LIMIT = 64 * 1024 * 1024  # a model config is kilobytes; refuse a "config" bomb
+# Keras stores the weights uncompressed (floats barely compress anyway): a member that
+# unpacks to many times its stored size, beyond a few megabytes, is a zip bomb, not weights.
+MAX_EXPANSION = 20
+EXPANSION_FLOOR = 64 * 1024 * 1024
+MAX_UNPACKED = 4 * 1024**3  # all members together; AlexNet with its optimizer state is under 1 GB
 CHUNK = 1024 * 1024
 
 
@@ -132,6 +137,16 @@ def check_keras_archive(path: str | Path) -> None:
                 p = PurePosixPath(name)
                 if p.is_absolute() or ".." in p.parts:
                     raise UnsafeModelError(say("{0}: the archive holds a file outside itself ({1!r})", path, name))
+            unpacked = 0
+            for info in archive.infolist():
+                unpacked += info.file_size
+                if info.file_size > EXPANSION_FLOOR and info.file_size > MAX_EXPANSION * max(1, info.compress_size):
+                    raise UnsafeModelError(say("{0}: {1} unpacks from {2:,} to {3:,} MB, a zip bomb, not a model's weights",
+                                               path, info.filename, info.compress_size // 1_000_000 or 1,
+                                               info.file_size // 1_000_000))
+            if unpacked > MAX_UNPACKED:
+                raise UnsafeModelError(say("{0}: unpacks to {1:,} MB, beyond any model this app can train", path,
+                                           unpacked // 1_000_000))
             if "config.json" not in names:
                 raise UnsafeModelError(say("{0}: not a Keras model archive (no config.json inside)", path))
             info = archive.getinfo("config.json")
@@ -146,12 +161,16 @@ def check_keras_archive(path: str | Path) -> None:
         raise UnsafeModelError(say("{0}: not a whole .keras file (damaged or truncated: {1})", path, exc)) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise UnsafeModelError(say("{0}: its config.json is not valid JSON ({1})", path, exc)) from None
+    except RecursionError:
+        raise UnsafeModelError(say("{0}: its config.json is nested too deeply to be a model's", path)) from None
     except OSError as exc:
         raise UnsafeModelError(say("{0}: cannot be read ({1})", path, exc.strerror or exc)) from None
     try:
         _walk(config, _trusted_modules())
     except UnsafeModelError as exc:
         raise UnsafeModelError(say("{0}: not loaded: {1}", path, exc)) from None
+    except RecursionError:
+        raise UnsafeModelError(say("{0}: its config.json is nested too deeply to be a model's", path)) from None
 
 
 def check_model_suffix(path: str | Path) -> None:
@@ -190,5 +209,5 @@ def load_model_file(path: str | Path, *, compile: bool = False, accepted_hashes:
     try:
         return _keras().saving.load_model(str(path), compile=compile, safe_mode=True, custom_objects=custom_objects)
     except Exception as exc:  # Keras raises many types for a bad file; the user needs one message
-        first = (str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
+        first = plain(str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
         raise UnsafeModelError(say("{0}: cannot be loaded ({1}: {2})", path, type(exc).__name__, first)) from exc

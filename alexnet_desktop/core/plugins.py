@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import importlib
 import importlib.util
+import math
 import pickle
 import struct
 import sys
@@ -31,6 +32,10 @@ from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Export
 from alexnet_desktop.core.wording import say
 
 ENTRY_POINT_GROUP = "alexnet_desktop"
+# What a plugin's code may fail with and still leave the app running: any exception, and
+# SystemExit (a plugin calling sys.exit() must not end every command, or keep the window shut).
+# KeyboardInterrupt is the user's, and passes.
+PLUGIN_FAILURES = (Exception, SystemExit)
 USER_MODULE_PREFIX = "alexnet_desktop_user_plugins"
 
 # hook name -> (descriptor type, attribute of PluginHost that collects them)
@@ -68,7 +73,7 @@ class PluginHost:
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             try:
                 plugin = ep.load()
-            except Exception:
+            except PLUGIN_FAILURES:
                 self._fail(ep.name, "entry point", ep.value, traceback.format_exc())
                 continue
             self._register(plugin, ep.name, "entry point", ep.value)
@@ -94,7 +99,7 @@ class PluginHost:
                 module = importlib.util.module_from_spec(spec)
                 sys.modules[module_name] = module
                 spec.loader.exec_module(module)
-            except Exception:
+            except PLUGIN_FAILURES:
                 sys.modules.pop(module_name, None)
                 self._fail(name, "user folder", str(path), traceback.format_exc())
                 continue
@@ -110,7 +115,7 @@ class PluginHost:
         record = PluginRecord(name=name, source=source, module=module)
         try:
             self.pm.register(plugin, name=name)
-        except Exception:
+        except PLUGIN_FAILURES:
             record.import_error = traceback.format_exc()
         self.records[name] = record
         return record
@@ -134,7 +139,7 @@ class PluginHost:
                 try:
                     items = impl.function()
                     _check_descriptors(items, kind, hook_name)
-                except Exception:
+                except PLUGIN_FAILURES:
                     record.hook_errors.append(f"{hook_name} failed:\n{traceback.format_exc()}")
                     continue
                 for item in items:
@@ -180,9 +185,15 @@ class PluginHost:
         for loader in self.loaders.values():
             try:
                 score = float(loader.detect(Path(path)))
-            except Exception:
+            except PLUGIN_FAILURES:
                 score = 0.0
                 self._blame(f"DatasetLoader:{loader.id}", f"detect({path}) failed:\n{traceback.format_exc()}")
+            if not math.isfinite(score):
+                # NaN would defeat the ordering and infinity would claim every folder.
+                self._blame(f"DatasetLoader:{loader.id}",
+                            f"detect({path}) returned {score}; it must return a number from 0 to 1")
+                score = 0.0
+            score = min(max(score, 0.0), 1.0)
             scored.append((score, loader))
         scored.sort(key=lambda s: (-s[0], s[1].id))
         return scored
@@ -231,7 +242,7 @@ def _guard(fn: Any, record: PluginRecord, what: str) -> Any:
             return fn(*args, **kwargs)
         except INPUT_ERRORS:
             raise
-        except Exception as exc:
+        except PLUGIN_FAILURES as exc:
             record.hook_errors.append(f"{what} failed:\n{traceback.format_exc()}")
             raise PluginError(
                 say("the plugin {0!r} failed in {1}: {2}: {3} (its traceback is in the Plugins list)",

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
+import tempfile
 import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -20,8 +22,8 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from alexnet_desktop.core.wording import N_, say
-from alexnet_desktop.core.events import Emit, Progress, no_emit
+from alexnet_desktop.core.wording import N_, plain, say
+from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.datasets import unwrap_nesting
 from alexnet_desktop.core.images import FileListing, ImageDecodeError, decode_image, list_image_files
 from alexnet_desktop.core.model_files import check_model_suffix, load_model_file
@@ -36,6 +38,37 @@ class LoadedModel:
     class_names: list[str]
     image_size: int
     source: Path
+    # Whether the model's outputs are scores (logits) that need a softmax: None until its
+    # first outputs have been seen (see `as_probabilities`).
+    logits: bool | None = None
+
+
+def is_distribution(outputs: np.ndarray) -> bool:
+    """True when every finite row of `outputs` is a probability distribution (in 0..1, summing to 1)."""
+    finite = outputs[np.isfinite(outputs).all(axis=1)]
+    return bool(((finite >= -1e-6) & (finite <= 1 + 1e-6)).all() and np.allclose(finite.sum(axis=1), 1.0, atol=1e-3))
+
+
+def as_probabilities(loaded: LoadedModel, outputs: np.ndarray, emit: Emit = no_emit) -> np.ndarray:
+    """The model's outputs for a batch as probabilities.
+
+    A model whose outputs are not probabilities (logits: a "confidence" of 91.5) is noticed
+    on its first outputs, said once, and a softmax is applied to all its outputs from then
+    on. Rows that are not finite (NaN, infinity) stay so: the caller makes them unreadable.
+    """
+    outputs = np.asarray(outputs, dtype=np.float64)
+    if loaded.logits is None and np.isfinite(outputs).all(axis=1).any():
+        loaded.logits = not is_distribution(outputs)
+        if loaded.logits:
+            emit(Message(say("{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); "
+                             "a softmax is applied to them", loaded.source, float(np.nanmin(outputs)),
+                             float(np.nanmax(outputs))), "warning"))
+    if loaded.logits:
+        with np.errstate(invalid="ignore", over="ignore"):
+            shifted = outputs - outputs.max(axis=1, keepdims=True)
+            e = np.exp(shifted)
+            outputs = e / e.sum(axis=1, keepdims=True)
+    return outputs
 
 
 def read_labels(path: Path) -> list[str]:
@@ -72,6 +105,12 @@ def load_for_prediction(
         names = list(manifest["class_names"])
         size = int(manifest["image_size"])
         source = run.model_path
+        fixed = _input_side(model, run.model_path)
+        # Checked before any image is decoded at that size (4000 would decode 48 MB an image).
+        if (fixed and size != fixed) or not 1 <= size <= MAX_IMAGE_SIZE:
+            raise ValueError(say("{0}: says image size {1}, but its model takes {2}; the run folder was changed",
+                                 ref / "run.json", size, f"{fixed}x{fixed}" if fixed else
+                                 say("any size up to {0}", MAX_IMAGE_SIZE)))
     else:
         check_model_suffix(ref)
         if not ref.is_file():
@@ -87,8 +126,7 @@ def load_for_prediction(
                                             " and ".join(map(str, beside))))
             names = read_labels(label_file)
         model = load_model_file(ref)
-        shape = model.input_shape
-        size = int(shape[1]) if shape and shape[1] else (image_size or 0)
+        size = _input_side(model, ref) or (image_size or 0)
         if not size:
             raise InputSizeUnknown(say("{0}: the model takes images of any size; give the size it was trained at "
                                        "(--image-size)", ref))
@@ -97,6 +135,23 @@ def load_for_prediction(
     if outputs != len(names):
         raise ValueError(say("{0}: the model has {1} outputs but {2} class names", ref, outputs, len(names)))
     return LoadedModel(model, names, size, source)
+
+
+MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it predicts at
+
+
+def _input_side(model: Any, where: Path) -> int | None:
+    """The side of the square RGB images `model` takes (None: any size); a clear error, naming
+    the file, for a model whose input is not one batch of RGB images (Keras's own would come
+    from the middle of its call, in terminal colours)."""
+    shape = model.input_shape
+    if isinstance(shape, list):
+        raise ValueError(say("{0}: the model takes {1} inputs; the app gives it one batch of images", where, len(shape)))
+    shape = tuple(shape)
+    if len(shape) != 4 or shape[3] not in (3, None) or (shape[1] and shape[2] and shape[1] != shape[2]):
+        raise ValueError(say("{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape "
+                             "(side, side, 3)", where, shape[1:]))
+    return int(shape[1] or shape[2] or 0) or None
 
 
 @dataclass
@@ -157,8 +212,19 @@ def predict_files(
             results = [Prediction(p, error=decoded[i][1]) for i, p in enumerate(batch)]
             if good:
                 x = np.stack([decoded[i][0] for i in good])
-                probs = np.asarray(loaded.model.predict_on_batch(x), dtype=np.float64)
+                try:
+                    outputs = loaded.model.predict_on_batch(x)
+                except Exception as exc:  # noqa: BLE001 - Keras's errors are pages of its internals
+                    first = plain(str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
+                    raise ValueError(say("{0}: the model failed on {1}x{1} images ({2}: {3})", loaded.source,
+                                         loaded.image_size, type(exc).__name__, first)) from None
+                probs = as_probabilities(loaded, outputs, emit)
                 for row, i in zip(probs, good):
+                    if not np.isfinite(row).all():
+                        # Never a confident label: NaN compares false with every threshold.
+                        results[i] = Prediction(batch[i], error=say("unreadable: the model's output for this image is "
+                                                                    "not a number (NaN or infinity)"))
+                        continue
                     best = int(np.argmax(row))
                     results[i] = Prediction(batch[i], loaded.class_names[best], float(row[best]), tuple(map(float, row)))
             done += len(batch)
@@ -184,30 +250,61 @@ def folder_listing(folder: str | Path, recursive: bool = False) -> FileListing:
     return listing
 
 
+PREDICTION_SUFFIXES = (".csv", ".json")
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """`text` as a CSV cell a spreadsheet shows as text, never runs: a leading formula
+    character gets an apostrophe before it (as spreadsheets themselves mark text), and so does
+    a leading apostrophe, so that `uncell` gives back exactly `text`."""
+    return "'" + text if text.startswith(FORMULA_STARTS + ("'",)) else text
+
+
+def uncell(text: str) -> str:
+    """The text a `cell` stands for."""
+    return text[1:] if text.startswith("'") else text
+
+
 class PredictionWriter:
     """Writes predictions as they come, to CSV (`path,label,confidence,<class>...,top_k,source,error`)
-    or JSON (the same fields, probabilities by class name)."""
+    or JSON (the same fields, probabilities by class name).
 
-    def __init__(self, out: str | Path, class_names: list[str], top_k: int = 3) -> None:
+    The rows go to a uniquely named temporary file beside `out` (two runs writing the same
+    `out` never share one), which takes the name `out` only when closed, atomically. An
+    existing `out` is never replaced unless `overwrite` is given, and the name must end in
+    `.csv` or `.json`, so an image can never be turned into a table by a slip of the keyboard.
+    """
+
+    def __init__(self, out: str | Path, class_names: list[str], top_k: int = 3, *, overwrite: bool = False) -> None:
         self.out = Path(out)
         self.class_names = class_names
         self.top_k = top_k
+        self.overwrite = overwrite
+        if self.out.suffix.lower() not in PREDICTION_SUFFIXES:
+            raise ValueError(say("{0}: predictions are written to a .csv or .json file", self.out))
+        if self.out.is_dir():
+            raise IsADirectoryError(say("{0}: is a folder; give a file name ending in .csv or .json", self.out))
+        if not overwrite and (self.out.exists() or self.out.is_symlink()):
+            raise FileExistsError(say("{0}: exists; not overwritten (give --overwrite to replace it)", self.out))
         self.is_json = self.out.suffix.lower() == ".json"
-        self.tmp = self.out.with_name(f".{self.out.name}.partial")
-        self._f = open(self.tmp, "w", newline="", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.out.stem[:60]}.", suffix=".partial", dir=self.out.parent or ".")
+        self.tmp = Path(tmp)
+        self._f = open(fd, "w", newline="", encoding="utf-8")
         self._first = True
         if self.is_json:
             self._f.write('{"class_names": %s, "predictions": [\n' % json.dumps(class_names, ensure_ascii=False))
         else:
             self._csv = csv.writer(self._f)
-            self._csv.writerow(["path", "label", "confidence", *class_names, "top_k", "source", "error"])
+            self._csv.writerow(["path", "label", "confidence", *map(cell, class_names), "top_k", "source", "error"])
 
     def write(self, rows: list[Prediction]) -> None:
         """Append a batch of rows."""
         for r in rows:
             if self.is_json:
                 item = {
-                    "path": str(r.path),
+                    "path": os.path.abspath(r.path),
                     "label": r.label,
                     "confidence": r.confidence,
                     "top_k": [{"label": n, "p": p} for n, p in r.top_k(self.class_names, self.top_k)] if r.probabilities else [],
@@ -219,17 +316,35 @@ class PredictionWriter:
             else:
                 probs = [f"{p:.6f}" for p in r.probabilities] or [""] * len(self.class_names)
                 top = " ".join(f"{n}:{p:.4f}" for n, p in r.top_k(self.class_names, self.top_k)) if r.probabilities else ""
-                self._csv.writerow([str(r.path), r.label, f"{r.confidence:.6f}" if r.label else "", *probs, top,
-                                    r.source if r.label else "", r.error])
+                self._csv.writerow([cell(os.path.abspath(r.path)), cell(r.label),
+                                    f"{r.confidence:.6f}" if r.label else "", *probs, cell(top),
+                                    cell(r.source if r.label else ""), cell(r.error)])
             self._first = False
 
     def close(self) -> Path:
-        """Finish the file and move it into place (a cancelled run leaves no half file)."""
-        if self.is_json:
-            self._f.write("\n]}\n")
-        self._f.flush()
-        self._f.close()
-        self.tmp.replace(self.out)
+        """Finish the file and give it its name (a cancelled run leaves no half file); an `out`
+        that appeared meanwhile is still never replaced unless `overwrite` was given."""
+        try:
+            if self.is_json:
+                self._f.write("\n]}\n")
+            self._f.flush()
+            os.fsync(self._f.fileno())
+            self._f.close()
+            if self.overwrite:
+                os.replace(self.tmp, self.out)
+            else:
+                try:
+                    os.link(self.tmp, self.out)  # fails, rather than replaces, if the name is taken
+                except FileExistsError:
+                    raise FileExistsError(say("{0}: a file of that name appeared while predicting; not overwritten "
+                                              "(give --overwrite to replace it)", self.out)) from None
+                except OSError:
+                    if self.out.exists() or self.out.is_symlink():
+                        raise FileExistsError(say("{0}: exists; not overwritten", self.out)) from None
+                    os.rename(self.tmp, self.out)  # a file system without hard links
+        finally:
+            self._f.close()
+            self.tmp.unlink(missing_ok=True)
         return self.out
 
     def abort(self) -> None:
@@ -239,36 +354,75 @@ class PredictionWriter:
 
 
 def read_predictions(path: str | Path) -> list[Prediction]:
-    """The rows of a predictions file written by `PredictionWriter` (CSV or JSON), for sorting."""
+    """The rows of a predictions file written by `PredictionWriter` (CSV or JSON), for sorting.
+
+    A relative path in the file names a file relative to the predictions file's folder, never
+    to the folder the command runs in. A CSV saved by a spreadsheet (with a byte-order mark)
+    is read; cells escaped against formulas are read back as written. A row whose confidence
+    is not a number is unreadable; one outside 0..1 (a model's raw scores) refuses the file.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise FileNotFoundError(say("{0}: no such predictions file", path)) from None
-    rows: list[Prediction] = []
+    except UnicodeDecodeError as exc:
+        raise ValueError(say("{0}: not a predictions file (not UTF-8 text: {1})", path, exc.reason)) from None
+    base = Path(os.path.abspath(path)).parent
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(text)
-            items = data["predictions"]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(say("{0}: not a predictions file ({1})", path, exc)) from None
-        for item in items:
-            rows.append(Prediction(Path(item["path"]), item.get("label") or "", float(item.get("confidence") or 0),
-                                   error=item.get("error") or "", source=item.get("source") or "predicted"))
+            items = json.loads(text)["predictions"]
+            if not isinstance(items, list):
+                raise TypeError(say("'predictions' is not a list"))
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            raise ValueError(say("{0}: not a predictions file ({1})", path, _short(exc))) from None
+        rows = []
+        for n, item in enumerate(items, 1):
+            where = say("{0}, prediction {1}", path, n)
+            if not isinstance(item, dict) or not isinstance(item.get("path"), str) or not item["path"]:
+                raise ValueError(say("{0}: not a prediction (it needs a \"path\")", where))
+            rows.append(_prediction(base, where, item["path"], item.get("label"), item.get("confidence"),
+                                    item.get("error"), item.get("source")))
         return rows
     # Not text.splitlines(): a quoted file name may hold a line break.
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or not {"path", "label", "confidence"} <= set(reader.fieldnames):
+    try:
+        fields = reader.fieldnames
+    except csv.Error as exc:
+        raise ValueError(say("{0}: not a predictions file ({1})", path, exc)) from None
+    if not fields or not {"path", "label", "confidence"} <= set(fields):
         raise ValueError(say("{0}: not a predictions file (it needs path, label and confidence columns)", path))
-    for row in reader:
-        line = reader.line_num
-        try:
-            confidence = float(row["confidence"]) if row["confidence"] else 0.0
-        except ValueError:
-            raise ValueError(say("{0}, line {1}: confidence {2!r} is not a number", path, line, row["confidence"])) from None
-        rows.append(Prediction(Path(row["path"]), row["label"] or "", confidence, error=row.get("error") or "",
-                               source=row.get("source") or "predicted"))
+    rows = []
+    try:
+        for row in reader:
+            where = say("{0}, line {1}", path, reader.line_num)
+            if not row["path"]:
+                raise ValueError(say("{0}: no path", where))
+            rows.append(_prediction(base, where, uncell(row["path"]), uncell(row["label"] or ""), row["confidence"],
+                                    uncell(row.get("error") or ""), uncell(row.get("source") or "")))
+    except csv.Error as exc:
+        raise ValueError(say("{0}, line {1}: {2}", path, reader.line_num, exc)) from None
     return rows
+
+
+def _short(exc: BaseException) -> str:
+    return say("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
+
+
+def _prediction(base: Path, where: str, path: str, label: Any, confidence: Any, error: Any, source: Any) -> Prediction:
+    """One row read back, its path made absolute against the predictions file's folder."""
+    label = str(label or "")
+    try:
+        value = float(confidence) if confidence not in (None, "") else 0.0
+    except (TypeError, ValueError):
+        raise ValueError(say("{0}: confidence {1!r} is not a number", where, confidence)) from None
+    error = str(error or "")
+    if not math.isfinite(value):
+        label, value, error = "", 0.0, say("the model's confidence is not a number ({0})", confidence)
+    elif label and not 0 <= value <= 1:
+        raise ValueError(say("{0}: confidence {1} is not a probability (between 0 and 1): the file was made from a "
+                             "model's raw scores; predict again", where, confidence))
+    return Prediction(base / os.path.expanduser(path), label, value, error=error, source=str(source or "predicted"))
 
 
 def sort_labels(rows: list[Prediction], min_confidence: float = 0.0) -> tuple[list[tuple[Path, str | None]], list[tuple[Path, str]]]:
@@ -280,7 +434,7 @@ def sort_labels(rows: list[Prediction], min_confidence: float = 0.0) -> tuple[li
     labelled: list[tuple[Path, str | None]] = []
     left: list[tuple[Path, str]] = []
     for r in rows:
-        if not r.label:
+        if not r.label or not math.isfinite(r.confidence):
             left.append((r.path, say("not predicted: {0}", r.error or say("no label"))))
         elif r.source != "manual" and r.confidence < min_confidence:
             labelled.append((r.path, None))

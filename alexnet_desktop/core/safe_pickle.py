@@ -51,26 +51,54 @@ class _ArraysOnly(pickle.Unpickler):
             ) from None
 
 
-def _check(value: Any) -> None:
-    # An object-dtype array holds arbitrary Python objects; the data sets never do.
-    if isinstance(value, np.ndarray) and value.dtype.hasobject:
-        raise UnsafePickleError(say("refused: an array of Python objects, not of numbers"))
-    if isinstance(value, dict):
-        for k, v in value.items():
-            _check(k)
-            _check(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            _check(v)
+# Values a data file may hold once its shared parts are counted as often as they are used:
+# CIFAR-10's largest batch holds about 10,000 labels and names. A "billion laughs" pickle of
+# lists holding themselves expands to 10^12 in a few kilobytes.
+MAX_VALUES = 10_000_000
 
 
-def load_arrays(data: bytes | BinaryIO) -> Any:
+def _check(value: Any, where: str = "") -> None:
+    """Refuse object arrays and structures that would expand beyond MAX_VALUES; each object is
+    walked once, however often it is shared."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        node, expanded = stack.pop()
+        key = id(node)
+        if isinstance(node, np.ndarray):
+            # An object-dtype array holds arbitrary Python objects; the data sets never do.
+            if node.dtype.hasobject:
+                raise UnsafePickleError(say("{0}refused: an array of Python objects, not of numbers", where))
+            continue
+        if not isinstance(node, (dict, list, tuple)) or (key in sizes and not expanded):
+            continue
+        children = [c for kv in node.items() for c in kv] if isinstance(node, dict) else list(node)
+        if not expanded:
+            sizes[key] = -1  # being walked: a structure that holds itself counts as a leaf here
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if isinstance(c, (dict, list, tuple, np.ndarray)))
+            continue
+        total = len(children) + sum(max(sizes.get(id(c), 0), 0) for c in children)
+        if total > MAX_VALUES:
+            raise UnsafePickleError(say("{0}refused: its lists share themselves so as to expand to more than {1:,} "
+                                        "values (a pickle bomb)", where, MAX_VALUES))
+        sizes[key] = total
+
+
+def load_arrays(data: bytes | BinaryIO, where: str = "") -> Any:
     """Unpickle `data` (bytes or a binary file) allowing only plain data and numpy arrays.
 
     Python 2 pickles (CIFAR-10's) are read with `encoding="bytes"`, so their str keys
-    come back as bytes, as the CIFAR-10 page documents.
+    come back as bytes, as the CIFAR-10 page documents. `where` (the file) starts every
+    refusal's message.
     """
+    prefix = f"{where}: " if where else ""
     stream = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
-    value = _ArraysOnly(stream, encoding="bytes").load()
-    _check(value)
+    try:
+        value = _ArraysOnly(stream, encoding="bytes").load()
+    except UnsafePickleError as exc:
+        raise UnsafePickleError(prefix + str(exc)) from None
+    except RecursionError:
+        raise UnsafePickleError(say("{0}refused: nested too deeply for a data file", prefix)) from None
+    _check(value, prefix)
     return value

@@ -91,6 +91,8 @@ def _check(sample: Sample) -> _Checked:
         return _Checked(sample, exc.reason)
     except OSError as exc:
         return _Checked(sample, say("cannot be read ({0})", exc.strerror or exc))
+    except Exception as exc:  # noqa: BLE001 - one file's failure rejects that file, never the scan
+        return _Checked(sample, say("cannot be read ({0}: {1})", type(exc).__name__, exc))
     return _Checked(sample, None, (info.width, info.height), info.format, digest)
 
 

@@ -155,10 +155,12 @@ def plan_sort(
     """Plan copying (or moving) each `(file, label)` to `out/<label folder>/`; a label of None
     sends the file to `out/uncertain/`. Missing and non-regular files are left with a reason,
     after the files the caller already leaves (`left`, e.g. ones that could not be read)."""
-    out = Path(out).absolute()
+    # abspath, not Path.absolute(): "../sorted" is normalised, so every check of "inside
+    # the output folder" compares like with like.
+    out = Path(os.path.abspath(out))
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(say("{0}: exists and is not a folder", out))
-    items = [(Path(p).absolute(), UNCERTAIN if label is None else str(label)) for p, label in labelled]
+    items = [(Path(os.path.abspath(p)), UNCERTAIN if label is None else str(label)) for p, label in labelled]
     folders = class_folders(label for _, label in items)
     steps: list[SortStep] = []
     left = list(left)
@@ -367,7 +369,7 @@ def run_sort(
 def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[str, Any]) -> None:
     """Carry one journalled step from where it got to through to "done"."""
     source, dest = Path(step["src"]), Path(step["dst"])
-    if Path(os.path.abspath(dest)).parent.parent != out or dest.parent.is_symlink():
+    if not _inside_sort(dest, out):
         raise ValueError(say("{0}: not in a plain class folder of {1}; nothing is written outside it", dest, out))
     _remove_partials(dest)  # left by a copy that was killed
     just_copied = False
@@ -401,16 +403,37 @@ def sort_files(plan: SortPlan, emit: Emit = no_emit, stop: threading.Event | Non
     return run_sort(start_sort(plan, journal_path).path, emit, stop)
 
 
+def _inside_sort(dest: Path, out: Path) -> bool:
+    """True when `dest` is a file directly in a plain class folder of `out`: the only places a
+    sort writes, so the only ones its undo may remove anything from."""
+    dest = Path(os.path.abspath(dest))
+    return dest.parent.parent == Path(os.path.abspath(out)) and not dest.parent.is_symlink() and not out.is_symlink()
+
+
+def _holds(path: Path, recorded: tuple[Any, Any]) -> bool:
+    """True when `path` is a regular file (not a link) with the recorded size and hash."""
+    try:
+        return not path.is_symlink() and path.is_file() and _sha256(path) == recorded
+    except OSError:
+        return False
+
+
 def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
     """Put every file of a sort back as it was: moved files return to where they came from,
     copies are removed, and the folders the sort made are removed when empty.
 
-    A copy that was changed since the sort is left in place and reported, never deleted.
-    Undo is journalled too: an interrupted undo is finished by running it again.
+    A sorted file is removed only once an identical copy (the size and hash the journal
+    recorded) is proven to be at its original place, after copying it back there if that
+    place is empty. Otherwise it is kept and reported: a copy changed since the sort, an
+    original replaced by a different file (a camera reusing names), an original deleted after
+    a copy-sort (the copy is then the only one), a path outside the sort's class folders (a
+    hand-edited journal). Kept files are not marked undone, so undo may be run again once the
+    cause is fixed. Undo is journalled too: an interrupted undo is finished by running it again.
     """
     journal = Journal(Path(journal_path))
     header, steps, undone = _state(journal.records())
     move = header["op"] == "move"
+    out = Path(header["out"])
     problems: list[tuple[Path, str]] = []
     todo = [i for i in sorted(steps, reverse=True) if i not in undone]
     total = len(steps)
@@ -418,23 +441,40 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
     for index in todo:
         step = steps[index]
         source, dest = Path(step["src"]), Path(step["dst"])
+        if not _inside_sort(dest, out):
+            problems.append((dest, say("not in a class folder of {0}; the journal was changed, so undo leaves it", out)))
+            continue
         recorded = (step.get("size"), step.get("sha256"))
         _remove_partials(dest)
         try:
             if step["state"] == "planned":
                 # Never copied (or the copy was not recorded): only a verified copy may be removed.
-                if dest.exists() and source.exists() and _sha256(dest) == _sha256(source):
-                    dest.unlink()
-            elif dest.exists():
+                if dest.exists() and not dest.is_symlink():
+                    if _holds(source, _sha256(dest)):
+                        dest.unlink()
+                    elif not source.exists():
+                        # Perhaps the sort's own copy, made just before a crash: it may be the only one.
+                        problems.append((dest, say("kept: the original {0} is gone, so this may be the only copy", source)))
+                        continue
+            elif dest.is_symlink() or not dest.exists():
+                if move and not _holds(source, recorded):
+                    problems.append((source, say("its sorted copy {0} is gone; cannot restore", dest)))
+                    continue
+            else:
                 if _sha256(dest) != recorded:
                     problems.append((dest, say("changed since the sort; left in place")))
-                    journal.append({"undone": index, "kept": True})
                     continue
-                if move and not source.exists():
+                if not source.exists() and not source.is_symlink():
+                    if not move:
+                        problems.append((dest, say("kept: the original {0} was deleted after the sort, so this copy "
+                                                   "is the only one", source)))
+                        continue
                     _copy_verified(dest, source, f"undo-{os.getpid()}-{index}")
+                if not _holds(source, recorded):
+                    problems.append((dest, say("kept: {0} now holds a different file; move that one aside and undo "
+                                               "again", source)))
+                    continue
                 dest.unlink()
-            elif move and not source.exists():
-                problems.append((source, say("its sorted copy {0} is gone; cannot restore", dest)))
         except OSError as exc:
             problems.append((dest, str(exc)))
             continue
@@ -442,6 +482,8 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
         count += 1
         emit(Progress(count, total, N_("files restored")))
     for folder in sorted({Path(s["dst"]).parent for s in steps.values()}, reverse=True):
+        if not _inside_sort(folder / "x", out):
+            continue
         try:
             folder.rmdir()  # only if empty
         except OSError:

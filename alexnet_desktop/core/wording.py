@@ -14,6 +14,8 @@ context `core`, where the GUI's `i18n.core_text` looks them up):
 
 from __future__ import annotations
 
+import re
+
 from typing import Any, Callable
 
 Translate = Callable[[str], str]
@@ -95,3 +97,11 @@ def from_record(record: Any) -> Any:
         except (IndexError, KeyError, ValueError, TypeError):  # a hand-edited file: no sentence
             return None
     return record
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def plain(text: str) -> str:
+    """`text` without terminal colour codes (Keras colours its errors), for a status line or a log."""
+    return _ANSI.sub("", text)

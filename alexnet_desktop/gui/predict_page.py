@@ -436,7 +436,8 @@ class PredictPage(QWidget):
 
     def export(self, path: Path) -> Path:
         """Write the results, with the user's labels, to `path` (.csv or .json)."""
-        writer = PredictionWriter(path, self.session.class_names)
+        # The save dialog has asked before a file is replaced.
+        writer = PredictionWriter(path, self.session.class_names, overwrite=True)
         writer.write(self.session.export_rows())
         return writer.close()
 
