@@ -183,3 +183,76 @@ def test_first_layer_filters_tile_every_kernel(host):
     grid = first_layer_filters(model, scale=2)
     # 96 kernels of 11x11, 14 columns x 7 rows of 22-px tiles with 1-px gaps.
     assert grid.dtype == np.uint8 and grid.shape == (7 * 23 + 1, 14 * 23 + 1, 3)
+
+
+def test_the_explain_command_writes_maps_at_each_images_own_size(located, tmp_path):
+    """`alexnet-desktop explain` in a fresh process, on a model this process saved: the map
+    lies on the object in a stretched image, stems that collide get distinct names, a file
+    already in the folder is kept, an unreadable image is one line naming it."""
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    model, _, images, labels, boxes = located
+    model.save(tmp_path / "located.keras")
+    (tmp_path / "located.labels.txt").write_text("red\ngreen\nblue\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    # Twice as wide as the model's square: the model sees it squeezed back to the test image.
+    Image.fromarray(images[0]).resize((2 * SIDE, SIDE), Image.NEAREST).save(tmp_path / "a" / "x.png")
+    Image.fromarray(images[1]).save(tmp_path / "b" / "x.png")
+    (tmp_path / "bad.png").write_text("not an image")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "x.heat.png").write_bytes(b"mine")  # the user's file, whatever it is
+    cmd = [sys.executable, "-m", "alexnet_desktop", "explain", str(tmp_path / "located.keras"),
+           str(tmp_path / "a" / "x.png"), str(tmp_path / "bad.png"), str(tmp_path / "b" / "x.png"), "--out", str(out)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr  # one image could not be read
+    errors = [ln for ln in done.stderr.splitlines() if ln.startswith("alexnet-desktop explain: error")]
+    assert len(errors) == 1 and str(tmp_path / "bad.png") in errors[0]
+    assert (out / "x.heat.png").read_bytes() == b"mine"
+    assert sorted(p.name for p in out.iterdir()) == ["x-2.heat.npy", "x-2.heat.png", "x-3.heat.npy", "x-3.heat.png",
+                                                     "x.heat.png"]
+    wide = np.load(out / "x-2.heat.npy")
+    assert wide.dtype == np.float32 and wide.shape == (SIDE, 2 * SIDE) and wide.min() >= 0
+    r, c, h, w = boxes[0]
+    assert _in_box(wide, (r, 2 * c, h, 2 * w))[0]
+    with Image.open(out / "x-2.heat.png") as im:
+        assert im.size == (2 * SIDE, SIDE) and im.mode == "RGB"
+    assert np.load(out / "x-3.heat.npy").shape == (SIDE, SIDE)
+    names = ["red", "green", "blue"]
+    assert f"\t{names[labels[0]]}\t" in done.stdout  # the predicted class by default
+
+    # Another class, by name, and Grad-CAM; a class the model lacks is one line.
+    cmd = cmd[:6] + ["--out", str(tmp_path / "cam"), "--method", "grad-cam", "--class", "green"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "\tgreen\t" in done.stdout, done.stderr
+    assert np.load(tmp_path / "cam" / "x.heat.npy").shape == (SIDE, 2 * SIDE)
+    done = subprocess.run(cmd[:-1] + ["purple"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and done.stderr.strip().splitlines()[-1] == (
+        "alexnet-desktop explain: error: the model has no class 'purple'; its classes are red, green, blue")
+
+
+def test_writing_a_map_never_replaces_a_file_that_appears_meanwhile(tmp_path, monkeypatch):
+    """The name is checked free, then taken with a link that fails if another process took
+    it in between: the pair moves on to the next name and the other file is kept."""
+    import alexnet_desktop.core.explain_files as ef
+
+    real_publish = ef._publish
+
+    def racing(tmp, dest):
+        if dest.name == "x.heat.npy" and not dest.exists():
+            dest.write_bytes(b"theirs")  # another process takes the name first
+        return real_publish(tmp, dest)
+
+    monkeypatch.setattr(ef, "_publish", racing)
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    heat = np.ones((4, 6), np.float32)
+    png, npy = ef.write_heat(folder, "x", np.zeros((4, 6, 3), np.uint8), heat, set())
+    assert (png.name, npy.name) == ("x-2.heat.png", "x-2.heat.npy")
+    assert (folder / "x.heat.npy").read_bytes() == b"theirs" and not (folder / "x.heat.png").exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["x-2.heat.npy", "x-2.heat.png", "x.heat.npy"]  # no temp left
+    np.testing.assert_array_equal(np.load(npy), heat)
