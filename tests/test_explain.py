@@ -256,3 +256,46 @@ def test_writing_a_map_never_replaces_a_file_that_appears_meanwhile(tmp_path, mo
     assert (folder / "x.heat.npy").read_bytes() == b"theirs" and not (folder / "x.heat.png").exists()
     assert sorted(p.name for p in folder.iterdir()) == ["x-2.heat.npy", "x-2.heat.png", "x.heat.npy"]  # no temp left
     np.testing.assert_array_equal(np.load(npy), heat)
+
+
+def test_the_side_panel_lets_the_user_pick_method_and_class(qtbot, located, tmp_path):
+    """The Predict and Evaluate pages' side panel: occlusion by default, laid over the image
+    at its own aspect ratio; Grad-CAM and another class on request; a heat map still being
+    made is stopped when the selection changes."""
+    from PIL import Image
+
+    from alexnet_desktop.core.explain import GRAD_CAM, OCCLUSION
+    from alexnet_desktop.core.labelling import LabelSession
+    from alexnet_desktop.core.predict import LoadedModel, Prediction
+    from alexnet_desktop.gui.viewer import DetailPanel
+
+    model, _, images, _, _ = located
+    names = ["red", "green", "blue"]
+    paths = [tmp_path / "wide.png", tmp_path / "square.png"]
+    Image.fromarray(images[0]).resize((2 * SIDE, SIDE), Image.NEAREST).save(paths[0])
+    Image.fromarray(images[1]).save(paths[1])
+    session = LabelSession(names, [Prediction(p, "red", 0.9, (0.9, 0.05, 0.05)) for p in paths])
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_model(LoadedModel(model, names, SIDE, tmp_path / "located.keras"))
+    assert panel.method.isEnabled() and panel.method.currentData() == DEFAULT_METHOD == OCCLUSION
+    panel.show_row(session, 0)
+    panel.explain.setChecked(True)
+    qtbot.waitUntil(lambda: panel.heat_status.text().startswith("Occlusion map for "), timeout=30000)
+    pixmap = panel.image.pixmap()
+    assert (pixmap.width(), pixmap.height()) == (panel.SIZE, panel.SIZE // 2)  # not stretched to a square
+
+    panel.method.setCurrentIndex(panel.method.findData(GRAD_CAM))
+    panel.explain_class.setCurrentIndex(panel.explain_class.findData(1))
+    qtbot.waitUntil(lambda: panel.heat_status.text().startswith("Grad-CAM map for green"), timeout=30000)
+    assert panel.image.toolTip() == "Heat map for green"
+
+    panel.method.setCurrentIndex(panel.method.findData(OCCLUSION))
+    assert panel.runner.is_running()
+    first = panel.runner.stop_event
+    panel.show_row(session, 1)  # the user moves on while the first map is being made
+    assert first.is_set()
+    qtbot.waitUntil(lambda: panel.heat_status.text().startswith("Occlusion map for green"), timeout=30000)
+    assert panel.path.text() == str(paths[1])
+    qtbot.waitUntil(lambda: not panel.runner.is_running(), timeout=30000)
