@@ -299,3 +299,12 @@ def test_the_side_panel_lets_the_user_pick_method_and_class(qtbot, located, tmp_
     qtbot.waitUntil(lambda: panel.heat_status.text().startswith("Occlusion map for green"), timeout=30000)
     assert panel.path.text() == str(paths[1])
     qtbot.waitUntil(lambda: not panel.runner.is_running(), timeout=30000)
+
+
+def test_the_model_card_explains_the_most_confident_mistakes_first():
+    from alexnet_desktop.core.model_card import chosen_for_explanation
+
+    images = [{"path": f"{i}.png", "true": t, "predicted": p, "confidence": c}
+              for i, (t, p, c) in enumerate([("a", "a", 0.9), ("a", "b", 0.6), ("b", "a", 0.95), ("b", "b", 0.7),
+                                             ("a", "a", 0.8)])]
+    assert [i["path"] for i in chosen_for_explanation(images, 4)] == ["2.png", "1.png", "0.png", "3.png"]
