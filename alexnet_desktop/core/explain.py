@@ -39,7 +39,7 @@ DEFAULT_METHOD = OCCLUSION
 METHOD_NAMES = {OCCLUSION: N_("Occlusion"), GRAD_CAM: N_("Grad-CAM")}
 
 # Occlusion: an 8x8 grid of places, a patch a fifth of the side: 64 forward passes, about
-# 1.4 s for AlexNet-BN at 227 px on 2 CPU cores; a finer grid costs its square.
+# 1.7 s for AlexNet-BN at 227 px on 2 CPU cores (benchmark R8); a finer grid costs its square.
 OCCLUSION_GRID = 8
 OCCLUSION_PATCH = 0.2
 OCCLUSION_FILL = 128  # mid grey, in the uint8 pixels the model takes

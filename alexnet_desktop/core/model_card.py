@@ -8,7 +8,7 @@ run ends and after each evaluation, so it always says what the folder holds.
 `write_explanations(run, loaded, evaluation)` makes `explanations.png` when the run evaluates
 its validation images with its model at hand: the app's default heat map (occlusion, the
 method that finds a located object; see `core/explain.py`) over a few of the images, the
-most confident mistakes first. Occlusion costs about 1.4 s an image for AlexNet-BN at 227 px
+most confident mistakes first. Occlusion costs about 1.7 s an image for AlexNet-BN at 227 px
 on 2 CPU cores, so the card shows `EXPLAINED` images: seconds at the end of a run that took
 minutes, and Grad-CAM, cheaper, does not find the object.
 """
