@@ -1,4 +1,5 @@
-"""AlexNet Desktop's performance benchmark: R1-R7 of issue 8, as ratios measured in one run.
+"""AlexNet Desktop's performance benchmark: R1-R7 of issue 8, as ratios measured in one run,
+and R8 of issue 22 (seconds to explain an image).
 
     python benchmarks/run.py                 # everything, about 11 minutes on 2 CPU cores
     python benchmarks/run.py --quick         # a smaller model and folder, about 4 minutes
@@ -38,6 +39,7 @@ TARGETS = {
     "R5b": ("longest GUI stall while predicting into the grid (ms)", 50.0, "max"),
     "R6": ("process start to main window painted (s)", 1.5, "max"),
     "R7": ("peak memory predicting 20,000 images / 1,000", 1.3, "max"),
+    "R8": ("explaining one image with the default method, AlexNet-BN at 227 px (s)", 2.0, "max"),
 }
 
 
@@ -171,6 +173,8 @@ def figures(results: dict) -> dict[str, float]:
         f["R6"] = results["R6"]["median_s"]
     if "R7" in results:
         f["R7"] = results["R7"]["ratio"]
+    if "R8" in results:
+        f["R8"] = results["R8"]["default_s"]
     return f
 
 
@@ -205,7 +209,8 @@ def machine() -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="the small CNN at 32 px: minutes, not a quarter hour")
-    parser.add_argument("--only", default="R1,R2,R3,R4,R5,R6,R7", help="comma-separated: R1..R7 (R4 and R5 run together)")
+    parser.add_argument("--only", default="R1,R2,R3,R4,R5,R6,R7,R8",
+                        help="comma-separated: R1..R8 (R4 and R5 run together)")
     parser.add_argument("--arch", help="architecture for R1-R3 (default alexnet-bn; small-cnn with --quick)")
     parser.add_argument("--image-size", type=int, help="input size for R1-R3 (default 227; 32 with --quick)")
     parser.add_argument("--images", type=int, default=256, help="images in the R1-R3 folder (default 256)")
@@ -237,6 +242,10 @@ def main() -> int:
         results["R6"] = first_paint(args, work)
     if "R7" in args.only:
         results["R7"] = memory(args, work)
+    if "R8" in args.only:
+        from explain_timing import explain_seconds
+
+        results["R8"] = explain_seconds(work, args.reps)
     text, rows = table(figures(results))
     report = {
         "machine": machine(),

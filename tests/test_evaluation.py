@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 import pytest
 
 from alexnet_desktop import cli
@@ -152,6 +153,11 @@ def test_a_finished_run_has_a_model_card_and_shows_its_filters_each_epoch(host, 
     page = (result.run_dir / "model_card.html").read_text()
     assert page.count("<table>") >= 3 and "data:image/png;base64," in page and "<h2>Evaluation" in page
     assert (result.run_dir / "curves.png").is_file()
+    # The heat maps of the app's side panel, over the images the model got most wrong.
+    assert "## Where the model looks" in md and "![Heat maps](explanations.png)" in md
+    assert page.count("data:image/png;base64,") == 2
+    with Image.open(result.run_dir / "explanations.png") as im:
+        assert im.size[0] > 200 and im.size[1] > 200
 
 
 def test_evaluate_page_opens_the_model_card(qtbot, window, host, colour_dataset, workspace, monkeypatch):

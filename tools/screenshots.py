@@ -29,7 +29,7 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     parser.add_argument("--prefix", default="", help="put before every file name (e.g. zh_ or dark_)")
-    parser.add_argument("--pages", default="data,data_split,model,train,runs,evaluate,predict,plugins")
+    parser.add_argument("--pages", default="data,data_split,model,train,runs,evaluate,predict,explain,plugins")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     home = Path(tempfile.mkdtemp(prefix="alexnet-shots-"))
@@ -130,6 +130,11 @@ def main() -> int:
     QTest.keyClick(predict.grid, Qt.Key_2)  # a correction, as a user makes one (✎)
     predict.grid.setCurrentIndex(predict.grid.model().index(3, 0))
     grab("predict")
+    if "explain" in wanted:  # the side panel's heat map (the default method) over the same image
+        detail = predict.detail
+        detail.explain.setChecked(True)
+        wait(lambda: not detail.runner.is_running() and detail.image.toolTip() != "", what="the heat map")
+        grab("explain")
 
     window.tabs.setCurrentWidget(window.plugins_page)
     grab("plugins")

@@ -23,7 +23,7 @@ import numpy as np
 from alexnet_desktop.core.datasets import Sample
 from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.predict import LoadedModel, predict_files
-from alexnet_desktop.core.model_card import write_model_card
+from alexnet_desktop.core.model_card import write_explanations, write_model_card
 from alexnet_desktop.core.runs import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
 
@@ -184,8 +184,11 @@ def validation_samples(run: RunFolder) -> list[Sample]:
         raise FileNotFoundError(say("{0}: the run has no {1} (made before this version); give DATA", run.path, SPLIT)) from None
 
 
-def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validation") -> Path:
-    """Record `evaluation` in the run's `eval.json` under `key` ("validation", or a data path)."""
+def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validation", loaded: LoadedModel | None = None,
+                    stop: threading.Event | None = None) -> Path:
+    """Record `evaluation` in the run's `eval.json` under `key` ("validation", or a data path);
+    with the run's model at hand (`loaded`) and the validation images, the model card's heat
+    maps are made afresh too."""
     path = run.path / EVAL
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
@@ -193,5 +196,7 @@ def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validati
         saved = {}
     saved[key] = {**evaluation.to_dict(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
     atomic_write_text(path, json.dumps(saved, indent=1, ensure_ascii=False))
+    if loaded is not None and key == "validation":
+        write_explanations(run, loaded, evaluation.images, stop)
     write_model_card(run)  # the card shows every evaluation the run has
     return path

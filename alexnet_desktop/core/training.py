@@ -453,11 +453,12 @@ class _Job:
         from alexnet_desktop.core.predict import load_for_prediction
 
         self.emit(Message(say("Evaluating the best model on the {0} validation images", len(val))))
-        evaluation = evaluate_samples(load_for_prediction(self.run.path), val, source="validation split",
-                                      batch_size=self.config.batch_size, stop=self.stop)
+        loaded = load_for_prediction(self.run.path)
+        evaluation = evaluate_samples(loaded, val, source="validation split", batch_size=self.config.batch_size,
+                                      stop=self.stop)
         if self.stop.is_set():
             return  # stopped part-way: a partial evaluation would mislead
-        save_evaluation(self.run, evaluation)
+        save_evaluation(self.run, evaluation, loaded=loaded, stop=self.stop)
         worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
         self.emit(Message(say(
             "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",

@@ -235,7 +235,7 @@ class EvaluatePage(QWidget):
             else:
                 samples, source, key = validation_samples(run), QT_TRANSLATE_NOOP("EvaluatePage", "validation split"), "validation"
             evaluation = evaluate_samples(loaded, samples, source=source, emit=emit, stop=stop)
-            save_evaluation(run, evaluation, key)
+            save_evaluation(run, evaluation, key, loaded=loaded, stop=stop)
             return Evaluated(run.path, evaluation)
 
         self.progress.setRange(0, 0)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QVBoxLayout, QWidget,
 )
 
-from PIL import Image
 
-from alexnet_desktop.core.explain import grad_cam, overlay
+from alexnet_desktop.core.events import Cancelled, Progress
+from alexnet_desktop.core.explain import DEFAULT_METHOD, GRAD_CAM, METHOD_NAMES, METHODS, OCCLUSION, explain, overlay
 from alexnet_desktop.core.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling import UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.predict import load_for_prediction
@@ -303,11 +303,15 @@ class LabelGrid(QListView):
 
 class DetailPanel(QWidget):
     """The selected image large, its top-k probabilities as bars, and its path; with a model
-    set (`set_model`), a Grad-CAM heat map over the image for the predicted or a chosen class.
+    set (`set_model`), a heat map over the image (occlusion by default, or Grad-CAM) for the
+    predicted or a chosen class, made on the image as the model sees it and laid over the
+    image at its own aspect ratio.
 
     The image is decoded in a worker, the heat map after it: a 24-megapixel photo took
     580 ms to decode as PNG and 100 ms as JPEG, which on the GUI thread froze the window at
-    every arrow key. While it decodes, the last image stays (no blink between quick ones)."""
+    every arrow key. While it decodes, the last image stays (no blink between quick ones).
+    A heat map still being made when the selection, method or class changes is stopped
+    (occlusion takes about a second on a CPU)."""
 
     TOP_K = 5
     SIZE = 320
@@ -322,9 +326,23 @@ class DetailPanel(QWidget):
                                 finished=self._next_image)
         self._wanted: tuple | None = None  # (path, heat map wanted, class to explain), latest only
         self.explain = QCheckBox(self.tr("Heat map for"))
-        self.explain.setToolTip(self.tr("Grad-CAM: a heat map over the parts of the image that raised the score of the class"))
+        self.explain.setToolTip(self.tr("A heat map over the parts of the image that are evidence for the class"))
         self.explain.setEnabled(False)
         self.explain.toggled.connect(self._refresh)
+        self.method = QComboBox()
+        tips = {OCCLUSION: self.tr("Occlusion: how much hiding each part of the image lowers the class's score "
+                                   "(64 passes of the model; about a second on a CPU)"),
+                GRAD_CAM: self.tr("Grad-CAM: the last convolution's maps weighed by the class score's gradient "
+                                  "(one pass; as coarse as that layer's grid)")}
+        for m in METHODS:
+            self.method.addItem(core_text(METHOD_NAMES[m]), m)
+            self.method.setItemData(self.method.count() - 1, tips[m], Qt.ToolTipRole)
+        self.method.setCurrentIndex(self.method.findData(DEFAULT_METHOD))
+        self.method.setToolTip(self.tr("How the heat map is made"))
+        self.method.setEnabled(False)
+        self.method.currentIndexChanged.connect(self._refresh)
+        self.heat_status = QLabel()
+        self.heat_status.setWordWrap(True)
         self.explain_class = QComboBox()
         self.explain_class.setToolTip(self.tr("Explain the predicted class, or another one"))
         self.explain_class.currentIndexChanged.connect(self._refresh)
@@ -343,6 +361,11 @@ class DetailPanel(QWidget):
         row.addWidget(self.explain)
         row.addWidget(self.explain_class, 1)
         layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("made by")))
+        row.addWidget(self.method, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.heat_status)
         layout.addWidget(self.title)
         for _ in range(self.TOP_K):
             name, bar = QLabel(), QProgressBar()
@@ -383,6 +406,7 @@ class DetailPanel(QWidget):
 
     def _offer_classes(self, class_names: list[str] | None) -> None:
         self.explain.setEnabled(class_names is not None)
+        self.method.setEnabled(class_names is not None)
         self.explain_class.blockSignals(True)
         self.explain_class.clear()
         self.explain_class.addItem(self.tr("the predicted class"), None)
@@ -396,13 +420,16 @@ class DetailPanel(QWidget):
 
     def _request_image(self, path: Path) -> None:
         heat = self.explain.isChecked() and (self.loaded is not None or self._model_run is not None)
-        self._wanted = (path, heat, self.explain_class.currentData())
+        self._wanted = (path, heat, self.explain_class.currentData(), self.method.currentData())
+        if self.runner.is_running():
+            self.runner.request_stop()  # a heat map nobody will see: the next starts when it has stopped
+        self.heat_status.setText("")
         self._next_image()
 
     def _next_image(self) -> None:
         if self.runner.is_running() or self._wanted is None:
             return
-        path, heat, class_index = self._wanted
+        path, heat, class_index, method = self._wanted
         self._wanted = None
         loaded, size = self.loaded if heat else None, self.SIZE  # the model only when it is needed
         run = self._model_run
@@ -420,10 +447,12 @@ class DetailPanel(QWidget):
             if loaded is None:
                 loaded = load_for_prediction(run)
                 emit(("model", run, loaded))
-            cam, explained = grad_cam(loaded.model, decode_image(path, size=loaded.image_size), class_index)
-            cam_big = np.asarray(Image.fromarray((cam * 255).astype(np.uint8)).resize(
-                (big.shape[1], big.shape[0]), Image.BILINEAR), dtype=np.float32) / 255
-            return path, overlay(big, cam_big), loaded.class_names[explained]
+            try:  # made on the model's square view; overlay lays it back at the image's aspect
+                e = explain(loaded.model, decode_image(path, size=loaded.image_size), method, class_index,
+                            emit=lambda p: emit((path, p)), stop=stop)
+            except Cancelled:
+                return None
+            return path, overlay(big, e.heat), loaded.class_names[e.class_index], method, e.probability
 
         self.runner.start(job)
 
@@ -439,6 +468,11 @@ class DetailPanel(QWidget):
             if self.loaded is None and self._model_run == run:
                 self.loaded = loaded
             return
+        if len(event) == 2:  # (path, Progress) of a heat map being made
+            path, progress = event
+            if self._is_shown(path) and isinstance(progress, Progress) and progress.done < progress.total:
+                self.heat_status.setText(self.tr("Making the heat map: {0} of {1} views").format(progress.done, progress.total))
+            return
         path, pixels, why = event
         if not self._is_shown(path):
             return  # the user has moved on; the next image is on its way
@@ -452,13 +486,16 @@ class DetailPanel(QWidget):
     def _heat_ready(self, result) -> None:
         if result is None:
             return
-        path, pixels, explained = result
+        path, pixels, explained, method, probability = result
         if self._is_shown(path):
             self.image.setPixmap(self._fit(pixels))
             self.image.setToolTip(self.tr("Heat map for {0}").format(explained))
+            self.heat_status.setText(self.tr("{0} map for {1} ({2:.1%}): red is where the evidence lies").format(
+                core_text(METHOD_NAMES[method]), explained, probability))
 
     def _heat_failed(self, message: str, _tb: str) -> None:
         self.image.setToolTip(self.tr("No heat map: {0}").format(message))
+        self.heat_status.setText(self.tr("No heat map: {0}").format(message))
 
     def show_row(self, session: LabelSession | None, i: int | None) -> None:
         """Show session row `i`, or nothing."""

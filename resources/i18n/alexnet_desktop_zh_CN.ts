@@ -2433,8 +2433,23 @@ Train again with batch size {1}?</source>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
-      <source>Grad-CAM: a heat map over the parts of the image that raised the score of the class</source>
-      <translation>Grad-CAM：在图像中提高了该类别得分的区域上叠加热力图</translation>
+      <source>A heat map over the parts of the image that are evidence for the class</source>
+      <translation>在图像中作为该类别证据的部分上叠加热图</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Occlusion: how much hiding each part of the image lowers the class's score (64 passes of the model; about a second on a CPU)</source>
+      <translation>遮挡：遮住图像的每个部分会使该类别的得分降低多少（模型运行 64 次；在 CPU 上约一秒）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Grad-CAM: the last convolution's maps weighed by the class score's gradient (one pass; as coarse as that layer's grid)</source>
+      <translation>Grad-CAM：用类别得分的梯度加权最后一个卷积层的特征图（运行一次；精细程度与该层的网格相同）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>How the heat map is made</source>
+      <translation>热图的生成方法</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
@@ -2448,13 +2463,28 @@ Train again with batch size {1}?</source>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>made by</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
       <source>the predicted class</source>
       <translation>预测的类别</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>Making the heat map: {0} of {1} views</source>
+      <translation>正在生成热图：第 {0} 个视图，共 {1} 个</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
       <source>Heat map for {0}</source>
       <translation>{0} 的热力图</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/viewer.py" />
+      <source>{0} map for {1} ({2:.1%}): red is where the evidence lies</source>
+      <translation>{1} 的{0}热图（{2:.1%}）：红色处是证据所在</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
@@ -2693,13 +2723,33 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/explain.py" />
-      <source>{0}: no convolutional layer to explain</source>
-      <translation>{0}：没有可用于解释的卷积层</translation>
+      <source>Occlusion</source>
+      <translation>遮挡</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/explain.py" />
+      <source>Grad-CAM</source>
+      <translation>Grad-CAM</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/explain.py" />
+      <source>no explanation method {0!r}; choose one of {1}</source>
+      <translation>没有解释方法 {0!r}；请从 {1} 中选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/explain.py" />
+      <source>{0}: no convolution for Grad-CAM to weigh; use occlusion</source>
+      <translation>{0}：没有可供 Grad-CAM 加权的卷积层；请使用遮挡</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/explain.py" />
       <source>{0}: no convolution</source>
       <translation>{0}：没有卷积层</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/explain_files.py" />
+      <source>the model has no class {0!r}; its classes are {1}</source>
+      <translation>模型没有类别 {0!r}；它的类别是 {1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/export.py" />
