@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import socket
 import threading
@@ -278,7 +279,13 @@ def _sum_over_workers(cluster: Cluster, arrays: list[np.ndarray], contribute: bo
     def reduce(*tensors):
         return tf.distribute.get_replica_context().all_reduce("sum", list(tensors))
 
-    summed = strategy.run(reduce, args=tuple(local))
+    tf_log = logging.getLogger("tensorflow")
+    level = tf_log.level
+    tf_log.setLevel(logging.ERROR)  # run eagerly, the strategy warns of its overhead at every call: a few calls a run
+    try:
+        summed = strategy.run(reduce, args=tuple(local))
+    finally:
+        tf_log.setLevel(level)
     return [np.asarray(strategy.experimental_local_results(s)[0]) for s in summed]
 
 

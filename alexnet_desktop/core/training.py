@@ -543,7 +543,10 @@ class _Job:
                 resumed=[*manifest.get("resumed", []), {"at_epoch": done, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
                 device=device, strategy=runtime.description, cluster=cluster.spec.to_record(), error=None,
             )
-        done = int(clusters.broadcast_from_chief(cluster, [np.array([done])])[0][0])
+        best = self.best_value if self.best_value is not None else float("nan")
+        done, best = clusters.broadcast_from_chief(cluster, [np.array([done, best])])[0]
+        done = int(done)
+        self.best_value = None if math.isnan(best) else float(best)
         clusters.sync_model_from_chief(cluster, variables)
         if saved is None and cluster.spec.is_chief:
             self.run = RunFolder.create(Path(cfg.runs_dir), arch.id, Path(cfg.data).name)
