@@ -20,8 +20,8 @@ import hashlib
 import json
 import logging
 import os
-import socket
-import threading
+import subprocess
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,8 +158,9 @@ def start_cluster(spec: ClusterSpec) -> Cluster:
 
     Call it before anything else uses TensorFlow. Raises `ClusterError` when TensorFlow has
     already started here, and `ClusterUnreachable`, naming the addresses that did not answer,
-    when the cluster has not formed after `spec.timeout_s` seconds. TensorFlow's own wait
-    cannot be cancelled, so after that error the process should exit.
+    when TensorFlow reports that the cluster could not form. When it has not formed after
+    `spec.timeout_s` seconds, this process is ended, after a line on stderr that names the
+    addresses that did not answer: TensorFlow's wait cannot be interrupted.
     """
     global _active
     if _active is not None:
@@ -182,45 +183,53 @@ def start_cluster(spec: ClusterSpec) -> Cluster:
         cluster_register_timeout_in_ms=int(spec.timeout_s * 1000),
         coordinated_jobs=[coordination_config_pb2.CoordinatedJob(name="worker", num_tasks=len(spec.workers))],
     )
-    made: dict[str, Any] = {}
-
-    def make() -> None:
-        try:
-            made["strategy"] = tf.distribute.MultiWorkerMirroredStrategy()
-        except BaseException as exc:  # handed to the waiting thread
-            made["error"] = exc
-
-    # The strategy's constructor waits inside TensorFlow for every worker, with no timeout
-    # of its own for a peer that never comes: it waits on a thread so this one can give up.
-    thread = threading.Thread(target=make, name="cluster-start", daemon=True)
-    thread.start()
-    thread.join(spec.timeout_s)
-    if thread.is_alive():
-        raise ClusterUnreachable(_unreachable_message(spec))
-    if "error" in made:
+    # The strategy's constructor waits inside TensorFlow for every worker, holding Python's
+    # interpreter lock, with no timeout for a peer that never comes: no thread of this
+    # process could even print. A small watchdog process gives up for it: it names the
+    # addresses that do not answer and ends this process, unless told in time that all joined.
+    watchdog = subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(spec.timeout_s), *spec.peers],
+        stdin=subprocess.PIPE, text=True,
+    )
+    try:
+        strategy = tf.distribute.MultiWorkerMirroredStrategy()
+    except Exception as exc:
         raise ClusterUnreachable(say("{0}: the cluster could not form ({1})", spec.address,
-                                     str(made["error"]).strip().splitlines()[0][:300]))
+                                     str(exc).strip().splitlines()[-1][:300])) from None
+    finally:
+        watchdog.stdin.write("joined\n")
+        watchdog.stdin.close()
+        watchdog.wait()
     _patch_keras_for_multi_worker()
-    _active = Cluster(spec, made["strategy"])
+    _active = Cluster(spec, strategy)
     return _active
 
 
-def _unreachable_message(spec: ClusterSpec) -> str:
-    silent = [a for a in spec.peers if not _answers(a)]
-    if silent:
-        return say("no answer from {0} after {1:g} s: start the same command there (with its own worker index), "
-                   "and check the address, the port and the firewall", ", ".join(silent), spec.timeout_s)
-    return say("every worker answered ({0}) but the cluster did not form within {1:g} s: each must be started "
-               "with the same cluster list and its own worker index", ", ".join(spec.peers), spec.timeout_s)
-
-
-def _answers(address: str) -> bool:
+# Run as `python -c _WATCHDOG PID TIMEOUT PEER...`: stdlib only, so it starts in milliseconds.
+_WATCHDOG = """
+import os, select, signal, socket, sys
+pid, timeout, peers = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
+ready, _, _ = select.select([sys.stdin], [], [], timeout)
+if ready:
+    sys.exit(0)  # joined (or the worker ended): nothing to do
+def answers(address):
     host, _, port = address.rpartition(":")
     try:
-        with socket.create_connection((host.strip("[]"), int(port)), timeout=2):
-            return True
+        socket.create_connection((host.strip("[]"), int(port)), timeout=2).close()
+        return True
     except OSError:
         return False
+silent = [a for a in peers if not answers(a)]
+if silent:
+    why = ("no answer from %s after %g s: start the same command there (with its own worker index), "
+           "and check the address, the port and the firewall" % (", ".join(silent), timeout))
+else:
+    why = ("every worker answered (%s) but the cluster did not form within %g s: each must be started "
+           "with the same cluster list and its own worker index" % (", ".join(peers), timeout))
+sys.stderr.write("alexnet-desktop train: error: %s\\n" % why)
+sys.stderr.flush()
+os.kill(pid, signal.SIGKILL)
+"""
 
 
 def _patch_keras_for_multi_worker() -> None:
