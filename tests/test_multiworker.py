@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from alexnet_desktop.core.cluster import ClusterError, ClusterSpec
+from alexnet_desktop.gui.plots import VAL_EPOCH
 from tests.conftest import write_colour_dataset
 
 def free_ports(n: int) -> list[int]:
@@ -174,3 +175,29 @@ def test_workers_with_different_data_stop_with_a_clear_error(tmp_path, processes
         assert w.wait(timeout=180) == 1, log.read_text()[-2000:]
         assert f"the dataset differs between the chief ({cluster[0]}) and worker(s) 1 ({cluster[1]})" in log.read_text()
     assert not (tmp_path / "runs").exists() or not [p for p in (tmp_path / "runs").iterdir() if p.is_dir()]
+
+
+def test_the_window_trains_as_the_chief_of_a_cluster(qtbot, window, workspace, tmp_path, processes):
+    """The Train page's Cluster group: this window is worker 0, a command on "another machine" is worker 1."""
+    data = write_colour_dataset(tmp_path / "data", per_class=6, side=32)
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=30000):
+        window.data_page.choose_folder(data)
+    qtbot.waitUntil(lambda: not window.data_page.runner.is_running())
+    s = window.state.settings
+    s.arch, s.image_size, s.epochs, s.batch_size = "small-cnn", 32, 2, 4
+    page = window.train_page
+    cluster = [f"127.0.0.1:{p}" for p in free_ports(2)]
+    page.cluster_box.set_spec(",".join(cluster), 0, 60)
+    window.tabs.setCurrentWidget(page)
+    runs = workspace.ensure().runs_dir
+    other = start_worker(processes, data, runs, cluster, 1, tmp_path / "worker1.log")
+    with qtbot.waitSignal(page.runner.finished, timeout=240000):
+        page.start_button.click()
+    assert other.wait(timeout=60) == 0, (tmp_path / "worker1.log").read_text()[-3000:]
+    assert "Finished" in page.status.text(), page.status.text()
+    assert "worker 0 of 2, chief" in page.device_panel.device.text()
+    assert not page.pause_button.isEnabled()
+    run_dirs = [p for p in runs.iterdir() if p.is_dir()]
+    assert run_dirs == [page.run_dir]
+    assert [r["epoch"] for r in history_rows(runs)] == ["1", "2"]
+    assert page.curves.point_count("loss", VAL_EPOCH) == 2  # the chief's progress reached the page
