@@ -7,6 +7,7 @@ in the cluster. Every process a test starts is killed when the test ends.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import signal
@@ -190,7 +191,10 @@ def test_the_window_trains_as_the_chief_of_a_cluster(qtbot, window, workspace, t
     page.cluster_box.set_spec(",".join(cluster), 0, 60)
     window.tabs.setCurrentWidget(page)
     runs = workspace.ensure().runs_dir
-    other = start_worker(processes, data, runs, cluster, 1, tmp_path / "worker1.log")
+    # The other machine's worker trains the same settings (`--config` is what the window's worker runs).
+    config = tmp_path / "settings.json"
+    config.write_text(json.dumps(dataclasses.asdict(page.current_config())))
+    other = start_worker(processes, data, runs, cluster, 1, tmp_path / "worker1.log", "--config", str(config))
     with qtbot.waitSignal(page.runner.finished, timeout=240000):
         page.start_button.click()
     assert other.wait(timeout=60) == 0, (tmp_path / "worker1.log").read_text()[-3000:]

@@ -189,13 +189,7 @@ class TrainPage(QWidget):
         """Start a training run in the worker thread with the current settings."""
         if self.runner.is_running() or self.state.data_path is None:
             return
-        config = TrainConfig(
-            data=str(self.state.data_path),
-            loader=self.state.loader_id,
-            loader_options=dict(self.state.loader_options),
-            runs_dir=str(self.state.workspace.ensure().runs_dir),
-            **asdict(self.state.settings),
-        )
+        config = self.current_config()
         host = self.state.host
         try:
             cluster = self.cluster_box.spec()
@@ -208,6 +202,16 @@ class TrainPage(QWidget):
             self._launch(lambda emit, stop, pause: run_worker_process(config, cluster, emit, stop))
         else:
             self._launch(lambda emit, stop, pause: train(config, host, emit, stop, pause))
+
+    def current_config(self) -> TrainConfig:
+        """The run Start would train: the chosen dataset with the Model page's settings."""
+        return TrainConfig(
+            data=str(self.state.data_path),
+            loader=self.state.loader_id,
+            loader_options=dict(self.state.loader_options),
+            runs_dir=str(self.state.workspace.ensure().runs_dir),
+            **asdict(self.state.settings),
+        )
 
     def resume_run(self, run_dir: Path, more_epochs: int = 0, learning_rate: float | None = None) -> None:
         """Continue a run from its last finished epoch (the Runs page's Resume)."""
