@@ -200,6 +200,7 @@ def test_the_window_trains_as_the_chief_of_a_cluster(qtbot, window, workspace, t
     assert other.wait(timeout=60) == 0, (tmp_path / "worker1.log").read_text()[-3000:]
     assert "Finished" in page.status.text(), page.status.text()
     assert "worker 0 of 2, chief" in page.device_panel.device.text()
+    assert page.device_panel.title() == "Device: worker 0 of 2, chief"
     assert not page.pause_button.isEnabled()
     run_dirs = [p for p in runs.iterdir() if p.is_dir()]
     assert run_dirs == [page.run_dir]

@@ -336,6 +336,9 @@ class TrainPage(QWidget):
         self.progress.setValue(self._done_at_start)
         self.progress.setFormat("%p%")
         self.device_panel.set_device(event.device)
+        # Which worker this is, in the title, where a narrow panel never cuts it off.
+        self.device_panel.setTitle(self.tr("Device: {0}").format(shown(self._cluster.describe(), core_text))
+                                   if self._cluster is not None else self.tr("Device"))
         best = None
         for row in event.history:  # a resumed run: its earlier epochs
             logs = {k: v for k, v in row.items() if k not in ("epoch", "seconds")}
