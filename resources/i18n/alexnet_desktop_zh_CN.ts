@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>ClusterBox</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Train as one worker of a cluster (several machines)</source>
+      <translation>作为集群中的一个工作节点训练（多台机器）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Start the same training on every machine, each with its own index; worker 0, the chief, writes the run folder. Every machine needs the dataset at the same path or an identical copy.</source>
+      <translation>在每台机器上启动相同的训练，各用自己的编号；0 号工作节点（主节点）写入运行文件夹。每台机器都需要在相同路径上有数据集，或一份完全相同的副本。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Every worker's address and port, the chief first, the same list on every machine</source>
+      <translation>每个工作节点的地址和端口，主节点在前，每台机器上的列表相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>This machine's place in the list: 0 is the chief</source>
+      <translation>本机在列表中的位置：0 为主节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>How long to wait for the other machines before giving up</source>
+      <translation>放弃之前等待其他机器的时间</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Workers (HOST:PORT, chief first):</source>
+      <translation>工作节点（主机:端口，主节点在前）：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>This machine's index:</source>
+      <translation>本机编号：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Wait for the others:</source>
+      <translation>等待其他节点：</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPage</name>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -2247,6 +2295,11 @@ You can restore them from the trash.</source>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Cluster: {0}</source>
+      <translation>集群：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>Preparing…</source>
       <translation>正在准备…</translation>
     </message>
@@ -2309,6 +2362,16 @@ You can restore them from the trash.</source>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>Continued</source>
       <translation>已继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Device: {0}</source>
+      <translation>设备：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Device</source>
+      <translation>设备</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
@@ -2547,6 +2610,96 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>没有名为 {0!r} 的数据增强预设（已知：{1}）</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the cluster has no workers</source>
+      <translation>集群中没有工作节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>{0!r} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
+      <translation>{0!r} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the cluster names a worker twice: {0}</source>
+      <translation>集群中有工作节点重复出现：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>worker index {0} is not in the cluster of {1} (0 to {2})</source>
+      <translation>工作节点编号 {0} 不在 {1} 个节点的集群中（0 到 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the cluster timeout must be more than 0 seconds, not {0}</source>
+      <translation>集群等待时间必须大于 0 秒，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>--cluster needs --worker-index N: this machine's place in the list (0 is the chief)</source>
+      <translation>--cluster 需要 --worker-index N：本机在列表中的位置（0 为主节点）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TF_CONFIG is set but is not a valid cluster description ({0})</source>
+      <translation>已设置 TF_CONFIG，但它不是有效的集群描述（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TF_CONFIG: only 'chief' and 'worker' jobs can train, not {0}</source>
+      <translation>TF_CONFIG：只有 'chief' 和 'worker' 任务可以训练，不能是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TF_CONFIG: this task's type must be 'chief' or 'worker', not {0!r}</source>
+      <translation>TF_CONFIG：此任务的类型必须是 'chief' 或 'worker'，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>worker {0} of {1}, chief</source>
+      <translation>工作节点 {0}/{1}，主节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>worker {0} of {1}</source>
+      <translation>工作节点 {0}/{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>this process is already {0} of another cluster</source>
+      <translation>此进程已经是另一个集群的{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TensorFlow has already started in this process; a cluster worker must be started in a fresh process</source>
+      <translation>TensorFlow 已在此进程中启动；集群工作节点必须在新进程中启动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>{0}: the cluster could not form ({1})</source>
+      <translation>{0}：集群无法建立（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>{0} differs between the chief ({1}) and worker(s) {2}: {3}</source>
+      <translation>{0}在主节点（{1}）与工作节点 {2} 之间不一致：{3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the chief's model has {0} variables and this worker's {1}: every worker must run the same version of AlexNet Desktop and its plugins</source>
+      <translation>主节点的模型有 {0} 个变量，而本工作节点的有 {1} 个：每个工作节点必须运行相同版本的 AlexNet Desktop 及其插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>another worker</source>
+      <translation>另一个工作节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>lost contact with {0} during the run: start its command again; the run goes on from its last finished epoch</source>
+      <translation>运行中与 {0} 失去联系：请再次启动它的命令；运行将从最后完成的轮次继续</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/datasets.py" />
       <source>{0}: no labelled images found</source>
       <translation>{0}：未找到已标注的图像</translation>
@@ -2623,13 +2776,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>TF_CONFIG is set but is not a valid cluster description: {0}</source>
-      <translation>已设置 TF_CONFIG，但它不是有效的集群描述：{0}</translation>
+      <source>MultiWorkerMirroredStrategy, {0}</source>
+      <translation>MultiWorkerMirroredStrategy，{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>MultiWorkerMirroredStrategy, worker {0} of {1}</source>
-      <translation>MultiWorkerMirroredStrategy，{1} 个工作节点中的第 {0} 个</translation>
+      <source>TF_CONFIG is set, but this worker was not started as one: start training with `alexnet-desktop train` (or the Train page's cluster settings), which joins the cluster first</source>
+      <translation>已设置 TF_CONFIG，但此进程不是作为工作节点启动的：请用 `alexnet-desktop train`（或训练页的集群设置）开始训练，它会先加入集群</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
@@ -3503,6 +3656,41 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
+      <source>the dataset</source>
+      <translation>数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>every machine needs the same files (the same path on a shared disk, or identical copies)</source>
+      <translation>每台机器都需要相同的文件（共享磁盘上的相同路径，或完全相同的副本）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>the training settings or the split</source>
+      <translation>训练设置或数据划分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>start the same command, with the same options, on every machine</source>
+      <translation>请在每台机器上以相同的选项启动相同的命令</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: the classes are not those of the run it would continue ({1})</source>
+      <translation>{0}：类别与要继续的运行不同（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: the checkpoint does not fit the model it would continue</source>
+      <translation>{0}：检查点与要继续的模型不匹配</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Resuming after epoch {0} of {1}, from the chief's checkpoint</source>
+      <translation>从主节点的检查点继续，已完成 {1} 轮中的 {0} 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
       <source>Loading TensorFlow</source>
       <translation>正在加载 TensorFlow</translation>
     </message>
@@ -3580,6 +3768,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training.py" />
       <source>{0}: all {1} epochs are done; give a number of epochs to add</source>
       <translation>{0}：全部 {1} 轮均已完成；请指定要追加的轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/worker_process.py" />
+      <source>the worker process ended (status {0}) without finishing the run</source>
+      <translation>工作进程已结束（状态 {0}），但运行未完成</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
