@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -70,6 +71,22 @@ class ProgressPrinter:
         if self._bar:
             self.stream.write("\n")
             self._bar = False
+
+
+class EventPrinter:
+    """Writes each training event as one JSON line on stdout (for the app, which runs a cluster
+    worker as a separate process: see `core.worker_process`)."""
+
+    def __call__(self, event: Any) -> None:
+        from alexnet_desktop.core.worker_process import event_to_line
+
+        line = event_to_line(event)
+        if line:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+
+    def done(self) -> None:
+        """Nothing to end: there is no progress bar."""
 
 
 def _host():
@@ -190,27 +207,42 @@ def cmd_summary(args) -> int:
 
 
 def cmd_train(args) -> int:
+    cluster = _join_cluster(args)  # before anything else touches TensorFlow
+    from alexnet_desktop.core.cluster import PeerLost
     from alexnet_desktop.core.training import resume, train
 
     host = _host()
-    printer = ProgressPrinter()
+    printer = EventPrinter() if args.events else ProgressPrinter()
     stop = threading.Event()
     if args.resume:
         if args.data:
             raise ValueError("--resume continues a run on its own data: give no DATA with it")
+        if cluster:
+            raise ValueError("a cluster's run goes on by starting the same command again, not with --resume")
         job = lambda: resume(args.resume, host, printer, stop, more_epochs=args.more_epochs, learning_rate=args.lr)  # noqa: E731
     else:
-        if not args.data:
+        if not args.data and not args.config:
             raise ValueError("give the DATA to train on (or --resume RUN)")
         config = _train_config(args, host)
         job = lambda: train(config, host, printer, stop)  # noqa: E731
-    result = _run_stoppable(job, stop, printer)
+    try:
+        result = _run_stoppable(job, stop, printer)
+    except PeerLost as exc:
+        return _rejoin(cluster, exc)
     if result is None:
         return 130
-    if args.json:
-        print(json.dumps({"run_dir": str(result.run_dir), "status": result.status, "best_epoch": result.best_epoch,
-                          "monitor": result.monitor, "best_value": result.best_value, "note": result.note,
-                          "error": result.error}))
+    elsewhere = cluster is not None and not cluster.is_chief  # its run folder was temporary
+    if args.events:
+        pass  # the last event said how it ended
+    elif args.json:
+        print(json.dumps({"run_dir": None if elsewhere else str(result.run_dir), "status": result.status,
+                          "best_epoch": result.best_epoch, "monitor": result.monitor, "best_value": result.best_value,
+                          "note": result.note, "error": result.error,
+                          "worker": cluster.to_record() if cluster else None}))
+    elif elsewhere:
+        print(f"{result.status}: {cluster.describe()}; the run folder is on the chief, {cluster.workers[0]}")
+        if result.error:
+            print(f"error: {result.error}", file=sys.stderr)
     else:
         best = f", best {result.monitor} {result.best_value:.4f} at epoch {result.best_epoch}" if result.best_value is not None else ""
         print(f"{result.status}: {result.run_dir}{best}")
@@ -223,6 +255,49 @@ def cmd_train(args) -> int:
             print(f"resume with: alexnet-desktop train --resume {result.run_dir}"
                   + (" --lr SMALLER" if result.status == "diverged" else ""), file=sys.stderr)
     return 0 if result.status in ("finished", "stopped") else 1
+
+
+# A worker that lost a peer starts itself again (a fresh TensorFlow) to wait for it, this many times.
+MAX_REJOINS = 5
+
+
+def _join_cluster(args) -> Any:
+    """Join the cluster that `--cluster` or `TF_CONFIG` describes; None when there is none."""
+    from alexnet_desktop.core.cluster import ClusterSpec, ClusterUnreachable, cluster_from_environment, start_cluster
+
+    if args.cluster:
+        spec = ClusterSpec.from_flags(args.cluster, args.worker_index, args.cluster_timeout)
+    else:
+        if args.worker_index is not None:
+            raise ValueError("--worker-index goes with --cluster HOST:PORT,HOST:PORT")
+        spec = cluster_from_environment(args.cluster_timeout)
+    if spec is None:
+        return None
+    print(f"{spec.describe()} at {spec.address}; waiting up to {spec.timeout_s:g} s for "
+          f"{', '.join(spec.peers) or 'no other worker'}", file=sys.stderr, flush=True)
+    try:
+        start_cluster(spec)
+    except ClusterUnreachable as exc:
+        # TensorFlow's wait for the cluster cannot be cancelled, and it would hold the exit.
+        print(f"alexnet-desktop train: error: {exc}", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(1)
+    print(f"cluster formed: {spec.describe()}", file=sys.stderr, flush=True)
+    return spec
+
+
+def _rejoin(spec, exc) -> int:
+    """After a lost peer, start this worker again (same command) to wait for the cluster to form again."""
+    done = int(os.environ.get("ALEXNET_DESKTOP_REJOINS", "0"))
+    if done >= MAX_REJOINS:
+        print(f"alexnet-desktop train: error: {exc} (gave up after {done} restarts)", file=sys.stderr)
+        return 1
+    print(f"warning: {exc}\nrestarting {spec.describe()} to wait for it (up to {spec.timeout_s:g} s)",
+          file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os.environ["ALEXNET_DESKTOP_REJOINS"] = str(done + 1)
+    os.execv(sys.executable, [sys.executable, "-m", "alexnet_desktop", *sys.argv[1:]])
+    return 1  # not reached
 
 
 def _run_stoppable(job, stop: threading.Event, printer) -> Any:
@@ -252,6 +327,12 @@ def _train_config(args, host) -> Any:
     from alexnet_desktop.core.training import TrainConfig
     from alexnet_desktop.core.workspace import Workspace
 
+    if args.config:
+        # The settings the app's Train page saved for a cluster worker it starts.
+        saved = json.loads(Path(args.config).read_text(encoding="utf-8"))
+        config = TrainConfig.from_manifest(saved)
+        config.validate()
+        return config
     options = parse_options(args.option)
     if args.test:
         options["test_folder"] = args.test
@@ -513,6 +594,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--run-dir", metavar="DIR", help="folder to put the run folder in (default: the workspace's runs)")
     s.add_argument("--steps-per-epoch", type=int, default=None, metavar="N", help="cap batches per epoch (quick smoke runs)")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
+    s.add_argument("--cluster", metavar="HOST:PORT,...",
+                   help="train as one worker of several machines: every worker's address, the chief first; the same "
+                   "list on every machine (instead of TF_CONFIG)")
+    s.add_argument("--worker-index", type=int, metavar="N", help="with --cluster: this machine's place in the list (0: chief)")
+    s.add_argument("--cluster-timeout", type=float, metavar="S",
+                   help="seconds to wait for the other workers before giving up (default 300)")
+    s.add_argument("--config", metavar="FILE", help=argparse.SUPPRESS)  # the app's saved settings, for its cluster runs
+    s.add_argument("--events", action="store_true", help=argparse.SUPPRESS)  # one JSON line per event, for the app
     s.set_defaults(func=cmd_train)
 
     s = sub.add_parser("predict", help="label every image of a folder with a trained model")

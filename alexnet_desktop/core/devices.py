@@ -7,7 +7,6 @@ several machines gives each one a `TF_CONFIG` for `MultiWorkerMirroredStrategy`.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass
@@ -39,8 +38,8 @@ def _normalise(name: str) -> str:
 def training_runtime(devices: list[str] | tuple[str, ...] = (), mixed_precision: str = "auto") -> TrainingRuntime:
     """Choose the strategy for `devices` (empty: every GPU, else the CPU).
 
-    With `TF_CONFIG` set in the environment, the run is one worker of a multi-machine
-    `MultiWorkerMirroredStrategy`; with several devices (or several GPUs), a
+    In a process started as a worker of a cluster (`core.cluster.start_cluster`), the run
+    uses the cluster's `MultiWorkerMirroredStrategy`; with several devices (or several GPUs), a
     `MirroredStrategy` over them; otherwise the default strategy on the one device.
     """
     if mixed_precision not in MIXED_PRECISION_CHOICES:
@@ -57,15 +56,16 @@ def training_runtime(devices: list[str] | tuple[str, ...] = (), mixed_precision:
         d.name for d in tf.config.list_logical_devices("GPU")
     ]
 
-    if os.environ.get("TF_CONFIG"):
-        try:
-            cluster = json.loads(os.environ["TF_CONFIG"])
-            task = cluster["task"]
-            index, workers = task["index"], len(cluster["cluster"]["worker"])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(say("TF_CONFIG is set but is not a valid cluster description: {0}", exc)) from None
-        strategy = tf.distribute.MultiWorkerMirroredStrategy()
-        description = say("MultiWorkerMirroredStrategy, worker {0} of {1}", index, workers)
+    from alexnet_desktop.core.cluster import active_cluster
+
+    cluster = active_cluster()
+    if cluster is not None:
+        strategy = cluster.strategy
+        description = say("MultiWorkerMirroredStrategy, {0}", cluster.spec.describe())
+    elif os.environ.get("TF_CONFIG"):
+        # Too late to join a cluster here: TensorFlow has already started in this process.
+        raise ValueError(say("TF_CONFIG is set, but this worker was not started as one: start training with "
+                             "`alexnet-desktop train` (or the Train page's cluster settings), which joins the cluster first"))
     elif len(chosen) > 1 or (not chosen and len(gpus) > 1):
         strategy = tf.distribute.MirroredStrategy(chosen or gpus)
         description = say("MirroredStrategy over {0}", ", ".join(_normalise(d) for d in (chosen or gpus)))

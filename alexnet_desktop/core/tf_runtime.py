@@ -76,6 +76,16 @@ def start_runtime() -> Text:
     return device_summary()
 
 
+def runtime_started() -> bool:
+    """True once TensorFlow's runtime has started in this process, by anyone: from then on its
+    devices, thread pools and collective ops can no longer be configured."""
+    if _tf is None:
+        return False
+    from tensorflow.python.eager import context
+
+    return context.context()._context_handle is not None
+
+
 def is_started() -> bool:
     """True once `start_runtime` has run: TensorFlow's devices can be read without starting it."""
     return _started

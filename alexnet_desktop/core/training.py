@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import json
 import math
 import platform
+import shutil
+import tempfile
 import threading
 import time
 import warnings
@@ -24,9 +27,12 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from alexnet_desktop import __version__
 from alexnet_desktop.core.wording import N_, Text, Translate, message_of, say, shown, to_record
 from alexnet_desktop.core.augment import Augmentation, build_augmenter
+from alexnet_desktop.core import cluster as clusters
 from alexnet_desktop.core.datasets import Dataset, Sample, Split
 from alexnet_desktop.core.devices import MIXED_PRECISION_CHOICES, precision_policy, training_runtime
 from alexnet_desktop.core.evaluation import Evaluated, evaluate_samples, save_evaluation, write_split
@@ -305,6 +311,8 @@ class _Job:
         self.epoch_learning_rate = float("nan")
         self.diverged_at: tuple[int, int] | None = None
         self.early_stopped = False
+        self.keeps_run = True  # False on a cluster's other workers: their run folder is temporary
+        self.cluster_pointer: Path | None = None
 
     def release(self) -> None:
         """Let go of the model and Keras's state for this thread once the run has ended.
@@ -431,6 +439,7 @@ class _Job:
             "training": asdict(cfg),
             "device": device,
             "strategy": runtime.description,
+            "cluster": cluster.spec.to_record() if (cluster := clusters.active_cluster()) else None,
             "versions": _versions(),
             "epochs_done": 0,
             "best_epoch": None,
@@ -465,6 +474,97 @@ class _Job:
             evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
         self.emit(Evaluated(self.run.path, evaluation))
 
+    # ---- one worker of a cluster -------------------------------------------------------
+
+    def check_cluster_inputs(self, cluster: "clusters.Cluster", data: _Data) -> None:
+        """Every worker must train on the same images with the same settings: compared first."""
+        clusters.check_same_everywhere(
+            cluster, say("the dataset"), data.dataset.fingerprint(),
+            say("every machine needs the same files (the same path on a shared disk, or identical copies)"))
+        root = data.dataset.root
+        plan = {
+            "training": {k: v for k, v in asdict(self.config).items() if k not in ("data", "runs_dir", "devices", "loader_options")},
+            "train": [_relative(s.path, root) for s in data.train], "val": [_relative(s.path, root) for s in data.val],
+        }
+        clusters.check_same_everywhere(
+            cluster, say("the training settings or the split"), json.dumps(plan, sort_keys=True, default=str),
+            say("start the same command, with the same options, on every machine"))
+
+    def cluster_checkpoint(self, cluster: "clusters.Cluster") -> tuple[RunFolder, Any] | None:
+        """On the chief: the unfinished run this command started before, and its checkpoint's model."""
+        if not cluster.spec.is_chief:
+            return None
+        cfg = self.config
+        key = {"training": {k: v for k, v in asdict(cfg).items() if k != "runs_dir"}, "workers": cluster.spec.workers}
+        self.cluster_pointer = Path(clusters.pointer_path(cfg.runs_dir, key))
+        try:
+            run = RunFolder(Path(json.loads(self.cluster_pointer.read_text(encoding="utf-8"))["run"]))
+            manifest = run.read_manifest()
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if manifest.get("status") == "finished" or not run.checkpoint_path.is_file():
+            return None
+        model = load_model_file(run.checkpoint_path, compile=True, accepted_hashes=run.accepted_hashes(run.checkpoint_path.name))
+        return run, model
+
+    def join_cluster_run(self, cluster: "clusters.Cluster", saved: tuple[RunFolder, Any] | None, arch: Any,
+                         data: _Data, image_size: int, augmentation: Augmentation, optimization: OptimizerSettings,
+                         device: str, runtime: Any) -> int:
+        """Build the model on every worker, start or continue the run; return the epochs done.
+
+        The chief writes the run folder (or goes on with the unfinished one it finds); the
+        other workers write into a temporary folder removed at the end. The chief's weights,
+        optimizer state and epoch count are then given to every worker, so a worker started
+        again after a crash continues exactly where the chief's last finished epoch left off.
+        """
+        cfg = self.config
+        self.model = build_classifier(arch, len(data.class_names), image_size)
+        self.model.compile(optimizer=optimization.build(self.steps, cfg.epochs),
+                           loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        self.model.optimizer.build(self.model.trainable_variables)
+        variables = [*self.model.weights, *self.model.optimizer.variables]
+        done = 0
+        if saved is not None:
+            self.run, checkpoint = saved
+            manifest = self.run.read_manifest()
+            if manifest.get("class_names") != data.class_names:
+                raise clusters.ClusterError(say("{0}: the classes are not those of the run it would continue ({1})",
+                                                cfg.data, self.run.path))
+            self.history = [{**row, "epoch": int(row["epoch"])} for row in self.run.read_history()]
+            done = len(self.history)
+            self.best_epoch = manifest.get("best_epoch")
+            self.best_value = (manifest.get("best") or {}).get("value")
+            values = [*checkpoint.weights, *checkpoint.optimizer.variables]
+            if len(values) != len(variables):
+                raise clusters.ClusterError(say("{0}: the checkpoint does not fit the model it would continue",
+                                                self.run.checkpoint_path))
+            for variable, value in zip(variables, values):
+                variable.assign(value.numpy())
+            self.run.update_manifest(
+                resumed=[*manifest.get("resumed", []), {"at_epoch": done, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
+                device=device, strategy=runtime.description, cluster=cluster.spec.to_record(), error=None,
+            )
+        best = self.best_value if self.best_value is not None else float("nan")
+        done, best = clusters.broadcast_from_chief(cluster, [np.array([done, best])])[0]
+        done = int(done)
+        self.best_value = None if math.isnan(best) else float(best)
+        clusters.sync_model_from_chief(cluster, variables)
+        if saved is None and cluster.spec.is_chief:
+            self.run = RunFolder.create(Path(cfg.runs_dir), arch.id, Path(cfg.data).name)
+            self.run.write_labels(data.class_names)
+            self.run.write_manifest(self.new_manifest(arch, data, image_size, augmentation, optimization, device, runtime))
+            write_split(self.run, data.train, data.val)
+            from alexnet_desktop.core.runs import atomic_write_text
+
+            atomic_write_text(self.cluster_pointer, json.dumps({"run": str(self.run.path.resolve())}))
+        elif not cluster.spec.is_chief:
+            self.keeps_run = False
+            self.run = RunFolder(Path(tempfile.mkdtemp(prefix="alexnet-desktop-worker-")))
+            self.run.write_manifest(self.new_manifest(arch, data, image_size, augmentation, optimization, device, runtime))
+        if done:
+            self.emit(Message(say("Resuming after epoch {0} of {1}, from the chief's checkpoint", done, cfg.epochs)))
+        return done
+
     # ---- the run ---------------------------------------------------------------------
 
     def run_fit(self) -> RunFinished:
@@ -491,15 +591,26 @@ class _Job:
             if data.val
             else None
         )
+        cluster = clusters.active_cluster()
+        if cluster is not None:
+            self.check_cluster_inputs(cluster, data)
+            train_ds = clusters.split_by_batches(train_ds)
+            val_ds = clusters.split_by_batches(val_ds) if val_ds is not None else None
         self.monitor = "val_accuracy" if val_ds is not None else "accuracy"
         self.steps = math.ceil(len(data.train) / cfg.batch_size)
         if cfg.steps_per_epoch:
             self.steps = min(self.steps, cfg.steps_per_epoch)
         optimization = OptimizerSettings.from_config(cfg)
         initial_epoch = 0
+        # The chief reads the checkpoint of an unfinished run of this command outside the
+        # strategy: a model built inside it is built by every worker at once.
+        saved = self.cluster_checkpoint(cluster) if cluster is not None else None
 
         with precision_policy(runtime.mixed_precision), runtime.strategy.scope():
-            if self.resume_from is not None:
+            if cluster is not None:
+                initial_epoch = self.join_cluster_run(cluster, saved, arch, data, image_size, augmentation,
+                                                      optimization, device, runtime)
+            elif self.resume_from is not None:
                 self.run = self.resume_from
                 manifest = self.run.read_manifest()
                 if manifest.get("class_names") != data.class_names:
@@ -560,6 +671,10 @@ class _Job:
                         )
                 except tensorflow().errors.ResourceExhaustedError as exc:
                     raise OutOfMemory(cfg.batch_size, str(exc)) from None
+                except Exception as exc:
+                    if clusters.is_peer_lost(exc):
+                        raise clusters.PeerLost(clusters.peer_lost_message(exc)) from None
+                    raise
 
         note = ""
         if self.diverged_at:
@@ -586,6 +701,10 @@ class _Job:
         )
         for p, r in skipped.items():
             self.emit(Message(say("Skipped {0}: {1}", p, r), "warning"))
+        if self.cluster_pointer is not None and status == "finished":
+            self.cluster_pointer.unlink(missing_ok=True)  # the same command now starts a new run
+        if not self.keeps_run:
+            return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor, note=note)
         if status == "finished" and data.val and self.run.model_path.is_file():
             self.evaluate_best(data.val)
         write_model_card(self.run)
@@ -603,6 +722,15 @@ def _run(job: _Job, emit: Emit) -> RunFinished:
         return _finish(job, emit)
     finally:
         job.release()
+        if not job.keeps_run and job.run is not None:
+            shutil.rmtree(job.run.path, ignore_errors=True)  # a cluster worker's temporary folder
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(Path(path).relative_to(root))
+    except ValueError:
+        return str(path)
 
 
 def _finish(job: _Job, emit: Emit) -> RunFinished:

@@ -20,6 +20,9 @@ from alexnet_desktop.core.training import (
     train,
 )
 from alexnet_desktop.core.wording import shown
+from alexnet_desktop.core.cluster import ClusterError
+from alexnet_desktop.core.worker_process import run_worker_process
+from alexnet_desktop.gui.cluster_box import ClusterBox
 from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
 from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
@@ -90,7 +93,9 @@ class TrainPage(QWidget):
         self._paused_total = 0.0
         self._last_epoch_seconds: float | None = None
         self._best_text = ""
+        self._cluster = None  # the ClusterSpec of a run as a cluster's worker
 
+        self.cluster_box = ClusterBox()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.start_button = button(
@@ -146,6 +151,7 @@ class TrainPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Training")))
         layout.addWidget(self.summary)
+        layout.addWidget(self.cluster_box)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
@@ -183,21 +189,36 @@ class TrainPage(QWidget):
         """Start a training run in the worker thread with the current settings."""
         if self.runner.is_running() or self.state.data_path is None:
             return
-        config = TrainConfig(
+        config = self.current_config()
+        host = self.state.host
+        try:
+            cluster = self.cluster_box.spec()
+        except ClusterError as exc:
+            self.status.setText(self.tr("Cluster: {0}").format(shown(str(exc), core_text)))
+            return
+        self._cluster = cluster
+        if cluster is not None:
+            # A worker must start TensorFlow afresh: it runs as a process of its own.
+            self._launch(lambda emit, stop, pause: run_worker_process(config, cluster, emit, stop))
+        else:
+            self._launch(lambda emit, stop, pause: train(config, host, emit, stop, pause))
+
+    def current_config(self) -> TrainConfig:
+        """The run Start would train: the chosen dataset with the Model page's settings."""
+        return TrainConfig(
             data=str(self.state.data_path),
             loader=self.state.loader_id,
             loader_options=dict(self.state.loader_options),
             runs_dir=str(self.state.workspace.ensure().runs_dir),
             **asdict(self.state.settings),
         )
-        host = self.state.host
-        self._launch(lambda emit, stop, pause: train(config, host, emit, stop, pause))
 
     def resume_run(self, run_dir: Path, more_epochs: int = 0, learning_rate: float | None = None) -> None:
         """Continue a run from its last finished epoch (the Runs page's Resume)."""
         if self.runner.is_running():
             return
         host = self.state.host
+        self._cluster = None
         self._launch(lambda emit, stop, pause: resume(
             run_dir, host, emit, stop, pause, more_epochs=more_epochs, learning_rate=learning_rate
         ))
@@ -305,7 +326,8 @@ class TrainPage(QWidget):
         self._update_buttons()
 
     def _started(self, event: RunStarted) -> None:
-        self.run_dir = event.run_dir
+        # A cluster's other workers train in a temporary folder: the run folder is the chief's.
+        self.run_dir = event.run_dir if self._cluster is None or self._cluster.is_chief else None
         self._epochs, self._steps = event.epochs, event.steps_per_epoch
         self._done_at_start = event.initial_epoch * event.steps_per_epoch
         self._started_at = time.monotonic()
@@ -314,6 +336,9 @@ class TrainPage(QWidget):
         self.progress.setValue(self._done_at_start)
         self.progress.setFormat("%p%")
         self.device_panel.set_device(event.device)
+        # Which worker this is, in the title, where a narrow panel never cuts it off.
+        self.device_panel.setTitle(self.tr("Device: {0}").format(shown(self._cluster.describe(), core_text))
+                                   if self._cluster is not None else self.tr("Device"))
         best = None
         for row in event.history:  # a resumed run: its earlier epochs
             logs = {k: v for k, v in row.items() if k not in ("epoch", "seconds")}
@@ -392,7 +417,8 @@ class TrainPage(QWidget):
         busy = self.runner.is_running()
         stopping = self.runner.stop_event.is_set()
         self.start_button.setEnabled(not busy and self.state.data_path is not None)
-        self.pause_button.setEnabled(busy and not stopping)
+        # A cluster's workers train in step: one cannot pause alone.
+        self.pause_button.setEnabled(busy and not stopping and self._cluster is None)
         self.pause_button.setText(self.tr("Continue") if busy and self.pause_button.isChecked() else self.tr("Pause"))
         if not busy:
             self.pause_button.setChecked(False)

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>ClusterBox</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Train as one worker of a cluster (several machines)</source>
+      <translation>作为集群中的一个工作节点训练（多台机器）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Start the same training on every machine, each with its own index; worker 0, the chief, writes the run folder. Every machine needs the dataset at the same path or an identical copy.</source>
+      <translation>在每台机器上启动相同的训练，各用自己的编号；0 号工作节点（主节点）写入运行文件夹。每台机器都需要在相同路径上有数据集，或一份完全相同的副本。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Every worker's address and port, the chief first, the same list on every machine</source>
+      <translation>每个工作节点的地址和端口，主节点在前，每台机器上的列表相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>This machine's place in the list: 0 is the chief</source>
+      <translation>本机在列表中的位置：0 为主节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>How long to wait for the other machines before giving up</source>
+      <translation>放弃之前等待其他机器的时间</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Workers (HOST:PORT, chief first):</source>
+      <translation>工作节点（主机:端口，主节点在前）：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>This machine's index:</source>
+      <translation>本机编号：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/cluster_box.py" />
+      <source>Wait for the others:</source>
+      <translation>等待其他节点：</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPage</name>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -2247,6 +2295,11 @@ You can restore them from the trash.</source>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Cluster: {0}</source>
+      <translation>集群：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>Preparing…</source>
       <translation>正在准备…</translation>
     </message>
@@ -2309,6 +2362,16 @@ You can restore them from the trash.</source>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>Continued</source>
       <translation>已继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Device: {0}</source>
+      <translation>设备：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Device</source>
+      <translation>设备</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
@@ -2577,6 +2640,96 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>没有名为 {0!r} 的数据增强预设（已知：{1}）</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the cluster has no workers</source>
+      <translation>集群中没有工作节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>{0!r} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
+      <translation>{0!r} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the cluster names a worker twice: {0}</source>
+      <translation>集群中有工作节点重复出现：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>worker index {0} is not in the cluster of {1} (0 to {2})</source>
+      <translation>工作节点编号 {0} 不在 {1} 个节点的集群中（0 到 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the cluster timeout must be more than 0 seconds, not {0}</source>
+      <translation>集群等待时间必须大于 0 秒，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>--cluster needs --worker-index N: this machine's place in the list (0 is the chief)</source>
+      <translation>--cluster 需要 --worker-index N：本机在列表中的位置（0 为主节点）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TF_CONFIG is set but is not a valid cluster description ({0})</source>
+      <translation>已设置 TF_CONFIG，但它不是有效的集群描述（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TF_CONFIG: only 'chief' and 'worker' jobs can train, not {0}</source>
+      <translation>TF_CONFIG：只有 'chief' 和 'worker' 任务可以训练，不能是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TF_CONFIG: this task's type must be 'chief' or 'worker', not {0!r}</source>
+      <translation>TF_CONFIG：此任务的类型必须是 'chief' 或 'worker'，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>worker {0} of {1}, chief</source>
+      <translation>工作节点 {0}/{1}，主节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>worker {0} of {1}</source>
+      <translation>工作节点 {0}/{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>this process is already {0} of another cluster</source>
+      <translation>此进程已经是另一个集群的{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>TensorFlow has already started in this process; a cluster worker must be started in a fresh process</source>
+      <translation>TensorFlow 已在此进程中启动；集群工作节点必须在新进程中启动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>{0}: the cluster could not form ({1})</source>
+      <translation>{0}：集群无法建立（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>{0} differs between the chief ({1}) and worker(s) {2}: {3}</source>
+      <translation>{0}在主节点（{1}）与工作节点 {2} 之间不一致：{3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>the chief's model has {0} variables and this worker's {1}: every worker must run the same version of AlexNet Desktop and its plugins</source>
+      <translation>主节点的模型有 {0} 个变量，而本工作节点的有 {1} 个：每个工作节点必须运行相同版本的 AlexNet Desktop 及其插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>another worker</source>
+      <translation>另一个工作节点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/cluster.py" />
+      <source>lost contact with {0} during the run: start its command again; the run goes on from its last finished epoch</source>
+      <translation>运行中与 {0} 失去联系：请再次启动它的命令；运行将从最后完成的轮次继续</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/datasets.py" />
       <source>{0}: no labelled images found</source>
       <translation>{0}：未找到已标注的图像</translation>
@@ -2653,13 +2806,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>TF_CONFIG is set but is not a valid cluster description: {0}</source>
-      <translation>已设置 TF_CONFIG，但它不是有效的集群描述：{0}</translation>
+      <source>MultiWorkerMirroredStrategy, {0}</source>
+      <translation>MultiWorkerMirroredStrategy，{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>MultiWorkerMirroredStrategy, worker {0} of {1}</source>
-      <translation>MultiWorkerMirroredStrategy，{1} 个工作节点中的第 {0} 个</translation>
+      <source>TF_CONFIG is set, but this worker was not started as one: start training with `alexnet-desktop train` (or the Train page's cluster settings), which joins the cluster first</source>
+      <translation>已设置 TF_CONFIG，但此进程不是作为工作节点启动的：请用 `alexnet-desktop train`（或训练页的集群设置）开始训练，它会先加入集群</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/devices.py" />
@@ -2758,11 +2911,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/export.py" />
-      <source>{0}: no such folder</source>
-      <translation>{0}：没有这个文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/export.py" />
       <source>the {0} exporter wrote nothing</source>
       <translation>导出器 {0} 没有写出任何内容</translation>
     </message>
@@ -2788,8 +2936,18 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/images.py" />
+      <source>not enough memory to read this image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
       <source>too large: {0}x{1} pixels is over the limit of {2:,} pixels</source>
       <translation>太大：{0}x{1} 像素超过了 {2:,} 像素的上限</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/images.py" />
+      <source>too large: {0}x{1} pixels of {2} would take {3:,} MB decoded, over the limit of {4:,} MB</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/images.py" />
@@ -2938,6 +3096,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: {1} unpacks from {2:,} to {3:,} MB, a zip bomb, not a model's weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: unpacks to {1:,} MB, beyond any model this app can train</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
       <source>{0}: not a Keras model archive (no config.json inside)</source>
       <translation>{0}：不是 Keras 模型压缩包（其中没有 config.json）</translation>
     </message>
@@ -2955,6 +3123,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model_files.py" />
       <source>{0}: its config.json is not valid JSON ({1})</source>
       <translation>{0}：其 config.json 不是有效的 JSON（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <source>{0}: its config.json is nested too deeply to be a model's</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model_files.py" />
@@ -3113,6 +3286,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); a softmax is applied to them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: the label file lists no class names</source>
       <translation>{0}：标签文件中没有列出任何类别名称</translation>
     </message>
@@ -3120,6 +3298,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: the run has no {1} (it did not finish an epoch)</source>
       <translation>{0}：该运行没有 {1}（它没有完成任何一轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: says image size {1}, but its model takes {2}; the run folder was changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>any size up to {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3138,8 +3326,28 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the model takes {1} inputs; the app gives it one batch of images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape (side, side, 3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
       <source>images predicted</source>
       <translation>张图像已预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: the model failed on {1}x{1} images ({2}: {3})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>unreadable: the model's output for this image is not a number (NaN or infinity)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3153,8 +3361,43 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: predictions are written to a .csv or .json file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: is a folder; give a file name ending in .csv or .json</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: exists; not overwritten (give --overwrite to replace it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: a file of that name appeared while predicting; not overwritten (give --overwrite to replace it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: exists; not overwritten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: no such predictions file</source>
       <translation>{0}：没有这个预测结果文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: not a predictions file (not UTF-8 text: {1})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>'predictions' is not a list</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3163,13 +3406,53 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}, prediction {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: not a prediction (it needs a "path")</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: not a predictions file (it needs path, label and confidence columns)</source>
       <translation>{0}：不是预测结果文件（需要 path、label 和 confidence 列）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}, line {1}: confidence {2!r} is not a number</source>
-      <translation>{0}，第 {1} 行：置信度 {2!r} 不是数字</translation>
+      <source>{0}, line {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: no path</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}, line {1}: {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>nested too deeply</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: confidence {1!r} is not a number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>the model's confidence is not a number ({0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/predict.py" />
+      <source>{0}: confidence {1} is not a probability (between 0 and 1): the file was made from a model's raw scores; predict again</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/runs.py" />
@@ -3198,8 +3481,23 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/safe_pickle.py" />
-      <source>refused: an array of Python objects, not of numbers</source>
-      <translation>已拒绝：是 Python 对象数组，而不是数值数组</translation>
+      <source>{0}refused: an array of Python objects, not of numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
+      <source>{0}refused: its lists share themselves so as to expand to more than {1:,} values (a pickle bomb)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
+      <source>{0}refused: nested too deeply for a data file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/scan.py" />
+      <source>cannot be read ({0}: {1})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/scan.py" />
@@ -3393,13 +3691,33 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>changed since the sort; left in place</source>
-      <translation>整理后被改动过；保留在原处</translation>
+      <source>not in a class folder of {0}; the journal was changed, so undo leaves it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>kept: the original {0} is gone, so this may be the only copy</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
       <source>its sorted copy {0} is gone; cannot restore</source>
       <translation>其整理后的副本 {0} 已不存在；无法恢复</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>changed since the sort; left in place</source>
+      <translation>整理后被改动过；保留在原处</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>kept: the original {0} was deleted after the sort, so this copy is the only one</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/sorting.py" />
+      <source>kept: {0} now holds a different file; move that one aside and undo again</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
@@ -3553,6 +3871,41 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training.py" />
+      <source>the dataset</source>
+      <translation>数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>every machine needs the same files (the same path on a shared disk, or identical copies)</source>
+      <translation>每台机器都需要相同的文件（共享磁盘上的相同路径，或完全相同的副本）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>the training settings or the split</source>
+      <translation>训练设置或数据划分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>start the same command, with the same options, on every machine</source>
+      <translation>请在每台机器上以相同的选项启动相同的命令</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: the classes are not those of the run it would continue ({1})</source>
+      <translation>{0}：类别与要继续的运行不同（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>{0}: the checkpoint does not fit the model it would continue</source>
+      <translation>{0}：检查点与要继续的模型不匹配</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
+      <source>Resuming after epoch {0} of {1}, from the chief's checkpoint</source>
+      <translation>从主节点的检查点继续，已完成 {1} 轮中的 {0} 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training.py" />
       <source>Loading TensorFlow</source>
       <translation>正在加载 TensorFlow</translation>
     </message>
@@ -3632,9 +3985,34 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0}：全部 {1} 轮均已完成；请指定要追加的轮数</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/worker_process.py" />
+      <source>the worker process ended (status {0}) without finishing the run</source>
+      <translation>工作进程已结束（状态 {0}），但运行未完成</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}:{1}: unpacks to {2:,} MB, far beyond any CIFAR-10 file (an archive bomb?); not read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../plugins/array_datasets.py" />
       <source>{0}: cannot read the archive ({1})</source>
       <translation>{0}：无法读取压缩包（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: decompresses to more than {1:,} bytes, more than its header says or any MNIST file holds (a gzip bomb?); not read further</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: cannot decompress (truncated)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../plugins/array_datasets.py" />
+      <source>{0}: cannot decompress ({1})</source>
+      <translation>{0}：无法解压（{1}）</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
@@ -3658,8 +4036,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
-      <source>{0}: cannot decompress ({1})</source>
-      <translation>{0}：无法解压（{1}）</translation>
+      <source>{0}: its header says {1:,} bytes of pixels, far beyond any MNIST file; not read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
@@ -3703,13 +4081,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
-      <source>CIFAR-10 meta file: cannot read the class names ({0})</source>
-      <translation>CIFAR-10 元数据文件：无法读取类别名称（{0}）</translation>
+      <source>{0}: cannot read the class names ({1})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
-      <source>CIFAR-10 meta file: class name(s) unfit for a folder name: {0}</source>
-      <translation>CIFAR-10 元数据文件：类别名称不适合用作文件夹名：{0}</translation>
+      <source>{0}: class name(s) unfit for a folder name: {1}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
@@ -3800,6 +4178,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../plugins/exporters.py" />
       <source>ONNX export needs the {0} package(s): pip install onnx tf2onnx</source>
       <translation>导出 ONNX 需要 {0} 软件包：pip install onnx tf2onnx</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/exporters.py" />
+      <source>this model cannot be exported to ONNX: its grouped convolutions ({0}) have no ONNX translation in the converter. Export it as a SavedModel or TFLite instead</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugins/exporters.py" />

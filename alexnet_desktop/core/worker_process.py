@@ -1,0 +1,126 @@
+"""A cluster worker started by the app: `alexnet-desktop train` in a process of its own.
+
+A worker of a cluster must create TensorFlow's multi-worker strategy before TensorFlow does
+anything else in its process, and the app has long since started TensorFlow (its device
+panel, earlier runs). So the app runs the worker as a child process, the same command a
+terminal would run, and follows it through one JSON line per event on the child's stdout:
+`run_worker_process` turns those lines back into the training events, so the Train page
+shows a cluster run as it shows any other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from alexnet_desktop.core.cluster import ClusterSpec
+from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
+from alexnet_desktop.core.wording import from_record, say, to_record
+
+# The events a worker process reports, by name; their fields are plain JSON.
+_EVENTS = ("RunStarted", "BatchEnded", "EpochEnded", "RunFinished", "Message", "Progress", "PauseChanged")
+
+
+def _classes() -> dict[str, type]:
+    from alexnet_desktop.core import training
+
+    return {"Message": Message, "Progress": Progress, **{n: getattr(training, n) for n in _EVENTS if hasattr(training, n)}}
+
+
+def event_to_line(event: Any) -> str:
+    """One JSON line for `event`, or "" for an event a worker does not report (filter images)."""
+    name = type(event).__name__
+    if name not in _EVENTS:
+        return ""
+    fields = {k: (str(v) if isinstance(v, Path) else to_record(v) if isinstance(v, str) else v)
+              for k, v in asdict(event).items()}
+    return json.dumps({"event": name, **fields}, default=str)
+
+
+def line_to_event(line: str) -> Any:
+    """The event `event_to_line` wrote; None for a line that is not one (TensorFlow's own output)."""
+    try:
+        record = json.loads(line)
+        cls = _classes()[record.pop("event")]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    values = {k: (from_record(v) if isinstance(v, dict) and "say" in v else v) for k, v in record.items()}
+    if "run_dir" in values:
+        values["run_dir"] = Path(values["run_dir"])
+    if "history" in values:
+        values["history"] = tuple(values["history"])
+    try:
+        return cls(**values)
+    except TypeError:
+        return None
+
+
+def worker_command(config_file: Path, spec: ClusterSpec) -> list[str]:
+    """The `alexnet-desktop train` command line of worker `spec.index` with the saved settings."""
+    return [sys.executable, "-m", "alexnet_desktop", "train", "--config", str(config_file), "--events",
+            "--cluster", ",".join(spec.workers), "--worker-index", str(spec.index),
+            "--cluster-timeout", f"{spec.timeout_s:g}"]
+
+
+def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, stop: threading.Event | None = None) -> Any:
+    """Train `config` as worker `spec.index` of the cluster in a child process; return its `RunFinished`.
+
+    Its events are emitted here as they come. Setting `stop` interrupts the child as Ctrl-C
+    does (it stops after the current batch). Its error output, when it fails without saying
+    how, becomes the error raised here.
+    """
+    from alexnet_desktop.core.training import RunFinished
+
+    stop = stop or threading.Event()
+    fd, name = tempfile.mkstemp(prefix="alexnet-desktop-cluster-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(asdict(config), f)
+    errors: list[str] = []
+    ended = threading.Event()
+    try:
+        child = subprocess.Popen(worker_command(Path(name), spec), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, encoding="utf-8", errors="replace")
+
+        def read_errors() -> None:
+            for line in child.stderr:
+                errors.append(line.rstrip())
+                if line.startswith(("worker ", "cluster formed", "warning: lost", "restarting")):
+                    emit(Message(line.strip()))
+
+        reader = threading.Thread(target=read_errors, name="cluster-worker-stderr", daemon=True)
+        reader.start()
+
+        def interrupt_on_stop() -> None:
+            while not ended.wait(0.2):
+                if stop.is_set():
+                    if child.poll() is None:
+                        child.send_signal(signal.SIGINT)
+                    return
+
+        threading.Thread(target=interrupt_on_stop, name="cluster-worker-stop", daemon=True).start()
+        finished = None
+        for line in child.stdout:
+            event = line_to_event(line)
+            if event is None:
+                continue
+            if isinstance(event, RunFinished):
+                finished = event
+            emit(event)
+        child.wait()
+        reader.join()
+    finally:
+        ended.set()  # ends the stop watcher
+        Path(name).unlink(missing_ok=True)
+    if finished is None:
+        said = [e for e in errors if "error:" in e]
+        raise RuntimeError(said[-1].split("error:", 1)[1].strip() if said else
+                           say("the worker process ended (status {0}) without finishing the run", child.returncode))
+    return finished
