@@ -2937,7 +2937,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/images.py" />
       <source>not enough memory to read this image</source>
-      <translation type="unfinished" />
+      <translation>内存不足，无法读取此图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/images.py" />
@@ -2947,7 +2947,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/images.py" />
       <source>too large: {0}x{1} pixels of {2} would take {3:,} MB decoded, over the limit of {4:,} MB</source>
-      <translation type="unfinished" />
+      <translation>太大：{0}x{1} 像素的 {2} 解码后将占用 {3:,} MB，超过 {4:,} MB 的上限</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/images.py" />
@@ -3097,12 +3097,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/model_files.py" />
       <source>{0}: {1} unpacks from {2:,} to {3:,} MB, a zip bomb, not a model's weights</source>
-      <translation type="unfinished" />
+      <translation>{0}：{1} 从 {2:,} MB 解压为 {3:,} MB，是压缩炸弹，不是模型权重</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model_files.py" />
       <source>{0}: unpacks to {1:,} MB, beyond any model this app can train</source>
-      <translation type="unfinished" />
+      <translation>{0}：解压后为 {1:,} MB，超出本应用能训练的任何模型</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model_files.py" />
@@ -3127,7 +3127,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/model_files.py" />
       <source>{0}: its config.json is nested too deeply to be a model's</source>
-      <translation type="unfinished" />
+      <translation>{0}：其 config.json 嵌套过深，不可能是模型的配置</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model_files.py" />
@@ -3287,7 +3287,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); a softmax is applied to them</source>
-      <translation type="unfinished" />
+      <translation>{0}：模型的输出不是概率（范围从 {1:.4g} 到 {2:.4g}）；已对其应用 softmax</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3302,12 +3302,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: says image size {1}, but its model takes {2}; the run folder was changed</source>
-      <translation type="unfinished" />
+      <translation>{0}：记录的图像尺寸为 {1}，但其模型接受 {2}；运行文件夹已被改动</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>any size up to {0}</source>
-      <translation type="unfinished" />
+      <translation>不超过 {0} 的任意尺寸</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3327,12 +3327,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: the model takes {1} inputs; the app gives it one batch of images</source>
-      <translation type="unfinished" />
+      <translation>{0}：模型有 {1} 个输入；本应用只提供一批图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape (side, side, 3)</source>
-      <translation type="unfinished" />
+      <translation>{0}：模型的输入形状为 {1}；本应用提供的是正方形 RGB 图像，形状为 (边长, 边长, 3)</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3342,12 +3342,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: the model failed on {1}x{1} images ({2}: {3})</source>
-      <translation type="unfinished" />
+      <translation>{0}：模型处理 {1}x{1} 图像时失败（{2}：{3}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>unreadable: the model's output for this image is not a number (NaN or infinity)</source>
-      <translation type="unfinished" />
+      <translation>无法读取：模型对此图像的输出不是数字（NaN 或无穷大）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3362,27 +3362,27 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: predictions are written to a .csv or .json file</source>
-      <translation type="unfinished" />
+      <translation>{0}：预测结果须写入 .csv 或 .json 文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: is a folder; give a file name ending in .csv or .json</source>
-      <translation type="unfinished" />
+      <translation>{0}：是文件夹；请给出以 .csv 或 .json 结尾的文件名</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: exists; not overwritten (give --overwrite to replace it)</source>
-      <translation type="unfinished" />
+      <translation>{0}：已存在；未覆盖（加 --overwrite 可替换它）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: a file of that name appeared while predicting; not overwritten (give --overwrite to replace it)</source>
-      <translation type="unfinished" />
+      <translation>{0}：预测期间出现了同名文件；未覆盖（加 --overwrite 可替换它）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: exists; not overwritten</source>
-      <translation type="unfinished" />
+      <translation>{0}：已存在；未覆盖</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3392,12 +3392,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: not a predictions file (not UTF-8 text: {1})</source>
-      <translation type="unfinished" />
+      <translation>{0}：不是预测结果文件（不是 UTF-8 文本：{1}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>'predictions' is not a list</source>
-      <translation type="unfinished" />
+      <translation>“predictions”不是列表</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3407,12 +3407,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}, prediction {1}</source>
-      <translation type="unfinished" />
+      <translation>{0}，第 {1} 条预测</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: not a prediction (it needs a "path")</source>
-      <translation type="unfinished" />
+      <translation>{0}：不是一条预测（缺少“path”）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
@@ -3422,37 +3422,37 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}, line {1}</source>
-      <translation type="unfinished" />
+      <translation>{0}，第 {1} 行</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: no path</source>
-      <translation type="unfinished" />
+      <translation>{0}：没有路径</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}, line {1}: {2}</source>
-      <translation type="unfinished" />
+      <translation>{0}，第 {1} 行：{2}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>nested too deeply</source>
-      <translation type="unfinished" />
+      <translation>嵌套过深</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: confidence {1!r} is not a number</source>
-      <translation type="unfinished" />
+      <translation>{0}：置信度 {1!r} 不是数字</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>the model's confidence is not a number ({0})</source>
-      <translation type="unfinished" />
+      <translation>模型的置信度不是数字（{0}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/predict.py" />
       <source>{0}: confidence {1} is not a probability (between 0 and 1): the file was made from a model's raw scores; predict again</source>
-      <translation type="unfinished" />
+      <translation>{0}：置信度 {1} 不是概率（应在 0 到 1 之间）：此文件来自模型的原始分数；请重新预测</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/runs.py" />
@@ -3482,22 +3482,22 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/safe_pickle.py" />
       <source>{0}refused: an array of Python objects, not of numbers</source>
-      <translation type="unfinished" />
+      <translation>{0}已拒绝：这是 Python 对象数组，不是数字数组</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/safe_pickle.py" />
       <source>{0}refused: its lists share themselves so as to expand to more than {1:,} values (a pickle bomb)</source>
-      <translation type="unfinished" />
+      <translation>{0}已拒绝：其列表相互引用，展开后超过 {1:,} 个值（pickle 炸弹）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/safe_pickle.py" />
       <source>{0}refused: nested too deeply for a data file</source>
-      <translation type="unfinished" />
+      <translation>{0}已拒绝：嵌套过深，不可能是数据文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/scan.py" />
       <source>cannot be read ({0}: {1})</source>
-      <translation type="unfinished" />
+      <translation>无法读取（{0}：{1}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/scan.py" />
@@ -3692,12 +3692,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
       <source>not in a class folder of {0}; the journal was changed, so undo leaves it</source>
-      <translation type="unfinished" />
+      <translation>不在 {0} 的类别文件夹中；日志已被改动，因此撤销不处理它</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
       <source>kept: the original {0} is gone, so this may be the only copy</source>
-      <translation type="unfinished" />
+      <translation>已保留：原文件 {0} 已不存在，这可能是唯一的副本</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
@@ -3712,12 +3712,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
       <source>kept: the original {0} was deleted after the sort, so this copy is the only one</source>
-      <translation type="unfinished" />
+      <translation>已保留：原文件 {0} 在整理后被删除，这是唯一的副本</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
       <source>kept: {0} now holds a different file; move that one aside and undo again</source>
-      <translation type="unfinished" />
+      <translation>已保留：{0} 现在是另一个文件；请把它移开后再撤销</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/sorting.py" />
@@ -3992,7 +3992,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../plugins/array_datasets.py" />
       <source>{0}:{1}: unpacks to {2:,} MB, far beyond any CIFAR-10 file (an archive bomb?); not read</source>
-      <translation type="unfinished" />
+      <translation>{0}:{1}：解压后为 {2:,} MB，远超任何 CIFAR-10 文件（压缩炸弹？）；未读取</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
@@ -4002,12 +4002,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../plugins/array_datasets.py" />
       <source>{0}: decompresses to more than {1:,} bytes, more than its header says or any MNIST file holds (a gzip bomb?); not read further</source>
-      <translation type="unfinished" />
+      <translation>{0}：解压后超过 {1:,} 字节，超出其文件头所述或任何 MNIST 文件的大小（gzip 炸弹？）；不再继续读取</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
       <source>{0}: cannot decompress (truncated)</source>
-      <translation type="unfinished" />
+      <translation>{0}：无法解压（文件被截断）</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
@@ -4037,7 +4037,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../plugins/array_datasets.py" />
       <source>{0}: its header says {1:,} bytes of pixels, far beyond any MNIST file; not read</source>
-      <translation type="unfinished" />
+      <translation>{0}：其文件头声称有 {1:,} 字节像素，远超任何 MNIST 文件；未读取</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
@@ -4082,12 +4082,12 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../plugins/array_datasets.py" />
       <source>{0}: cannot read the class names ({1})</source>
-      <translation type="unfinished" />
+      <translation>{0}：无法读取类别名称（{1}）</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
       <source>{0}: class name(s) unfit for a folder name: {1}</source>
-      <translation type="unfinished" />
+      <translation>{0}：类别名称不适合作为文件夹名：{1}</translation>
     </message>
     <message>
       <location filename="../../plugins/array_datasets.py" />
@@ -4182,7 +4182,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../plugins/exporters.py" />
       <source>this model cannot be exported to ONNX: its grouped convolutions ({0}) have no ONNX translation in the converter. Export it as a SavedModel or TFLite instead</source>
-      <translation type="unfinished" />
+      <translation>此模型无法导出为 ONNX：转换器无法翻译其分组卷积（{0}）。请改为导出 SavedModel 或 TFLite</translation>
     </message>
     <message>
       <location filename="../../plugins/exporters.py" />
