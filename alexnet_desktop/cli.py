@@ -29,7 +29,7 @@ class ProgressPrinter:
         self._bar = False
 
     def __call__(self, event: Any) -> None:
-        from alexnet_desktop.core import training as t
+        from alexnet_desktop.core.training import fit as t
 
         if isinstance(event, Progress):
             if self.tty and event.total:
@@ -78,7 +78,7 @@ class EventPrinter:
     worker as a separate process: see `core.worker_process`)."""
 
     def __call__(self, event: Any) -> None:
-        from alexnet_desktop.core.worker_process import event_to_line
+        from alexnet_desktop.core.training.worker_process import event_to_line
 
         line = event_to_line(event)
         if line:
@@ -157,8 +157,8 @@ def cmd_plugins(args) -> int:
 
 
 def cmd_scan(args) -> int:
-    from alexnet_desktop.core.scan import scan_dataset
-    from alexnet_desktop.core.training import load_dataset
+    from alexnet_desktop.core.data.scan import scan_dataset
+    from alexnet_desktop.core.training.fit import load_dataset
 
     data = resolve_data(args.data)
     dataset = load_dataset(_host(), data, args.loader, parse_options(args.option))
@@ -199,7 +199,7 @@ def cmd_scan(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from alexnet_desktop.core.summary import model_summary
+    from alexnet_desktop.core.model.summary import model_summary
 
     summary = model_summary(_host().architecture(args.arch), args.classes, args.image_size)
     print(json.dumps(summary.to_dict(), indent=2) if args.json else summary.to_text())
@@ -208,8 +208,8 @@ def cmd_summary(args) -> int:
 
 def cmd_train(args) -> int:
     cluster = _join_cluster(args)  # before anything else touches TensorFlow
-    from alexnet_desktop.core.cluster import PeerLost
-    from alexnet_desktop.core.training import resume, train
+    from alexnet_desktop.core.training.cluster import PeerLost
+    from alexnet_desktop.core.training.fit import resume, train
 
     host = _host()
     printer = EventPrinter() if args.events else ProgressPrinter()
@@ -263,7 +263,7 @@ MAX_REJOINS = 5
 
 def _join_cluster(args) -> Any:
     """Join the cluster that `--cluster` or `TF_CONFIG` describes; None when there is none."""
-    from alexnet_desktop.core.cluster import ClusterSpec, ClusterUnreachable, cluster_from_environment, start_cluster
+    from alexnet_desktop.core.training.cluster import ClusterSpec, ClusterUnreachable, cluster_from_environment, start_cluster
 
     if args.cluster:
         spec = ClusterSpec.from_flags(args.cluster, args.worker_index, args.cluster_timeout)
@@ -323,8 +323,8 @@ def _run_stoppable(job, stop: threading.Event, printer) -> Any:
 
 
 def _train_config(args, host) -> Any:
-    from alexnet_desktop.core.augment import preset
-    from alexnet_desktop.core.training import TrainConfig
+    from alexnet_desktop.core.data.augment import preset
+    from alexnet_desktop.core.training.fit import TrainConfig
     from alexnet_desktop.core.workspace import Workspace
 
     if args.config:
@@ -371,7 +371,7 @@ def _train_config(args, host) -> Any:
 
 
 def cmd_predict(args) -> int:
-    from alexnet_desktop.core.predict import PredictionWriter, folder_listing, load_for_prediction, predict_files
+    from alexnet_desktop.core.labelling.predict import PredictionWriter, folder_listing, load_for_prediction, predict_files
 
     out = Path(args.out) if args.out else None
     if out is not None:
@@ -411,10 +411,10 @@ def cmd_predict(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from alexnet_desktop.core.evaluation import evaluate_samples, save_evaluation, validation_samples
-    from alexnet_desktop.core.predict import load_for_prediction
-    from alexnet_desktop.core.runs import RunFolder
-    from alexnet_desktop.core.training import load_dataset
+    from alexnet_desktop.core.training.evaluation import evaluate_samples, save_evaluation, validation_samples
+    from alexnet_desktop.core.labelling.predict import load_for_prediction
+    from alexnet_desktop.core.training.runs import RunFolder
+    from alexnet_desktop.core.training.fit import load_dataset
 
     model_ref = Path(args.model)
     run = RunFolder(model_ref) if model_ref.is_dir() else None
@@ -439,8 +439,8 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_sort(args) -> int:
-    from alexnet_desktop.core.predict import read_predictions, sort_labels
-    from alexnet_desktop.core.sorting import plan_sort, run_sort, start_sort
+    from alexnet_desktop.core.labelling.predict import read_predictions, sort_labels
+    from alexnet_desktop.core.labelling.sorting import plan_sort, run_sort, start_sort
 
     printer = ProgressPrinter()
     stop = threading.Event()
@@ -470,7 +470,7 @@ def cmd_sort(args) -> int:
 
 
 def cmd_undo(args) -> int:
-    from alexnet_desktop.core.sorting import undo_sort
+    from alexnet_desktop.core.labelling.sorting import undo_sort
 
     result = undo_sort(args.journal, ProgressPrinter())
     for path, why in result.problems:
@@ -481,7 +481,7 @@ def cmd_undo(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from alexnet_desktop.core.export import export_model
+    from alexnet_desktop.core.model.export import export_model
 
     print(f"Exporting {args.model} as {args.format}", file=sys.stderr)
     done = export_model(_host(), args.model, args.format, args.out, args.labels)
@@ -491,8 +491,8 @@ def cmd_export(args) -> int:
 
 def cmd_explain(args) -> int:
     from alexnet_desktop.core.events import Cancelled
-    from alexnet_desktop.core.explain_files import HeatFailed, HeatWritten, explain_files
-    from alexnet_desktop.core.predict import load_for_prediction
+    from alexnet_desktop.core.model.explain_files import HeatFailed, HeatWritten, explain_files
+    from alexnet_desktop.core.labelling.predict import load_for_prediction
 
     loaded = load_for_prediction(args.model, args.labels, image_size=args.image_size)
     printer = ProgressPrinter()
@@ -645,7 +645,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("journal", metavar="JOURNAL")
     s.set_defaults(func=cmd_undo)
 
-    from alexnet_desktop.core.explain import DEFAULT_METHOD, METHODS
+    from alexnet_desktop.core.model.explain import DEFAULT_METHOD, METHODS
 
     s = sub.add_parser("explain", help="heat maps of where in each image the evidence for a class lies")
     s.add_argument("model", metavar="MODEL")

@@ -18,9 +18,9 @@ from PIL import Image
 
 def explain_seconds(work: Path, reps: int, arch: str = "alexnet-bn", image_size: int = 227) -> dict:
     """{method: median seconds} for each method, and the default method's figure."""
-    from alexnet_desktop.core.explain import DEFAULT_METHOD, METHODS, explain, heat_at, overlay
-    from alexnet_desktop.core.images import decode_image
-    from alexnet_desktop.core.models import build_classifier
+    from alexnet_desktop.core.model.explain import DEFAULT_METHOD, METHODS, explain, heat_at, overlay
+    from alexnet_desktop.core.data.images import decode_image
+    from alexnet_desktop.core.model.models import build_classifier
     from alexnet_desktop.core.plugins import default_host
 
     path = work / "r8_image.jpg"

@@ -131,7 +131,7 @@ def memory(args, work: Path) -> dict:
     """R7: peak resident memory of `alexnet-desktop predict` (CSV out) on 1,000 and 20,000 images."""
     from synthetic import jpeg_folder, unlabelled_folder
 
-    from alexnet_desktop.core.models import build_classifier
+    from alexnet_desktop.core.model.models import build_classifier
     from alexnet_desktop.core.plugins import default_host
 
     source = jpeg_folder(work / "jpeg1024", 1024)

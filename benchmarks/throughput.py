@@ -15,15 +15,15 @@ from typing import Any, Callable
 
 import numpy as np
 
-from alexnet_desktop.core import pipeline
-from alexnet_desktop.core.augment import build_augmenter, preset
-from alexnet_desktop.core.datasets import Sample
-from alexnet_desktop.core.images import decode_image
-from alexnet_desktop.core.models import build_classifier
-from alexnet_desktop.core.optimization import OptimizerSettings
-from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
+from alexnet_desktop.core.data import pipeline
+from alexnet_desktop.core.data.augment import build_augmenter, preset
+from alexnet_desktop.core.data.datasets import Sample
+from alexnet_desktop.core.data.images import decode_image
+from alexnet_desktop.core.model.models import build_classifier
+from alexnet_desktop.core.training.optimization import OptimizerSettings
+from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.plugins import default_host
-from alexnet_desktop.core.predict import LoadedModel, predict_files
+from alexnet_desktop.core.labelling.predict import LoadedModel, predict_files
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
 
 warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")

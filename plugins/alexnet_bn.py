@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from alexnet_desktop.hookspecs import Architecture, Recipe, hookimpl
+from alexnet_desktop.plugin_api import Architecture, Recipe, hookimpl
+
 
 PAPER = "Krizhevsky, Sutskever, Hinton (2012), ImageNet Classification with Deep CNNs"
 # 11/4 valid conv then three 3/2 pools: 67 px is the smallest input that leaves a 1x1 map.
@@ -17,11 +18,11 @@ def build_alexnet_bn(num_classes: int, input_shape: tuple[int, int, int] = (227,
     3/2 max-pooling; two dense 4096 layers without dropout; softmax over `num_classes`.
     At 227x227x3 and 6 classes it has 58,311,430 parameters.
     """
-    from alexnet_desktop.core.layers import alexnet_classifier, alexnet_features, conv_bn_relu, keras
+    from alexnet_desktop.plugin_api import alexnet_classifier, alexnet_features, conv_bn_relu, keras
 
-    inputs = keras.Input(input_shape, name="image")
+    inputs = keras().Input(input_shape, name="image")
     x = alexnet_features(inputs, conv_bn_relu)
-    return keras.Model(inputs, alexnet_classifier(x, num_classes), name="alexnet_bn")
+    return keras().Model(inputs, alexnet_classifier(x, num_classes), name="alexnet_bn")
 
 
 def build_alexnet_bn_dropout(num_classes: int, input_shape: tuple[int, int, int] = (224, 224, 3)):
@@ -34,13 +35,13 @@ def build_alexnet_bn_dropout(num_classes: int, input_shape: tuple[int, int, int]
     No groups: the seed drops the two-GPU split "for simplification". Input 224x224 as the
     seed's tflearn copy of Flowers-17.
     """
-    from alexnet_desktop.core.layers import alexnet_classifier, alexnet_features, batch_norm, conv_relu_bn, keras
+    from alexnet_desktop.plugin_api import alexnet_classifier, alexnet_features, batch_norm, conv_relu_bn, keras
 
-    inputs = keras.Input(input_shape, name="image")
+    inputs = keras().Input(input_shape, name="image")
     x = batch_norm("input_bn")(inputs)
     x = alexnet_features(x, conv_relu_bn)
     outputs = alexnet_classifier(x, num_classes, dropout=0.4, batch_norm_dense=True)
-    return keras.Model(inputs, outputs, name="alexnet_bn_dropout")
+    return keras().Model(inputs, outputs, name="alexnet_bn_dropout")
 
 
 ALEXNET_BN = Architecture(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from alexnet_desktop.hookspecs import Architecture, Recipe, hookimpl
+from alexnet_desktop.plugin_api import Architecture, Recipe, hookimpl
+
 
 PAPER = "Krizhevsky, Sutskever, Hinton (2012), ImageNet Classification with Deep Convolutional Neural Networks"
 # 11/4 valid convolution then three 3/2 pools: 67 px is the smallest input that leaves a 1x1 map.
@@ -18,12 +19,12 @@ def build_alexnet(num_classes: int, input_shape: tuple[int, int, int] = (227, 22
     only exchanged activations at conv3 and the dense layers. At 227x227x3 and 1000
     classes it has 60,965,224 parameters.
     """
-    from alexnet_desktop.core.layers import LocalResponseNormalization, alexnet_classifier, alexnet_features, keras
+    from alexnet_desktop.plugin_api import LocalResponseNormalization, alexnet_classifier, alexnet_features, keras
 
-    inputs = keras.Input(input_shape, name="image")
+    inputs = keras().Input(input_shape, name="image")
     norms = {"conv1": LocalResponseNormalization(name="norm1"), "conv2": LocalResponseNormalization(name="norm2")}
     x = alexnet_features(inputs, grouped=True, after=norms)
-    return keras.Model(inputs, alexnet_classifier(x, num_classes, dropout=0.5), name="alexnet")
+    return keras().Model(inputs, alexnet_classifier(x, num_classes, dropout=0.5), name="alexnet")
 
 
 def build_alexnet_dropout(num_classes: int, input_shape: tuple[int, int, int] = (227, 227, 3)):
@@ -32,11 +33,11 @@ def build_alexnet_dropout(num_classes: int, input_shape: tuple[int, int, int] = 
 
     At 227x227x3 and 2 classes it has 58,290,562 parameters, the seed's own `summary()` total.
     """
-    from alexnet_desktop.core.layers import alexnet_classifier, alexnet_features, batch_norm, keras
+    from alexnet_desktop.plugin_api import alexnet_classifier, alexnet_features, batch_norm, keras
 
-    inputs = keras.Input(input_shape, name="image")
+    inputs = keras().Input(input_shape, name="image")
     x = alexnet_features(inputs, after={"pool2": batch_norm("pool2_bn")})
-    return keras.Model(inputs, alexnet_classifier(x, num_classes, dropout=0.5), name="alexnet_dropout")
+    return keras().Model(inputs, alexnet_classifier(x, num_classes, dropout=0.5), name="alexnet_dropout")
 
 
 ALEXNET = Architecture(

@@ -3,7 +3,7 @@
 CIFAR-10 comes as python batches (`cifar-10-batches-py/`, pickles), binary batches
 (`cifar-10-batches-bin/`), or either `.tar.gz` archive; MNIST (and Fashion-MNIST) as idx
 files, gzipped or not. The pickles are read with the restricted unpickler of
-`core/safe_pickle.py`, archives are read member by member without unpacking anything to
+`core/data/safe_pickle.py`, archives are read member by member without unpacking anything to
 disk, and every size and label is checked. The images are then written once, as PNGs,
 into the workspace as a folder-per-class dataset with `train/` and `test/` parts, so
 that training and prediction read them through the one decoder like any other image.
@@ -25,12 +25,11 @@ from typing import Callable
 
 import numpy as np
 
-from alexnet_desktop.core.datasets import Dataset, DatasetError, dataset_from_class_folders
-from alexnet_desktop.core.generated import write_image_folders, write_once
-from alexnet_desktop.core.safe_pickle import UnsafePickleError, load_arrays
-from alexnet_desktop.core.workspace import Workspace
-from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.plugin_api import (
+    Dataset, DatasetError, DatasetLoader, UnsafePickleError, dataset_from_class_folders, hookimpl,
+    load_arrays, say, unpacked_dir, write_image_folders, write_once,
+)
+
 
 FORMAT_VERSION = 1
 CIFAR_ARCHIVES = ("cifar-10-python.tar.gz", "cifar-10-binary.tar.gz")
@@ -236,7 +235,7 @@ def _unpack(kind: str, source: Path, files: dict[str, int], read: Callable[[], t
     """
     identity = {"format": kind, "version": FORMAT_VERSION, "source": str(source.resolve()), "files": files}
     key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:12]
-    dest = Workspace.default().datasets_dir / "unpacked" / f"{kind}-{key}"
+    dest = unpacked_dir() / f"{kind}-{key}"
 
     def write(tmp: Path) -> None:
         class_names, parts = read()

@@ -14,9 +14,10 @@ import csv
 import itertools
 from pathlib import Path
 
-from alexnet_desktop.core.datasets import Dataset, DatasetError, Sample, dataset_from_samples
-from alexnet_desktop.hookspecs import DatasetLoader, Option, hookimpl
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.plugin_api import (
+    Dataset, DatasetError, DatasetLoader, Option, Sample, dataset_from_samples, hookimpl, say,
+)
+
 
 PATH_COLUMNS = ("imagename", "image_name", "filename", "file_name", "file", "path", "filepath", "image", "img", "id")
 LABEL_COLUMNS = ("label", "labels", "class", "class_name", "category", "target", "y")

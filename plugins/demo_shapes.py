@@ -15,10 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from alexnet_desktop.core.datasets import dataset_from_class_folders
-from alexnet_desktop.core.generated import write_once
-from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.plugin_api import DatasetLoader, dataset_from_class_folders, hookimpl, say, write_once
+
 
 DEMO_DIRNAME = "demo-shapes"
 MARKER = ".alexnet-demo.json"

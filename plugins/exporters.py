@@ -2,7 +2,7 @@
 dynamic-range quantised) and ONNX.
 
 Every export takes the same input as the app's model, a batch of uint8 RGB images of the
-model's size, and gives class probabilities; `alexnet_desktop.core.export` writes the class
+model's size, and gives class probabilities; `alexnet_desktop.core.model.export` writes the class
 names and preprocessing beside it. Each function loads the `.keras` file through the app's
 safe loader: an export never runs code that came with a model.
 """
@@ -12,16 +12,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from alexnet_desktop.hookspecs import Exporter, hookimpl
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.plugin_api import Exporter, hookimpl, say
+
 
 
 def _model(model_path: Path):
     import numpy as np
 
-    from alexnet_desktop.core.model_files import load_model_file
+    from alexnet_desktop.plugin_api import load_model
 
-    model = load_model_file(model_path)
+    model = load_model(model_path)
     # Keras's exporters want a model that has run once (a loaded one has not).
     shape = [1 if d is None else d for d in model.input_shape]
     model(np.zeros(shape, dtype=model.inputs[0].dtype))
@@ -39,7 +39,7 @@ def export_saved_model(model_path: Path, dest: Path) -> None:
 
 
 def _tflite(model_path: Path, dest: Path, quantise: bool) -> None:
-    from alexnet_desktop.core.tf_runtime import tensorflow
+    from alexnet_desktop.plugin_api import tensorflow
 
     tf = tensorflow()
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,10 +19,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from alexnet_desktop.core.datasets import TRAIN_NAMES, Dataset, DatasetError, Sample, dataset_from_samples
-from alexnet_desktop.core.images import has_images, is_image_name, list_image_files
-from alexnet_desktop.hookspecs import DatasetLoader, Option, hookimpl
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.plugin_api import (
+    Dataset, DatasetError, DatasetLoader, Option, Sample, TRAIN_NAMES, dataset_from_samples, has_images,
+    hookimpl, is_image_name, list_image_files, say,
+)
+
 
 TRAILING_NUMBER = re.compile(r"^(.*?)[\s_-]*\(?\d+\)?$")
 

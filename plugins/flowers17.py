@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from alexnet_desktop.core.datasets import Dataset, DatasetError, Sample, dataset_from_samples
-from alexnet_desktop.core.images import list_image_files
-from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.plugin_api import (
+    Dataset, DatasetError, DatasetLoader, Sample, dataset_from_samples, hookimpl, list_image_files, say,
+)
+
 
 CLASSES = (
     "Daffodil", "Snowdrop", "Lily of the valley", "Bluebell", "Crocus", "Iris", "Tiger lily", "Tulip",

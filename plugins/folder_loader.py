@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alexnet_desktop.core.datasets import dataset_from_class_folders, looks_like_class_folders
-from alexnet_desktop.hookspecs import DatasetLoader, Option, hookimpl
+from alexnet_desktop.plugin_api import (
+    DatasetLoader, Option, dataset_from_class_folders, hookimpl, looks_like_class_folders,
+)
+
 
 
 def load_folder(path: Path, recursive: bool = True, test_folder: str = ""):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from alexnet_desktop.hookspecs import Architecture, Recipe, hookimpl
+from alexnet_desktop.plugin_api import Architecture, Recipe, hookimpl
+
 
 
 def build_small_cnn(num_classes: int, input_shape: tuple[int, int, int] = (32, 32, 3)):
@@ -13,10 +14,10 @@ def build_small_cnn(num_classes: int, input_shape: tuple[int, int, int] = (32, 3
     dense 512 ReLU, dropout 0.5 and softmax. At 32x32x3 and 10 classes it has 276,138
     parameters, the seed's `summary()` total.
     """
-    from alexnet_desktop.core.layers import keras
+    from alexnet_desktop.plugin_api import keras
 
-    layers = keras.layers
-    inputs = keras.Input(input_shape, name="image")
+    layers = keras().layers
+    inputs = keras().Input(input_shape, name="image")
     x = inputs
     for block, filters in enumerate((32, 64, 64), start=1):
         x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"block{block}_conv1")(x)
@@ -27,7 +28,7 @@ def build_small_cnn(num_classes: int, input_shape: tuple[int, int, int] = (32, 3
     x = layers.Dense(512, activation="relu", name="fc")(x)
     x = layers.Dropout(0.5, name="fc_dropout")(x)
     outputs = layers.Dense(num_classes, activation="softmax", name="predictions", dtype="float32")(x)
-    return keras.Model(inputs, outputs, name="small_cnn")
+    return keras().Model(inputs, outputs, name="small_cnn")
 
 
 SMALL_CNN = Architecture(

@@ -6,12 +6,12 @@ deliberately *not* registered with Keras (`register_keras_serializable`): the de
 """
 
 from __future__ import annotations
+from alexnet_desktop.plugin_api import Architecture, hookimpl
 
-from alexnet_desktop.hookspecs import Architecture, hookimpl
 
 
 def _layer_class():
-    from alexnet_desktop.core.tf_runtime import keras
+    from alexnet_desktop.plugin_api import keras
 
     k = keras()
 
@@ -41,7 +41,7 @@ class _Lazy:
 
 def build_layered(num_classes, input_shape):
     """A few thousand parameters with one ChannelGain layer in the middle."""
-    from alexnet_desktop.core.tf_runtime import keras
+    from alexnet_desktop.plugin_api import keras
 
     k = keras()
     inputs = k.Input(input_shape)

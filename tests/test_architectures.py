@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from alexnet_desktop.core.model_files import load_model_file
-from alexnet_desktop.core.models import build_classifier
-from alexnet_desktop.core.summary import model_summary
+from alexnet_desktop.core.model.model_files import load_model_file
+from alexnet_desktop.core.model.models import build_classifier
+from alexnet_desktop.core.model.summary import model_summary
 
 BUILT_IN = ("alexnet", "alexnet-bn", "alexnet-dropout", "alexnet-bn-dropout", "small-cnn")
 
@@ -39,7 +39,7 @@ def test_seed_004_normalises_the_input_and_every_layer_with_dropout_between_dens
 
 
 def test_lrn_matches_the_paper_formula():
-    from alexnet_desktop.core.layers import LocalResponseNormalization
+    from alexnet_desktop.core.model.layers import LocalResponseNormalization
 
     x = np.random.default_rng(0).normal(size=(2, 3, 3, 7)).astype("float32") * 10
     got = np.asarray(LocalResponseNormalization()(x))
@@ -65,7 +65,7 @@ def test_safe_mode_round_trip_and_one_training_step(host, arch_id, tmp_path):
 
 @pytest.mark.parametrize("arch_id", BUILT_IN)
 def test_too_small_input_is_refused_with_the_smallest_size(host, arch_id):
-    from alexnet_desktop.core.models import check_input_size
+    from alexnet_desktop.core.model.models import check_input_size
 
     arch = host.architecture(arch_id)
     with pytest.raises(ValueError, match=str(arch.min_input_size)):
@@ -89,7 +89,7 @@ def test_the_declared_minimum_is_the_true_one(host, arch_id):
 
 
 def test_step_and_cosine_schedules_follow_the_step_count():
-    from alexnet_desktop.core.optimization import OptimizerSettings, current_learning_rate
+    from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
 
     step = OptimizerSettings("sgd", 0.1, lr_schedule="step", lr_step_epochs=2, lr_factor=0.5).build(steps_per_epoch=10, epochs=6)
     cosine = OptimizerSettings("adam", 0.1, lr_schedule="cosine").build(steps_per_epoch=10, epochs=6)
@@ -110,14 +110,14 @@ def test_step_and_cosine_schedules_follow_the_step_count():
      ({"lr_schedule": "exp"}, "schedule"), ({"lr_factor": 1.5}, "factor"), ({"momentum": 1.0}, "momentum")],
 )
 def test_bad_optimizer_settings_are_refused(change, message):
-    from alexnet_desktop.core.optimization import OptimizerSettings
+    from alexnet_desktop.core.training.optimization import OptimizerSettings
 
     with pytest.raises(ValueError, match=message):
         OptimizerSettings(**change).validate()
 
 
 def test_every_recipe_is_valid_settings(host):
-    from alexnet_desktop.core.optimization import OptimizerSettings
+    from alexnet_desktop.core.training.optimization import OptimizerSettings
 
     for arch_id in BUILT_IN:
         recipe = host.architecture(arch_id).recipe

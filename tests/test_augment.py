@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from alexnet_desktop.core.augment import CROP_FRACTION, Augmentation, augment_batch, build_augmenter, preset, preview
+from alexnet_desktop.core.data.augment import CROP_FRACTION, Augmentation, augment_batch, build_augmenter, preset, preview
 
 
 def _ramp(size=64, batch=16):

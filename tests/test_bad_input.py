@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from alexnet_desktop.cli import main
-from alexnet_desktop.core.scan import scan_dataset
+from alexnet_desktop.core.data.scan import scan_dataset
 from tests.dataset_files import write_hostile_corpus
 
 
@@ -84,7 +84,7 @@ def test_the_scan_accounts_for_every_file_with_its_reason(host, corpus):
 
 
 def test_every_exif_orientation_is_applied(corpus):
-    from alexnet_desktop.core.images import decode_image
+    from alexnet_desktop.core.data.images import decode_image
 
     root, _ = corpus
     for orientation in range(1, 9):

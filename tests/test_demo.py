@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from alexnet_desktop.core.datasets import dataset_from_class_folders
+from alexnet_desktop.core.data.datasets import dataset_from_class_folders
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop_plugins import demo_shapes
 

@@ -12,11 +12,11 @@ import pytest
 
 from alexnet_desktop.core.descriptors import Architecture
 from alexnet_desktop.core.events import Cancelled, Progress
-from alexnet_desktop.core.explain import (
+from alexnet_desktop.core.model.explain import (
     DEFAULT_METHOD, METHODS, class_scores, explain, first_layer_filters, grad_cam, heat_at, last_conv_block,
     occlusion, overlay,
 )
-from alexnet_desktop.core.models import build_classifier
+from alexnet_desktop.core.model.models import build_classifier
 from tests.located_objects import located_objects
 
 SIDE, BOX = 48, 14  # the box is 8.5% of the image
@@ -114,7 +114,7 @@ def test_maps_change_when_the_weights_are_randomised(located):
 
 
 def test_grad_cam_weighs_the_last_convolution_by_the_score_before_the_softmax(host, located):
-    from alexnet_desktop.core.explain import _network
+    from alexnet_desktop.core.model.explain import _network
 
     expected = {"alexnet": "conv5", "alexnet-bn": "conv5_relu", "alexnet-bn-dropout": "conv5_bn",
                 "small-cnn": "block3_conv2"}
@@ -177,7 +177,7 @@ def test_explain_defaults_to_the_predicted_class():
 
 
 def test_first_layer_filters_tile_every_kernel(host):
-    from alexnet_desktop.core.models import build_classifier as build
+    from alexnet_desktop.core.model.models import build_classifier as build
 
     model = build(host.architecture("alexnet"), 10, 67)
     grid = first_layer_filters(model, scale=2)
@@ -238,7 +238,7 @@ def test_the_explain_command_writes_maps_at_each_images_own_size(located, tmp_pa
 def test_writing_a_map_never_replaces_a_file_that_appears_meanwhile(tmp_path, monkeypatch):
     """The name is checked free, then taken with a link that fails if another process took
     it in between: the pair moves on to the next name and the other file is kept."""
-    import alexnet_desktop.core.explain_files as ef
+    import alexnet_desktop.core.model.explain_files as ef
 
     real_publish = ef._publish
 
@@ -264,9 +264,9 @@ def test_the_side_panel_lets_the_user_pick_method_and_class(qtbot, located, tmp_
     made is stopped when the selection changes."""
     from PIL import Image
 
-    from alexnet_desktop.core.explain import GRAD_CAM, OCCLUSION
-    from alexnet_desktop.core.labelling import LabelSession
-    from alexnet_desktop.core.predict import LoadedModel, Prediction
+    from alexnet_desktop.core.model.explain import GRAD_CAM, OCCLUSION
+    from alexnet_desktop.core.labelling.session import LabelSession
+    from alexnet_desktop.core.labelling.predict import LoadedModel, Prediction
     from alexnet_desktop.gui.viewer import DetailPanel
 
     model, _, images, _, _ = located
@@ -302,7 +302,7 @@ def test_the_side_panel_lets_the_user_pick_method_and_class(qtbot, located, tmp_
 
 
 def test_the_model_card_explains_the_most_confident_mistakes_first():
-    from alexnet_desktop.core.model_card import chosen_for_explanation
+    from alexnet_desktop.core.training.model_card import chosen_for_explanation
 
     images = [{"path": f"{i}.png", "true": t, "predicted": p, "confidence": c}
               for i, (t, p, c) in enumerate([("a", "a", 0.9), ("a", "b", 0.6), ("b", "a", 0.95), ("b", "b", 0.7),

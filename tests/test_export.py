@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from alexnet_desktop.cli import main
-from alexnet_desktop.core.export import export_model
-from alexnet_desktop.core.images import decode_image
-from alexnet_desktop.core.predict import load_for_prediction, predict_files
-from alexnet_desktop.core.training import TrainConfig, train
+from alexnet_desktop.core.model.export import export_model
+from alexnet_desktop.core.data.images import decode_image
+from alexnet_desktop.core.labelling.predict import load_for_prediction, predict_files
+from alexnet_desktop.core.training.fit import TrainConfig, train
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def _batch(images, size):
 
 def _predict_with_runtime(fmt, path, x):
     if fmt == "keras":
-        from alexnet_desktop.core.model_files import load_model_file
+        from alexnet_desktop.core.model.model_files import load_model_file
 
         return np.asarray(load_model_file(path).predict_on_batch(x))
     if fmt == "savedmodel":

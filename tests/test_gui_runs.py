@@ -7,9 +7,9 @@ import json
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from alexnet_desktop.core.augment import preset
-from alexnet_desktop.core.runs import RunFolder
-from alexnet_desktop.core.training import EpochEnded, TrainConfig, train
+from alexnet_desktop.core.data.augment import preset
+from alexnet_desktop.core.training.runs import RunFolder
+from alexnet_desktop.core.training.fit import EpochEnded, TrainConfig, train
 from alexnet_desktop.gui import runs_page as runs_module
 from alexnet_desktop.gui.plots import VAL_EPOCH
 
@@ -101,7 +101,7 @@ def test_out_of_memory_offers_half_the_batch_and_trains_again(qtbot, window, col
     # slow here, as on a loaded machine, the offer must still wait for the thread to end.
     import threading
 
-    from alexnet_desktop.core import training
+    from alexnet_desktop.core.training import fit as training
 
     real_release, released = training._Job.release, threading.Event()
 

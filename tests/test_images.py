@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from alexnet_desktop.core.images import ImageDecodeError, decode_image, list_image_files, probe_image
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image, list_image_files, probe_image
 
 
 def test_modes_become_uint8_rgb(tmp_path):

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alexnet_desktop.core.datasets import DatasetError, Sample, Split
-from alexnet_desktop.core.images import decode_image
-from alexnet_desktop.core.safe_pickle import UnsafePickleError, load_arrays
+from alexnet_desktop.core.data.datasets import DatasetError, Sample, Split
+from alexnet_desktop.core.data.images import decode_image
+from alexnet_desktop.core.data.safe_pickle import UnsafePickleError, load_arrays
 from tests.dataset_files import (
     image, pickle_bytes, tar_folder, write_cifar_binary, write_cifar_python, write_mnist,
 )
@@ -39,7 +39,7 @@ def test_intel_scenes_layout_with_nesting_test_and_pred_parts(host, tmp_path):
     reasons = {p.name: r for p, r in ds.passed_over}
     assert "prediction input" in reasons["seg_pred"]
     assert "no training images" in reasons["0.jpg"]
-    from alexnet_desktop.core.predict import folder_listing
+    from alexnet_desktop.core.labelling.predict import folder_listing
 
     assert len(folder_listing(root / "seg_pred").files) == 2  # the wrapper folder is stepped into
     # The nested folder alone, and an explicit test folder.

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from alexnet_desktop.core.model_files import ModelChangedError, UnsafeModelError, load_model_file, sha256_file
-from alexnet_desktop.core.predict import load_for_prediction
-from alexnet_desktop.core.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.model.model_files import ModelChangedError, UnsafeModelError, load_model_file, sha256_file
+from alexnet_desktop.core.labelling.predict import load_for_prediction
+from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
 from alexnet_desktop.core.tf_runtime import keras
 
 
@@ -250,7 +250,7 @@ def test_an_atomic_text_write_that_fails_leaves_the_old_text(tmp_path, monkeypat
 def test_a_registered_function_does_not_make_python_modules_trusted(tmp_path, monkeypatch):
     import builtins
 
-    from alexnet_desktop.core import model_files
+    from alexnet_desktop.core.model import model_files
 
     # Even with builtins.exec (or any standard-library function) in Keras's registry of custom
     # objects, a config naming the standard library is refused.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from alexnet_desktop.core.cluster import ClusterError, ClusterSpec
+from alexnet_desktop.core.training.cluster import ClusterError, ClusterSpec
 from alexnet_desktop.gui.plots import VAL_EPOCH
 from tests.conftest import write_colour_dataset
 

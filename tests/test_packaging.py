@@ -26,7 +26,7 @@ def test_the_wheel_builds_and_installs_offline_with_everything_it_needs(tmp_path
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("alexnet_desktop_plugins/exporters.py", "alexnet_desktop_plugins/folder_loader.py",
                    "alexnet_desktop_resources/alexnet-desktop.svg", "alexnet_desktop_resources/alexnet-desktop.png",
-                   "alexnet_desktop_resources/alexnet-desktop.desktop", "alexnet_desktop/core/images.py",
+                   "alexnet_desktop_resources/alexnet-desktop.desktop", "alexnet_desktop/core/data/images.py",
                    "alexnet_desktop_resources/i18n/alexnet_desktop_zh_CN.qm"):
         assert needed in names, needed
     assert not any("screenshots" in n for n in names)  # the README's pictures stay out of the install

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from alexnet_desktop.core.runs import RunFolder, effective_status
-from alexnet_desktop.core.training import BatchEnded, PauseChanged, RunFinished, TrainConfig, resume, train
+from alexnet_desktop.core.training.runs import RunFolder, effective_status
+from alexnet_desktop.core.training.fit import BatchEnded, PauseChanged, RunFinished, TrainConfig, resume, train
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +34,7 @@ def _killed_run(tmp_path, data, workspace, kill_when: str, **settings) -> Path:
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from alexnet_desktop.core.plugins import PluginHost
-        from alexnet_desktop.core.training import BatchEnded, EpochEnded, TrainConfig, train
+        from alexnet_desktop.core.training.fit import BatchEnded, EpochEnded, TrainConfig, train
         from tests import tiny_plugin
         host = PluginHost()
         host.register(tiny_plugin, "tiny_plugin")
@@ -193,7 +193,7 @@ def test_data_parallel_training_over_two_logical_cpus(tmp_path, colour_dataset, 
         cpu = tf.config.list_physical_devices("CPU")[0]
         tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
         from alexnet_desktop.core.plugins import PluginHost
-        from alexnet_desktop.core.training import TrainConfig, resume, train
+        from alexnet_desktop.core.training.fit import TrainConfig, resume, train
         from tests import tiny_plugin
         host = PluginHost()
         host.register(tiny_plugin, "tiny_plugin")

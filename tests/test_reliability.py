@@ -160,7 +160,7 @@ def test_predict_out_never_replaces_an_existing_file_unless_asked(models, photos
 def test_two_writers_of_the_same_out_never_share_a_temporary_file(tmp_path):
     import csv
 
-    from alexnet_desktop.core.predict import Prediction, PredictionWriter
+    from alexnet_desktop.core.labelling.predict import Prediction, PredictionWriter
 
     out = tmp_path / "p.csv"
     a = PredictionWriter(out, ["cat", "dog"])
@@ -201,9 +201,9 @@ def test_a_damaged_later_page_or_frame_rejects_that_file_and_the_scan_goes_on(tm
 
 
 def test_fuzzed_files_of_every_format_raise_nothing_but_a_decode_error_with_the_file(tmp_path):
-    from alexnet_desktop.core.datasets import Dataset, Sample
-    from alexnet_desktop.core.images import ImageDecodeError, decode_image, probe_image
-    from alexnet_desktop.core.scan import scan_dataset
+    from alexnet_desktop.core.data.datasets import Dataset, Sample
+    from alexnet_desktop.core.data.images import ImageDecodeError, decode_image, probe_image
+    from alexnet_desktop.core.data.scan import scan_dataset
     from tests.dataset_files import fuzzed_images
 
     files = fuzzed_images(tmp_path / "fuzz", per_format=40)
@@ -226,7 +226,7 @@ EXITING_PLUGIN = "import sys\nsys.exit()\n"
 GREEDY_PLUGIN = '''
 from pathlib import Path
 from alexnet_desktop.hookspecs import DatasetLoader, hookimpl
-from alexnet_desktop.core.datasets import dataset_from_class_folders
+from alexnet_desktop.core.data.datasets import dataset_from_class_folders
 
 
 @hookimpl
@@ -323,7 +323,7 @@ def test_exported_cells_never_run_as_formulas_and_sort_reads_its_escaping_back(m
     sorted_files = {p.name: p for p in (tmp_path / "sorted").rglob("*.jpg")}
     assert set(sorted_files) == {"=1+2.jpg", "@SUM(A1).jpg"}
     assert sorted_files["=1+2.jpg"].read_bytes() == (folder / "=1+2.jpg").read_bytes()
-    from alexnet_desktop.core.sorting import safe_folder_name
+    from alexnet_desktop.core.labelling.sorting import safe_folder_name
 
     # The labels came back unescaped: their folders are the classes' own names made safe.
     assert {p.parent.name for p in sorted_files.values()} <= {
@@ -480,7 +480,7 @@ def test_a_scan_of_16_bit_giants_within_the_pixel_limit_stays_small(tmp_path):
 
 
 def test_a_16_bit_giant_decodes_in_bounded_memory_and_a_deeper_one_is_refused_by_its_bytes(tmp_path):
-    from alexnet_desktop.core import images
+    from alexnet_desktop.core.data import images
     from tests.dataset_files import png16_bomb
 
     giant = png16_bomb(tmp_path / "giant.png", side=2000)
@@ -517,7 +517,7 @@ def test_a_model_with_the_wrong_input_is_refused_in_plain_words(models, photos):
 
 
 def test_a_run_whose_manifest_says_another_image_size_is_refused_before_decoding(tmp_path, photos):
-    from alexnet_desktop.core.runs import RunFolder
+    from alexnet_desktop.core.training.runs import RunFolder
     from alexnet_desktop.core.tf_runtime import keras
 
     k = keras()

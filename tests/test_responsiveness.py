@@ -24,7 +24,7 @@ def test_tensorflows_compute_threads_run_below_the_window(tmp_path):
         import os, sys, threading
         sys.path.insert(0, {str(ROOT)!r})
         from alexnet_desktop.core import tf_runtime
-        from alexnet_desktop.core.devices import DeviceMonitor
+        from alexnet_desktop.core.training.devices import DeviceMonitor
         from alexnet_desktop.core.threads import BACKGROUND_NICENESS, lower_priority
         imported, polled = threading.Event(), threading.Event()
         def loader():  # as the window's loader: low priority, import, then start the runtime
@@ -68,7 +68,7 @@ def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monk
     manifests are not opened again, a changed one is."""
     import json
 
-    from alexnet_desktop.core.runs import RunFolder, list_runs
+    from alexnet_desktop.core.training.runs import RunFolder, list_runs
 
     for name in ("20260101-000000_a", "20260102-000000_b"):
         (tmp_path / name).mkdir()

@@ -6,8 +6,8 @@ import json
 import os
 
 from alexnet_desktop.cli import main
-from alexnet_desktop.core.datasets import Split
-from alexnet_desktop.core.scan import find_leaks, scan_dataset
+from alexnet_desktop.core.data.datasets import Split
+from alexnet_desktop.core.data.scan import find_leaks, scan_dataset
 from tests.dataset_files import image, write_messy_dataset
 
 
@@ -55,7 +55,7 @@ def test_same_image_in_train_and_test_and_under_two_labels(host, tmp_path):
 
 
 def test_split_keeps_copies_together(tmp_path):
-    from alexnet_desktop.core.datasets import Sample
+    from alexnet_desktop.core.data.datasets import Sample
     from pathlib import Path
 
     samples = [Sample(Path(f"x{i}.png"), "a") for i in range(10)]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from alexnet_desktop.core import sorting
+from alexnet_desktop.core.labelling import sorting
 from alexnet_desktop.core.events import Progress
-from alexnet_desktop.core.sorting import (
+from alexnet_desktop.core.labelling.sorting import (
     UNCERTAIN, Journal, class_folders, plan_sort, run_sort, safe_folder_name, sort_files, start_sort, undo_sort,
 )
 

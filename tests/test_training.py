@@ -9,9 +9,9 @@ import threading
 import pytest
 
 from alexnet_desktop import cli
-from alexnet_desktop.core.model_files import load_model_file
-from alexnet_desktop.core.predict import folder_listing, load_for_prediction, predict_files
-from alexnet_desktop.core.training import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
+from alexnet_desktop.core.model.model_files import load_model_file
+from alexnet_desktop.core.labelling.predict import folder_listing, load_for_prediction, predict_files
+from alexnet_desktop.core.training.fit import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
 
 
 def _config(data, workspace, **kw):
@@ -147,7 +147,7 @@ def test_training_on_cifar_files_with_augmentation_validating_on_the_test_part(h
     from tests.dataset_files import write_cifar_python
 
     folder = write_cifar_python(tmp_path, per_batch=4)
-    from alexnet_desktop.core.augment import preset
+    from alexnet_desktop.core.data.augment import preset
 
     cfg = _config(folder, workspace, epochs=1, val_source="test", augmentation=preset("paper").to_dict())
     result = train(cfg, host)

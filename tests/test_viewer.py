@@ -9,13 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from alexnet_desktop.core.labelling import LabelSession
-from alexnet_desktop.core.predict import Prediction
+from alexnet_desktop.core.labelling.session import LabelSession
+from alexnet_desktop.core.labelling.predict import Prediction
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
 
 
 def _trained_run(host, data, workspace):
-    from alexnet_desktop.core.training import TrainConfig, train
+    from alexnet_desktop.core.training.fit import TrainConfig, train
 
     return train(TrainConfig(data=str(data), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
                              runs_dir=str(workspace.runs_dir)), host).run_dir

@@ -8,8 +8,8 @@ import pickle
 
 import pytest
 
-from alexnet_desktop.core.datasets import DatasetError, dataset_from_class_folders
-from alexnet_desktop.core.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.data.datasets import DatasetError, dataset_from_class_folders
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.wording import Text, message_of, say, shown, shown_error
 
 UPPER = {"{0}: not a folder": "[{0}] NOT A FOLDER", "outer {0}": "OUTER {0}", "inner": "INNER"}.get
@@ -57,7 +57,7 @@ def test_an_image_error_keeps_its_reason_as_a_sentence(tmp_path):
 
 
 def test_a_sentence_written_to_a_file_comes_back_translatable(tmp_path):
-    from alexnet_desktop.core.training import metric_name
+    from alexnet_desktop.core.training.fit import metric_name
     from alexnet_desktop.core.wording import from_record, to_record
 
     note = say("Stopped early: no better {0} for {1} epochs", metric_name("val_accuracy"), 3)
@@ -69,7 +69,7 @@ def test_a_sentence_written_to_a_file_comes_back_translatable(tmp_path):
 
 
 def test_a_picture_in_an_unsupported_format_is_named_as_such_when_listed(tmp_path):
-    from alexnet_desktop.core.images import list_image_files
+    from alexnet_desktop.core.data.images import list_image_files
 
     (tmp_path / "IMG_0001.HEIC").write_bytes(b"\0\0\0\x18ftypheic" + bytes(40))
     (tmp_path / "notes.txt").write_text("x")

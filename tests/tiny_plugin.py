@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alexnet_desktop.core.datasets import dataset_from_class_folders
-from alexnet_desktop.hookspecs import Architecture, DatasetLoader, hookimpl
+from alexnet_desktop.plugin_api import Architecture, DatasetLoader, dataset_from_class_folders, hookimpl
+
 
 
 def build_tiny(num_classes, input_shape):
     """A few thousand parameters: trains in milliseconds, for tests only."""
-    from alexnet_desktop.core.tf_runtime import keras
+    from alexnet_desktop.plugin_api import keras
 
     k = keras()
     inputs = k.Input(input_shape)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
 
-from alexnet_desktop.core.cluster import DEFAULT_TIMEOUT_S, ClusterSpec
+from alexnet_desktop.core.training.cluster import DEFAULT_TIMEOUT_S, ClusterSpec
 
 
 class ClusterBox(QGroupBox):

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.wording import shown
-from alexnet_desktop.core.scan import ScanReport, scan_dataset
-from alexnet_desktop.core.thumbnails import Thumbnail, pick_samples, thumbnails
+from alexnet_desktop.core.data.scan import ScanReport, scan_dataset
+from alexnet_desktop.core.data.thumbnails import Thumbnail, pick_samples, thumbnails
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.plots import ClassBalanceChart

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.evaluation import Evaluated, Evaluation, evaluate_samples, save_evaluation, validation_samples
+from alexnet_desktop.core.training.evaluation import Evaluated, Evaluation, evaluate_samples, save_evaluation, validation_samples
 from alexnet_desktop.core.events import Progress
-from alexnet_desktop.core.labelling import LabelSession
-from alexnet_desktop.core.predict import Prediction, load_for_prediction
-from alexnet_desktop.core.runs import RunFolder, effective_status, list_runs
-from alexnet_desktop.core.sorting import plan_sort, start_sort, run_sort, undo_sort
-from alexnet_desktop.core.training import load_dataset
+from alexnet_desktop.core.labelling.session import LabelSession
+from alexnet_desktop.core.labelling.predict import Prediction, load_for_prediction
+from alexnet_desktop.core.training.runs import RunFolder, effective_status, list_runs
+from alexnet_desktop.core.labelling.sorting import plan_sort, start_sort, run_sort, undo_sort
+from alexnet_desktop.core.training.fit import load_dataset
 from alexnet_desktop.gui.plots import PointLabels
-from alexnet_desktop.gui.runs_page import status_text
+from alexnet_desktop.gui.i18n import status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
 from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow, open_path
@@ -208,7 +208,7 @@ class EvaluatePage(QWidget):
 
     def open_card(self) -> Path | None:
         """Write the chosen run's model card afresh and open it; returns its path."""
-        from alexnet_desktop.core.model_card import write_model_card
+        from alexnet_desktop.core.training.model_card import write_model_card
 
         ref = self.run_combo.currentData()
         if not ref:

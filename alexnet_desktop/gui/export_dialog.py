@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from alexnet_desktop.core.descriptors import Exporter
-from alexnet_desktop.core.export import export_paths
+from alexnet_desktop.core.model.export import export_paths
 from alexnet_desktop.gui.widgets import hrow
 
 

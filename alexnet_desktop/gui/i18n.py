@@ -15,7 +15,7 @@ app's translation, a third-party plugin's show as it wrote them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from alexnet_desktop.gui.desktop import resource
 
@@ -103,7 +103,7 @@ def core_text(text: str) -> str:
 def catalogue(host) -> list[tuple[str, str]]:
     """(context, text) of every text the installed plugins and the core's tables give the
     GUI to show, for the translation files."""
-    from alexnet_desktop.core.optimization import OPTIMIZERS, SCHEDULES
+    from alexnet_desktop.core.training.optimization import OPTIMIZERS, SCHEDULES
 
     core = [*OPTIMIZERS.values(), *SCHEDULES, *SCHEDULES.values()]
     return [(PLUGIN_CONTEXT, t) for t in plugin_texts(host)] + [(CORE_CONTEXT, t) for t in dict.fromkeys(core)]
@@ -123,3 +123,14 @@ def plugin_texts(host) -> list[str]:
     for exporter in host.exporters.values():
         texts.append(exporter.name)
     return [t for t in dict.fromkeys(texts) if t]
+
+
+STATUSES = {"running": QT_TRANSLATE_NOOP("RunStatus", "running"), "finished": QT_TRANSLATE_NOOP("RunStatus", "finished"),
+            "stopped": QT_TRANSLATE_NOOP("RunStatus", "stopped"), "failed": QT_TRANSLATE_NOOP("RunStatus", "failed"),
+            "diverged": QT_TRANSLATE_NOOP("RunStatus", "diverged"),
+            "interrupted": QT_TRANSLATE_NOOP("RunStatus", "interrupted"), "unknown": QT_TRANSLATE_NOOP("RunStatus", "unknown")}
+
+
+def status_text(status: str) -> str:
+    """A run status in the user's language."""
+    return tr("RunStatus", STATUSES[status]) if status in STATUSES else status

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 from alexnet_desktop import __version__
 from alexnet_desktop.core import tf_runtime
 from alexnet_desktop.core.threads import lower_priority
-from alexnet_desktop.core.evaluation import Evaluated
+from alexnet_desktop.core.training.evaluation import Evaluated
 from alexnet_desktop.core.wording import shown
 from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
 from alexnet_desktop.gui.desktop import SHORTCUTS, RecentList, about_html, app_icon

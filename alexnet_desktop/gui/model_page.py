@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.optimization import OPTIMIZERS, SCHEDULES
-from alexnet_desktop.core.summary import ModelSummary, model_summary
+from alexnet_desktop.core.training.optimization import OPTIMIZERS, SCHEDULES
+from alexnet_desktop.core.model.summary import ModelSummary, model_summary
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading

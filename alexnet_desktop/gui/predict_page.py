@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.wording import shown, shown_error
-from alexnet_desktop.core.labelling import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.predict import (
+from alexnet_desktop.core.labelling.session import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
+from alexnet_desktop.core.labelling.predict import (
     InputSizeUnknown, PredictionWriter, folder_listing, load_for_prediction, predict_files, read_labels,
 )
-from alexnet_desktop.core.runs import LABELS, effective_status, list_runs
-from alexnet_desktop.core.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
-from alexnet_desktop.gui.i18n import core_text
-from alexnet_desktop.gui.runs_page import status_text
+from alexnet_desktop.core.training.runs import LABELS, effective_status, list_runs
+from alexnet_desktop.core.labelling.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
+from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader, label_text
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path

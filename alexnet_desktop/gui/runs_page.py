@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import QFile
 
-from alexnet_desktop.core.export import export_model
-from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status, list_runs
+from alexnet_desktop.core.model.export import export_model
+from alexnet_desktop.core.training.runs import RESUMABLE, RunFolder, effective_status, list_runs
 from alexnet_desktop.gui.export_dialog import ExportDialog
 from alexnet_desktop.core.wording import from_record, shown
-from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
+from alexnet_desktop.gui.i18n import core_text, plugin_text, status_text
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
@@ -26,17 +26,6 @@ COLUMNS = (QT_TRANSLATE_NOOP("RunsPage", "Run"), QT_TRANSLATE_NOOP("RunsPage", "
            QT_TRANSLATE_NOOP("RunsPage", "Epochs"), QT_TRANSLATE_NOOP("RunsPage", "Best val. accuracy"),
            QT_TRANSLATE_NOOP("RunsPage", "Created"))
 # A run's status as the table shows it (the manifest keeps the English word).
-STATUSES = {"running": QT_TRANSLATE_NOOP("RunStatus", "running"), "finished": QT_TRANSLATE_NOOP("RunStatus", "finished"),
-            "stopped": QT_TRANSLATE_NOOP("RunStatus", "stopped"), "failed": QT_TRANSLATE_NOOP("RunStatus", "failed"),
-            "diverged": QT_TRANSLATE_NOOP("RunStatus", "diverged"),
-            "interrupted": QT_TRANSLATE_NOOP("RunStatus", "interrupted"), "unknown": QT_TRANSLATE_NOOP("RunStatus", "unknown")}
-
-
-def status_text(status: str) -> str:
-    """A run status in the user's language."""
-    return tr("RunStatus", STATUSES[status]) if status in STATUSES else status
-
-
 class _NumberItem(QTableWidgetItem):
     """A cell that sorts by its number, not its text ("10" after "9")."""
 

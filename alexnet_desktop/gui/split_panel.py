@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.augment import PRESETS, Augmentation
-from alexnet_desktop.core.thumbnails import Thumbnail
+from alexnet_desktop.core.data.augment import PRESETS, Augmentation
+from alexnet_desktop.core.data.thumbnails import Thumbnail
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from alexnet_desktop.gui.image_grid import ImageGrid
@@ -245,7 +245,7 @@ class SplitAugmentPanel(QWidget):
         seed = self._source_index
 
         def job(emit, stop):
-            from alexnet_desktop.core.augment import preview
+            from alexnet_desktop.core.data.augment import preview
 
             return thumb, aug, preview(aug, thumb.pixels, PREVIEW_COUNT, seed)
 

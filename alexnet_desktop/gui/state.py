@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from alexnet_desktop.core.optimization import OptimizerSettings
+from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.plugins import PluginHost
-from alexnet_desktop.core.scan import ScanReport
+from alexnet_desktop.core.data.scan import ScanReport
 from alexnet_desktop.core.workspace import Workspace
 
 

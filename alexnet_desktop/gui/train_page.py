@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.devices import DeviceMonitor
+from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
-from alexnet_desktop.core.training import (
+from alexnet_desktop.core.training.fit import (
     BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, metric_name, resume,
     train,
 )
 from alexnet_desktop.core.wording import shown
-from alexnet_desktop.core.cluster import ClusterError
-from alexnet_desktop.core.worker_process import run_worker_process
+from alexnet_desktop.core.training.cluster import ClusterError
+from alexnet_desktop.core.training.worker_process import run_worker_process
 from alexnet_desktop.gui.cluster_box import ClusterBox
 from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
 from alexnet_desktop.gui.image_grid import array_to_pixmap

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 
 from alexnet_desktop.core.events import Cancelled, Progress
-from alexnet_desktop.core.explain import DEFAULT_METHOD, GRAD_CAM, METHOD_NAMES, METHODS, OCCLUSION, explain, overlay
-from alexnet_desktop.core.images import ImageDecodeError, decode_image
-from alexnet_desktop.core.labelling import UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.predict import load_for_prediction
+from alexnet_desktop.core.model.explain import DEFAULT_METHOD, GRAD_CAM, METHOD_NAMES, METHODS, OCCLUSION, explain, overlay
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.labelling.session import UNCERTAIN_LABEL, LabelSession
+from alexnet_desktop.core.labelling.predict import load_for_prediction
 from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core import wording
 from alexnet_desktop.gui.i18n import core_text, tr

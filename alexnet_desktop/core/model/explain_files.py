@@ -23,9 +23,9 @@ import numpy as np
 from PIL import Image
 
 from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
-from alexnet_desktop.core.explain import DEFAULT_METHOD, check_method, explain, heat_at, overlay
-from alexnet_desktop.core.images import ImageDecodeError, decode_image
-from alexnet_desktop.core.predict import LoadedModel
+from alexnet_desktop.core.model.explain import DEFAULT_METHOD, check_method, explain, heat_at, overlay
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.labelling.predict import LoadedModel
 from alexnet_desktop.core.wording import say
 
 PNG_SUFFIX = ".heat.png"

@@ -73,10 +73,10 @@ def sha256_file(path: str | Path) -> str:
 
 def model_custom_objects() -> dict[str, type]:
     """Every custom layer a model the app loads may contain, under the names Keras saves them
-    by: the app's shared blocks (`core/layers.py`) and each architecture plugin's declared
+    by: the app's shared blocks (`core/model/layers.py`) and each architecture plugin's declared
     `custom_layers`. Loading passes them to Keras explicitly, so a model reopens in a process
     that never built one (which would otherwise not have imported the module that defines them)."""
-    import alexnet_desktop.core.layers  # noqa: F401  (registers the shared blocks with Keras)
+    import alexnet_desktop.core.model.layers  # noqa: F401  (registers the shared blocks with Keras)
     from alexnet_desktop.core.plugins import declared_layers
 
     saving = _keras().saving

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from alexnet_desktop.core.predict import Prediction
+from alexnet_desktop.core.labelling.predict import Prediction
 from alexnet_desktop.core.wording import say
 
 UNCERTAIN_LABEL = "uncertain"

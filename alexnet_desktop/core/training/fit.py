@@ -31,21 +31,21 @@ import numpy as np
 
 from alexnet_desktop import __version__
 from alexnet_desktop.core.wording import N_, Text, Translate, message_of, say, shown, to_record
-from alexnet_desktop.core.augment import Augmentation, build_augmenter
-from alexnet_desktop.core import cluster as clusters
-from alexnet_desktop.core.datasets import Dataset, Sample, Split
-from alexnet_desktop.core.devices import MIXED_PRECISION_CHOICES, precision_policy, training_runtime
-from alexnet_desktop.core.evaluation import Evaluated, evaluate_samples, save_evaluation, write_split
+from alexnet_desktop.core.data.augment import Augmentation, build_augmenter
+from alexnet_desktop.core.training import cluster as clusters
+from alexnet_desktop.core.data.datasets import Dataset, Sample, Split
+from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES, precision_policy, training_runtime
+from alexnet_desktop.core.training.evaluation import Evaluated, evaluate_samples, save_evaluation, write_split
 from alexnet_desktop.core.events import Emit, Message, no_emit
-from alexnet_desktop.core.explain import first_layer_filters
-from alexnet_desktop.core.model_card import write_model_card
-from alexnet_desktop.core.model_files import load_model_file
-from alexnet_desktop.core.models import PREPROCESSING, build_classifier, check_input_size
-from alexnet_desktop.core.optimization import OptimizerSettings, current_learning_rate
-from alexnet_desktop.core.pipeline import SkippedFiles, image_dataset
+from alexnet_desktop.core.model.explain import first_layer_filters
+from alexnet_desktop.core.training.model_card import write_model_card
+from alexnet_desktop.core.model.model_files import load_model_file
+from alexnet_desktop.core.model.models import PREPROCESSING, build_classifier, check_input_size
+from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
+from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.plugins import PluginHost
-from alexnet_desktop.core.runs import RESUMABLE, RunFolder, effective_status
-from alexnet_desktop.core.scan import ScanReport, find_leaks, scan_dataset
+from alexnet_desktop.core.training.runs import RESUMABLE, RunFolder, effective_status
+from alexnet_desktop.core.data.scan import ScanReport, find_leaks, scan_dataset
 from alexnet_desktop.core.tf_runtime import device_summary, is_loaded, keras, tensorflow
 
 
@@ -459,7 +459,7 @@ class _Job:
 
     def evaluate_best(self, val: list[Sample]) -> None:
         """Measure the best model on the validation images and keep the result in `eval.json`."""
-        from alexnet_desktop.core.predict import load_for_prediction
+        from alexnet_desktop.core.labelling.predict import load_for_prediction
 
         self.emit(Message(say("Evaluating the best model on the {0} validation images", len(val))))
         loaded = load_for_prediction(self.run.path)
@@ -554,7 +554,7 @@ class _Job:
             self.run.write_labels(data.class_names)
             self.run.write_manifest(self.new_manifest(arch, data, image_size, augmentation, optimization, device, runtime))
             write_split(self.run, data.train, data.val)
-            from alexnet_desktop.core.runs import atomic_write_text
+            from alexnet_desktop.core.training.runs import atomic_write_text
 
             atomic_write_text(self.cluster_pointer, json.dumps({"run": str(self.run.path.resolve())}))
         elif not cluster.spec.is_chief:

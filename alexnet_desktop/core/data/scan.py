@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alexnet_desktop.core.wording import N_, say
-from alexnet_desktop.core.datasets import Dataset, Sample
+from alexnet_desktop.core.data.datasets import Dataset, Sample
 from alexnet_desktop.core.events import Emit, Progress, no_emit
-from alexnet_desktop.core.images import SUFFIX_FORMATS, ImageDecodeError, decode_image, probe_image
+from alexnet_desktop.core.data.images import SUFFIX_FORMATS, ImageDecodeError, decode_image, probe_image
 
 TINY_SIDE = 32  # images smaller than this on either side carry little for AlexNet
 # Decoding at a small size runs JPEGs through the reduced-scale path, so checking that a

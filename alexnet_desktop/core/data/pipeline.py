@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from alexnet_desktop.core.augment import augment_batch
-from alexnet_desktop.core.datasets import Sample
-from alexnet_desktop.core.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.data.augment import augment_batch
+from alexnet_desktop.core.data.datasets import Sample
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.tf_runtime import tensorflow
 
 # Decoded images are kept in memory after the first epoch when they fit in this budget;

@@ -32,7 +32,7 @@ from typing import Any, Iterable
 
 from alexnet_desktop.core.wording import N_, Translate, same, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
-from alexnet_desktop.core.runs import atomic_write_text
+from alexnet_desktop.core.training.runs import atomic_write_text
 
 UNCERTAIN = "uncertain"
 JOURNAL_FORMAT = 1

@@ -24,10 +24,10 @@ import numpy as np
 
 from alexnet_desktop.core.wording import N_, plain, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
-from alexnet_desktop.core.datasets import unwrap_nesting
-from alexnet_desktop.core.images import FileListing, ImageDecodeError, decode_image, list_image_files
-from alexnet_desktop.core.model_files import check_model_suffix, load_model_file
-from alexnet_desktop.core.runs import LABELS, MODEL, RunFolder
+from alexnet_desktop.core.data.datasets import unwrap_nesting
+from alexnet_desktop.core.data.images import FileListing, ImageDecodeError, decode_image, list_image_files
+from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
+from alexnet_desktop.core.training.runs import LABELS, MODEL, RunFolder
 
 
 @dataclass

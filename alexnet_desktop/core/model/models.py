@@ -14,7 +14,7 @@ from alexnet_desktop.core.tf_runtime import keras as _keras
 from alexnet_desktop.core.wording import say
 
 PREPROCESSING = {
-    "decoder": "alexnet_desktop.core.images.decode_image",
+    "decoder": "alexnet_desktop.core.data.images.decode_image",
     "resize": "stretch to image_size x image_size, bilinear",
     "color": "RGB, alpha composited on white",
     "input_dtype": "uint8",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alexnet_desktop.core.descriptors import Architecture
-from alexnet_desktop.core.models import check_input_size
+from alexnet_desktop.core.model.models import check_input_size
 
 
 @dataclass

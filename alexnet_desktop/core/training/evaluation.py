@@ -20,11 +20,11 @@ from typing import Any
 
 import numpy as np
 
-from alexnet_desktop.core.datasets import Sample
+from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.events import Emit, no_emit
-from alexnet_desktop.core.predict import LoadedModel, predict_files
-from alexnet_desktop.core.model_card import write_explanations, write_model_card
-from alexnet_desktop.core.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.labelling.predict import LoadedModel, predict_files
+from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
+from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
 
 EVAL = "eval.json"

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alexnet_desktop.core.descriptors import Exporter
-from alexnet_desktop.core.model_files import sha256_file
-from alexnet_desktop.core.models import PREPROCESSING
+from alexnet_desktop.core.model.model_files import sha256_file
+from alexnet_desktop.core.model.models import PREPROCESSING
 from alexnet_desktop.core.plugins import PluginHost
-from alexnet_desktop.core.predict import load_for_prediction
+from alexnet_desktop.core.labelling.predict import load_for_prediction
 from alexnet_desktop.core.wording import say
 
 

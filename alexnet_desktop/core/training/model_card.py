@@ -7,7 +7,7 @@ run ends and after each evaluation, so it always says what the folder holds.
 
 `write_explanations(run, loaded, evaluation)` makes `explanations.png` when the run evaluates
 its validation images with its model at hand: the app's default heat map (occlusion, the
-method that finds a located object; see `core/explain.py`) over a few of the images, the
+method that finds a located object; see `core/model/explain.py`) over a few of the images, the
 most confident mistakes first. Occlusion costs about 1.7 s an image for AlexNet-BN at 227 px
 on 2 CPU cores, so the card shows `EXPLAINED` images: seconds at the end of a run that took
 minutes, and Grad-CAM, cheaper, does not find the object.
@@ -25,7 +25,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from alexnet_desktop.core.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
 
 CARD_MD = "model_card.md"
 CARD_HTML = "model_card.html"
@@ -89,8 +89,8 @@ def write_explanations(run: RunFolder, loaded: Any, images: list[dict[str, Any]]
     `chosen_for_explanation` picks from `images` (an evaluation's), captioned with its true
     and predicted class; None (and the file left as it was) when no image can be read."""
     from alexnet_desktop.core.events import Cancelled
-    from alexnet_desktop.core.explain import DEFAULT_METHOD, explain, overlay
-    from alexnet_desktop.core.images import ImageDecodeError, decode_image
+    from alexnet_desktop.core.model.explain import DEFAULT_METHOD, explain, overlay
+    from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 
     tiles = []
     for item in chosen_for_explanation(images):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from alexnet_desktop.core.datasets import Sample
-from alexnet_desktop.core.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.data.datasets import Sample
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.cluster import ClusterSpec
+from alexnet_desktop.core.training.cluster import ClusterSpec
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.wording import from_record, say, to_record
 
@@ -30,7 +30,7 @@ _EVENTS = ("RunStarted", "BatchEnded", "EpochEnded", "RunFinished", "Message", "
 
 
 def _classes() -> dict[str, type]:
-    from alexnet_desktop.core import training
+    from alexnet_desktop.core.training import fit as training
 
     return {"Message": Message, "Progress": Progress, **{n: getattr(training, n) for n in _EVENTS if hasattr(training, n)}}
 
@@ -77,7 +77,7 @@ def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, sto
     does (it stops after the current batch). Its error output, when it fails without saying
     how, becomes the error raised here.
     """
-    from alexnet_desktop.core.training import RunFinished
+    from alexnet_desktop.core.training.fit import RunFinished
 
     stop = stop or threading.Event()
     fd, name = tempfile.mkstemp(prefix="alexnet-desktop-cluster-", suffix=".json")

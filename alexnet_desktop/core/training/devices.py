@@ -56,7 +56,7 @@ def training_runtime(devices: list[str] | tuple[str, ...] = (), mixed_precision:
         d.name for d in tf.config.list_logical_devices("GPU")
     ]
 
-    from alexnet_desktop.core.cluster import active_cluster
+    from alexnet_desktop.core.training.cluster import active_cluster
 
     cluster = active_cluster()
     if cluster is not None:
