@@ -184,3 +184,36 @@ def test_the_windows_settings_reopen_in_a_new_process(colour_dataset, tmp_path):
     assert shown["dataset"] == str(colour_dataset) and shown["loader"] == "folder"
     assert shown["page"] == "RunsPage" and shown["theme"] == "dark" and shown["dark"]
     assert shown["language"] == "zh_CN" and shown["title"] != "Data"
+
+
+def test_a_third_party_exporter_exports_a_run_from_a_new_process(workspace, tmp_path):
+    """An exporter plugin in the user folder (importing only the plugin API) is listed by
+    `plugins` and writes a run's model, with its label and preprocessing files, from `export`."""
+    import numpy as np
+
+    workspace.plugins_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(HERE / "exporter_plugin.py", workspace.plugins_dir / "exporter_plugin.py")
+    listed = json.loads(run_cli("plugins", "--json").stdout)
+    assert "weights-npz" in {e["id"] for e in listed["exporters"]}
+    data = write_colour_dataset(tmp_path / "data", per_class=2, side=24)
+    run_cli("train", data, "--arch", "small-cnn", "--epochs", 1, "--image-size", 24, "--batch-size", 4)
+    (run,) = workspace.runs_dir.iterdir()
+    run_cli("export", run, "--format", "weights-npz", "--out", tmp_path / "out" / "weights")
+    with np.load(tmp_path / "out" / "weights.npz") as weights:
+        assert len(weights.files) >= 4 and weights["arr_0"].ndim == 4  # the first convolution's kernel
+    assert (tmp_path / "out" / "weights.labels.txt").read_text().split() == ["blue", "red"]
+    assert json.loads((tmp_path / "out" / "weights.preprocessing.json").read_text())["format"] == "weights-npz"
+
+
+def test_readmes_plugin_example_works_from_the_user_folder(workspace, tmp_path):
+    """The architecture plugin README's guide shows, dropped into the user plugin folder, is
+    listed and builds (its layer table, from a new process)."""
+    import re
+
+    example = re.search(r"## Writing a plugin.*?```python\n(.*?)```", (HERE.parent / "README.md").read_text(), re.S)
+    workspace.plugins_dir.mkdir(parents=True, exist_ok=True)
+    (workspace.plugins_dir / "my_net.py").write_text(example.group(1))
+    listed = json.loads(run_cli("plugins", "--json").stdout)
+    assert "my-net" in {a["id"] for a in listed["architectures"]}
+    summary = json.loads(run_cli("summary", "--arch", "my-net", "--classes", 3, "--json").stdout)
+    assert summary["total_params"] == 3 * 3 * 3 * 32 + 32 + 32 * 3 + 3
