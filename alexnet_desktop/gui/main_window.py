@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("Open &dataset folder…"), "Ctrl+O", self.data_page._browse,
+        self._action(file_menu, self.tr("Open &dataset folder…"), "Ctrl+O", self.data_page.ask_folder,
                      self.tr("Choose a folder of images to train on"))
         self.recent_datasets_menu = file_menu.addMenu(self.tr("Recent datasets"))
         self._action(file_menu, self.tr("Open &model…"), "Ctrl+Shift+O", self._open_model,
@@ -202,16 +202,13 @@ class MainWindow(QMainWindow):
 
     def _open_model(self) -> None:
         self.tabs.setCurrentWidget(self.predict_page)
-        self.predict_page._browse_model()
+        self.predict_page.choose_model_file()
 
     def open_model(self, path: Path) -> None:
         """Offer a .keras file (or a run folder) on the Predict page and show the page."""
         self.tabs.setCurrentWidget(self.predict_page)
         if Path(path).is_dir():
-            self.predict_page.refresh_runs()
-            index = self.predict_page.model_combo.findData(str(path))
-            if index >= 0:
-                self.predict_page.model_combo.setCurrentIndex(index)
+            self.predict_page.use_run(Path(path))
         else:
             self.predict_page.use_model_file(Path(path))
 
