@@ -26,8 +26,8 @@ from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.train_page import TrainPage
 from alexnet_desktop.gui.worker import JobRunner
 
-# The demo trains at 128 px: its images are 128 px, and on a 2-core CPU AlexNet runs
-# about 6x faster there than at 227 px (38 vs 6 images/s measured), a few minutes in all.
+# The demo trains at 128 px: its images are 128 px, and AlexNet runs several times faster
+# there than at 227 px, so the demo takes minutes on a CPU.
 DEMO_SETTINGS = {"image_size": 128, "epochs": 10, "batch_size": 32}
 
 

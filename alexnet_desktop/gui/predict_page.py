@@ -274,7 +274,7 @@ class PredictPage(QWidget):
         self._update_counts()
 
     # Seconds between updates of the grid, counts and progress while predicting: each update
-    # re-lays out and repaints the visible tiles, too much to do at every batch.
+    # re-lays out and repaints the visible tiles, too much to do at every batch (benchmarks/NOTES.md).
     SHOW_INTERVAL = 0.3
 
     def _on_event(self, event) -> None:

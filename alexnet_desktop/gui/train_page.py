@@ -235,8 +235,7 @@ class TrainPage(QWidget):
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Preparing…"))
         # The cleared page is painted before the worker starts: once it runs, the window's
-        # Python shares the interpreter with it, and this one repaint took 60-90 ms instead
-        # of 25 (benchmark R5).
+        # Python shares the interpreter with it and this repaint would take several times longer.
         self.repaint()
         pause = self.pause_event
         self.runner.start(lambda emit, stop: job(emit, stop, pause))
@@ -378,10 +377,8 @@ class TrainPage(QWidget):
         self._retry = result if result.retry_batch_size else None
 
     def _job_ended(self) -> None:
-        # The pages list the runs again only now: while the worker was still letting go of
-        # the model (a full garbage collection, TensorFlow's caches), reading every run's
-        # manifest on the GUI thread waited on it at each file and froze the window for
-        # 100-200 ms as a run ended (benchmark R5).
+        # The pages list the runs again only now: while the worker is still letting go of the
+        # model, reading every run's manifest on the GUI thread would wait on it at each file.
         self.state.runs_changed.emit()
         self._update_buttons()
         result, self._retry = self._retry, None
