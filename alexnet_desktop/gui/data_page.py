@@ -178,6 +178,10 @@ class DataPage(QWidget):
         self.path_edit.setText(str(folder))
         self.start_scan()
 
+    def shutdown(self) -> None:
+        """Stop the split preview's worker (the window is closing)."""
+        self.split_panel.shutdown()
+
     def use_demo(self) -> None:
         """Write the demo dataset into the workspace (once) and choose it."""
         loader = self.state.host.loaders.get(DEMO_LOADER)

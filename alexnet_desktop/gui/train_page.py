@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
+from alexnet_desktop.core.training.evaluation import Evaluated
 from alexnet_desktop.core.training.fit import (
     BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, metric_name, resume,
     train,
@@ -76,6 +77,8 @@ class TrainPage(QWidget):
     """Start / Pause / Stop, a progress bar that tracks batches, the live dashboard and a log."""
 
     run_finished = Signal(object)  # RunFinished
+    evaluated = Signal(object)  # Evaluated: a run that finished, evaluated on its validation images
+    job_ended = Signal()  # the training thread has ended (the run's files are complete)
     STATUS_INTERVAL = 0.1  # seconds between updates of the status line and progress bar
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -83,6 +86,8 @@ class TrainPage(QWidget):
         self.state = state
         self._status_at = 0.0
         self.runner = JobRunner(self, event=self.on_event, failed=self._on_failed, finished=self._job_ended)
+        self.runner.event.connect(lambda e: self.evaluated.emit(e) if isinstance(e, Evaluated) else None)
+        self.runner.finished.connect(self.job_ended)
         self._retry: RunFinished | None = None  # an out-of-memory run, offered again once its thread ends
         self.pause_event = threading.Event()
         self.run_dir: Path | None = None
@@ -254,6 +259,10 @@ class TrainPage(QWidget):
         else:
             self.pause_event.clear()
         self._update_buttons()
+
+    def is_training(self) -> bool:
+        """True while a run (or a resume) is in progress."""
+        return self.runner.is_running()
 
     def stop(self) -> None:
         """Ask the run to stop after the current batch."""
