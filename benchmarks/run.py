@@ -114,7 +114,7 @@ def first_paint(args, work: Path) -> dict:
 
 
 # The peak is read from VmHWM, which starts afresh at exec: ru_maxrss on Linux carries the
-# parent's high-water mark across fork and exec (3.7 GB after R1-R3 here, for any child).
+# parent's high-water mark across fork and exec (see NOTES.md).
 R7_CHILD = r"""
 import resource, sys
 from alexnet_desktop.cli import main

@@ -72,7 +72,7 @@ def export_onnx(model_path: Path, dest: Path) -> None:
     model = _model(model_path)
     grouped = [layer.name for layer in _layers(model) if getattr(layer, "groups", 1) > 1]
     if grouped:
-        # tf2onnx spends about 30 s and 5 GB on the published AlexNet before failing on these.
+        # Refused up front: tf2onnx spends a long time and much memory before failing on these.
         raise ValueError(say("this model cannot be exported to ONNX: its grouped convolutions ({0}) have no ONNX "
                              "translation in the converter. Export it as a SavedModel or TFLite instead",
                              ", ".join(grouped)))

@@ -82,7 +82,7 @@ def window(qtbot, host, workspace):
     w.model_page.layer_table.shutdown()
     w.train_page.stop()
     runners = [p.runner for p in (w.data_page, w.data_page.split_panel, w.model_page.layer_table, w.train_page,
-                                  w.predict_page)] + [w.predict_page.sort_runner, w.predict_page.detail.runner,
+                                  w.predict_page)] + [w.predict_page.sorter.runner, w.predict_page.detail.runner,
                                                       w.evaluate_page.runner, w.evaluate_page.fix_runner,
                                                       w.evaluate_page.detail.runner]
     for runner in runners:

@@ -83,7 +83,7 @@ def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour
     qtbot.waitUntil(lambda: page.detail.image.text() == "a text file, not an image", timeout=30000)
     assert page.detail.image.pixmap().isNull()
 
-    out = page.export(tmp_path / "out.json")
+    out = page.sorter.export(tmp_path / "out.json")
     data = json.loads(out.read_text())
     by_name = {Path(p["path"]).name: p for p in data["predictions"]}
     assert by_name["red_0.png"]["label"] == target and by_name["red_0.png"]["source"] == "manual"
@@ -93,22 +93,22 @@ def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour
 
     # Sort (move), with the dry run first; then undo restores the folder byte for byte.
     sorted_dir = tmp_path / "sorted"
-    plan = page.plan(sorted_dir, move=True)
+    plan = page.sorter.plan(sorted_dir, move=True)
     assert "Would move 6 file(s)" in plan.describe() and "notes.jpg" in plan.describe()
-    with qtbot.waitSignal(page.sort_runner.finished, timeout=60000):
-        page.start_sort(plan)
+    with qtbot.waitSignal(page.sorter.runner.finished, timeout=60000):
+        page.sorter.start_sort(plan)
     assert "Sorted 6" in page.status.text()
     assert sorted(_tree(inbox)) == ["cut.png", "notes.jpg"]  # unreadable files stay where they were
     assert (sorted_dir / target / "red_0.png").is_file() and (sorted_dir / "uncertain" / "red_1.png").is_file()
     assert page.undo_button.isEnabled()
-    with qtbot.waitSignal(page.sort_runner.finished, timeout=60000):
+    with qtbot.waitSignal(page.sorter.runner.finished, timeout=60000):
         page.undo_button.click()
     assert _tree(inbox) == original and not any(sorted_dir.rglob("*.png"))
 
     # The correction goes into a training dataset, copied, for the next run.
     dataset = tmp_path / "dataset"
-    with qtbot.waitSignal(page.sort_runner.finished, timeout=60000):
-        page.add_corrections(dataset)
+    with qtbot.waitSignal(page.sorter.runner.finished, timeout=60000):
+        page.sorter.add_corrections(dataset)
     assert _tree(dataset) == {f"{target}/red_0.png": original["red_0.png"]}
     assert _tree(inbox) == original
 

@@ -18,11 +18,8 @@ def create_window(workspace: Workspace | None = None, host=None, *, first_launch
                   state: AppState | None = None) -> MainWindow:
     """Build the main window over a workspace and plugin host (the defaults for the real app),
     or over the state of a window it replaces."""
-    # Painting runs many short Python calls on the GUI thread, and each one waits for the
-    # interpreter lock while a worker traces a model or decodes images; at Python's default
-    # 5 ms hand-over a single repaint could wait 100 ms or more. At 1 ms the longest stall
-    # while predicting into the grid fell from 126-134 ms to 65-84 ms (benchmark R5, two runs
-    # each); training throughput did not change measurably (R4).
+    # Painting runs many short Python calls, each waiting for the interpreter lock while a
+    # worker runs; a shorter hand-over keeps repaints short (benchmarks/NOTES.md).
     sys.setswitchinterval(0.001)
     if state is None:
         workspace = (workspace or Workspace.default()).ensure()

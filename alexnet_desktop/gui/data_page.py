@@ -64,7 +64,7 @@ class DataPage(QWidget):
         self.browse_button = button(
             self.tr("Choose folder…"),
             self.tr("Choose a folder of labelled images (for example one sub-folder per class)"),
-            self._browse,
+            self.ask_folder,
         )
         self.file_button = button(
             self.tr("Choose file…"),
@@ -145,7 +145,8 @@ class DataPage(QWidget):
 
     # -- choosing --------------------------------------------------------------------
 
-    def _browse(self) -> None:
+    def ask_folder(self) -> None:
+        """Ask for a dataset folder and scan it."""
         start = str(self.state.data_path or Path.home())
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a dataset folder"), start)
         if folder:
@@ -176,6 +177,10 @@ class DataPage(QWidget):
         self.state.set_dataset(folder, loader_id, self.options_form.values())
         self.path_edit.setText(str(folder))
         self.start_scan()
+
+    def shutdown(self) -> None:
+        """Stop the split preview's worker (the window is closing)."""
+        self.split_panel.shutdown()
 
     def use_demo(self) -> None:
         """Write the demo dataset into the workspace (once) and choose it."""

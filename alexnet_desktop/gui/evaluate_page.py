@@ -24,7 +24,8 @@ from alexnet_desktop.core.training.fit import load_dataset
 from alexnet_desktop.gui.plots import PointLabels
 from alexnet_desktop.gui.i18n import status_text
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader
+from alexnet_desktop.gui.detail_panel import DetailPanel
+from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
 from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
 

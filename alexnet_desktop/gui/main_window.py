@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 from alexnet_desktop import __version__
 from alexnet_desktop.core import tf_runtime
 from alexnet_desktop.core.threads import lower_priority
-from alexnet_desktop.core.training.evaluation import Evaluated
 from alexnet_desktop.core.wording import shown
 from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
 from alexnet_desktop.gui.desktop import SHORTCUTS, RecentList, about_html, app_icon
@@ -26,8 +25,8 @@ from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.train_page import TrainPage
 from alexnet_desktop.gui.worker import JobRunner
 
-# The demo trains at 128 px: its images are 128 px, and on a 2-core CPU AlexNet runs
-# about 6x faster there than at 227 px (38 vs 6 images/s measured), a few minutes in all.
+# The demo trains at 128 px: its images are 128 px, and AlexNet runs several times faster
+# there than at 227 px, so the demo takes minutes on a CPU.
 DEMO_SETTINGS = {"image_size": 128, "epochs": 10, "batch_size": 32}
 
 
@@ -60,13 +59,12 @@ class MainWindow(QMainWindow):
         self.data_page = DataPage(state)
         self.model_page = ModelPage(state)
         self.train_page = TrainPage(state)
-        self.runs_page = RunsPage(state, is_training=self.train_page.runner.is_running)
+        self.runs_page = RunsPage(state, is_training=self.train_page.is_training)
         self.runs_page.resume_requested.connect(self._resume_run)
-        self.train_page.runner.finished.connect(self.runs_page.refresh)
+        self.train_page.job_ended.connect(self.runs_page.refresh)
         self.evaluate_page = EvaluatePage(state)
         # A run that finishes is evaluated on its validation images: show that at once.
-        self.train_page.runner.event.connect(
-            lambda e: self.evaluate_page.show_evaluation(e) if isinstance(e, Evaluated) else None)
+        self.train_page.evaluated.connect(self.evaluate_page.show_evaluation)
         self.predict_page = PredictPage(state)
         self.plugins_page = PluginsPage(state)
         for page, title, tip in (
@@ -108,7 +106,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("Open &dataset folder…"), "Ctrl+O", self.data_page._browse,
+        self._action(file_menu, self.tr("Open &dataset folder…"), "Ctrl+O", self.data_page.ask_folder,
                      self.tr("Choose a folder of images to train on"))
         self.recent_datasets_menu = file_menu.addMenu(self.tr("Recent datasets"))
         self._action(file_menu, self.tr("Open &model…"), "Ctrl+Shift+O", self._open_model,
@@ -202,16 +200,13 @@ class MainWindow(QMainWindow):
 
     def _open_model(self) -> None:
         self.tabs.setCurrentWidget(self.predict_page)
-        self.predict_page._browse_model()
+        self.predict_page.choose_model_file()
 
     def open_model(self, path: Path) -> None:
         """Offer a .keras file (or a run folder) on the Predict page and show the page."""
         self.tabs.setCurrentWidget(self.predict_page)
         if Path(path).is_dir():
-            self.predict_page.refresh_runs()
-            index = self.predict_page.model_combo.findData(str(path))
-            if index >= 0:
-                self.predict_page.model_combo.setCurrentIndex(index)
+            self.predict_page.use_run(Path(path))
         else:
             self.predict_page.use_model_file(Path(path))
 
@@ -335,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """Ask before quitting during training; stop every job and wait for its thread."""
-        if self.train_page.runner.is_running():
+        if self.train_page.is_training():
             answer = QMessageBox.question(
                 self, self.tr("Training is running"),
                 self.tr("A training run is in progress. Stop it and quit? The best model so far is kept."),
@@ -348,8 +343,8 @@ class MainWindow(QMainWindow):
             settings = QSettings()
             settings.setValue("data/last_path", str(self.state.data_path))
             settings.setValue("data/last_loader", self.state.loader_id or "")
-        self.data_page.split_panel.shutdown()
-        self.model_page.layer_table.shutdown()
+        self.data_page.shutdown()
+        self.model_page.shutdown()
         runners = self.findChildren(JobRunner)  # every page's, whatever pages come to have
         for runner in runners:
             runner.request_stop()  # a sort stops between files, every file whole

@@ -252,6 +252,10 @@ class ModelPage(QWidget):
         state.scan_changed.connect(self._classes_from_scan)
         state.settings_changed.connect(self.load_settings)
 
+    def shutdown(self) -> None:
+        """Stop rebuilding the layer table (the window is closing)."""
+        self.layer_table.shutdown()
+
     def load_settings(self) -> None:
         """Show `state.settings` in the controls."""
         s = self.state.settings

@@ -29,10 +29,8 @@ class PointLabels(pg.GraphicsObject):
     """Many short texts at points of a plot (the confusion matrix's numbers, the class counts
     beside their bars), painted in one pass at the font's own size.
 
-    One `pg.TextItem` per text cost about 1.2 ms each on the GUI thread: a 10-class confusion
-    matrix took 120 ms and a 25-class one 750 ms to draw, and a run's matrix is drawn when the
-    run finishes, the window's longest freeze while training (benchmark R5). Painting them all
-    here takes about a millisecond.
+    One `pg.TextItem` per text made a large confusion matrix freeze the window as a run
+    finished; painted together they cost about a millisecond (benchmarks/NOTES.md).
     """
 
     follows_theme = True  # texts without a colour of their own repaint in the theme's colour
@@ -121,10 +119,8 @@ class TrainingCurves(QWidget):
     The best epoch is marked with a vertical line on the loss and accuracy plots.
     """
 
-    # 5 Hz: on this 2-core machine one repaint of the four plots takes 35-55 ms in
-    # software; at 15 Hz the GUI thread was busy most of a long run, and at 10 Hz it still
-    # took about 12% of a core from training (R4). Curves that move five times a second
-    # still read as live.
+    # 5 Hz: a repaint of the four plots is costly in software and faster refreshes took CPU
+    # from training (benchmarks/NOTES.md); curves that move five times a second read as live.
     REFRESH_MS = 200
     SPEED = QT_TRANSLATE_NOOP("Plots", "images/s")
     RATE = QT_TRANSLATE_NOOP("Plots", "learning rate")
@@ -245,9 +241,8 @@ class TrainingCurves(QWidget):
         x, _ = self.items[(metric, name)].getOriginalDataset()
         return 0 if x is None else len(x)
 
-    # A plot a few hundred pixels wide cannot show more points than this; handing
-    # pyqtgraph all 100,000 batches of a long run made each redraw take about 60 ms
-    # (measured, 1200x700), most of a 66 ms frame, so longer series are thinned by stride.
+    # A plot a few hundred pixels wide cannot show more points than this, and drawing every
+    # batch of a long run made each redraw take most of a frame: longer series are thinned by stride.
     MAX_DRAWN = 2000
 
     def refresh(self) -> None:

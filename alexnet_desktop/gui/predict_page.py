@@ -1,66 +1,39 @@
 """The Predict page: label a folder with a trained model, review the results in the viewer,
-correct them by keyboard, and sort the files into class folders (journalled, undoable)."""
+correct them by keyboard, and sort the files into class folders (journalled, undoable).
+
+This module chooses the model and folder and predicts; the review pane is in
+`predict_review`, exporting and sorting in `predict_sort`."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit,
-    QMessageBox, QPlainTextEdit, QProgressBar, QRadioButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
+    QVBoxLayout, QWidget,
 )
 
 from alexnet_desktop.core.events import Progress
-from alexnet_desktop.core.wording import shown, shown_error
+from alexnet_desktop.core.wording import shown_error
 from alexnet_desktop.core.labelling.session import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.labelling.predict import (
-    InputSizeUnknown, PredictionWriter, folder_listing, load_for_prediction, predict_files, read_labels,
+    InputSizeUnknown, folder_listing, load_for_prediction, predict_files, read_labels,
 )
 from alexnet_desktop.core.training.runs import LABELS, effective_status, list_runs
-from alexnet_desktop.core.labelling.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.viewer import DetailPanel, GridModel, LabelGrid, ThumbnailLoader, label_text
-from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
+from alexnet_desktop.gui.predict_review import ReviewPane
+from alexnet_desktop.gui.predict_sort import Sorter, entries_tooltip
+from alexnet_desktop.gui.viewer import LabelGrid, label_text
+from alexnet_desktop.gui.widgets import button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 SORT_TEXT = {"name": QT_TRANSLATE_NOOP("PredictPage", "name"),
              "confidence-low": QT_TRANSLATE_NOOP("PredictPage", "confidence, lowest first"),
              "confidence-high": QT_TRANSLATE_NOOP("PredictPage", "confidence, highest first"),
              "label": QT_TRANSLATE_NOOP("PredictPage", "label")}
-
-
-class SortDialog(QDialog):
-    """Copy or move, then the dry run: what will go where, before anything happens."""
-
-    def __init__(self, describe, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Sort into class folders"))
-        self.resize(640, 420)
-        self.describe = describe
-        self.copy = QRadioButton(self.tr("Copy (the originals stay where they are)"))
-        self.move = QRadioButton(self.tr("Move (each copy is verified before its original is removed)"))
-        self.copy.setChecked(True)
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
-        self.copy.toggled.connect(self._update)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Sort"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.copy)
-        layout.addWidget(self.move)
-        layout.addWidget(QLabel(self.tr("What will happen (nothing has been changed yet):")))
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
-        self._update()
-
-    def _update(self) -> None:
-        self.plan: SortPlan = self.describe(self.move.isChecked())
-        self.text.setPlainText(self.plan.describe(core_text))
 
 
 class PredictPage(QWidget):
@@ -74,12 +47,11 @@ class PredictPage(QWidget):
         self.runner = JobRunner(self, event=self._on_event, succeeded=self._on_done, failed=self._on_failed,
                                 finished=self._prediction_ended)
         self._size_wanted_for: str | None = None  # a model whose input takes any size (see _ask_size)
-        self.sort_runner = JobRunner(self, event=self._on_sort_event, succeeded=self._on_sorted,
-                                     failed=self._on_sort_failed, finished=self._update_buttons)
         self.session = LabelSession()
-        self.loader = ThumbnailLoader(parent=self)
-        self.grid_model = GridModel(self.session, self.loader, self)
-        self.last_journal: Path | None = None
+        self.review = ReviewPane(self.session)
+        # The pane's parts the predicting code drives.
+        self.loader, self.grid_model, self.grid = self.review.loader, self.review.grid_model, self.review.grid
+        self.detail, self.keys_help = self.review.detail, self.review.keys_help
         self._given_names: dict[str, tuple[list[str], int | None]] = {}
         self._started = 0.0
         self._progress, self._unshown, self._shown_at = None, range(0), 0.0
@@ -92,7 +64,7 @@ class PredictPage(QWidget):
         self.model_combo.setToolTip(self.tr("A run of this workspace, or a .keras file you chose"))
         self.model_combo.setMinimumContentsLength(40)
         self.model_button = button(self.tr("Model file…"), self.tr("Use a .keras model (its labels.txt, or class names you give)"),
-                                   self._browse_model)
+                                   self.choose_model_file)
         self.folder_edit = QLineEdit()
         self.folder_edit.setPlaceholderText(self.tr("Folder of images to label"))
         self.folder_edit.setToolTip(self.tr("The folder whose images are predicted"))
@@ -103,12 +75,15 @@ class PredictPage(QWidget):
         self.predict_button = button(self.tr("Predict"), self.tr("Label every image of the folder with the chosen model"), self.start)
         self.cancel_button = button(self.tr("Cancel"), self.tr("Stop after the current batch (or file); what is done is kept"),
                                     self.cancel)
-        self.export_button = button(
-            self.tr("Export…"), self.tr("Save the results as CSV or JSON: path, label, confidence, top-k, all "
-                                        "probabilities, and whether each label was predicted or set by you"), self._export)
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.sorter = Sorter(self.session, state, self.progress, self.status, self)
+        self.sorter.changed.connect(self._update_buttons)
+        self.export_button = button(
+            self.tr("Export…"), self.tr("Save the results as CSV or JSON: path, label, confidence, top-k, all "
+                                        "probabilities, and whether each label was predicted or set by you"),
+            self.sorter.ask_export)
 
         self.show_combo = QComboBox()
         self.show_combo.setToolTip(self.tr("Show all images, one class, the uncertain ones, the unreadable ones, or your corrections"))
@@ -128,40 +103,18 @@ class PredictPage(QWidget):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
 
-        self.grid = LabelGrid(self.session, self.grid_model)
         self.grid.empty_text = self.tr("Choose a model and a folder of images, then Predict: the images appear here "
                                        "with their labels as they are predicted.")
-        self.grid.labelled.connect(self._labelled)
-        self.grid.selectionModel().currentChanged.connect(self._current_changed)
-        self.grid.doubleClicked.connect(self._open_image)
-        self.detail = DetailPanel()
-        self.keys_help = QLabel()
-        self.keys_help.setWordWrap(True)
+        self.review.relabelled.connect(self._update_counts)
 
         self.sort_button = button(self.tr("Sort into folders…"), self.tr("Copy or move every image into a folder per "
-                                  "class (a dry run shows what will happen first)"), self.sort_into_folders)
+                                  "class (a dry run shows what will happen first)"), self.sorter.sort_into_folders)
         self.undo_button = button(self.tr("Undo last sort"), self.tr("Put every file of the last sort back where it was"),
-                                  self.undo_last_sort)
+                                  self.sorter.undo_last_sort)
         self.add_button = button(self.tr("Add corrections to a dataset…"), self.tr("Copy the images you relabelled into "
-                                 "a training dataset folder, one sub-folder per class, for the next run"), self.add_corrections)
+                                 "a training dataset folder, one sub-folder per class, for the next run"),
+                                 self.sorter.add_corrections)
 
-        side = QWidget()
-        sv = QVBoxLayout(side)
-        sv.setContentsMargins(0, 0, 0, 0)
-        sv.addWidget(self.detail, 1)
-        sv.addWidget(self.keys_help)
-        # Scrolls rather than making the window taller than a 1280x800 screen: the image,
-        # five bars, the path and the keys need about 700 px.
-        side_scroll = QScrollArea()
-        side_scroll.setWidget(side)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QScrollArea.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(self.grid)
-        split.addWidget(side_scroll)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Predict a folder")))
@@ -172,7 +125,7 @@ class PredictPage(QWidget):
         layout.addLayout(hrow(self.tr("Show:"), self.show_combo, self.tr("Order:"), self.sort_combo, self.tr("Uncertain below:"),
                               self.threshold,
                               (self.counts, 1)))
-        layout.addWidget(split, 1)
+        layout.addWidget(self.review, 1)
         layout.addLayout(hrow(self.sort_button, self.undo_button, self.add_button, (QLabel(""), 1)))
         state.runs_changed.connect(self.refresh_runs)
         self.refresh_runs()
@@ -199,6 +152,13 @@ class PredictPage(QWidget):
             self.model_combo.setCurrentIndex(index)
         self._update_buttons()
 
+    def use_run(self, run_dir: Path) -> None:
+        """Choose the model of run `run_dir`, if the workspace has it (the list is read again first)."""
+        self.refresh_runs()
+        index = self.model_combo.findData(str(run_dir))
+        if index >= 0:
+            self.model_combo.setCurrentIndex(index)
+
     def use_model_file(self, path: Path, class_names: list[str] | None = None, image_size: int | None = None) -> None:
         """Offer a .keras file; `class_names` (and `image_size`) for a model without a labels.txt."""
         if class_names:
@@ -210,7 +170,8 @@ class PredictPage(QWidget):
         self.model_combo.setCurrentIndex(index)
         self.model_file_chosen.emit(Path(path))
 
-    def _browse_model(self) -> None:
+    def choose_model_file(self) -> None:
+        """Ask for a .keras file (and its class names when no labels.txt is beside it) and offer it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Keras model"), str(Path.home()),
                                               self.tr("Keras models (*.keras)"))
         if not path:
@@ -288,7 +249,7 @@ class PredictPage(QWidget):
     def cancel(self) -> None:
         """Stop predicting (after the current batch) or sorting (after the current file)."""
         self.runner.request_stop()
-        self.sort_runner.request_stop()
+        self.sorter.runner.request_stop()
 
     def _reset_session(self, class_names: list[str]) -> None:
         self.session.class_names = list(class_names)
@@ -312,9 +273,8 @@ class PredictPage(QWidget):
         self.detail.show_row(None, None)
         self._update_counts()
 
-    # Seconds between updates of the grid, counts and progress while predicting: each
-    # update re-lays out and repaints the visible tiles (about 1 ms each, in Python), and
-    # at a batch every 60 ms that kept the window busy 85% of the time (benchmarks, R5).
+    # Seconds between updates of the grid, counts and progress while predicting: each update
+    # re-lays out and repaints the visible tiles, too much to do at every batch (benchmarks/NOTES.md).
     SHOW_INTERVAL = 0.3
 
     def _on_event(self, event) -> None:
@@ -392,10 +352,7 @@ class PredictPage(QWidget):
         self.status.setToolTip(self._listing(passed))
         self._update_buttons()
 
-    def _listing(self, entries: list) -> str:
-        """`path: why` for the first 50 of `entries` (files passed over or not undone), for a tooltip."""
-        return ("\n".join(f"{p}: {shown(why, core_text)}" for p, why in entries[:50])
-                + (self.tr("\n… and {0:,} more").format(len(entries) - 50) if len(entries) > 50 else ""))
+    _listing = staticmethod(entries_tooltip)
 
     def _on_failed(self, message: str, _tb: str) -> None:
         self._show_progress(force=True)  # the rows predicted before the failure stay reviewable
@@ -412,18 +369,6 @@ class PredictPage(QWidget):
         self.grid_model.set_view()
         self._update_counts()
 
-    def _labelled(self, i: int) -> None:
-        self.grid_model.row_changed(i)
-        if self.grid.currentIndex().isValid():
-            self.detail.show_row(self.session, self.grid.currentIndex().data(GridModel.RowRole))
-        self._update_counts()
-
-    def _current_changed(self, current, _previous) -> None:
-        self.detail.show_row(self.session, current.data(GridModel.RowRole) if current.isValid() else None)
-
-    def _open_image(self, index) -> None:
-        open_path(index.data(GridModel.PathRole))
-
     def _update_counts(self) -> None:
         counts = self.session.counts()
         corrected = len(self.session.corrected())
@@ -431,111 +376,18 @@ class PredictPage(QWidget):
                             + (self.tr(" · {0} corrected by you").format(corrected) if corrected else ""))
         self._update_buttons()
 
-    # ---- exporting and sorting ---------------------------------------------------------
-
-    def export(self, path: Path) -> Path:
-        """Write the results, with the user's labels, to `path` (.csv or .json)."""
-        # The save dialog has asked before a file is replaced.
-        writer = PredictionWriter(path, self.session.class_names, overwrite=True)
-        writer.write(self.session.export_rows())
-        return writer.close()
-
-    def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export predictions"), str(Path.home() / "predictions.csv"),
-                                              self.tr("CSV (*.csv);;JSON (*.json)"))
-        if path:
-            try:
-                self.status.setText(self.tr("Saved {0}").format(self.export(Path(path))))
-            except OSError as exc:
-                self.status.setText(self.tr("<b>Could not save:</b> {0}").format(exc))
-
-    def plan(self, out: Path, move: bool) -> SortPlan:
-        """The sort of the current session into `out` (the dry run)."""
-        labelled, left = self.session.for_sort()
-        return plan_sort(labelled, out, move=move, left=left)
-
-    def sort_into_folders(self, out: Path | None = None) -> None:
-        """Ask for the output folder and copy/move, show the dry run, then sort in a worker."""
-        if out is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Sort into which folder?"), str(Path.home()))
-            if not chosen:
-                return
-            out = Path(chosen)
-        try:
-            dialog = SortDialog(lambda move: self.plan(out, move), self)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot sort"), shown_error(exc, core_text))
-            return
-        if dialog.exec() != QDialog.Accepted or not dialog.plan.steps:
-            return
-        self.start_sort(dialog.plan)
-
-    def start_sort(self, plan: SortPlan) -> None:
-        """Journal `plan` and carry it out in a worker; Undo becomes available."""
-        journal = start_sort(plan, self.state.workspace.new_journal("sort")).path
-        self.last_journal = journal
-        self.progress.setRange(0, max(1, len(plan.steps)))
-        self.status.setText(self.tr("Sorting into {0}… (journal {1})").format(plan.out, journal))
-        self.sort_runner.start(lambda emit, stop: ("sort", run_sort(journal, emit, stop)))
-        self._update_buttons()
-
-    def undo_last_sort(self) -> None:
-        """Put every file of the last sort (or dataset addition) back."""
-        if self.last_journal is None or self.sort_runner.is_running():
-            return
-        journal = self.last_journal
-        self.status.setText(self.tr("Undoing the last sort…"))
-        self.sort_runner.start(lambda emit, stop: ("undo", undo_sort(journal, emit)))
-        self._update_buttons()
-
-    def add_corrections(self, dataset: Path | None = None) -> None:
-        """Copy the images the user relabelled into `dataset/<class>/` (never overwriting)."""
-        rows = self.session.corrected()
-        if not rows:
-            return
-        if dataset is None:
-            start = str(self.state.data_path) if self.state.data_path and self.state.data_path.is_dir() else str(Path.home())
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Add to which dataset folder?"), start)
-            if not chosen:
-                return
-            dataset = Path(chosen)
-        plan = plan_sort([(self.session.rows[i].path, self.session.manual[i]) for i in rows], dataset)
-        self.start_sort(plan)
-
-    def _on_sort_event(self, event) -> None:
-        if isinstance(event, Progress) and event.total:
-            self.progress.setRange(0, event.total)
-            self.progress.setValue(event.done)
-
-    def _on_sorted(self, result) -> None:
-        kind, r = result
-        if kind == "undo":
-            problems = self.tr("; {0} not undone (hover for why)").format(len(r.problems)) if r.problems else ""
-            self.status.setText(self.tr("Undone: {0} of {1} file(s) put back{2}").format(r.done, r.total, problems))
-            self.status.setToolTip(self._listing(r.problems))
-            self.last_journal = None
-        elif r.cancelled:
-            self.status.setText(self.tr("Sorting stopped after {0} of {1} file(s); every file is whole. "
-                                        "Undo puts them back.").format(r.done, r.total))
-        else:
-            self.status.setText(self.tr("Sorted {0:,} file(s). Undo last sort puts them back.").format(r.done))
-        self._update_buttons()
-
-    def _on_sort_failed(self, message: str, _tb: str) -> None:
-        self.status.setText(self.tr("<b>Sorting stopped:</b> {0}. Every file is whole; Undo puts back what was done.").format(message))
-
     def shutdown(self) -> None:
         """Stop the thumbnail thread (the window is closing)."""
-        self.loader.close()
+        self.review.shutdown()
 
     def _update_buttons(self) -> None:
-        busy = self.runner.is_running() or self.sort_runner.is_running()
+        busy = self.runner.is_running() or self.sorter.is_running()
         has_rows = bool(self.session.rows)
         self.predict_button.setEnabled(not busy and self.model_combo.count() > 0 and bool(self.folder_edit.text().strip()))
         self.cancel_button.setEnabled(busy)
         self.export_button.setEnabled(not busy and has_rows)
         self.sort_button.setEnabled(not busy and has_rows)
-        self.undo_button.setEnabled(not busy and self.last_journal is not None)
+        self.undo_button.setEnabled(not busy and self.sorter.last_journal is not None)
         self.add_button.setEnabled(not busy and bool(self.session.corrected()))
         if not busy and self.progress.maximum() == 0:
             self.progress.setRange(0, 1)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
+from alexnet_desktop.core.training.evaluation import Evaluated
 from alexnet_desktop.core.training.fit import (
     BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, metric_name, resume,
     train,
@@ -76,6 +77,8 @@ class TrainPage(QWidget):
     """Start / Pause / Stop, a progress bar that tracks batches, the live dashboard and a log."""
 
     run_finished = Signal(object)  # RunFinished
+    evaluated = Signal(object)  # Evaluated: a run that finished, evaluated on its validation images
+    job_ended = Signal()  # the training thread has ended (the run's files are complete)
     STATUS_INTERVAL = 0.1  # seconds between updates of the status line and progress bar
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -83,6 +86,8 @@ class TrainPage(QWidget):
         self.state = state
         self._status_at = 0.0
         self.runner = JobRunner(self, event=self.on_event, failed=self._on_failed, finished=self._job_ended)
+        self.runner.event.connect(lambda e: self.evaluated.emit(e) if isinstance(e, Evaluated) else None)
+        self.runner.finished.connect(self.job_ended)
         self._retry: RunFinished | None = None  # an out-of-memory run, offered again once its thread ends
         self.pause_event = threading.Event()
         self.run_dir: Path | None = None
@@ -235,8 +240,7 @@ class TrainPage(QWidget):
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Preparing…"))
         # The cleared page is painted before the worker starts: once it runs, the window's
-        # Python shares the interpreter with it, and this one repaint took 60-90 ms instead
-        # of 25 (benchmark R5).
+        # Python shares the interpreter with it and this repaint would take several times longer.
         self.repaint()
         pause = self.pause_event
         self.runner.start(lambda emit, stop: job(emit, stop, pause))
@@ -255,6 +259,10 @@ class TrainPage(QWidget):
         else:
             self.pause_event.clear()
         self._update_buttons()
+
+    def is_training(self) -> bool:
+        """True while a run (or a resume) is in progress."""
+        return self.runner.is_running()
 
     def stop(self) -> None:
         """Ask the run to stop after the current batch."""
@@ -378,10 +386,8 @@ class TrainPage(QWidget):
         self._retry = result if result.retry_batch_size else None
 
     def _job_ended(self) -> None:
-        # The pages list the runs again only now: while the worker was still letting go of
-        # the model (a full garbage collection, TensorFlow's caches), reading every run's
-        # manifest on the GUI thread waited on it at each file and froze the window for
-        # 100-200 ms as a run ended (benchmark R5).
+        # The pages list the runs again only now: while the worker is still letting go of the
+        # model, reading every run's manifest on the GUI thread would wait on it at each file.
         self.state.runs_changed.emit()
         self._update_buttons()
         result, self._retry = self._retry, None

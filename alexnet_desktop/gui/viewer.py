@@ -1,7 +1,7 @@
 """The prediction viewer: a virtualised thumbnail grid over a `LabelSession`, keyboard first.
 
 Only the thumbnails on screen are asked for; they are decoded by the one decoder in a
-background thread (newest request first, so scrolling fast never queues a backlog) and
+`JobRunner` (newest request first, so scrolling fast never queues a backlog) and
 kept in a bounded cache. The grid holds row numbers, not images, so 100,000 predictions
 cost a list of integers.
 """
@@ -10,23 +10,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QListView, QProgressBar, QStyle,
-    QStyledItemDelegate, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
 
-
-from alexnet_desktop.core.events import Cancelled, Progress
-from alexnet_desktop.core.model.explain import DEFAULT_METHOD, GRAD_CAM, METHOD_NAMES, METHODS, OCCLUSION, explain, overlay
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling.session import UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.labelling.predict import load_for_prediction
-from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core import wording
 from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.worker import JobRunner
@@ -40,67 +31,75 @@ def label_text(label: str) -> str:
     """A label as shown: a class name as it is, the app's own labels in the user's language."""
     return tr("Labels", SPECIAL_LABELS[label]) if label in SPECIAL_LABELS else label
 
+
 THUMB = 112
 
 
-def _qimage(pixels: np.ndarray) -> QImage:
+def qimage(pixels: np.ndarray) -> QImage:
+    """An RGB uint8 array as a QImage that owns its pixels."""
     a = np.ascontiguousarray(pixels, dtype=np.uint8)
     h, w = a.shape[:2]
     return QImage(a.data, w, h, 3 * w, QImage.Format_RGB888).copy()
 
 
 class ThumbnailLoader(QObject):
-    """Decodes thumbnails in one background thread; `ready(path, QImage)` on the GUI thread.
+    """Decodes thumbnails in a `JobRunner`; `ready(path, QImage)` on the GUI thread.
 
     Requests are served newest first and a request for a file already waiting is ignored,
-    so what the user looks at now is decoded next.
+    so what the user looks at now is decoded next. The job runs while requests wait and
+    ends when none are left; the next request starts it again.
     """
 
     ready = Signal(str, QImage)
+    KEEP = 400  # waiting requests kept; far off-screen ones are dropped and asked again when seen
 
     def __init__(self, size: int = THUMB, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.size = size
         self._stack: list[str] = []
         self._waiting: set[str] = set()
-        self._cv = threading.Condition()
+        self._lock = threading.Lock()  # the stack is filled here and emptied by the job's thread
         self._closed = False
-        self._thread = threading.Thread(target=self._run, name="thumbnails", daemon=True)
-        self._thread.start()
+        self.runner = JobRunner(self, event=self._decoded, finished=self._resume)
 
     def request(self, path: str) -> None:
         """Ask for `path`'s thumbnail (again, if it was asked before: it moves to the front)."""
-        with self._cv:
+        with self._lock:
             if path in self._waiting:
                 self._stack.remove(path)
             self._waiting.add(path)
             self._stack.append(path)
-            del self._stack[:-400]  # far off-screen requests are dropped; they are asked again when seen
+            del self._stack[:-self.KEEP]
             self._waiting.intersection_update(self._stack)
-            self._cv.notify()
+        self._resume()
 
     def close(self) -> None:
-        """Stop the thread (the window is closing) and wait for it."""
-        with self._cv:
-            self._closed = True
-            self._cv.notify()
-        self._thread.join(timeout=10)
+        """Stop decoding (the window is closing) and wait for the thread to end."""
+        self._closed = True
+        self.runner.request_stop()
+        self.runner.wait(10_000)
 
-    def _run(self) -> None:
-        lower_priority()
-        while True:
-            with self._cv:
-                while not self._stack and not self._closed:
-                    self._cv.wait()
-                if self._closed:
+    def _resume(self) -> None:
+        # Also on `finished`: a request that came while the job was ending is served.
+        if not self._closed and self._stack and not self.runner.is_running():
+            self.runner.start(self._decode_waiting)
+
+    def _decode_waiting(self, emit, stop) -> None:
+        size = self.size
+        while not stop.is_set():
+            with self._lock:
+                if not self._stack:
                     return
                 path = self._stack.pop()
                 self._waiting.discard(path)
             try:
-                image = _qimage(decode_image(path, size=self.size, keep_aspect=True))
+                image = qimage(decode_image(path, size=size, keep_aspect=True))
             except (ImageDecodeError, OSError):
                 image = QImage()
-            self.ready.emit(path, image)
+            emit((path, image))
+
+    def _decoded(self, event: tuple[str, QImage]) -> None:
+        self.ready.emit(*event)
 
 
 class GridModel(QAbstractListModel):
@@ -299,228 +298,3 @@ class LabelGrid(QListView):
         current = self.currentIndex()
         if len(rows) == 1 and current.row() + 1 < self.model().rowCount():
             self.setCurrentIndex(self.model().index(current.row() + 1))
-
-
-class DetailPanel(QWidget):
-    """The selected image large, its top-k probabilities as bars, and its path; with a model
-    set (`set_model`), a heat map over the image (occlusion by default, or Grad-CAM) for the
-    predicted or a chosen class, made on the image as the model sees it and laid over the
-    image at its own aspect ratio.
-
-    The image is decoded in a worker, the heat map after it: a 24-megapixel photo took
-    580 ms to decode as PNG and 100 ms as JPEG, which on the GUI thread froze the window at
-    every arrow key. While it decodes, the last image stays (no blink between quick ones).
-    A heat map still being made when the selection, method or class changes is stopped
-    (occlusion takes about a second on a CPU)."""
-
-    TOP_K = 5
-    SIZE = 320
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(280)
-        self.loaded = None  # core.predict.LoadedModel
-        self._model_run: Path | None = None  # a run whose model is offered, not loaded yet (offer_model)
-        self._shown: tuple | None = None
-        self.runner = JobRunner(self, event=self._image_ready, succeeded=self._heat_ready, failed=self._heat_failed,
-                                finished=self._next_image)
-        self._wanted: tuple | None = None  # (path, heat map wanted, class to explain), latest only
-        self.explain = QCheckBox(self.tr("Heat map for"))
-        self.explain.setToolTip(self.tr("A heat map over the parts of the image that are evidence for the class"))
-        self.explain.setEnabled(False)
-        self.explain.toggled.connect(self._refresh)
-        self.method = QComboBox()
-        tips = {OCCLUSION: self.tr("Occlusion: how much hiding each part of the image lowers the class's score "
-                                   "(64 passes of the model; about a second on a CPU)"),
-                GRAD_CAM: self.tr("Grad-CAM: the last convolution's maps weighed by the class score's gradient "
-                                  "(one pass; as coarse as that layer's grid)")}
-        for m in METHODS:
-            self.method.addItem(core_text(METHOD_NAMES[m]), m)
-            self.method.setItemData(self.method.count() - 1, tips[m], Qt.ToolTipRole)
-        self.method.setCurrentIndex(self.method.findData(DEFAULT_METHOD))
-        self.method.setToolTip(self.tr("How the heat map is made"))
-        self.method.setEnabled(False)
-        self.method.currentIndexChanged.connect(self._refresh)
-        self.heat_status = QLabel()
-        self.heat_status.setWordWrap(True)
-        self.explain_class = QComboBox()
-        self.explain_class.setToolTip(self.tr("Explain the predicted class, or another one"))
-        self.explain_class.currentIndexChanged.connect(self._refresh)
-        self.image = QLabel(self.tr("Select an image"))
-        self.image.setAlignment(Qt.AlignCenter)
-        self.image.setMinimumSize(256, 256)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.path = QLabel()
-        self.path.setWordWrap(True)
-        self.path.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.bars: list[tuple[QLabel, QProgressBar]] = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.image)
-        row = QHBoxLayout()
-        row.addWidget(self.explain)
-        row.addWidget(self.explain_class, 1)
-        layout.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("made by")))
-        row.addWidget(self.method, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.heat_status)
-        layout.addWidget(self.title)
-        for _ in range(self.TOP_K):
-            name, bar = QLabel(), QProgressBar()
-            bar.setRange(0, 1000)
-            bar.setTextVisible(True)
-            layout.addWidget(name)
-            layout.addWidget(bar)
-            self.bars.append((name, bar))
-        layout.addWidget(self.path)
-        layout.addStretch(1)
-        self.show_row(None, None)
-
-    def _fit(self, pixels: np.ndarray) -> QPixmap:
-        """The image as a pixmap, small ones (CIFAR's 32 px, the demo's 128) enlarged to the panel."""
-        pixmap = QPixmap.fromImage(_qimage(pixels))
-        if max(pixmap.width(), pixmap.height()) < self.SIZE:
-            mode = Qt.FastTransformation if max(pixmap.width(), pixmap.height()) <= 64 else Qt.SmoothTransformation
-            pixmap = pixmap.scaled(self.SIZE, self.SIZE, Qt.KeepAspectRatio, mode)
-        return pixmap
-
-    def set_model(self, loaded) -> None:
-        """The model whose reasons the heat map shows (None: no heat map)."""
-        self.loaded, self._model_run = loaded, None
-        self._offer_classes(loaded.class_names if loaded else None)
-
-    def offer_model(self, run_dir: Path, class_names: list[str]) -> None:
-        """Offer the heat map with the model of run `run_dir`, loaded in the worker the first
-        time a heat map is asked for: a run that just finished shows its evaluation without
-        a second copy of its model in memory until the user wants one."""
-        self.loaded, self._model_run = None, Path(run_dir)
-        self._offer_classes(class_names)
-
-    def model_run(self) -> Path | None:
-        """The run folder whose model the heat map uses (loaded or offered), if known."""
-        if self._model_run is not None:
-            return self._model_run
-        return Path(self.loaded.source).parent if self.loaded is not None else None
-
-    def _offer_classes(self, class_names: list[str] | None) -> None:
-        self.explain.setEnabled(class_names is not None)
-        self.method.setEnabled(class_names is not None)
-        self.explain_class.blockSignals(True)
-        self.explain_class.clear()
-        self.explain_class.addItem(self.tr("the predicted class"), None)
-        for i, name in enumerate(class_names or []):
-            self.explain_class.addItem(name, i)
-        self.explain_class.blockSignals(False)
-
-    def _refresh(self) -> None:
-        if self._shown:
-            self.show_row(*self._shown)
-
-    def _request_image(self, path: Path) -> None:
-        heat = self.explain.isChecked() and (self.loaded is not None or self._model_run is not None)
-        self._wanted = (path, heat, self.explain_class.currentData(), self.method.currentData())
-        if self.runner.is_running():
-            self.runner.request_stop()  # a heat map nobody will see: the next starts when it has stopped
-        self.heat_status.setText("")
-        self._next_image()
-
-    def _next_image(self) -> None:
-        if self.runner.is_running() or self._wanted is None:
-            return
-        path, heat, class_index, method = self._wanted
-        self._wanted = None
-        loaded, size = self.loaded if heat else None, self.SIZE  # the model only when it is needed
-        run = self._model_run
-
-        def job(emit, stop):
-            nonlocal loaded
-            try:
-                big = decode_image(path, size=size, keep_aspect=True)
-            except (ImageDecodeError, OSError) as exc:
-                emit((path, None, getattr(exc, "reason", None) or wording.message_of(exc)))
-                return None
-            emit((path, big, None))
-            if not heat or stop.is_set():
-                return None
-            if loaded is None:
-                loaded = load_for_prediction(run)
-                emit(("model", run, loaded))
-            try:  # made on the model's square view; overlay lays it back at the image's aspect
-                e = explain(loaded.model, decode_image(path, size=loaded.image_size), method, class_index,
-                            emit=lambda p: emit((path, p)), stop=stop)
-            except Cancelled:
-                return None
-            return path, overlay(big, e.heat), loaded.class_names[e.class_index], method, e.probability
-
-        self.runner.start(job)
-
-    def _is_shown(self, path: Path) -> bool:
-        if not self._shown:
-            return False
-        session, i = self._shown
-        return i < len(session.rows) and str(session.rows[i].path) == str(path)
-
-    def _image_ready(self, event) -> None:
-        if event[0] == "model":  # an offered model, loaded for its first heat map: kept for the next
-            _, run, loaded = event
-            if self.loaded is None and self._model_run == run:
-                self.loaded = loaded
-            return
-        if len(event) == 2:  # (path, Progress) of a heat map being made
-            path, progress = event
-            if self._is_shown(path) and isinstance(progress, Progress) and progress.done < progress.total:
-                self.heat_status.setText(self.tr("Making the heat map: {0} of {1} views").format(progress.done, progress.total))
-            return
-        path, pixels, why = event
-        if not self._is_shown(path):
-            return  # the user has moved on; the next image is on its way
-        if pixels is None:
-            self.image.setPixmap(QPixmap())
-            self.image.setText(wording.shown(why, core_text))
-        else:
-            self.image.setPixmap(self._fit(pixels))
-        self.image.setToolTip("")
-
-    def _heat_ready(self, result) -> None:
-        if result is None:
-            return
-        path, pixels, explained, method, probability = result
-        if self._is_shown(path):
-            self.image.setPixmap(self._fit(pixels))
-            self.image.setToolTip(self.tr("Heat map for {0}").format(explained))
-            self.heat_status.setText(self.tr("{0} map for {1} ({2:.1%}): red is where the evidence lies").format(
-                core_text(METHOD_NAMES[method]), explained, probability))
-
-    def _heat_failed(self, message: str, _tb: str) -> None:
-        self.image.setToolTip(self.tr("No heat map: {0}").format(message))
-        self.heat_status.setText(self.tr("No heat map: {0}").format(message))
-
-    def show_row(self, session: LabelSession | None, i: int | None) -> None:
-        """Show session row `i`, or nothing."""
-        self._shown = (session, i) if session is not None and i is not None else None
-        for name, bar in self.bars:
-            name.hide()
-            bar.hide()
-        if session is None or i is None:
-            self.image.setPixmap(QPixmap())
-            self.image.setText(self.tr("Select an image"))
-            self.title.setText("")
-            self.path.setText("")
-            return
-        r = session.rows[i]
-        self._request_image(r.path)
-        label = session.label(i)
-        shown = label_text("unreadable") if label == "" else (label_text(UNCERTAIN_LABEL) if label is None else label)
-        how = self.tr("set by you") if session.is_manual(i) else self.tr("predicted")
-        self.title.setText(f"<b>{shown}</b> ({how})"
-                           + (self.tr(" · model: {0} {1:.1%}").format(r.label, r.confidence) if r.label else ""))
-        self.path.setText(str(Path(r.path)))
-        if r.probabilities:
-            for (name, bar), (cls, p) in zip(self.bars, r.top_k(session.class_names, self.TOP_K)):
-                name.setText(cls)
-                bar.setValue(int(round(p * 1000)))
-                bar.setFormat(f"{p:.1%}")
-                name.show()
-                bar.show()
