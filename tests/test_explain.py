@@ -176,6 +176,21 @@ def test_explain_defaults_to_the_predicted_class():
         explain(model, _image(10, 10), "lime")
 
 
+def test_a_model_that_was_explained_is_freed_with_its_last_reference():
+    """What the methods build for a model lives and dies with it (a table keyed weakly by the
+    model, with values referring to it, kept every explained model for the life of the app)."""
+    import gc
+    import weakref
+
+    model = build_classifier(ARCH, 2, 32)
+    for method in METHODS:
+        explain(model, _image(10, 10), method)
+    gone = weakref.ref(model)
+    del model
+    gc.collect()
+    assert gone() is None
+
+
 def test_first_layer_filters_tile_every_kernel(host):
     from alexnet_desktop.core.models import build_classifier as build
 
