@@ -90,5 +90,10 @@ def window(qtbot, host, workspace):
     qtbot.waitUntil(lambda: not any(r.is_running() for r in runners), timeout=60000)
     w.close()
     w.deleteLater()
+    # Deleted now, not whenever a later test happens to run Qt's event loop: a closed window
+    # still holds its pages' models until then, which the next test would count as leaked.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 

@@ -176,6 +176,25 @@ def test_explain_defaults_to_the_predicted_class():
         explain(model, _image(10, 10), "lime")
 
 
+def test_a_model_that_was_explained_is_freed_with_its_last_reference():
+    """What the methods build for a model lives and dies with it (a table keyed weakly by the
+    model, with values referring to it, kept every explained model for the life of the app)."""
+    import gc
+    import weakref
+
+    wrapped = build_classifier(ARCH, 2, 32)  # the app's wrapper around the network
+    network = wrapped.layers[-1]
+    assert isinstance(network, type(wrapped))
+    gone = []
+    for model in (wrapped, network):
+        for method in METHODS:
+            explain(model, _image(10, 10), method)
+        gone.append(weakref.ref(model))
+    del model, wrapped, network
+    gc.collect()
+    assert [ref() for ref in gone] == [None, None]
+
+
 def test_first_layer_filters_tile_every_kernel(host):
     from alexnet_desktop.core.model.models import build_classifier as build
 

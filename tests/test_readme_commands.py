@@ -78,6 +78,8 @@ def write_home(home: Path) -> None:
     rows = ["imageName,label"] + [f"{a}.{i}.jpg,{a}" for a in ("cat", "dog") for i in range(5)]
     (data / "labels.csv").write_text("\n".join(rows) + "\n")
     tar_folder(write_cifar_python(home / "cifar", per_batch=4), data / "cifar-10-python.tar.gz")
+    for i, colour in enumerate(((40, 160, 40), (40, 40, 200))):  # `explain ... ~/photos/*.jpg`
+        image(home / "photos" / f"photo_{i}.jpg", colour, side=64)
     for k in range(17):  # Oxford's numbering: 80 images a species, in order; ten of each here
         for n in range(80 * k + 1, 80 * k + 11):
             image(data / "17flowers" / "jpg" / f"image_{n:04d}.jpg", (10 * k, 200 - 10 * k, 90), side=16)
@@ -138,3 +140,5 @@ def test_every_command_readme_shows_runs_as_written(tmp_path, monkeypatch):
         if found := re.search(r"journal: (\S+)", said):
             journal = Path(found.group(1))
     assert journal is not None and any(runs.iterdir())
+    assert sorted(p.name for p in (home / "maps").iterdir()) == [
+        "photo_0.heat.npy", "photo_0.heat.png", "photo_1.heat.npy", "photo_1.heat.png"]

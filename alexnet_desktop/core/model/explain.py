@@ -20,7 +20,6 @@ ratio; `overlay` draws it. The first layer's kernels, tiled, are the AlexNet pap
 from __future__ import annotations
 
 import threading
-import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,13 +158,14 @@ class _Parts:
         return e / e.sum(axis=-1, keepdims=True)
 
 
-_PARTS: "weakref.WeakKeyDictionary[Any, _Parts]" = weakref.WeakKeyDictionary()
-
-
 def _parts(model: Any) -> _Parts:
-    if model not in _PARTS:
-        _PARTS[model] = _Parts(model)
-    return _PARTS[model]
+    # Kept on the model itself (past Keras's attribute tracking), so the parts live and die
+    # with it: a weak-keyed table would keep every model alive, its parts referring to it.
+    parts = model.__dict__.get("_explain_parts")
+    if parts is None:
+        parts = _Parts(model)
+        object.__setattr__(model, "_explain_parts", parts)
+    return parts
 
 
 def class_scores(model: Any, pixels: np.ndarray) -> np.ndarray:
