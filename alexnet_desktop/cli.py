@@ -29,7 +29,7 @@ class ProgressPrinter:
         self._bar = False
 
     def __call__(self, event: Any) -> None:
-        from alexnet_desktop.core.training import fit as t
+        from alexnet_desktop.core.training import events as t
 
         if isinstance(event, Progress):
             if self.tty and event.total:
@@ -158,7 +158,7 @@ def cmd_plugins(args) -> int:
 
 def cmd_scan(args) -> int:
     from alexnet_desktop.core.data.scan import scan_dataset
-    from alexnet_desktop.core.training.fit import load_dataset
+    from alexnet_desktop.core.data.loading import load_dataset
 
     data = resolve_data(args.data)
     dataset = load_dataset(_host(), data, args.loader, parse_options(args.option))
@@ -324,7 +324,7 @@ def _run_stoppable(job, stop: threading.Event, printer) -> Any:
 
 def _train_config(args, host) -> Any:
     from alexnet_desktop.core.data.augment import preset
-    from alexnet_desktop.core.training.fit import TrainConfig
+    from alexnet_desktop.core.training.config import TrainConfig
     from alexnet_desktop.core.workspace import Workspace
 
     if args.config:
@@ -414,7 +414,7 @@ def cmd_evaluate(args) -> int:
     from alexnet_desktop.core.training.evaluation import evaluate_samples, save_evaluation, validation_samples
     from alexnet_desktop.core.labelling.predict import load_for_prediction
     from alexnet_desktop.core.training.runs import RunFolder
-    from alexnet_desktop.core.training.fit import load_dataset
+    from alexnet_desktop.core.data.loading import load_dataset
 
     model_ref = Path(args.model)
     run = RunFolder(model_ref) if model_ref.is_dir() else None

@@ -123,7 +123,8 @@ def test_a_plugin_that_raises_inside_build_or_load_is_named_and_the_others_run_o
     import pytest
 
     from alexnet_desktop.core.plugins import PluginError
-    from alexnet_desktop.core.training.fit import TrainConfig, train
+    from alexnet_desktop.core.training.config import TrainConfig
+    from alexnet_desktop.core.training.fit import train
 
     host.register(FailsInsidePlugin(), "fails_inside")
     assert not host.failures  # nothing wrong until its code runs

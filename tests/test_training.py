@@ -11,7 +11,9 @@ import pytest
 from alexnet_desktop import cli
 from alexnet_desktop.core.model.model_files import load_model_file
 from alexnet_desktop.core.labelling.predict import folder_listing, load_for_prediction, predict_files
-from alexnet_desktop.core.training.fit import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
+from alexnet_desktop.core.training.events import BatchEnded, EpochEnded, RunFinished, RunStarted
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.fit import train
 
 
 def _config(data, workspace, **kw):

@@ -15,7 +15,8 @@ from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
 
 
 def _trained_run(host, data, workspace):
-    from alexnet_desktop.core.training.fit import TrainConfig, train
+    from alexnet_desktop.core.training.config import TrainConfig
+    from alexnet_desktop.core.training.fit import train
 
     return train(TrainConfig(data=str(data), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
                              runs_dir=str(workspace.runs_dir)), host).run_dir

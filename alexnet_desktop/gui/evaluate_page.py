@@ -20,7 +20,7 @@ from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.predict import Prediction, load_for_prediction
 from alexnet_desktop.core.training.runs import RunFolder, effective_status, list_runs
 from alexnet_desktop.core.labelling.sorting import plan_sort, start_sort, run_sort, undo_sort
-from alexnet_desktop.core.training.fit import load_dataset
+from alexnet_desktop.core.data.loading import load_dataset
 from alexnet_desktop.gui.plots import PointLabels
 from alexnet_desktop.gui.i18n import status_text
 from alexnet_desktop.gui.state import AppState

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
-from alexnet_desktop.core.training.fit import (
-    BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, metric_name, resume,
-    train,
-)
+from alexnet_desktop.core.training.events import BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, metric_name
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.fit import resume, train
 from alexnet_desktop.core.wording import shown
 from alexnet_desktop.core.training.cluster import ClusterError
 from alexnet_desktop.core.training.worker_process import run_worker_process
