@@ -55,7 +55,7 @@ def test_a_finished_run_is_evaluated_on_its_validation_split(host, colour_datase
     assert sum(map(sum, saved["confusion"])) == saved["count"]
     assert set(saved["per_class"]) == {"blue", "red"} and len(saved["images"]) == saved["count"]
     # The same from the command line, on the validation split and on a folder.
-    monkeypatch.setattr(cli, "_host", lambda: host)
+    monkeypatch.setattr("alexnet_desktop.core.plugins._default_host", host)  # the host every command uses
     assert cli.main(["evaluate", str(result.run_dir), "--json"]) == 0
     again = json.loads(capsys.readouterr().out)
     assert again["confusion"] == saved["confusion"]

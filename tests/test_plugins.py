@@ -61,7 +61,7 @@ def test_user_folder_plugins_load_and_a_failing_import_is_reported(workspace):
 
 def test_cli_lists_runtime_plugin_and_reports_broken(host, monkeypatch, capsys):
     host.register(RaisingPlugin(), "raising")
-    monkeypatch.setattr(cli, "_host", lambda: host)
+    monkeypatch.setattr("alexnet_desktop.core.plugins._default_host", host)  # the host every command uses
     assert cli.main(["plugins", "--json"]) == 1  # non-zero: a plugin failed
     out = json.loads(capsys.readouterr().out)
     assert "tiny-test-net" in [a["id"] for a in out["architectures"]]
