@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.predict import Prediction
+from alexnet_desktop.core.labelling.predict_folder import Rows
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
 
 
@@ -204,10 +205,10 @@ def test_rows_that_arrive_in_a_burst_reach_the_grid_even_when_nothing_follows(qt
     def batch(start):
         return [Prediction(Path(f"/x/{i}.png"), "a", 0.9, (0.9, 0.1)) for i in range(start, start + 3)]
 
-    page._on_event(("rows", batch(0)))  # shown at once: the first rows appear without delay
+    page._on_event(Rows(batch(0)))  # shown at once: the first rows appear without delay
     assert page.grid_model.rowCount() == 3
-    page._on_event(("rows", batch(3)))  # within the interval: held back...
-    page._on_event(("rows", batch(6)))
+    page._on_event(Rows(batch(3)))  # within the interval: held back...
+    page._on_event(Rows(batch(6)))
     assert page.grid_model.rowCount() == 3
     qtbot.waitUntil(lambda: page.grid_model.rowCount() == 9, timeout=3000)  # ...then shown by the timer
     assert "a 9" in page.counts.text()

@@ -46,13 +46,10 @@ def cmd_plugins(args) -> int:
 
 
 def cmd_scan(args) -> int:
-    from alexnet_desktop.core.data.scan import scan_dataset
-    from alexnet_desktop.core.data.loading import load_dataset
+    from alexnet_desktop.core.data.loading import scan_data
 
-    data = resolve_data(args.data)
-    dataset = load_dataset(host(), data, args.loader, parse_options(args.option))
     printer = ProgressPrinter()
-    report = scan_dataset(dataset, printer)
+    dataset, report = scan_data(host(), resolve_data(args.data), args.loader, parse_options(args.option), printer)
     printer.done()
     if args.json:
         print(report.to_json())

@@ -11,26 +11,33 @@ from alexnet_desktop.commands.common import ProgressPrinter, host, parse_options
 
 
 def cmd_predict(args) -> int:
-    from alexnet_desktop.core.labelling.predict import PredictionWriter, folder_listing, load_for_prediction, predict_files
+    from alexnet_desktop.core.events import Progress
+    from alexnet_desktop.core.labelling.predict import PredictionWriter
+    from alexnet_desktop.core.labelling.predict_folder import ModelReady, PassedOver, Rows, predict_folder
 
     out = Path(args.out) if args.out else None
     if out is not None:
         # Refused before the model loads: an existing file is never replaced unless asked.
         PredictionWriter(out, [], overwrite=args.overwrite).abort()
-    loaded = load_for_prediction(args.model, args.labels, image_size=args.image_size)
-    listing = folder_listing(args.folder, recursive=args.recursive)
-    files = listing.files
-    for path, why in listing.passed_over():
-        print(f"passed over {path}: {why}", file=sys.stderr)
-    writer = PredictionWriter(out, loaded.class_names, args.top_k, overwrite=args.overwrite) if out else None
     printer = ProgressPrinter()
+    writer: PredictionWriter | None = None
     counts: dict[str, int] = {}
-    errors = 0
-    try:
-        for batch in predict_files(loaded, files, batch_size=args.batch_size, emit=printer):
+    errors = total = 0
+
+    def show(event) -> None:
+        nonlocal writer, errors, total
+        if isinstance(event, ModelReady) and out:
+            writer = PredictionWriter(out, event.loaded.class_names, args.top_k, overwrite=args.overwrite)
+        elif isinstance(event, PassedOver):
+            for path, why in event.files:
+                print(f"passed over {path}: {why}", file=sys.stderr)
+        elif isinstance(event, Progress):
+            total = event.total
+            printer(event)
+        elif isinstance(event, Rows):
             if writer:
-                writer.write(batch)
-            for r in batch:
+                writer.write(event.predictions)
+            for r in event.predictions:
                 if r.error:
                     errors += 1
                 else:
@@ -38,6 +45,12 @@ def cmd_predict(args) -> int:
                 if not writer:
                     printer.done()
                     print(f"{r.path}\t{r.label or 'ERROR'}\t{r.confidence:.4f}\t{r.error}" if r.error else f"{r.path}\t{r.label}\t{r.confidence:.4f}")
+        else:
+            printer(event)
+
+    try:
+        predict_folder(args.model, args.folder, labels=args.labels, image_size=args.image_size,
+                       recursive=args.recursive, batch_size=args.batch_size, emit=show)
     except BaseException:
         if writer:
             writer.abort()
@@ -46,35 +59,19 @@ def cmd_predict(args) -> int:
     if writer:
         writer.close()
     summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
-    print(f"{len(files)} images: {summary}" + (f"; {errors} unreadable" if errors else "") + (f" -> {out}" if out else ""), file=sys.stderr)
+    print(f"{total} images: {summary}" + (f"; {errors} unreadable" if errors else "") + (f" -> {out}" if out else ""), file=sys.stderr)
     return 0
 
 
 def cmd_evaluate(args) -> int:
-    from alexnet_desktop.core.training.evaluation import evaluate_samples, save_evaluation, validation_samples
-    from alexnet_desktop.core.labelling.predict import load_for_prediction
-    from alexnet_desktop.core.training.runs import RunFolder
-    from alexnet_desktop.core.data.loading import load_dataset
+    from alexnet_desktop.core.training.evaluation import evaluate_model
 
-    model_ref = Path(args.model)
-    run = RunFolder(model_ref) if model_ref.is_dir() else None
-    loaded = load_for_prediction(model_ref, args.labels, image_size=args.image_size)
-    if args.data:
-        dataset = load_dataset(host(), resolve_data(args.data), args.loader, parse_options(args.option))
-        # A dataset with a held-out test part is judged on that part, never on what it trained on.
-        samples = dataset.test_samples or dataset.samples
-        source = f"{args.data} ({'its test part' if dataset.test_samples else 'all its images'})"
-        key = str(Path(args.data).resolve())
-    elif run is not None:
-        samples, source, key = validation_samples(run), "validation split", "validation"
-    else:
-        raise ValueError("give DATA to evaluate a .keras model on")
     printer = ProgressPrinter()
-    evaluation = evaluate_samples(loaded, samples, source=source, batch_size=args.batch_size, emit=printer)
+    data = resolve_data(args.data) if args.data else None
+    evaluated = evaluate_model(args.model, host(), data, loader=args.loader, options=parse_options(args.option),
+                               labels=args.labels, image_size=args.image_size, batch_size=args.batch_size, emit=printer)
     printer.done()
-    if run is not None:
-        save_evaluation(run, evaluation, key)
-    print(json.dumps(evaluation.to_dict()) if args.json else evaluation.to_text())
+    print(json.dumps(evaluated.evaluation.to_dict()) if args.json else evaluated.evaluation.to_text())
     return 0
 
 

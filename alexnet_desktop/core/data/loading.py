@@ -1,11 +1,16 @@
-"""Opening a dataset by path with a loader plugin: the named one, or the most confident."""
+"""Opening a dataset by path with a loader plugin (the named one, or the most confident), and the
+scan job: the dataset opened and every file checked, as the Data page, `alexnet-desktop scan`
+and training all do it."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.data.datasets import Dataset
+from alexnet_desktop.core.data.scan import ScanReport, scan_dataset
+from alexnet_desktop.core.events import Emit, Message, no_emit
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.wording import say
 
@@ -22,3 +27,18 @@ def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, opti
     by_name = {o.name: o for o in loader.options}
     opts.update({k: by_name[k].coerce(v) for k, v in options.items()})
     return loader.load(Path(data), **opts)
+
+
+def scan_data(
+    host: PluginHost,
+    data: str | Path,
+    loader_id: str | None,
+    options: dict[str, Any],
+    emit: Emit = no_emit,
+    stop: threading.Event | None = None,
+) -> tuple[Dataset, ScanReport]:
+    """Open `data` (see `load_dataset`) and check every file of it, its test part included;
+    emits a `Message`, then `Progress`. A set `stop` ends the check early (`report.cancelled`)."""
+    dataset = load_dataset(host, data, loader_id, options)
+    emit(Message(say("Checking {0:,} images in {1}…", len(dataset.samples) + len(dataset.test_samples), data)))
+    return dataset, scan_dataset(dataset, emit, stop)

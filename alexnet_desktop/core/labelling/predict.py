@@ -98,12 +98,14 @@ def load_for_prediction(
     ref = Path(ref)
     if ref.is_dir():
         run = RunFolder(ref)
-        manifest = run.read_manifest()
+        manifest = run.manifest()
         if not run.model_path.is_file():
             raise FileNotFoundError(say("{0}: the run has no {1} (it did not finish an epoch)", ref, MODEL))
         model = load_model_file(run.model_path, accepted_hashes=run.accepted_hashes(MODEL))
-        names = list(manifest["class_names"])
-        size = int(manifest["image_size"])
+        names = list(manifest.class_names)
+        if not names or manifest.image_size is None:
+            raise ValueError(say("{0}: the manifest names no classes or no image size", run.manifest_path))
+        size = int(manifest.image_size)
         source = run.model_path
         fixed = _input_side(model, run.model_path)
         # Checked before any image is decoded at that size (4000 would decode 48 MB an image).

@@ -57,10 +57,10 @@ def cluster_checkpoint(job: TrainingJob, cluster: "clusters.Cluster") -> tuple[R
     job.cluster_pointer = Path(clusters.pointer_path(cfg.runs_dir, key))
     try:
         run = RunFolder(Path(json.loads(job.cluster_pointer.read_text(encoding="utf-8"))["run"]))
-        manifest = run.read_manifest()
+        manifest = run.manifest()
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if manifest.get("status") == "finished" or not run.checkpoint_path.is_file():
+    if manifest.status == "finished" or not run.checkpoint_path.is_file():
         return None
     model = load_model_file(run.checkpoint_path, compile=True, accepted_hashes=run.accepted_hashes(run.checkpoint_path.name))
     return run, model
@@ -82,14 +82,13 @@ def join_cluster_run(job: TrainingJob, cluster: "clusters.Cluster", saved: tuple
     done = 0
     if saved is not None:
         job.run, checkpoint = saved
-        manifest = job.run.read_manifest()
-        if manifest.get("class_names") != data.class_names:
+        manifest = job.run.manifest()
+        if manifest.class_names != data.class_names:
             raise clusters.ClusterError(say("{0}: the classes are not those of the run it would continue ({1})",
                                             cfg.data, job.run.path))
         job.history = [{**row, "epoch": int(row["epoch"])} for row in job.run.read_history()]
         done = len(job.history)
-        job.best_epoch = manifest.get("best_epoch")
-        job.best_value = (manifest.get("best") or {}).get("value")
+        job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
         values = [*checkpoint.weights, *checkpoint.optimizer.variables]
         if len(values) != len(variables):
             raise clusters.ClusterError(say("{0}: the checkpoint does not fit the model it would continue",
@@ -97,7 +96,7 @@ def join_cluster_run(job: TrainingJob, cluster: "clusters.Cluster", saved: tuple
         for variable, value in zip(variables, values):
             variable.assign(value.numpy())
         job.run.update_manifest(
-            resumed=[*manifest.get("resumed", []), {"at_epoch": done, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
+            resumed=[*manifest.resumed, {"at_epoch": done, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
             device=setup.device, strategy=setup.runtime.description, cluster=cluster.spec.to_record(), error=None,
         )
     best = job.best_value if job.best_value is not None else float("nan")

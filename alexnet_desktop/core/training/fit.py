@@ -64,7 +64,7 @@ def resume(
     rate from here on (a diverged run goes on from its last good epoch at a lower one).
     """
     run = RunFolder(Path(run_dir))
-    manifest = run.read_manifest()
+    manifest = run.manifest()
     status = effective_status(manifest)
     if status not in RESUMABLE:
         raise ValueError(say("{0}: the run is {1}; only a run that is not being trained can be resumed", run.path, status))
@@ -72,8 +72,8 @@ def resume(
         raise ValueError(say("{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)", run.path))
     if more_epochs < 0:
         raise ValueError(say("more epochs must be 0 or more, not {0}", more_epochs))
-    config = TrainConfig.from_manifest(manifest["training"])
-    done = int(manifest.get("epochs_done", 0))
+    config = manifest.config()
+    done = manifest.epochs_done
     config.epochs = max(config.epochs, done) + more_epochs
     if done >= config.epochs:
         raise ValueError(say("{0}: all {1} epochs are done; give a number of epochs to add", run.path, config.epochs))
@@ -114,23 +114,22 @@ def _resumed_run(job: TrainingJob, run: RunFolder, new_rate: bool) -> RunFinishe
         raise clusters.ClusterError(say("a cluster's run goes on by starting the same command again, not by resuming it"))
     with precision_policy(setup.runtime.mixed_precision), setup.runtime.strategy.scope():
         job.run = run
-        manifest = run.read_manifest()
-        if manifest.get("class_names") != setup.data.class_names:
+        manifest = run.manifest()
+        if manifest.class_names != setup.data.class_names:
             raise ValueError(
                 say("{0}: the classes are not those the run was trained on ({1}); it cannot be resumed "
-                    "on this data", cfg.data, ", ".join(manifest.get("class_names", [])))
+                    "on this data", cfg.data, ", ".join(manifest.class_names))
             )
-        if manifest.get("dataset", {}).get("fingerprint") != setup.data.dataset.fingerprint():
+        if manifest.dataset.fingerprint != setup.data.dataset.fingerprint():
             job.emit(Message(say("The dataset changed since this run began (files added, removed or rewritten)"),
                              "warning"))
         job.history = [{**row, "epoch": int(row["epoch"])} for row in run.read_history()]
         initial_epoch = len(job.history)
-        job.best_epoch = manifest.get("best_epoch")
-        job.best_value = (manifest.get("best") or {}).get("value")
+        job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
         job.model = _resumed_model(job, setup, run, new_rate)
         run.update_manifest(
-            training={**manifest.get("training", {}), "epochs": cfg.epochs, "learning_rate": cfg.learning_rate},
-            resumed=[*manifest.get("resumed", []), {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
+            training={**manifest.training, "epochs": cfg.epochs, "learning_rate": cfg.learning_rate},
+            resumed=[*manifest.resumed, {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
             device=setup.device,
             strategy=setup.runtime.description,
             error=None,

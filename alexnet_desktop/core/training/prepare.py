@@ -9,8 +9,8 @@ import threading
 from dataclasses import dataclass
 
 from alexnet_desktop.core.data.datasets import Dataset, Sample, Split
-from alexnet_desktop.core.data.loading import load_dataset
-from alexnet_desktop.core.data.scan import ScanReport, find_leaks, scan_dataset
+from alexnet_desktop.core.data.loading import scan_data
+from alexnet_desktop.core.data.scan import ScanReport, find_leaks
 from alexnet_desktop.core.events import Emit, Message
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.training.config import TrainConfig
@@ -41,9 +41,7 @@ def prepare_data(config: TrainConfig, host: PluginHost, emit: Emit, stop: thread
     when `val_source` is "test"; the test part never goes into training.
     """
     emit(Message(say("Reading {0}", config.data)))
-    dataset = load_dataset(host, config.data, config.loader, config.loader_options)
-    emit(Message(say("Checking {0} images", len(dataset.samples) + len(dataset.test_samples))))
-    report = scan_dataset(dataset, emit, stop)
+    dataset, report = scan_data(host, config.data, config.loader, config.loader_options, emit, stop)
     if report.cancelled:
         raise StoppedEarly()
     split = Split(config.val_split if config.val_source == "split" else 0.0, config.seed, config.stratified)
