@@ -162,7 +162,7 @@ class RunFolder:
 
         digest = digest or sha256_file(new)
         manifest = self.read_manifest()
-        hashes = manifest.setdefault("sha256", {})
+        hashes = manifest["sha256"] = manifest.get("sha256") or {}
         hashes[dest.name] = [digest, *hashes.get(dest.name, [])][:2]
         self.write_manifest(manifest)
         os.replace(new, dest)
