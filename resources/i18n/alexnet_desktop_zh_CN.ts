@@ -213,11 +213,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>Checking {0:,} images in {1}…</source>
-      <translation>正在检查 {1} 中的 {0:,} 张图像…</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Choose a dataset folder, or use the demo data, to see its classes and images.</source>
       <translation>选择一个数据集文件夹或使用演示数据，即可查看其类别和图像。</translation>
     </message>
@@ -371,25 +366,12 @@
     </message>
   </context>
   <context>
-    <name>ConfusionMatrix</name>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>true class</source>
-      <translation>真实类别</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>predicted class</source>
-      <translation>预测类别</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>The confusion matrix appears here after an evaluation</source>
-      <translation>评估完成后，混淆矩阵会显示在这里</translation>
-    </message>
-  </context>
-  <context>
     <name>EvaluatePage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>validation split</source>
+      <translation>验证集</translation>
+    </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>The run whose best model is evaluated</source>
@@ -522,11 +504,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>validation split</source>
-      <translation>验证集</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Evaluating…</source>
       <translation>正在评估…</translation>
     </message>
@@ -584,6 +561,24 @@
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>&lt;b&gt;Could not evaluate:&lt;/b&gt; {0}</source>
       <translation>&lt;b&gt;无法评估：&lt;/b&gt;{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfusionMatrix</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>true class</source>
+      <translation>真实类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>predicted class</source>
+      <translation>预测类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>The confusion matrix appears here after an evaluation</source>
+      <translation>评估完成后，混淆矩阵会显示在这里</translation>
     </message>
   </context>
   <context>
@@ -663,6 +658,44 @@
       <location filename="../../alexnet_desktop/gui/export_dialog.py" />
       <source>Export model as</source>
       <translation>导出模型为</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunStatus</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/i18n.py" />
+      <source>running</source>
+      <translation>运行中</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/i18n.py" />
+      <source>finished</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/i18n.py" />
+      <source>stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/i18n.py" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/i18n.py" />
+      <source>diverged</source>
+      <translation>已发散</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/i18n.py" />
+      <source>interrupted</source>
+      <translation>被中断</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/i18n.py" />
+      <source>unknown</source>
+      <translation>未知</translation>
     </message>
   </context>
   <context>
@@ -1873,44 +1906,6 @@ You can restore them from the trash.</source>
     </message>
   </context>
   <context>
-    <name>RunStatus</name>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>running</source>
-      <translation>运行中</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>finished</source>
-      <translation>已完成</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>stopped</source>
-      <translation>已停止</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>failed</source>
-      <translation>失败</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>diverged</source>
-      <translation>已发散</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>interrupted</source>
-      <translation>被中断</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>unknown</source>
-      <translation>未知</translation>
-    </message>
-  </context>
-  <context>
     <name>ResumeDialog</name>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
@@ -2615,639 +2610,844 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
   <context>
     <name>core</name>
     <message>
-      <location filename="../../alexnet_desktop/core/augment.py" />
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>augmentation {0} must be a number &gt;= 0, not {1}</source>
       <translation>数据增强参数 {0} 必须是不小于 0 的数，而不是 {1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/augment.py" />
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>augmentation {0} must be below 1 (a fraction), not {1}</source>
       <translation>数据增强参数 {0} 必须小于 1（一个比例），而不是 {1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/augment.py" />
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>augmentation rotation must be at most 180 degrees, not {0}</source>
       <translation>数据增强的旋转角度最多为 180 度，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/augment.py" />
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>unknown augmentation setting(s): {0}</source>
       <translation>未知的数据增强设置：{0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/augment.py" />
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>no augmentation preset {0!r} (known: {1})</source>
       <translation>没有名为 {0!r} 的数据增强预设（已知：{1}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>the cluster has no workers</source>
-      <translation>集群中没有工作节点</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>{0!r} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
-      <translation>{0!r} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>the cluster names a worker twice: {0}</source>
-      <translation>集群中有工作节点重复出现：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>worker index {0} is not in the cluster of {1} (0 to {2})</source>
-      <translation>工作节点编号 {0} 不在 {1} 个节点的集群中（0 到 {2}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>the cluster timeout must be more than 0 seconds, not {0}</source>
-      <translation>集群等待时间必须大于 0 秒，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>--cluster needs --worker-index N: this machine's place in the list (0 is the chief)</source>
-      <translation>--cluster 需要 --worker-index N：本机在列表中的位置（0 为主节点）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>TF_CONFIG is set but is not a valid cluster description ({0})</source>
-      <translation>已设置 TF_CONFIG，但它不是有效的集群描述（{0}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>TF_CONFIG: only 'chief' and 'worker' jobs can train, not {0}</source>
-      <translation>TF_CONFIG：只有 'chief' 和 'worker' 任务可以训练，不能是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>TF_CONFIG: this task's type must be 'chief' or 'worker', not {0!r}</source>
-      <translation>TF_CONFIG：此任务的类型必须是 'chief' 或 'worker'，而不是 {0!r}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>worker {0} of {1}, chief</source>
-      <translation>工作节点 {0}/{1}，主节点</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>worker {0} of {1}</source>
-      <translation>工作节点 {0}/{1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>this process is already {0} of another cluster</source>
-      <translation>此进程已经是另一个集群的{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>TensorFlow has already started in this process; a cluster worker must be started in a fresh process</source>
-      <translation>TensorFlow 已在此进程中启动；集群工作节点必须在新进程中启动</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>{0}: the cluster could not form ({1})</source>
-      <translation>{0}：集群无法建立（{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>{0} differs between the chief ({1}) and worker(s) {2}: {3}</source>
-      <translation>{0}在主节点（{1}）与工作节点 {2} 之间不一致：{3}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>the chief's model has {0} variables and this worker's {1}: every worker must run the same version of AlexNet Desktop and its plugins</source>
-      <translation>主节点的模型有 {0} 个变量，而本工作节点的有 {1} 个：每个工作节点必须运行相同版本的 AlexNet Desktop 及其插件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>another worker</source>
-      <translation>另一个工作节点</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/cluster.py" />
-      <source>lost contact with {0} during the run: start its command again; the run goes on from its last finished epoch</source>
-      <translation>运行中与 {0} 失去联系：请再次启动它的命令；运行将从最后完成的轮次继续</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>{0}: no labelled images found</source>
       <translation>{0}：未找到已标注的图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>test image of class {0!r}, which has no training images</source>
       <translation>类别 {0!r} 的测试图像，而该类别没有训练图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>empty folder: no images, so not a class</source>
       <translation>空文件夹：没有图像，因此不算一个类别</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>{0}: cannot list the folder ({1})</source>
       <translation>{0}：无法列出文件夹内容（{1}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>not inside a class folder</source>
       <translation>不在任何类别文件夹中</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>{0}: not a folder</source>
       <translation>{0}：不是文件夹</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>training images from {0}</source>
       <translation>训练图像取自 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>unlabelled images: a prediction input, not training data</source>
       <translation>未标注的图像：是预测的输入，不是训练数据</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source> (a folder of unlabelled images is a prediction input: use it on the Predict page)</source>
       <translation>（未标注图像的文件夹是预测的输入：请在“预测”页使用它）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>{0}: no class folders with images found (expected {0}/&lt;class&gt;/&lt;image&gt;){1}</source>
       <translation>{0}：未找到含图像的类别文件夹（应为 {0}/&lt;class&gt;/&lt;image&gt;）{1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>{0}: the test folder is not a folder</source>
       <translation>{0}：测试文件夹不是文件夹</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>{0} test images from {1}</source>
       <translation>{0} 张测试图像取自 {1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/datasets.py" />
+      <location filename="../../alexnet_desktop/core/data/datasets.py" />
       <source>validation fraction must be in [0, 1), not {0}</source>
       <translation>验证比例必须在 [0, 1) 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>mixed precision must be one of {0}, not {1!r}</source>
-      <translation>混合精度必须是 {0} 之一，而不是 {1!r}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>no device {0!r} on this machine (there are: {1})</source>
-      <translation>本机没有设备 {0!r}（现有：{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>MultiWorkerMirroredStrategy, {0}</source>
-      <translation>MultiWorkerMirroredStrategy，{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>TF_CONFIG is set, but this worker was not started as one: start training with `alexnet-desktop train` (or the Train page's cluster settings), which joins the cluster first</source>
-      <translation>已设置 TF_CONFIG，但此进程不是作为工作节点启动的：请用 `alexnet-desktop train`（或训练页的集群设置）开始训练，它会先加入集群</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>MirroredStrategy over {0}</source>
-      <translation>MirroredStrategy，分布于 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>one device: {0}</source>
-      <translation>单一设备：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>{0}, mixed precision (float16 compute, float32 weights)</source>
-      <translation>{0}，混合精度（float16 计算，float32 权重）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>{0:.1f} of {1:.1f} GiB</source>
-      <translation>{0:.1f} / {1:.1f} GiB</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>{0:.2f} GiB in use</source>
-      <translation>已用 {0:.2f} GiB</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>{0:.0f} % busy</source>
-      <translation>占用 {0:.0f} %</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/devices.py" />
-      <source>CPU ({0} cores), this process</source>
-      <translation>CPU（{0} 核），本进程</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/evaluation.py" />
-      <source>probabilities have shape {0}, expected ({1}, {2})</source>
-      <translation>概率数组的形状为 {0}，应为 ({1}, {2})</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/evaluation.py" />
-      <source>class {0!r} is not one the model knows</source>
-      <translation>类别 {0!r} 不是模型已知的类别</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/evaluation.py" />
-      <source> ({0}, ...)</source>
-      <translation>（{0} 等）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/evaluation.py" />
-      <source>{0}: no image could be evaluated{1}</source>
-      <translation>{0}：没有任何图像可以评估{1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/evaluation.py" />
-      <source>{0}: the run has no {1} (made before this version); give DATA</source>
-      <translation>{0}：该运行没有 {1}（由早于本版本的程序创建）；请提供 DATA</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/explain.py" />
-      <source>Occlusion</source>
-      <translation>遮挡</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/explain.py" />
-      <source>Grad-CAM</source>
-      <translation>Grad-CAM</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/explain.py" />
-      <source>no explanation method {0!r}; choose one of {1}</source>
-      <translation>没有解释方法 {0!r}；请从 {1} 中选择</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/explain.py" />
-      <source>{0}: no convolution for Grad-CAM to weigh; use occlusion</source>
-      <translation>{0}：没有可供 Grad-CAM 加权的卷积层；请使用遮挡</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/explain.py" />
-      <source>{0}: no convolution</source>
-      <translation>{0}：没有卷积层</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/explain_files.py" />
-      <source>the model has no class {0!r}; its classes are {1}</source>
-      <translation>模型没有类别 {0!r}；它的类别是 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/export.py" />
-      <source>{0}: exists; nothing is overwritten (choose another name)</source>
-      <translation>{0}：已存在；不会覆盖任何文件（请换一个名称）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/export.py" />
-      <source>the {0} exporter wrote nothing</source>
-      <translation>导出器 {0} 没有写出任何内容</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>{0}: {1}</source>
       <translation>{0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>file not found (moved or deleted?)</source>
       <translation>找不到文件（已被移动或删除？）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>permission denied: the file cannot be read</source>
       <translation>权限不足：无法读取该文件</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>is a folder, not an image</source>
       <translation>是文件夹，不是图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>not enough memory to read this image</source>
       <translation>内存不足，无法读取此图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>too large: {0}x{1} pixels is over the limit of {2:,} pixels</source>
       <translation>太大：{0}x{1} 像素超过了 {2:,} 像素的上限</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>too large: {0}x{1} pixels of {2} would take {3:,} MB decoded, over the limit of {4:,} MB</source>
       <translation>太大：{0}x{1} 像素的 {2} 解码后将占用 {3:,} MB，超过 {4:,} MB 的上限</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>the image has no pixels</source>
       <translation>图像没有像素</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>HEIC/HEIF photo: not supported; convert it to JPEG first</source>
       <translation>HEIC/HEIF 照片：不受支持；请先转换为 JPEG</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>AVIF image: not supported; convert it to JPEG or PNG first</source>
       <translation>AVIF 图像：不受支持；请先转换为 JPEG 或 PNG</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>a PDF document, not an image</source>
       <translation>是 PDF 文档，不是图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>an SVG/XML file: vector images are not supported</source>
       <translation>是 SVG/XML 文件：不支持矢量图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>cannot be read ({0})</source>
       <translation>无法读取（{0}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>empty file (0 bytes)</source>
       <translation>空文件（0 字节）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>a text file, not an image</source>
       <translation>是文本文件，不是图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>not an image in a supported format ({0})</source>
       <translation>不是受支持格式的图像（{0}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>too large to decode safely ({0})</source>
       <translation>太大，无法安全解码（{0}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>not enough memory to decode this image</source>
       <translation>内存不足，无法解码此图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>decoded to an unexpected shape {0}</source>
       <translation>解码后的形状 {0} 不符合预期</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>truncated or incomplete file (a broken download?)</source>
       <translation>文件被截断或不完整（下载中断？）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>corrupt image data ({0})</source>
       <translation>图像数据已损坏（{0}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>system junk file</source>
       <translation>系统生成的无用文件</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>hidden file or folder (its name starts with '.')</source>
       <translation>隐藏的文件或文件夹（名称以“.”开头）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>not an image file extension</source>
       <translation>不是图像文件扩展名</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>cannot open folder ({0})</source>
       <translation>无法打开文件夹（{0}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>symbolic link loop: this folder was already visited</source>
       <translation>符号链接循环：此文件夹已访问过</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>cannot list folder ({0})</source>
       <translation>无法列出文件夹内容（{0}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>dangling symbolic link: its target does not exist</source>
       <translation>失效的符号链接：其目标不存在</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/images.py" />
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>not a regular file (a pipe, socket or device)</source>
       <translation>不是普通文件（管道、套接字或设备）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling.py" />
-      <source>{0!r} is not one of the classes ({1})</source>
-      <translation>{0!r} 不是已有类别之一（{1}）</translation>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>{0}: no such file or folder</source>
+      <translation>{0}：没有这个文件或文件夹</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling.py" />
-      <source>not predicted: {0}</source>
-      <translation>未预测：{0}</translation>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>loader {0!r} has no option(s) {1}</source>
+      <translation>加载器 {0!r} 没有选项 {1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling.py" />
-      <source>no label</source>
-      <translation>没有标签</translation>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>Checking {0:,} images in {1}…</source>
+      <translation>正在检查 {1} 中的 {0:,} 张图像…</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>it contains a Lambda layer ({0}): Python code that would run on loading</source>
-      <translation>它含有 Lambda 层（{0}）：加载时会运行的 Python 代码</translation>
+      <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
+      <source>refused: an unexpected _codecs.encode call</source>
+      <translation>已拒绝：意外的 _codecs.encode 调用</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>it contains serialised Python code ({0} at {1})</source>
-      <translation>它含有序列化的 Python 代码（{1} 处的 {0}）</translation>
+      <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
+      <source>refused: the file asks to load {0}.{1}, which a data file never needs</source>
+      <translation>已拒绝：该文件要求加载 {0}.{1}，而数据文件从不需要它</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>it asks for {0!r} from the module {1!r} ({2}); only Keras, this app and installed plugins may provide a model's parts</source>
-      <translation>它要求从模块 {1!r} 加载 {0!r}（{2}）；只有 Keras、本应用和已安装的插件可以提供模型的组成部分</translation>
+      <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
+      <source>{0}refused: an array of Python objects, not of numbers</source>
+      <translation>{0}已拒绝：这是 Python 对象数组，不是数字数组</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: the archive holds a file outside itself ({1!r})</source>
-      <translation>{0}：压缩包中有指向包外的文件（{1!r}）</translation>
+      <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
+      <source>{0}refused: its lists share themselves so as to expand to more than {1:,} values (a pickle bomb)</source>
+      <translation>{0}已拒绝：其列表相互引用，展开后超过 {1:,} 个值（pickle 炸弹）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: {1} unpacks from {2:,} to {3:,} MB, a zip bomb, not a model's weights</source>
-      <translation>{0}：{1} 从 {2:,} MB 解压为 {3:,} MB，是压缩炸弹，不是模型权重</translation>
+      <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
+      <source>{0}refused: nested too deeply for a data file</source>
+      <translation>{0}已拒绝：嵌套过深，不可能是数据文件</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: unpacks to {1:,} MB, beyond any model this app can train</source>
-      <translation>{0}：解压后为 {1:,} MB，超出本应用能训练的任何模型</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>cannot be read ({0}: {1})</source>
+      <translation>无法读取（{0}：{1}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: not a Keras model archive (no config.json inside)</source>
-      <translation>{0}：不是 Keras 模型压缩包（其中没有 config.json）</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>images checked</source>
+      <translation>张图像已检查</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: its config.json is {1:,} bytes, far beyond any model's</source>
-      <translation>{0}：其 config.json 有 {1:,} 字节，远超任何模型所需</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>tiny: {0}x{1} pixels</source>
+      <translation>过小：{0}x{1} 像素</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: not a whole .keras file (damaged or truncated: {1})</source>
-      <translation>{0}：不是完整的 .keras 文件（已损坏或被截断：{1}）</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>named {0} but the content is {1}</source>
+      <translation>扩展名为 {0}，但内容是 {1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: its config.json is not valid JSON ({1})</source>
-      <translation>{0}：其 config.json 不是有效的 JSON（{1}）</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>class {0!r} has no usable images</source>
+      <translation>类别 {0!r} 没有可用的图像</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: its config.json is nested too deeply to be a model's</source>
-      <translation>{0}：其 config.json 嵌套过深，不可能是模型的配置</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>class {0!r} has a single image: it cannot be both trained and validated</source>
+      <translation>类别 {0!r} 只有一张图像：无法同时用于训练和验证</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: cannot be read ({1})</source>
-      <translation>{0}：无法读取（{1}）</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>classes are unbalanced: {0} images in the largest, {1} in the smallest</source>
+      <translation>类别不均衡：最大的类别有 {0} 张图像，最小的只有 {1} 张</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: not loaded: {1}</source>
-      <translation>{0}：未加载：{1}</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>{0} image(s) are smaller than {1}px on a side</source>
+      <translation>{0} 张图像的边长小于 {1} 像素</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: not loaded: {1}. Only .keras models are loaded; re-save it with model.save('name.keras') where it was made</source>
-      <translation>{0}：未加载：{1}。只加载 .keras 模型；请在创建它的地方用 model.save('name.keras') 重新保存</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>{0} file(s) have an extension that does not match their content</source>
+      <translation>{0} 个文件的扩展名与内容不符</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
-      <source>{0}: only .keras models (or run folders) can be loaded</source>
-      <translation>{0}：只能加载 .keras 模型（或运行文件夹）</translation>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>same image as {0} but labelled {1!r}, not {2!r}</source>
+      <translation>与 {0} 是同一张图像，但标签为 {1!r}，而不是 {2!r}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>exact duplicate of {0}</source>
+      <translation>与 {0} 完全相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>{0} exact duplicate file(s); the split keeps copies together so none straddles training and validation</source>
+      <translation>{0} 个完全重复的文件；划分时会把副本放在一起，不会同时出现在训练和验证中</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>{0} image(s) appear under two different labels</source>
+      <translation>{0} 张图像出现在两个不同的标签下</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>test image identical to training image {0}</source>
+      <translation>测试图像与训练图像 {0} 完全相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/scan.py" />
+      <source>{0} test image(s) are also in the training images: the test score will be too high</source>
+      <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); a softmax is applied to them</source>
+      <translation>{0}：模型的输出不是概率（范围从 {1:.4g} 到 {2:.4g}）；已对其应用 softmax</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the label file lists no class names</source>
+      <translation>{0}：标签文件中没有列出任何类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the run has no {1} (it did not finish an epoch)</source>
+      <translation>{0}：该运行没有 {1}（它没有完成任何一轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the manifest names no classes or no image size</source>
+      <translation>{0}：清单文件中没有类别名称或图像尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: says image size {1}, but its model takes {2}; the run folder was changed</source>
+      <translation>{0}：记录的图像尺寸为 {1}，但其模型接受 {2}；运行文件夹已被改动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>any size up to {0}</source>
+      <translation>不超过 {0} 的任意尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>{0}: no such model file</source>
       <translation>{0}：没有这个模型文件</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: no label file (looked for {1}); give one with --labels</source>
+      <translation>{0}：没有标签文件（查找过 {1}）；请用 --labels 指定</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the model takes images of any size; give the size it was trained at (--image-size)</source>
+      <translation>{0}：该模型接受任意尺寸的图像；请给出它训练时使用的尺寸（--image-size）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the model has {1} outputs but {2} class names</source>
+      <translation>{0}：模型有 {1} 个输出，但有 {2} 个类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the model takes {1} inputs; the app gives it one batch of images</source>
+      <translation>{0}：模型有 {1} 个输入；本应用只提供一批图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape (side, side, 3)</source>
+      <translation>{0}：模型的输入形状为 {1}；本应用提供的是正方形 RGB 图像，形状为 (边长, 边长, 3)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>images predicted</source>
+      <translation>张图像已预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the model failed on {1}x{1} images ({2}: {3})</source>
+      <translation>{0}：模型处理 {1}x{1} 图像时失败（{2}：{3}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>unreadable: the model's output for this image is not a number (NaN or infinity)</source>
+      <translation>无法读取：模型对此图像的输出不是数字（NaN 或无穷大）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: no image files found</source>
+      <translation>{0}：未找到图像文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: no image files found (try --recursive)</source>
+      <translation>{0}：未找到图像文件（试试 --recursive）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: predictions are written to a .csv or .json file</source>
+      <translation>{0}：预测结果须写入 .csv 或 .json 文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: is a folder; give a file name ending in .csv or .json</source>
+      <translation>{0}：是文件夹；请给出以 .csv 或 .json 结尾的文件名</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: exists; not overwritten (give --overwrite to replace it)</source>
+      <translation>{0}：已存在；未覆盖（加 --overwrite 可替换它）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: a file of that name appeared while predicting; not overwritten (give --overwrite to replace it)</source>
+      <translation>{0}：预测期间出现了同名文件；未覆盖（加 --overwrite 可替换它）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: exists; not overwritten</source>
+      <translation>{0}：已存在；未覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: no such predictions file</source>
+      <translation>{0}：没有这个预测结果文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: not a predictions file (not UTF-8 text: {1})</source>
+      <translation>{0}：不是预测结果文件（不是 UTF-8 文本：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>'predictions' is not a list</source>
+      <translation>“predictions”不是列表</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: not a predictions file ({1})</source>
+      <translation>{0}：不是预测结果文件（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}, prediction {1}</source>
+      <translation>{0}，第 {1} 条预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: not a prediction (it needs a "path")</source>
+      <translation>{0}：不是一条预测（缺少“path”）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: not a predictions file (it needs path, label and confidence columns)</source>
+      <translation>{0}：不是预测结果文件（需要 path、label 和 confidence 列）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}, line {1}</source>
+      <translation>{0}，第 {1} 行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: no path</source>
+      <translation>{0}：没有路径</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}, line {1}: {2}</source>
+      <translation>{0}，第 {1} 行：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>nested too deeply</source>
+      <translation>嵌套过深</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: confidence {1!r} is not a number</source>
+      <translation>{0}：置信度 {1!r} 不是数字</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>the model's confidence is not a number ({0})</source>
+      <translation>模型的置信度不是数字（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: confidence {1} is not a probability (between 0 and 1): the file was made from a model's raw scores; predict again</source>
+      <translation>{0}：置信度 {1} 不是概率（应在 0 到 1 之间）：此文件来自模型的原始分数；请重新预测</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>not predicted: {0}</source>
+      <translation>未预测：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>no label</source>
+      <translation>没有标签</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/session.py" />
+      <source>{0!r} is not one of the classes ({1})</source>
+      <translation>{0!r} 不是已有类别之一（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>Would move {0} file(s) into {1}:</source>
+      <translation>将移动 {0} 个文件到 {1}：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>Would copy {0} file(s) into {1}:</source>
+      <translation>将复制 {0} 个文件到 {1}：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0} file(s) renamed to avoid a name already taken, e.g. {1} -&gt; {2}/{3}</source>
+      <translation>{0} 个文件因重名而改名，例如 {1} -&gt; {2}/{3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>Class names changed to safe folder names: </source>
+      <translation>类别名称改为安全的文件夹名：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0} file(s) left where they are:</source>
+      <translation>{0} 个文件保留在原处：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: exists and is not a folder</source>
+      <translation>{0}：已存在且不是文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>listed twice; sorted once</source>
+      <translation>列出了两次；只整理一次</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>missing</source>
+      <translation>不存在</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>not a regular file</source>
+      <translation>不是普通文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: exists and is not a plain folder; the sort would write outside {1}</source>
+      <translation>{0}：已存在且不是普通文件夹；整理会写到 {1} 之外</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>already in its class folder</source>
+      <translation>已在其类别文件夹中</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: no such journal</source>
+      <translation>{0}：没有这个日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: not a sort journal</source>
+      <translation>{0}：不是整理日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: the copy does not match its source after writing (disk or memory error)</source>
+      <translation>{0}：写入后副本与源文件不一致（磁盘或内存错误）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: changed while it was being copied</source>
+      <translation>{0}：复制过程中被改动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: a file of that name appeared during the sort; not replaced</source>
+      <translation>{0}：整理过程中出现了同名文件；未替换</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: a journal of that name exists</source>
+      <translation>{0}：已有同名日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: this sort has been (partly) undone; it cannot be resumed</source>
+      <translation>{0}：此次整理已被（部分）撤销；无法继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>files sorted</source>
+      <translation>个文件已整理</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: {1}. The sort stopped with every file whole ({2:,} of {3:,} sorted, the rest still where they were); fix the cause (free space, a writable folder) and resume it with: alexnet-desktop sort --resume {4}</source>
+      <translation>{0}：{1}。整理已停止，所有文件均完好（已整理 {3:,} 个中的 {2:,} 个，其余仍在原处）；请排除原因（腾出空间、可写的文件夹）后用以下命令继续：alexnet-desktop sort --resume {4}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: not in a plain class folder of {1}; nothing is written outside it</source>
+      <translation>{0}：不在 {1} 的普通类别文件夹中；不会在其外写入任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: exists and is not a copy of {1}; not replaced</source>
+      <translation>{0}：已存在且不是 {1} 的副本；未替换</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: gone before it could be sorted</source>
+      <translation>{0}：在整理之前已不存在</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: no longer matches {1}; the source is kept</source>
+      <translation>{0}：已与 {1} 不一致；保留源文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>not in a class folder of {0}; the journal was changed, so undo leaves it</source>
+      <translation>不在 {0} 的类别文件夹中；日志已被改动，因此撤销不处理它</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>kept: the original {0} is gone, so this may be the only copy</source>
+      <translation>已保留：原文件 {0} 已不存在，这可能是唯一的副本</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>its sorted copy {0} is gone; cannot restore</source>
+      <translation>其整理后的副本 {0} 已不存在；无法恢复</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>changed since the sort; left in place</source>
+      <translation>整理后被改动过；保留在原处</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>kept: the original {0} was deleted after the sort, so this copy is the only one</source>
+      <translation>已保留：原文件 {0} 在整理后被删除，这是唯一的副本</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>kept: {0} now holds a different file; move that one aside and undo again</source>
+      <translation>已保留：{0} 现在是另一个文件；请把它移开后再撤销</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>files restored</source>
+      <translation>个文件已恢复</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain.py" />
+      <source>Occlusion</source>
+      <translation>遮挡</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain.py" />
+      <source>Grad-CAM</source>
+      <translation>Grad-CAM</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain.py" />
+      <source>no explanation method {0!r}; choose one of {1}</source>
+      <translation>没有解释方法 {0!r}；请从 {1} 中选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain.py" />
+      <source>{0}: no convolution for Grad-CAM to weigh; use occlusion</source>
+      <translation>{0}：没有可供 Grad-CAM 加权的卷积层；请使用遮挡</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain.py" />
+      <source>{0}: no convolution</source>
+      <translation>{0}：没有卷积层</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain_files.py" />
+      <source>the model has no class {0!r}; its classes are {1}</source>
+      <translation>模型没有类别 {0!r}；它的类别是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/export.py" />
+      <source>{0}: exists; nothing is overwritten (choose another name)</source>
+      <translation>{0}：已存在；不会覆盖任何文件（请换一个名称）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/export.py" />
+      <source>the {0} exporter wrote nothing</source>
+      <translation>导出器 {0} 没有写出任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>it contains a Lambda layer ({0}): Python code that would run on loading</source>
+      <translation>它含有 Lambda 层（{0}）：加载时会运行的 Python 代码</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>it contains serialised Python code ({0} at {1})</source>
+      <translation>它含有序列化的 Python 代码（{1} 处的 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>it asks for {0!r} from the module {1!r} ({2}); only Keras, this app and installed plugins may provide a model's parts</source>
+      <translation>它要求从模块 {1!r} 加载 {0!r}（{2}）；只有 Keras、本应用和已安装的插件可以提供模型的组成部分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: the archive holds a file outside itself ({1!r})</source>
+      <translation>{0}：压缩包中有指向包外的文件（{1!r}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: {1} unpacks from {2:,} to {3:,} MB, a zip bomb, not a model's weights</source>
+      <translation>{0}：{1} 从 {2:,} MB 解压为 {3:,} MB，是压缩炸弹，不是模型权重</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: unpacks to {1:,} MB, beyond any model this app can train</source>
+      <translation>{0}：解压后为 {1:,} MB，超出本应用能训练的任何模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: not a Keras model archive (no config.json inside)</source>
+      <translation>{0}：不是 Keras 模型压缩包（其中没有 config.json）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: its config.json is {1:,} bytes, far beyond any model's</source>
+      <translation>{0}：其 config.json 有 {1:,} 字节，远超任何模型所需</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: not a whole .keras file (damaged or truncated: {1})</source>
+      <translation>{0}：不是完整的 .keras 文件（已损坏或被截断：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: its config.json is not valid JSON ({1})</source>
+      <translation>{0}：其 config.json 不是有效的 JSON（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: its config.json is nested too deeply to be a model's</source>
+      <translation>{0}：其 config.json 嵌套过深，不可能是模型的配置</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: cannot be read ({1})</source>
+      <translation>{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: not loaded: {1}</source>
+      <translation>{0}：未加载：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: not loaded: {1}. Only .keras models are loaded; re-save it with model.save('name.keras') where it was made</source>
+      <translation>{0}：未加载：{1}。只加载 .keras 模型；请在创建它的地方用 model.save('name.keras') 重新保存</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>{0}: only .keras models (or run folders) can be loaded</source>
+      <translation>{0}：只能加载 .keras 模型（或运行文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
       <source>{0}: the file changed after this app saved it (its SHA-256 is {1}…, the run recorded {2}). It was not loaded; if you changed it on purpose, load it as a model file instead of through its run</source>
       <translation>{0}：本应用保存该文件之后它被改动过（其 SHA-256 为 {1}…，运行记录的是 {2}）。它没有被加载；如果是你有意修改的，请把它当作模型文件加载，而不是通过其运行加载</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
       <source>another</source>
       <translation>另一个值</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/model_files.py" />
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
       <source>{0}: cannot be loaded ({1}: {2})</source>
       <translation>{0}：无法加载（{1}：{2}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/models.py" />
+      <location filename="../../alexnet_desktop/core/model/models.py" />
       <source>{0} cannot take {1}x{1} images: the smallest input it can take is {2}x{2}</source>
       <translation>{0} 不能接受 {1}x{1} 的图像：它能接受的最小输入为 {2}x{2}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/models.py" />
+      <location filename="../../alexnet_desktop/core/model/models.py" />
       <source>a classifier needs at least 2 classes, not {0}</source>
       <translation>分类器至少需要 2 个类别，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>unknown optimizer {0!r} (choose from {1})</source>
-      <translation>未知的优化器 {0!r}（可选：{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>learning rate must be a positive number, not {0}</source>
-      <translation>学习率必须是正数，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>momentum must be in [0, 1), not {0}</source>
-      <translation>动量必须在 [0, 1) 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>weight decay must be in [0, 1), not {0}</source>
-      <translation>权重衰减必须在 [0, 1) 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>unknown learning-rate schedule {0!r} (choose from {1})</source>
-      <translation>未知的学习率调度 {0!r}（可选：{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>the step schedule needs at least 1 epoch between steps, not {0}</source>
-      <translation>阶梯调度两步之间至少需要 1 轮，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>the learning-rate factor must be between 0 and 1, not {0}</source>
-      <translation>学习率系数必须在 0 和 1 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>the plateau patience must be at least 1 epoch, not {0}</source>
-      <translation>平台期耐心至少为 1 轮，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source> (momentum {0:g})</source>
-      <translation>（动量 {0:g}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source> at {0:g}</source>
-      <translation>，学习率 {0:g}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>, weight decay {0:g}</source>
-      <translation>，权重衰减 {0:g}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>, ×{0:g} every {1} epochs</source>
-      <translation>，每 {1} 轮 ×{0:g}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>, cosine decay</source>
-      <translation>，余弦衰减</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/optimization.py" />
-      <source>, ×{0:g} after {1} epochs without improvement</source>
-      <translation>，{1} 轮无改善后 ×{0:g}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/plugins.py" />
@@ -3285,446 +3485,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>没有{0} {1!r}（已知：{2}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); a softmax is applied to them</source>
-      <translation>{0}：模型的输出不是概率（范围从 {1:.4g} 到 {2:.4g}）；已对其应用 softmax</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the label file lists no class names</source>
-      <translation>{0}：标签文件中没有列出任何类别名称</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the run has no {1} (it did not finish an epoch)</source>
-      <translation>{0}：该运行没有 {1}（它没有完成任何一轮）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: says image size {1}, but its model takes {2}; the run folder was changed</source>
-      <translation>{0}：记录的图像尺寸为 {1}，但其模型接受 {2}；运行文件夹已被改动</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>any size up to {0}</source>
-      <translation>不超过 {0} 的任意尺寸</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: no label file (looked for {1}); give one with --labels</source>
-      <translation>{0}：没有标签文件（查找过 {1}）；请用 --labels 指定</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the model takes images of any size; give the size it was trained at (--image-size)</source>
-      <translation>{0}：该模型接受任意尺寸的图像；请给出它训练时使用的尺寸（--image-size）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the model has {1} outputs but {2} class names</source>
-      <translation>{0}：模型有 {1} 个输出，但有 {2} 个类别名称</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the model takes {1} inputs; the app gives it one batch of images</source>
-      <translation>{0}：模型有 {1} 个输入；本应用只提供一批图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape (side, side, 3)</source>
-      <translation>{0}：模型的输入形状为 {1}；本应用提供的是正方形 RGB 图像，形状为 (边长, 边长, 3)</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>images predicted</source>
-      <translation>张图像已预测</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: the model failed on {1}x{1} images ({2}: {3})</source>
-      <translation>{0}：模型处理 {1}x{1} 图像时失败（{2}：{3}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>unreadable: the model's output for this image is not a number (NaN or infinity)</source>
-      <translation>无法读取：模型对此图像的输出不是数字（NaN 或无穷大）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: no image files found</source>
-      <translation>{0}：未找到图像文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: no image files found (try --recursive)</source>
-      <translation>{0}：未找到图像文件（试试 --recursive）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: predictions are written to a .csv or .json file</source>
-      <translation>{0}：预测结果须写入 .csv 或 .json 文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: is a folder; give a file name ending in .csv or .json</source>
-      <translation>{0}：是文件夹；请给出以 .csv 或 .json 结尾的文件名</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: exists; not overwritten (give --overwrite to replace it)</source>
-      <translation>{0}：已存在；未覆盖（加 --overwrite 可替换它）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: a file of that name appeared while predicting; not overwritten (give --overwrite to replace it)</source>
-      <translation>{0}：预测期间出现了同名文件；未覆盖（加 --overwrite 可替换它）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: exists; not overwritten</source>
-      <translation>{0}：已存在；未覆盖</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: no such predictions file</source>
-      <translation>{0}：没有这个预测结果文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: not a predictions file (not UTF-8 text: {1})</source>
-      <translation>{0}：不是预测结果文件（不是 UTF-8 文本：{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>'predictions' is not a list</source>
-      <translation>“predictions”不是列表</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: not a predictions file ({1})</source>
-      <translation>{0}：不是预测结果文件（{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}, prediction {1}</source>
-      <translation>{0}，第 {1} 条预测</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: not a prediction (it needs a "path")</source>
-      <translation>{0}：不是一条预测（缺少“path”）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: not a predictions file (it needs path, label and confidence columns)</source>
-      <translation>{0}：不是预测结果文件（需要 path、label 和 confidence 列）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}, line {1}</source>
-      <translation>{0}，第 {1} 行</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: no path</source>
-      <translation>{0}：没有路径</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}, line {1}: {2}</source>
-      <translation>{0}，第 {1} 行：{2}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>nested too deeply</source>
-      <translation>嵌套过深</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: confidence {1!r} is not a number</source>
-      <translation>{0}：置信度 {1!r} 不是数字</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>the model's confidence is not a number ({0})</source>
-      <translation>模型的置信度不是数字（{0}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/predict.py" />
-      <source>{0}: confidence {1} is not a probability (between 0 and 1): the file was made from a model's raw scores; predict again</source>
-      <translation>{0}：置信度 {1} 不是概率（应在 0 到 1 之间）：此文件来自模型的原始分数；请重新预测</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/runs.py" />
-      <source>could not make a new run folder under {0}</source>
-      <translation>无法在 {0} 下创建新的运行文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/runs.py" />
-      <source>{0}: not a run folder (no {1})</source>
-      <translation>{0}：不是运行文件夹（没有 {1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/runs.py" />
-      <source>{0}: damaged manifest ({1})</source>
-      <translation>{0}：清单文件已损坏（{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
-      <source>refused: an unexpected _codecs.encode call</source>
-      <translation>已拒绝：意外的 _codecs.encode 调用</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
-      <source>refused: the file asks to load {0}.{1}, which a data file never needs</source>
-      <translation>已拒绝：该文件要求加载 {0}.{1}，而数据文件从不需要它</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
-      <source>{0}refused: an array of Python objects, not of numbers</source>
-      <translation>{0}已拒绝：这是 Python 对象数组，不是数字数组</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
-      <source>{0}refused: its lists share themselves so as to expand to more than {1:,} values (a pickle bomb)</source>
-      <translation>{0}已拒绝：其列表相互引用，展开后超过 {1:,} 个值（pickle 炸弹）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/safe_pickle.py" />
-      <source>{0}refused: nested too deeply for a data file</source>
-      <translation>{0}已拒绝：嵌套过深，不可能是数据文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>cannot be read ({0}: {1})</source>
-      <translation>无法读取（{0}：{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>images checked</source>
-      <translation>张图像已检查</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>tiny: {0}x{1} pixels</source>
-      <translation>过小：{0}x{1} 像素</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>named {0} but the content is {1}</source>
-      <translation>扩展名为 {0}，但内容是 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>class {0!r} has no usable images</source>
-      <translation>类别 {0!r} 没有可用的图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>class {0!r} has a single image: it cannot be both trained and validated</source>
-      <translation>类别 {0!r} 只有一张图像：无法同时用于训练和验证</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>classes are unbalanced: {0} images in the largest, {1} in the smallest</source>
-      <translation>类别不均衡：最大的类别有 {0} 张图像，最小的只有 {1} 张</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>{0} image(s) are smaller than {1}px on a side</source>
-      <translation>{0} 张图像的边长小于 {1} 像素</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>{0} file(s) have an extension that does not match their content</source>
-      <translation>{0} 个文件的扩展名与内容不符</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>same image as {0} but labelled {1!r}, not {2!r}</source>
-      <translation>与 {0} 是同一张图像，但标签为 {1!r}，而不是 {2!r}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>exact duplicate of {0}</source>
-      <translation>与 {0} 完全相同</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>{0} exact duplicate file(s); the split keeps copies together so none straddles training and validation</source>
-      <translation>{0} 个完全重复的文件；划分时会把副本放在一起，不会同时出现在训练和验证中</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>{0} image(s) appear under two different labels</source>
-      <translation>{0} 张图像出现在两个不同的标签下</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>test image identical to training image {0}</source>
-      <translation>测试图像与训练图像 {0} 完全相同</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/scan.py" />
-      <source>{0} test image(s) are also in the training images: the test score will be too high</source>
-      <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>Would move {0} file(s) into {1}:</source>
-      <translation>将移动 {0} 个文件到 {1}：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>Would copy {0} file(s) into {1}:</source>
-      <translation>将复制 {0} 个文件到 {1}：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0} file(s) renamed to avoid a name already taken, e.g. {1} -&gt; {2}/{3}</source>
-      <translation>{0} 个文件因重名而改名，例如 {1} -&gt; {2}/{3}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>Class names changed to safe folder names: </source>
-      <translation>类别名称改为安全的文件夹名：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0} file(s) left where they are:</source>
-      <translation>{0} 个文件保留在原处：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: exists and is not a folder</source>
-      <translation>{0}：已存在且不是文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>listed twice; sorted once</source>
-      <translation>列出了两次；只整理一次</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>missing</source>
-      <translation>不存在</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>not a regular file</source>
-      <translation>不是普通文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: exists and is not a plain folder; the sort would write outside {1}</source>
-      <translation>{0}：已存在且不是普通文件夹；整理会写到 {1} 之外</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>already in its class folder</source>
-      <translation>已在其类别文件夹中</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: no such journal</source>
-      <translation>{0}：没有这个日志</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: not a sort journal</source>
-      <translation>{0}：不是整理日志</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: the copy does not match its source after writing (disk or memory error)</source>
-      <translation>{0}：写入后副本与源文件不一致（磁盘或内存错误）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: changed while it was being copied</source>
-      <translation>{0}：复制过程中被改动</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: a file of that name appeared during the sort; not replaced</source>
-      <translation>{0}：整理过程中出现了同名文件；未替换</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: a journal of that name exists</source>
-      <translation>{0}：已有同名日志</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: this sort has been (partly) undone; it cannot be resumed</source>
-      <translation>{0}：此次整理已被（部分）撤销；无法继续</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>files sorted</source>
-      <translation>个文件已整理</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: {1}. The sort stopped with every file whole ({2:,} of {3:,} sorted, the rest still where they were); fix the cause (free space, a writable folder) and resume it with: alexnet-desktop sort --resume {4}</source>
-      <translation>{0}：{1}。整理已停止，所有文件均完好（已整理 {3:,} 个中的 {2:,} 个，其余仍在原处）；请排除原因（腾出空间、可写的文件夹）后用以下命令继续：alexnet-desktop sort --resume {4}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: not in a plain class folder of {1}; nothing is written outside it</source>
-      <translation>{0}：不在 {1} 的普通类别文件夹中；不会在其外写入任何内容</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: exists and is not a copy of {1}; not replaced</source>
-      <translation>{0}：已存在且不是 {1} 的副本；未替换</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: gone before it could be sorted</source>
-      <translation>{0}：在整理之前已不存在</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>{0}: no longer matches {1}; the source is kept</source>
-      <translation>{0}：已与 {1} 不一致；保留源文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>not in a class folder of {0}; the journal was changed, so undo leaves it</source>
-      <translation>不在 {0} 的类别文件夹中；日志已被改动，因此撤销不处理它</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>kept: the original {0} is gone, so this may be the only copy</source>
-      <translation>已保留：原文件 {0} 已不存在，这可能是唯一的副本</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>its sorted copy {0} is gone; cannot restore</source>
-      <translation>其整理后的副本 {0} 已不存在；无法恢复</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>changed since the sort; left in place</source>
-      <translation>整理后被改动过；保留在原处</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>kept: the original {0} was deleted after the sort, so this copy is the only one</source>
-      <translation>已保留：原文件 {0} 在整理后被删除，这是唯一的副本</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>kept: {0} now holds a different file; move that one aside and undo again</source>
-      <translation>已保留：{0} 现在是另一个文件；请把它移开后再撤销</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/sorting.py" />
-      <source>files restored</source>
-      <translation>个文件已恢复</translation>
-    </message>
-    <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>GPU: {0}</source>
       <translation>GPU：{0}</translation>
@@ -3745,247 +3505,507 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>CPU（{0} 核）：{1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>epochs must be at least 1, not {0}</source>
-      <translation>轮数至少为 1，而不是 {0}</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>the cluster has no workers</source>
+      <translation>集群中没有工作节点</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>batch size must be at least 1, not {0}</source>
-      <translation>批大小至少为 1，而不是 {0}</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>{0!r} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
+      <translation>{0!r} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>validation split must be in [0, 1), not {0}</source>
-      <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>the cluster names a worker twice: {0}</source>
+      <translation>集群中有工作节点重复出现：{0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>validation source must be 'split' or 'test', not {0!r}</source>
-      <translation>验证来源必须是 'split' 或 'test'，而不是 {0!r}</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>worker index {0} is not in the cluster of {1} (0 to {2})</source>
+      <translation>工作节点编号 {0} 不在 {1} 个节点的集群中（0 到 {2}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
-      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>the cluster timeout must be more than 0 seconds, not {0}</source>
+      <translation>集群等待时间必须大于 0 秒，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>mixed precision must be one of {0}</source>
-      <translation>混合精度必须是 {0} 之一</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>--cluster needs --worker-index N: this machine's place in the list (0 is the chief)</source>
+      <translation>--cluster 需要 --worker-index N：本机在列表中的位置（0 为主节点）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>no runs folder given</source>
-      <translation>没有指定运行记录文件夹</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>TF_CONFIG is set but is not a valid cluster description ({0})</source>
+      <translation>已设置 TF_CONFIG，但它不是有效的集群描述（{0}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>loss</source>
-      <translation>损失</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>TF_CONFIG: only 'chief' and 'worker' jobs can train, not {0}</source>
+      <translation>TF_CONFIG：只有 'chief' 和 'worker' 任务可以训练，不能是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>accuracy</source>
-      <translation>准确率</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>TF_CONFIG: this task's type must be 'chief' or 'worker', not {0!r}</source>
+      <translation>TF_CONFIG：此任务的类型必须是 'chief' 或 'worker'，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>val loss</source>
-      <translation>验证损失</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>worker {0} of {1}, chief</source>
+      <translation>工作节点 {0}/{1}，主节点</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>val accuracy</source>
-      <translation>验证准确率</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>worker {0} of {1}</source>
+      <translation>工作节点 {0}/{1}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>learning rate</source>
-      <translation>学习率</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>this process is already {0} of another cluster</source>
+      <translation>此进程已经是另一个集群的{0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>no detail</source>
-      <translation>无详细信息</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>TensorFlow has already started in this process; a cluster worker must be started in a fresh process</source>
+      <translation>TensorFlow 已在此进程中启动；集群工作节点必须在新进程中启动</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>out of memory at batch size {0}; try {1} ({2})</source>
-      <translation>批大小为 {0} 时内存不足；请试试 {1}（{2}）</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>{0}: the cluster could not form ({1})</source>
+      <translation>{0}：集群无法建立（{1}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>out of memory at batch size {0} ({1})</source>
-      <translation>批大小为 {0} 时内存不足（{1}）</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>{0} differs between the chief ({1}) and worker(s) {2}: {3}</source>
+      <translation>{0}在主节点（{1}）与工作节点 {2} 之间不一致：{3}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>{0}: no such file or folder</source>
-      <translation>{0}：没有这个文件或文件夹</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>the chief's model has {0} variables and this worker's {1}: every worker must run the same version of AlexNet Desktop and its plugins</source>
+      <translation>主节点的模型有 {0} 个变量，而本工作节点的有 {1} 个：每个工作节点必须运行相同版本的 AlexNet Desktop 及其插件</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>loader {0!r} has no option(s) {1}</source>
-      <translation>加载器 {0!r} 没有选项 {1}</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>another worker</source>
+      <translation>另一个工作节点</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Reading {0}</source>
-      <translation>正在读取 {0}</translation>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>lost contact with {0} during the run: start its command again; the run goes on from its last finished epoch</source>
+      <translation>运行中与 {0} 失去联系：请再次启动它的命令；运行将从最后完成的轮次继续</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Checking {0} images</source>
-      <translation>正在检查 {0} 张图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>{0}: validation on the test part was asked for, but the dataset has no usable test images</source>
-      <translation>{0}：要求在测试部分上验证，但数据集中没有可用的测试图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>{0} validation image(s) are identical to training images: the validation score will be too high</source>
-      <translation>{0} 张验证图像与训练图像完全相同：验证得分会偏高</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>{0}: training needs images of at least 2 classes, found {1}</source>
-      <translation>{0}：训练至少需要 2 个类别的图像，只找到 {1} 个</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>No usable training images for class(es) {0}</source>
-      <translation>以下类别没有可用的训练图像：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Evaluating the best model on the {0} validation images</source>
-      <translation>正在用 {0} 张验证图像评估最佳模型</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})</source>
-      <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；最常漏判的类别是 {2}（召回率 {3:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>the dataset</source>
       <translation>数据集</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>every machine needs the same files (the same path on a shared disk, or identical copies)</source>
       <translation>每台机器都需要相同的文件（共享磁盘上的相同路径，或完全相同的副本）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>the training settings or the split</source>
       <translation>训练设置或数据划分</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>start the same command, with the same options, on every machine</source>
       <translation>请在每台机器上以相同的选项启动相同的命令</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>{0}: the classes are not those of the run it would continue ({1})</source>
       <translation>{0}：类别与要继续的运行不同（{1}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>{0}: the checkpoint does not fit the model it would continue</source>
       <translation>{0}：检查点与要继续的模型不匹配</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>Resuming after epoch {0} of {1}, from the chief's checkpoint</source>
       <translation>从主节点的检查点继续，已完成 {1} 轮中的 {0} 轮</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Loading TensorFlow</source>
-      <translation>正在加载 TensorFlow</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>epochs must be at least 1, not {0}</source>
+      <translation>轮数至少为 1，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>{0}: the classes are not those the run was trained on ({1}); it cannot be resumed on this data</source>
-      <translation>{0}：类别与该运行训练时的类别（{1}）不同；无法在这些数据上继续</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>batch size must be at least 1, not {0}</source>
+      <translation>批大小至少为 1，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>The dataset changed since this run began (files added, removed or rewritten)</source>
-      <translation>自本次运行开始以来数据集已改变（有文件被添加、删除或改写）</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>validation split must be in [0, 1), not {0}</source>
+      <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Resuming after epoch {0} of {1}</source>
-      <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>validation source must be 'split' or 'test', not {0!r}</source>
+      <translation>验证来源必须是 'split' 或 'test'，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>{0}; {1}</source>
-      <translation>{0}；{1}</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
+      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>TensorBoard is not installed: the run has no logs/ folder</source>
-      <translation>未安装 TensorBoard：本次运行没有 logs/ 文件夹</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>mixed precision must be one of {0}</source>
+      <translation>混合精度必须是 {0} 之一</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>The model of the best epoch and the checkpoint of the last finished epoch are kept.</source>
-      <translation>已保留最佳一轮的模型和最后完成一轮的检查点。</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>no runs folder given</source>
+      <translation>没有指定运行记录文件夹</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>No epoch finished, so no model was kept.</source>
-      <translation>没有完成任何一轮，因此没有保留模型。</translation>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>{0} has no default</source>
+      <translation>{0} 没有默认值</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>The loss became NaN or infinite at epoch {0}, batch {1}: the learning rate ({2:g}) is probably too high. {3}</source>
-      <translation>损失在第 {0} 轮第 {1} 批变为 NaN 或无穷大：学习率（{2:g}）可能太高。{3}</translation>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>mixed precision must be one of {0}, not {1!r}</source>
+      <translation>混合精度必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Stopped early: no better {0} for {1} epochs</source>
-      <translation>提前停止：{1} 轮内{0}没有改善</translation>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>no device {0!r} on this machine (there are: {1})</source>
+      <translation>本机没有设备 {0!r}（现有：{1}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>Skipped {0}: {1}</source>
-      <translation>已跳过 {0}：{1}</translation>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>MultiWorkerMirroredStrategy, {0}</source>
+      <translation>MultiWorkerMirroredStrategy，{0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
-      <source>stopped before training began</source>
-      <translation>在训练开始之前停止</translation>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>TF_CONFIG is set, but this worker was not started as one: start training with `alexnet-desktop train` (or the Train page's cluster settings), which joins the cluster first</source>
+      <translation>已设置 TF_CONFIG，但此进程不是作为工作节点启动的：请用 `alexnet-desktop train`（或训练页的集群设置）开始训练，它会先加入集群</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>MirroredStrategy over {0}</source>
+      <translation>MirroredStrategy，分布于 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>one device: {0}</source>
+      <translation>单一设备：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>{0}, mixed precision (float16 compute, float32 weights)</source>
+      <translation>{0}，混合精度（float16 计算，float32 权重）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>{0:.1f} of {1:.1f} GiB</source>
+      <translation>{0:.1f} / {1:.1f} GiB</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>{0:.2f} GiB in use</source>
+      <translation>已用 {0:.2f} GiB</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>{0:.0f} % busy</source>
+      <translation>占用 {0:.0f} %</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/devices.py" />
+      <source>CPU ({0} cores), this process</source>
+      <translation>CPU（{0} 核），本进程</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/evaluation.py" />
+      <source>probabilities have shape {0}, expected ({1}, {2})</source>
+      <translation>概率数组的形状为 {0}，应为 ({1}, {2})</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/evaluation.py" />
+      <source>class {0!r} is not one the model knows</source>
+      <translation>类别 {0!r} 不是模型已知的类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/evaluation.py" />
+      <source> ({0}, ...)</source>
+      <translation>（{0} 等）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/evaluation.py" />
+      <source>{0}: no image could be evaluated{1}</source>
+      <translation>{0}：没有任何图像可以评估{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/evaluation.py" />
+      <source>{0}: the run has no {1} (made before this version); give DATA</source>
+      <translation>{0}：该运行没有 {1}（由早于本版本的程序创建）；请提供 DATA</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/evaluation.py" />
+      <source>give DATA to evaluate a .keras model on</source>
+      <translation>请提供用于评估 .keras 模型的 DATA</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>accuracy</source>
+      <translation>准确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>val loss</source>
+      <translation>验证损失</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>val accuracy</source>
+      <translation>验证准确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>no detail</source>
+      <translation>无详细信息</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>out of memory at batch size {0}; try {1} ({2})</source>
+      <translation>批大小为 {0} 时内存不足；请试试 {1}（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/events.py" />
+      <source>out of memory at batch size {0} ({1})</source>
+      <translation>批大小为 {0} 时内存不足（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: the run is {1}; only a run that is not being trained can be resumed</source>
       <translation>{0}：该运行的状态为 {1}；只有不在训练中的运行才能继续</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)</source>
       <translation>{0}：没有已完成轮次的检查点可供继续（它在第一轮中就结束了）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>more epochs must be 0 or more, not {0}</source>
       <translation>追加的轮数必须为 0 或更多，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training.py" />
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: all {1} epochs are done; give a number of epochs to add</source>
       <translation>{0}：全部 {1} 轮均已完成；请指定要追加的轮数</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/worker_process.py" />
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>a cluster's run goes on by starting the same command again, not by resuming it</source>
+      <translation>集群的运行通过再次启动同一命令继续，而不是通过恢复运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>{0}: the classes are not those the run was trained on ({1}); it cannot be resumed on this data</source>
+      <translation>{0}：类别与该运行训练时的类别（{1}）不同；无法在这些数据上继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>The dataset changed since this run began (files added, removed or rewritten)</source>
+      <translation>自本次运行开始以来数据集已改变（有文件被添加、删除或改写）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>Resuming after epoch {0} of {1}</source>
+      <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Loading TensorFlow</source>
+      <translation>正在加载 TensorFlow</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>{0}; {1}</source>
+      <translation>{0}；{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>TensorBoard is not installed: the run has no logs/ folder</source>
+      <translation>未安装 TensorBoard：本次运行没有 logs/ 文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The model of the best epoch and the checkpoint of the last finished epoch are kept.</source>
+      <translation>已保留最佳一轮的模型和最后完成一轮的检查点。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>No epoch finished, so no model was kept.</source>
+      <translation>没有完成任何一轮，因此没有保留模型。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The loss became NaN or infinite at epoch {0}, batch {1}: the learning rate ({2:g}) is probably too high. {3}</source>
+      <translation>损失在第 {0} 轮第 {1} 批变为 NaN 或无穷大：学习率（{2:g}）可能太高。{3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Stopped early: no better {0} for {1} epochs</source>
+      <translation>提前停止：{1} 轮内{0}没有改善</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Skipped {0}: {1}</source>
+      <translation>已跳过 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Evaluating the best model on the {0} validation images</source>
+      <translation>正在用 {0} 张验证图像评估最佳模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})</source>
+      <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；最常漏判的类别是 {2}（召回率 {3:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>stopped before training began</source>
+      <translation>在训练开始之前停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>{0}: not a run folder (no {1})</source>
+      <translation>{0}：不是运行文件夹（没有 {1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>{0}: damaged manifest ({1})</source>
+      <translation>{0}：清单文件已损坏（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>not a JSON object</source>
+      <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>unknown optimizer {0!r} (choose from {1})</source>
+      <translation>未知的优化器 {0!r}（可选：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>learning rate must be a positive number, not {0}</source>
+      <translation>学习率必须是正数，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>momentum must be in [0, 1), not {0}</source>
+      <translation>动量必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>weight decay must be in [0, 1), not {0}</source>
+      <translation>权重衰减必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>unknown learning-rate schedule {0!r} (choose from {1})</source>
+      <translation>未知的学习率调度 {0!r}（可选：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>the step schedule needs at least 1 epoch between steps, not {0}</source>
+      <translation>阶梯调度两步之间至少需要 1 轮，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>the learning-rate factor must be between 0 and 1, not {0}</source>
+      <translation>学习率系数必须在 0 和 1 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>the plateau patience must be at least 1 epoch, not {0}</source>
+      <translation>平台期耐心至少为 1 轮，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source> (momentum {0:g})</source>
+      <translation>（动量 {0:g}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source> at {0:g}</source>
+      <translation>，学习率 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>, weight decay {0:g}</source>
+      <translation>，权重衰减 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>, ×{0:g} every {1} epochs</source>
+      <translation>，每 {1} 轮 ×{0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>, cosine decay</source>
+      <translation>，余弦衰减</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/optimization.py" />
+      <source>, ×{0:g} after {1} epochs without improvement</source>
+      <translation>，{1} 轮无改善后 ×{0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>Reading {0}</source>
+      <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>{0}: validation on the test part was asked for, but the dataset has no usable test images</source>
+      <translation>{0}：要求在测试部分上验证，但数据集中没有可用的测试图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>{0} validation image(s) are identical to training images: the validation score will be too high</source>
+      <translation>{0} 张验证图像与训练图像完全相同：验证得分会偏高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>{0}: training needs images of at least 2 classes, found {1}</source>
+      <translation>{0}：训练至少需要 2 个类别的图像，只找到 {1} 个</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>No usable training images for class(es) {0}</source>
+      <translation>以下类别没有可用的训练图像：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/runs.py" />
+      <source>could not make a new run folder under {0}</source>
+      <translation>无法在 {0} 下创建新的运行文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/worker_process.py" />
       <source>the worker process ended (status {0}) without finishing the run</source>
       <translation>工作进程已结束（状态 {0}），但运行未完成</translation>
     </message>
