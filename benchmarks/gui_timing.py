@@ -160,7 +160,9 @@ def measure(args: argparse.Namespace) -> dict:
 
     from alexnet_desktop.core.plugins import default_host
     from alexnet_desktop.core.tf_runtime import start_runtime
-    from alexnet_desktop.core.training.fit import RunStarted, TrainConfig, train
+    from alexnet_desktop.core.training.events import RunStarted
+    from alexnet_desktop.core.training.config import TrainConfig
+    from alexnet_desktop.core.training.fit import train
     from alexnet_desktop.core.workspace import Workspace
     from alexnet_desktop.gui.app import create_window
 

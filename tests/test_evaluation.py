@@ -11,7 +11,8 @@ import pytest
 
 from alexnet_desktop import cli
 from alexnet_desktop.core.training.evaluation import metrics
-from alexnet_desktop.core.training.fit import TrainConfig, train
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.fit import train
 
 
 def test_metrics_match_hand_computed_values():
@@ -54,7 +55,7 @@ def test_a_finished_run_is_evaluated_on_its_validation_split(host, colour_datase
     assert sum(map(sum, saved["confusion"])) == saved["count"]
     assert set(saved["per_class"]) == {"blue", "red"} and len(saved["images"]) == saved["count"]
     # The same from the command line, on the validation split and on a folder.
-    monkeypatch.setattr(cli, "_host", lambda: host)
+    monkeypatch.setattr("alexnet_desktop.core.plugins._default_host", host)  # the host every command uses
     assert cli.main(["evaluate", str(result.run_dir), "--json"]) == 0
     again = json.loads(capsys.readouterr().out)
     assert again["confusion"] == saved["confusion"]
@@ -137,7 +138,7 @@ def test_a_run_finished_in_the_app_shows_its_validation_evaluation(qtbot, window
 
 
 def test_a_finished_run_has_a_model_card_and_shows_its_filters_each_epoch(host, colour_dataset, workspace):
-    from alexnet_desktop.core.training.fit import FiltersChanged
+    from alexnet_desktop.core.training.events import FiltersChanged
 
     events = []
     result = train(TrainConfig(data=str(colour_dataset), arch="tiny-test-net", epochs=2, batch_size=4, image_size=16,

@@ -8,7 +8,7 @@ import sys
 
 
 from alexnet_desktop.gui.app import create_window
-from alexnet_desktop.core.training.fit import PauseChanged
+from alexnet_desktop.core.training.events import PauseChanged
 from alexnet_desktop.gui.plots import TRAIN_BATCH, VAL_EPOCH
 
 

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from alexnet_desktop.core.data.augment import preset
 from alexnet_desktop.core.training.runs import RunFolder
-from alexnet_desktop.core.training.fit import EpochEnded, TrainConfig, train
+from alexnet_desktop.core.training.events import EpochEnded
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.fit import train
 from alexnet_desktop.gui import runs_page as runs_module
 from alexnet_desktop.gui.plots import VAL_EPOCH
 
@@ -101,15 +103,15 @@ def test_out_of_memory_offers_half_the_batch_and_trains_again(qtbot, window, col
     # slow here, as on a loaded machine, the offer must still wait for the thread to end.
     import threading
 
-    from alexnet_desktop.core.training import fit as training
+    from alexnet_desktop.core.training.job import TrainingJob
 
-    real_release, released = training._Job.release, threading.Event()
+    real_release, released = TrainingJob.release, threading.Event()
 
     def slow_release(job):
         released.wait(0.5)  # not set by anyone: a half-second release
         real_release(job)
 
-    monkeypatch.setattr(training._Job, "release", slow_release)
+    monkeypatch.setattr(TrainingJob, "release", slow_release)
     window.tabs.setCurrentWidget(window.train_page)
     window.train_page.start_button.click()
     qtbot.waitUntil(lambda: window.state.settings.batch_size == 4, timeout=60000)

@@ -61,7 +61,7 @@ def test_user_folder_plugins_load_and_a_failing_import_is_reported(workspace):
 
 def test_cli_lists_runtime_plugin_and_reports_broken(host, monkeypatch, capsys):
     host.register(RaisingPlugin(), "raising")
-    monkeypatch.setattr(cli, "_host", lambda: host)
+    monkeypatch.setattr("alexnet_desktop.core.plugins._default_host", host)  # the host every command uses
     assert cli.main(["plugins", "--json"]) == 1  # non-zero: a plugin failed
     out = json.loads(capsys.readouterr().out)
     assert "tiny-test-net" in [a["id"] for a in out["architectures"]]
@@ -123,7 +123,8 @@ def test_a_plugin_that_raises_inside_build_or_load_is_named_and_the_others_run_o
     import pytest
 
     from alexnet_desktop.core.plugins import PluginError
-    from alexnet_desktop.core.training.fit import TrainConfig, train
+    from alexnet_desktop.core.training.config import TrainConfig
+    from alexnet_desktop.core.training.fit import train
 
     host.register(FailsInsidePlugin(), "fails_inside")
     assert not host.failures  # nothing wrong until its code runs

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from alexnet_desktop.core.training.runs import RunFolder, effective_status
-from alexnet_desktop.core.training.fit import BatchEnded, PauseChanged, RunFinished, TrainConfig, resume, train
+from alexnet_desktop.core.training.events import BatchEnded, PauseChanged, RunFinished
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.fit import resume, train
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +36,9 @@ def _killed_run(tmp_path, data, workspace, kill_when: str, **settings) -> Path:
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from alexnet_desktop.core.plugins import PluginHost
-        from alexnet_desktop.core.training.fit import BatchEnded, EpochEnded, TrainConfig, train
+        from alexnet_desktop.core.training.events import BatchEnded, EpochEnded
+        from alexnet_desktop.core.training.config import TrainConfig
+        from alexnet_desktop.core.training.fit import train
         from tests import tiny_plugin
         host = PluginHost()
         host.register(tiny_plugin, "tiny_plugin")
@@ -193,7 +197,8 @@ def test_data_parallel_training_over_two_logical_cpus(tmp_path, colour_dataset, 
         cpu = tf.config.list_physical_devices("CPU")[0]
         tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
         from alexnet_desktop.core.plugins import PluginHost
-        from alexnet_desktop.core.training.fit import TrainConfig, resume, train
+        from alexnet_desktop.core.training.config import TrainConfig
+        from alexnet_desktop.core.training.fit import resume, train
         from tests import tiny_plugin
         host = PluginHost()
         host.register(tiny_plugin, "tiny_plugin")

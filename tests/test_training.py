@@ -11,7 +11,9 @@ import pytest
 from alexnet_desktop import cli
 from alexnet_desktop.core.model.model_files import load_model_file
 from alexnet_desktop.core.labelling.predict import folder_listing, load_for_prediction, predict_files
-from alexnet_desktop.core.training.fit import BatchEnded, EpochEnded, RunFinished, RunStarted, TrainConfig, train
+from alexnet_desktop.core.training.events import BatchEnded, EpochEnded, RunFinished, RunStarted
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.fit import train
 
 
 def _config(data, workspace, **kw):
@@ -96,7 +98,7 @@ def test_unreadable_files_are_skipped_and_listed(host, colour_dataset, workspace
 
 
 def test_alexnet_bn_trains_a_step_and_predicts_through_the_cli(host, colour_dataset, workspace, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(cli, "_host", lambda: host)
+    monkeypatch.setattr("alexnet_desktop.core.plugins._default_host", host)  # the host every command uses
     code = cli.main([
         "train", str(colour_dataset), "--arch", "alexnet-bn", "--image-size", "67", "--epochs", "1",
         "--batch-size", "4", "--steps-per-epoch", "2", "--run-dir", str(workspace.runs_dir), "--json",

@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.predict import Prediction
+from alexnet_desktop.core.labelling.predict_folder import Rows
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
 
 
 def _trained_run(host, data, workspace):
-    from alexnet_desktop.core.training.fit import TrainConfig, train
+    from alexnet_desktop.core.training.config import TrainConfig
+    from alexnet_desktop.core.training.fit import train
 
     return train(TrainConfig(data=str(data), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
                              runs_dir=str(workspace.runs_dir)), host).run_dir
@@ -203,10 +205,10 @@ def test_rows_that_arrive_in_a_burst_reach_the_grid_even_when_nothing_follows(qt
     def batch(start):
         return [Prediction(Path(f"/x/{i}.png"), "a", 0.9, (0.9, 0.1)) for i in range(start, start + 3)]
 
-    page._on_event(("rows", batch(0)))  # shown at once: the first rows appear without delay
+    page._on_event(Rows(batch(0)))  # shown at once: the first rows appear without delay
     assert page.grid_model.rowCount() == 3
-    page._on_event(("rows", batch(3)))  # within the interval: held back...
-    page._on_event(("rows", batch(6)))
+    page._on_event(Rows(batch(3)))  # within the interval: held back...
+    page._on_event(Rows(batch(6)))
     assert page.grid_model.rowCount() == 3
     qtbot.waitUntil(lambda: page.grid_model.rowCount() == 9, timeout=3000)  # ...then shown by the timer
     assert "a 9" in page.counts.text()

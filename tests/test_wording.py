@@ -57,7 +57,7 @@ def test_an_image_error_keeps_its_reason_as_a_sentence(tmp_path):
 
 
 def test_a_sentence_written_to_a_file_comes_back_translatable(tmp_path):
-    from alexnet_desktop.core.training.fit import metric_name
+    from alexnet_desktop.core.training.events import metric_name
     from alexnet_desktop.core.wording import from_record, to_record
 
     note = say("Stopped early: no better {0} for {1} epochs", metric_name("val_accuracy"), 3)

@@ -36,12 +36,9 @@ def tensorflow() -> Any:
                     pass  # already initialised by someone else: growth cannot change now
             importlib.import_module("keras")  # imported now so that it is frozen below with TensorFlow
 
-            # TensorFlow and Keras leave ~280,000 objects that live as long as the process.
-            # Python's full collections walk all of them: 250-450 ms on this 2-core machine, and
-            # any thread's collection stops every thread, so the window froze that long at
-            # random moments while training or predicting (benchmark R5). Frozen, they are
-            # never walked again; a full collection then costs 7-66 ms (small CNN / AlexNet-BN).
-            # Nothing is leaked: these modules are never unloaded.
+            # TensorFlow and Keras leave objects that live as long as the process; every full
+            # collection walked them all, stopping every thread (the window's too). Frozen,
+            # they are never walked again; nothing leaks, as these modules are never unloaded.
             gc.freeze()
             _tf = tf
         return _tf

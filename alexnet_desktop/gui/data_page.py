@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.wording import shown
-from alexnet_desktop.core.data.scan import ScanReport, scan_dataset
+from alexnet_desktop.core.data.loading import scan_data
+from alexnet_desktop.core.data.scan import ScanReport
 from alexnet_desktop.core.data.thumbnails import Thumbnail, pick_samples, thumbnails
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.image_grid import ImageGrid
@@ -229,11 +230,8 @@ class DataPage(QWidget):
         self.progress.setRange(0, 0)
 
         def job(emit, stop):
-            dataset = host.loader(loader_id).load(path, **options)
-            emit(Message(self.tr("Checking {0:,} images in {1}…").format(len(dataset.samples) + len(dataset.test_samples), path)))
-            report = scan_dataset(dataset, emit, stop)
-            train = [s for s in report.accepted if s.path not in report.test_paths]
-            picked = pick_samples(train, SAMPLES_PER_CLASS, SAMPLE_LIMIT)
+            _, report = scan_data(host, path, loader_id, options, emit, stop)
+            picked = pick_samples(report.training_part(), SAMPLES_PER_CLASS, SAMPLE_LIMIT)
             return ScanResult(report, thumbnails(picked, THUMB_SIZE), bool(report.test_paths))
 
         self.runner.start(job)

@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from alexnet_desktop.core.events import Cancelled, Progress
-from alexnet_desktop.core.model.explain import DEFAULT_METHOD, GRAD_CAM, METHOD_NAMES, METHODS, OCCLUSION, explain, overlay
-from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.events import Progress
+from alexnet_desktop.core.model.explain import DEFAULT_METHOD, GRAD_CAM, METHOD_NAMES, METHODS, OCCLUSION
+from alexnet_desktop.core.model.explain_image import HeatMap, HeatProgress, ImageDecoded, ModelLoaded, explain_image
 from alexnet_desktop.core.labelling.session import UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.labelling.predict import load_for_prediction
 from alexnet_desktop.core import wording
 from alexnet_desktop.gui.i18n import core_text
 from alexnet_desktop.gui.viewer import label_text, qimage
@@ -154,24 +153,8 @@ class DetailPanel(QWidget):
         run = self._model_run
 
         def job(emit, stop):
-            nonlocal loaded
-            try:
-                big = decode_image(path, size=size, keep_aspect=True)
-            except (ImageDecodeError, OSError) as exc:
-                emit((path, None, getattr(exc, "reason", None) or wording.message_of(exc)))
-                return None
-            emit((path, big, None))
-            if not heat or stop.is_set():
-                return None
-            if loaded is None:
-                loaded = load_for_prediction(run)
-                emit(("model", run, loaded))
-            try:  # made on the model's square view; overlay lays it back at the image's aspect
-                e = explain(loaded.model, decode_image(path, size=loaded.image_size), method, class_index,
-                            emit=lambda p: emit((path, p)), stop=stop)
-            except Cancelled:
-                return None
-            return path, overlay(big, e.heat), loaded.class_names[e.class_index], method, e.probability
+            return explain_image(path, size, heat=heat, loaded=loaded, run=run, class_index=class_index,
+                                 method=method, emit=emit, stop=stop)
 
         self.runner.start(job)
 
@@ -182,35 +165,32 @@ class DetailPanel(QWidget):
         return i < len(session.rows) and str(session.rows[i].path) == str(path)
 
     def _image_ready(self, event) -> None:
-        if event[0] == "model":  # an offered model, loaded for its first heat map: kept for the next
-            _, run, loaded = event
-            if self.loaded is None and self._model_run == run:
-                self.loaded = loaded
+        if isinstance(event, ModelLoaded):  # an offered model, loaded for its first heat map: kept for the next
+            if self.loaded is None and self._model_run == event.run:
+                self.loaded = event.loaded
             return
-        if len(event) == 2:  # (path, Progress) of a heat map being made
-            path, progress = event
-            if self._is_shown(path) and isinstance(progress, Progress) and progress.done < progress.total:
+        if isinstance(event, HeatProgress):
+            progress = event.progress
+            if self._is_shown(event.path) and isinstance(progress, Progress) and progress.done < progress.total:
                 self.heat_status.setText(self.tr("Making the heat map: {0} of {1} views").format(progress.done, progress.total))
             return
-        path, pixels, why = event
-        if not self._is_shown(path):
+        if not isinstance(event, ImageDecoded) or not self._is_shown(event.path):
             return  # the user has moved on; the next image is on its way
-        if pixels is None:
+        if event.pixels is None:
             self.image.setPixmap(QPixmap())
-            self.image.setText(wording.shown(why, core_text))
+            self.image.setText(wording.shown(event.reason, core_text))
         else:
-            self.image.setPixmap(self._fit(pixels))
+            self.image.setPixmap(self._fit(event.pixels))
         self.image.setToolTip("")
 
-    def _heat_ready(self, result) -> None:
+    def _heat_ready(self, result: HeatMap | None) -> None:
         if result is None:
             return
-        path, pixels, explained, method, probability = result
-        if self._is_shown(path):
-            self.image.setPixmap(self._fit(pixels))
-            self.image.setToolTip(self.tr("Heat map for {0}").format(explained))
+        if self._is_shown(result.path):
+            self.image.setPixmap(self._fit(result.pixels))
+            self.image.setToolTip(self.tr("Heat map for {0}").format(result.class_name))
             self.heat_status.setText(self.tr("{0} map for {1} ({2:.1%}): red is where the evidence lies").format(
-                core_text(METHOD_NAMES[method]), explained, probability))
+                core_text(METHOD_NAMES[result.method]), result.class_name, result.probability))
 
     def _heat_failed(self, message: str, _tb: str) -> None:
         self.image.setToolTip(self.tr("No heat map: {0}").format(message))

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.training.evaluation import Evaluated, Evaluation, evaluate_samples, save_evaluation, validation_samples
+from alexnet_desktop.core.training.evaluation import Evaluated, Evaluation, evaluate_model
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.labelling.session import LabelSession
-from alexnet_desktop.core.labelling.predict import Prediction, load_for_prediction
+from alexnet_desktop.core.labelling.predict import Prediction
+from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.training.runs import RunFolder, effective_status, list_runs
 from alexnet_desktop.core.labelling.sorting import plan_sort, start_sort, run_sort, undo_sort
-from alexnet_desktop.core.training.fit import load_dataset
 from alexnet_desktop.gui.plots import PointLabels
 from alexnet_desktop.gui.i18n import status_text
 from alexnet_desktop.gui.state import AppState
@@ -28,6 +28,9 @@ from alexnet_desktop.gui.detail_panel import DetailPanel
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
 from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow, open_path
 from alexnet_desktop.gui.worker import JobRunner
+
+# The name core gives a run's validation split as an evaluation's source, translated where shown.
+VALIDATION_SOURCE = QT_TRANSLATE_NOOP("EvaluatePage", "validation split")
 
 
 class ConfusionMatrix(pg.PlotWidget):
@@ -227,17 +230,7 @@ class EvaluatePage(QWidget):
         host = self.state.host
 
         def job(emit, stop):
-            run = RunFolder(Path(ref))
-            loaded = load_for_prediction(run.path)
-            emit(("model", loaded))
-            if data:
-                dataset = load_dataset(host, data, None, {})
-                samples, source, key = dataset.test_samples or dataset.samples, data, str(Path(data).resolve())
-            else:
-                samples, source, key = validation_samples(run), QT_TRANSLATE_NOOP("EvaluatePage", "validation split"), "validation"
-            evaluation = evaluate_samples(loaded, samples, source=source, emit=emit, stop=stop)
-            save_evaluation(run, evaluation, key, loaded=loaded, stop=stop)
-            return Evaluated(run.path, evaluation)
+            return evaluate_model(ref, host, data or None, heat_maps=True, emit=emit, stop=stop)
 
         self.progress.setRange(0, 0)
         self.summary.setText(self.tr("Evaluating…"))
@@ -347,8 +340,8 @@ class EvaluatePage(QWidget):
         self._update_buttons()
 
     def _on_event(self, event) -> None:
-        if isinstance(event, tuple) and event[0] == "model":
-            self.detail.set_model(event[1])
+        if isinstance(event, ModelReady):
+            self.detail.set_model(event.loaded)
         elif isinstance(event, Progress) and event.total:
             self.progress.setRange(0, event.total)
             self.progress.setValue(event.done)

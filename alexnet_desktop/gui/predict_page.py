@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.wording import shown_error
 from alexnet_desktop.core.labelling.session import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.labelling.predict import (
-    InputSizeUnknown, folder_listing, load_for_prediction, predict_files, read_labels,
-)
+from alexnet_desktop.core.labelling.predict import InputSizeUnknown, read_labels
+from alexnet_desktop.core.labelling.predict_folder import ModelReady, PassedOver, Rows, SizeWanted, predict_folder
 from alexnet_desktop.core.training.runs import LABELS, effective_status, list_runs
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
@@ -231,17 +230,10 @@ class PredictPage(QWidget):
 
         def job(emit, stop):
             try:
-                loaded = load_for_prediction(model_ref, class_names=names, image_size=size)
+                return predict_folder(model_ref, folder, class_names=names, image_size=size, recursive=recursive,
+                                      emit=emit, stop=stop)
             except InputSizeUnknown:
-                emit(("size wanted", model_ref))
-                return False
-            listing = folder_listing(folder, recursive=recursive)
-            emit(("classes", loaded.class_names))
-            emit(("model", loaded))
-            emit(("passed over", listing.passed_over()))
-            for batch in predict_files(loaded, listing.files, emit=emit, stop=stop):
-                emit(("rows", batch))
-            return stop.is_set()
+                return False  # SizeWanted said which model: the page asks for its size
 
         self.runner.start(job)
         self._update_buttons()
@@ -281,16 +273,15 @@ class PredictPage(QWidget):
         if isinstance(event, Progress) and event.total:
             self._progress = event
             self._show_progress()
-        elif isinstance(event, tuple) and event[0] == "classes":
-            self._reset_session(event[1])
-        elif isinstance(event, tuple) and event[0] == "model":
-            self.detail.set_model(event[1])
-        elif isinstance(event, tuple) and event[0] == "passed over":
-            self._passed_over = event[1]
-        elif isinstance(event, tuple) and event[0] == "size wanted":
-            self._size_wanted_for = event[1]
-        elif isinstance(event, tuple) and event[0] == "rows":
-            added = self.session.add(event[1])
+        elif isinstance(event, ModelReady):
+            self._reset_session(event.loaded.class_names)
+            self.detail.set_model(event.loaded)
+        elif isinstance(event, PassedOver):
+            self._passed_over = event.files
+        elif isinstance(event, SizeWanted):
+            self._size_wanted_for = event.model
+        elif isinstance(event, Rows):
+            added = self.session.add(event.predictions)
             self._unshown = range(self._unshown.start if self._unshown else added.start, added.stop)
             self._show_progress()
 

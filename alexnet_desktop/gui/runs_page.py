@@ -13,6 +13,8 @@ from PySide6.QtCore import QFile
 
 from alexnet_desktop.core.model.export import export_model
 from alexnet_desktop.core.training.runs import RESUMABLE, RunFolder, effective_status, list_runs
+from alexnet_desktop.core.training.config import default_of
+from alexnet_desktop.core.training.manifest import RunManifest
 from alexnet_desktop.gui.export_dialog import ExportDialog
 from alexnet_desktop.core.wording import from_record, shown
 from alexnet_desktop.gui.i18n import core_text, plugin_text, status_text
@@ -143,26 +145,25 @@ class RunsPage(QWidget):
     def refresh(self) -> None:
         """Re-read every run's manifest and refill the table, keeping the selection."""
         selected = {str(r.path) for r in self.selected_runs()}
-        self.runs = list_runs(self.state.workspace.runs_dir)
+        self.runs = [(run, RunManifest.from_record(m)) for run, m in list_runs(self.state.workspace.runs_dir)]
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.runs))
         for row, (run, m) in enumerate(self.runs):
-            best = (m.get("best") or {}).get("value")
-            done, planned = int(m.get("epochs_done") or 0), int((m.get("training") or {}).get("epochs") or 0)
+            best = m.best.value
+            done, planned = int(m.epochs_done or 0), m.planned_epochs
             status = effective_status(m)
             cells = [
                 QTableWidgetItem(run.path.name),
                 QTableWidgetItem(status_text(status)),
-                QTableWidgetItem((m.get("architecture") or {}).get("id", "?")),
-                QTableWidgetItem(Path((m.get("dataset") or {}).get("root", "?")).name),
+                QTableWidgetItem(m.architecture.id or "?"),
+                QTableWidgetItem(Path(m.dataset.root or "?").name),
                 _NumberItem(f"{done} / {planned}", done),
                 _NumberItem(f"{best:.3f}" if isinstance(best, (int, float)) else "–", best if isinstance(best, (int, float)) else -1),
-                QTableWidgetItem(str(m.get("created", "")).replace("T", " ")),
+                QTableWidgetItem(str(m.created).replace("T", " ")),
             ]
             cells[0].setData(Qt.UserRole, str(run.path))
             cells[0].setToolTip(str(run.path))
-            said = m.get("said") or {}
-            why = from_record(said.get("note")) or m.get("note") or from_record(said.get("error")) or m.get("error")
+            why = from_record(m.said.get("note")) or m.note or from_record(m.said.get("error")) or m.error
             if why:
                 cells[1].setToolTip(shown(why, core_text))
             for col, item in enumerate(cells):
@@ -189,13 +190,13 @@ class RunsPage(QWidget):
                 self.table.selectRow(row)
         self.table.setSelectionMode(mode)
 
-    def _manifest(self, run: RunFolder) -> dict:
-        return next((m for r, m in self.runs if r.path == run.path), {})
+    def _manifest(self, run: RunFolder) -> RunManifest:
+        return next((m for r, m in self.runs if r.path == run.path), RunManifest())
 
     def _selection_changed(self) -> None:
         runs = self.selected_runs()
         one = len(runs) == 1
-        manifest = self._manifest(runs[0]) if one else {}
+        manifest = self._manifest(runs[0]) if one else RunManifest()
         can_resume = (
             one and effective_status(manifest) in RESUMABLE and runs[0].checkpoint_path.is_file() and not self.is_training()
         )
@@ -217,10 +218,9 @@ class RunsPage(QWidget):
         if len(runs) != 1:
             return
         m = self._manifest(runs[0])
-        training = m.get("training") or {}
         dialog = ResumeDialog(
-            runs[0].path.name, int(m.get("epochs_done") or 0), int(training.get("epochs") or 0),
-            float(training.get("learning_rate") or 1e-4), effective_status(m), self,
+            runs[0].path.name, int(m.epochs_done or 0), m.planned_epochs,
+            float(m.training.get("learning_rate") or default_of("learning_rate")), effective_status(m), self,
         )
         if dialog.exec() == QDialog.Accepted:
             self.resume_requested.emit(runs[0].path, dialog.more.value(), dialog.learning_rate())

@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from alexnet_desktop.core.training.optimization import OptimizerSettings
+from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.data.scan import ScanReport
 from alexnet_desktop.core.workspace import Workspace
 
 
-@dataclass
-class TrainSettings(OptimizerSettings):
-    """The settings of the next training run, edited on the Model page (split and
-    augmentation on the Data page); the optimizer and its schedule are inherited fields.
-
-    Field names are those of `core.training.TrainConfig`, which is built from them.
-    """
-
-    arch: str = "alexnet-bn"
-    image_size: int = 227
-    epochs: int = 10
-    batch_size: int = 32
-    val_split: float = 0.2
-    stratified: bool = True
-    val_source: str = "split"
-    augmentation: dict = field(default_factory=dict)
-    seed: int = 1337
-    early_stopping: int = 0
-    mixed_precision: str = "auto"
+def draft_config(host: PluginHost) -> TrainConfig:
+    """The settings of the next training run before its data is chosen: `TrainConfig`'s
+    defaults, edited on the Model page (split and augmentation on the Data page). The image
+    size is the default architecture's, which the Model page shows."""
+    draft = TrainConfig(data="", runs_dir="")
+    arch = host.architectures.get(draft.arch)
+    if draft.image_size is None and arch is not None:
+        draft.image_size = arch.default_input_shape[0]
+    return draft
 
 
 class AppState(QObject):
@@ -50,7 +39,7 @@ class AppState(QObject):
         self.loader_id: str | None = None
         self.loader_options: dict = {}
         self.scan: ScanReport | None = None
-        self.settings = TrainSettings()
+        self.settings = draft_config(host)
 
     def set_dataset(self, path: Path, loader_id: str, options: dict | None = None) -> None:
         """Choose the dataset of the next run; clears the previous scan."""

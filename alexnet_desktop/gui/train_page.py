@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import asdict
+import copy
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
@@ -15,11 +16,12 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
+from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.evaluation import Evaluated
-from alexnet_desktop.core.training.fit import (
-    BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, TrainConfig, metric_name, resume,
-    train,
+from alexnet_desktop.core.training.events import (
+    BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, metric_name,
 )
+from alexnet_desktop.core.training.fit import resume, train
 from alexnet_desktop.core.wording import shown
 from alexnet_desktop.core.training.cluster import ClusterError
 from alexnet_desktop.core.training.worker_process import run_worker_process
@@ -210,12 +212,12 @@ class TrainPage(QWidget):
 
     def current_config(self) -> TrainConfig:
         """The run Start would train: the chosen dataset with the Model page's settings."""
-        return TrainConfig(
+        return replace(
+            copy.deepcopy(self.state.settings),  # the run keeps its settings while the draft is edited
             data=str(self.state.data_path),
             loader=self.state.loader_id,
             loader_options=dict(self.state.loader_options),
             runs_dir=str(self.state.workspace.ensure().runs_dir),
-            **asdict(self.state.settings),
         )
 
     def resume_run(self, run_dir: Path, more_epochs: int = 0, learning_rate: float | None = None) -> None:

@@ -213,11 +213,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>Checking {0:,} images in {1}…</source>
-      <translation>正在检查 {1} 中的 {0:,} 张图像…</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Choose a dataset folder, or use the demo data, to see its classes and images.</source>
       <translation>选择一个数据集文件夹或使用演示数据，即可查看其类别和图像。</translation>
     </message>
@@ -454,25 +449,12 @@
     </message>
   </context>
   <context>
-    <name>ConfusionMatrix</name>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>true class</source>
-      <translation>真实类别</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>predicted class</source>
-      <translation>预测类别</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>The confusion matrix appears here after an evaluation</source>
-      <translation>评估完成后，混淆矩阵会显示在这里</translation>
-    </message>
-  </context>
-  <context>
     <name>EvaluatePage</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>validation split</source>
+      <translation>验证集</translation>
+    </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>The run whose best model is evaluated</source>
@@ -605,11 +587,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>validation split</source>
-      <translation>验证集</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Evaluating…</source>
       <translation>正在评估…</translation>
     </message>
@@ -667,6 +644,24 @@
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>&lt;b&gt;Could not evaluate:&lt;/b&gt; {0}</source>
       <translation>&lt;b&gt;无法评估：&lt;/b&gt;{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfusionMatrix</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>true class</source>
+      <translation>真实类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>predicted class</source>
+      <translation>预测类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>The confusion matrix appears here after an evaluation</source>
+      <translation>评估完成后，混淆矩阵会显示在这里</translation>
     </message>
   </context>
   <context>
@@ -2853,6 +2848,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>不是普通文件（管道、套接字或设备）</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>{0}: no such file or folder</source>
+      <translation>{0}：没有这个文件或文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>loader {0!r} has no option(s) {1}</source>
+      <translation>加载器 {0!r} 没有选项 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>Checking {0:,} images in {1}…</source>
+      <translation>正在检查 {1} 中的 {0:,} 张图像…</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
       <source>refused: an unexpected _codecs.encode call</source>
       <translation>已拒绝：意外的 _codecs.encode 调用</translation>
@@ -2966,6 +2976,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>{0}: the run has no {1} (it did not finish an epoch)</source>
       <translation>{0}：该运行没有 {1}（它没有完成任何一轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>{0}: the manifest names no classes or no image size</source>
+      <translation>{0}：清单文件中没有类别名称或图像尺寸</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3583,6 +3598,81 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>运行中与 {0} 失去联系：请再次启动它的命令；运行将从最后完成的轮次继续</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>the dataset</source>
+      <translation>数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>every machine needs the same files (the same path on a shared disk, or identical copies)</source>
+      <translation>每台机器都需要相同的文件（共享磁盘上的相同路径，或完全相同的副本）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>the training settings or the split</source>
+      <translation>训练设置或数据划分</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>start the same command, with the same options, on every machine</source>
+      <translation>请在每台机器上以相同的选项启动相同的命令</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>{0}: the classes are not those of the run it would continue ({1})</source>
+      <translation>{0}：类别与要继续的运行不同（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>{0}: the checkpoint does not fit the model it would continue</source>
+      <translation>{0}：检查点与要继续的模型不匹配</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>Resuming after epoch {0} of {1}, from the chief's checkpoint</source>
+      <translation>从主节点的检查点继续，已完成 {1} 轮中的 {0} 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>epochs must be at least 1, not {0}</source>
+      <translation>轮数至少为 1，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>batch size must be at least 1, not {0}</source>
+      <translation>批大小至少为 1，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>validation split must be in [0, 1), not {0}</source>
+      <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>validation source must be 'split' or 'test', not {0!r}</source>
+      <translation>验证来源必须是 'split' 或 'test'，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
+      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>mixed precision must be one of {0}</source>
+      <translation>混合精度必须是 {0} 之一</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>no runs folder given</source>
+      <translation>没有指定运行记录文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>{0} has no default</source>
+      <translation>{0} 没有默认值</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/training/devices.py" />
       <source>mixed precision must be one of {0}, not {1!r}</source>
       <translation>混合精度必须是 {0} 之一，而不是 {1!r}</translation>
@@ -3663,224 +3753,49 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0}：该运行没有 {1}（由早于本版本的程序创建）；请提供 DATA</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>epochs must be at least 1, not {0}</source>
-      <translation>轮数至少为 1，而不是 {0}</translation>
+      <location filename="../../alexnet_desktop/core/training/evaluation.py" />
+      <source>give DATA to evaluate a .keras model on</source>
+      <translation>请提供用于评估 .keras 模型的 DATA</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>batch size must be at least 1, not {0}</source>
-      <translation>批大小至少为 1，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>validation split must be in [0, 1), not {0}</source>
-      <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>validation source must be 'split' or 'test', not {0!r}</source>
-      <translation>验证来源必须是 'split' 或 'test'，而不是 {0!r}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
-      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>mixed precision must be one of {0}</source>
-      <translation>混合精度必须是 {0} 之一</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>no runs folder given</source>
-      <translation>没有指定运行记录文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>loss</source>
       <translation>损失</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>accuracy</source>
       <translation>准确率</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>val loss</source>
       <translation>验证损失</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>val accuracy</source>
       <translation>验证准确率</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>learning rate</source>
       <translation>学习率</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>no detail</source>
       <translation>无详细信息</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>out of memory at batch size {0}; try {1} ({2})</source>
       <translation>批大小为 {0} 时内存不足；请试试 {1}（{2}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <location filename="../../alexnet_desktop/core/training/events.py" />
       <source>out of memory at batch size {0} ({1})</source>
       <translation>批大小为 {0} 时内存不足（{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}: no such file or folder</source>
-      <translation>{0}：没有这个文件或文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>loader {0!r} has no option(s) {1}</source>
-      <translation>加载器 {0!r} 没有选项 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Reading {0}</source>
-      <translation>正在读取 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Checking {0} images</source>
-      <translation>正在检查 {0} 张图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}: validation on the test part was asked for, but the dataset has no usable test images</source>
-      <translation>{0}：要求在测试部分上验证，但数据集中没有可用的测试图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0} validation image(s) are identical to training images: the validation score will be too high</source>
-      <translation>{0} 张验证图像与训练图像完全相同：验证得分会偏高</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}: training needs images of at least 2 classes, found {1}</source>
-      <translation>{0}：训练至少需要 2 个类别的图像，只找到 {1} 个</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>No usable training images for class(es) {0}</source>
-      <translation>以下类别没有可用的训练图像：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Evaluating the best model on the {0} validation images</source>
-      <translation>正在用 {0} 张验证图像评估最佳模型</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})</source>
-      <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；最常漏判的类别是 {2}（召回率 {3:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>the dataset</source>
-      <translation>数据集</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>every machine needs the same files (the same path on a shared disk, or identical copies)</source>
-      <translation>每台机器都需要相同的文件（共享磁盘上的相同路径，或完全相同的副本）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>the training settings or the split</source>
-      <translation>训练设置或数据划分</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>start the same command, with the same options, on every machine</source>
-      <translation>请在每台机器上以相同的选项启动相同的命令</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}: the classes are not those of the run it would continue ({1})</source>
-      <translation>{0}：类别与要继续的运行不同（{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}: the checkpoint does not fit the model it would continue</source>
-      <translation>{0}：检查点与要继续的模型不匹配</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Resuming after epoch {0} of {1}, from the chief's checkpoint</source>
-      <translation>从主节点的检查点继续，已完成 {1} 轮中的 {0} 轮</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Loading TensorFlow</source>
-      <translation>正在加载 TensorFlow</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}: the classes are not those the run was trained on ({1}); it cannot be resumed on this data</source>
-      <translation>{0}：类别与该运行训练时的类别（{1}）不同；无法在这些数据上继续</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>The dataset changed since this run began (files added, removed or rewritten)</source>
-      <translation>自本次运行开始以来数据集已改变（有文件被添加、删除或改写）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Resuming after epoch {0} of {1}</source>
-      <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}; {1}</source>
-      <translation>{0}；{1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>TensorBoard is not installed: the run has no logs/ folder</source>
-      <translation>未安装 TensorBoard：本次运行没有 logs/ 文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>The model of the best epoch and the checkpoint of the last finished epoch are kept.</source>
-      <translation>已保留最佳一轮的模型和最后完成一轮的检查点。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>No epoch finished, so no model was kept.</source>
-      <translation>没有完成任何一轮，因此没有保留模型。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>The loss became NaN or infinite at epoch {0}, batch {1}: the learning rate ({2:g}) is probably too high. {3}</source>
-      <translation>损失在第 {0} 轮第 {1} 批变为 NaN 或无穷大：学习率（{2:g}）可能太高。{3}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Stopped early: no better {0} for {1} epochs</source>
-      <translation>提前停止：{1} 轮内{0}没有改善</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>Skipped {0}: {1}</source>
-      <translation>已跳过 {0}：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>stopped before training began</source>
-      <translation>在训练开始之前停止</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
@@ -3901,6 +3816,96 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: all {1} epochs are done; give a number of epochs to add</source>
       <translation>{0}：全部 {1} 轮均已完成；请指定要追加的轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>a cluster's run goes on by starting the same command again, not by resuming it</source>
+      <translation>集群的运行通过再次启动同一命令继续，而不是通过恢复运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>{0}: the classes are not those the run was trained on ({1}); it cannot be resumed on this data</source>
+      <translation>{0}：类别与该运行训练时的类别（{1}）不同；无法在这些数据上继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>The dataset changed since this run began (files added, removed or rewritten)</source>
+      <translation>自本次运行开始以来数据集已改变（有文件被添加、删除或改写）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>Resuming after epoch {0} of {1}</source>
+      <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Loading TensorFlow</source>
+      <translation>正在加载 TensorFlow</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>{0}; {1}</source>
+      <translation>{0}；{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>TensorBoard is not installed: the run has no logs/ folder</source>
+      <translation>未安装 TensorBoard：本次运行没有 logs/ 文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The model of the best epoch and the checkpoint of the last finished epoch are kept.</source>
+      <translation>已保留最佳一轮的模型和最后完成一轮的检查点。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>No epoch finished, so no model was kept.</source>
+      <translation>没有完成任何一轮，因此没有保留模型。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The loss became NaN or infinite at epoch {0}, batch {1}: the learning rate ({2:g}) is probably too high. {3}</source>
+      <translation>损失在第 {0} 轮第 {1} 批变为 NaN 或无穷大：学习率（{2:g}）可能太高。{3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Stopped early: no better {0} for {1} epochs</source>
+      <translation>提前停止：{1} 轮内{0}没有改善</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Skipped {0}: {1}</source>
+      <translation>已跳过 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Evaluating the best model on the {0} validation images</source>
+      <translation>正在用 {0} 张验证图像评估最佳模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})</source>
+      <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；最常漏判的类别是 {2}（召回率 {3:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>stopped before training began</source>
+      <translation>在训练开始之前停止</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>{0}: not a run folder (no {1})</source>
+      <translation>{0}：不是运行文件夹（没有 {1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>{0}: damaged manifest ({1})</source>
+      <translation>{0}：清单文件已损坏（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>not a JSON object</source>
+      <translation>不是 JSON 对象</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/optimization.py" />
@@ -3973,19 +3978,34 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>，{1} 轮无改善后 ×{0:g}</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>Reading {0}</source>
+      <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>{0}: validation on the test part was asked for, but the dataset has no usable test images</source>
+      <translation>{0}：要求在测试部分上验证，但数据集中没有可用的测试图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>{0} validation image(s) are identical to training images: the validation score will be too high</source>
+      <translation>{0} 张验证图像与训练图像完全相同：验证得分会偏高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>{0}: training needs images of at least 2 classes, found {1}</source>
+      <translation>{0}：训练至少需要 2 个类别的图像，只找到 {1} 个</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/prepare.py" />
+      <source>No usable training images for class(es) {0}</source>
+      <translation>以下类别没有可用的训练图像：{0}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/training/runs.py" />
       <source>could not make a new run folder under {0}</source>
       <translation>无法在 {0} 下创建新的运行文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/runs.py" />
-      <source>{0}: not a run folder (no {1})</source>
-      <translation>{0}：不是运行文件夹（没有 {1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/runs.py" />
-      <source>{0}: damaged manifest ({1})</source>
-      <translation>{0}：清单文件已损坏（{1}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/worker_process.py" />

@@ -50,6 +50,15 @@ class ScanReport:
         c = Counter(s.label for s in self.accepted if (s.path in self.test_paths) == (part == "test"))
         return {name: c.get(name, 0) for name in self.class_names}
 
+    def training_part(self) -> list[Sample]:
+        """The accepted files outside the dataset's fixed test part: what training and its
+        validation split may use."""
+        return [s for s in self.accepted if s.path not in self.test_paths]
+
+    def test_part(self) -> list[Sample]:
+        """The accepted files of the dataset's fixed test part (none when it has no such part)."""
+        return [s for s in self.accepted if s.path in self.test_paths]
+
     def to_dict(self) -> dict:
         """A JSON-ready summary (used by `scan --json` and the run manifest)."""
         return {
@@ -190,8 +199,7 @@ def _duplicates(report: ScanReport) -> None:
     if conflicts:
         report.warnings.append(say("{0} image(s) appear under two different labels", conflicts))
     if report.test_paths:
-        train = [s for s in report.accepted if s.path not in report.test_paths]
-        test = [s for s in report.accepted if s.path in report.test_paths]
+        train, test = report.training_part(), report.test_part()
         leaks = find_leaks(train, test, report.digests)
         for held, seen in leaks:
             report.flagged.append((held, say("test image identical to training image {0}", seen)))

@@ -98,12 +98,14 @@ def load_for_prediction(
     ref = Path(ref)
     if ref.is_dir():
         run = RunFolder(ref)
-        manifest = run.read_manifest()
+        manifest = run.manifest()
         if not run.model_path.is_file():
             raise FileNotFoundError(say("{0}: the run has no {1} (it did not finish an epoch)", ref, MODEL))
         model = load_model_file(run.model_path, accepted_hashes=run.accepted_hashes(MODEL))
-        names = list(manifest["class_names"])
-        size = int(manifest["image_size"])
+        names = list(manifest.class_names)
+        if not names or manifest.image_size is None:
+            raise ValueError(say("{0}: the manifest names no classes or no image size", run.manifest_path))
+        size = int(manifest.image_size)
         source = run.model_path
         fixed = _input_side(model, run.model_path)
         # Checked before any image is decoded at that size (4000 would decode 48 MB an image).
@@ -190,8 +192,8 @@ def predict_files(
         except ImageDecodeError as exc:
             return None, exc.reason
 
-    # No more decoders than cores: on 2 cores, 2 decoded 2,000 JPEGs at 854 images/s and 4 at
-    # 805, and each extra thread is one more for the window to wait behind for the interpreter.
+    # No more decoders than cores: more decode no faster, and each extra thread is one more
+    # for the window to wait behind for the interpreter.
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         pending: deque = deque()
         batches = (files[i : i + batch_size] for i in range(0, total, batch_size))

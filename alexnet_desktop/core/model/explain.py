@@ -37,8 +37,8 @@ DEFAULT_METHOD = OCCLUSION
 # What each method is, for menus and --help (translatable).
 METHOD_NAMES = {OCCLUSION: N_("Occlusion"), GRAD_CAM: N_("Grad-CAM")}
 
-# Occlusion: an 8x8 grid of places, a patch a fifth of the side: 64 forward passes, about
-# 1.7 s for AlexNet-BN at 227 px on 2 CPU cores (benchmark R8); a finer grid costs its square.
+# Occlusion: an 8x8 grid of places, a patch a fifth of the side: 64 forward passes (a finer
+# grid costs its square); benchmarks/explain_timing.py measures it.
 OCCLUSION_GRID = 8
 OCCLUSION_PATCH = 0.2
 OCCLUSION_FILL = 128  # mid grey, in the uint8 pixels the model takes

@@ -4,7 +4,8 @@ Loss, accuracy, top-k accuracy, per-class precision, recall, F1 and support, the
 matrix (counts, and normalised by row), and every image's true and predicted label with
 its confidence, so the mistakes can be browsed. `metrics` is pure numpy on true labels and
 probabilities; `evaluate_samples` feeds it through the same streaming prediction (and the
-one decoder) as the Predict page.
+one decoder) as the Predict page. `evaluate_model` is the job the Evaluate page and
+`alexnet-desktop evaluate` both run; `evaluation_samples` decides what a model is judged on.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from typing import Any
 import numpy as np
 
 from alexnet_desktop.core.data.datasets import Sample
+from alexnet_desktop.core.data.loading import load_dataset
 from alexnet_desktop.core.events import Emit, no_emit
-from alexnet_desktop.core.labelling.predict import LoadedModel, predict_files
+from alexnet_desktop.core.plugins import PluginHost
+from alexnet_desktop.core.labelling.predict import LoadedModel, load_for_prediction, predict_files
+from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
 from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
@@ -200,3 +204,47 @@ def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validati
         write_explanations(run, loaded, evaluation.images, stop)
     write_model_card(run)  # the card shows every evaluation the run has
     return path
+
+
+def evaluation_samples(host: PluginHost, data: str | Path | None, run: RunFolder | None, *, loader: str | None = None,
+                       options: dict[str, Any] | None = None) -> tuple[list[Sample], str, str]:
+    """What a model is judged on, how to name it, and its key in `eval.json`.
+
+    A dataset with a held-out test part is judged on that part, never on what it trained
+    on; one without, on all its images. With no data, a run is judged on its validation split.
+    """
+    if data:
+        dataset = load_dataset(host, data, loader, options or {})
+        source = f"{data} ({'its test part' if dataset.test_samples else 'all its images'})"
+        return dataset.test_samples or dataset.samples, source, str(Path(data).resolve())
+    if run is None:
+        raise ValueError(say("give DATA to evaluate a .keras model on"))
+    return validation_samples(run), "validation split", "validation"
+
+
+def evaluate_model(
+    model: str | Path,
+    host: PluginHost,
+    data: str | Path | None = None,
+    *,
+    loader: str | None = None,
+    options: dict[str, Any] | None = None,
+    labels: str | Path | None = None,
+    image_size: int | None = None,
+    batch_size: int = 64,
+    heat_maps: bool = False,
+    emit: Emit = no_emit,
+    stop: threading.Event | None = None,
+) -> Evaluated:
+    """Evaluate `model` (a run folder, or a `.keras` file with its labels) on `data`, or on a
+    run's validation split; a run keeps the result in its `eval.json` (with `heat_maps`, the
+    model card's heat maps are made afresh too). Emits `ModelReady`, then the progress."""
+    ref = Path(model)
+    run = RunFolder(ref) if ref.is_dir() else None
+    loaded = load_for_prediction(ref, labels, image_size=image_size)
+    emit(ModelReady(loaded))
+    samples, source, key = evaluation_samples(host, data, run, loader=loader, options=options)
+    evaluation = evaluate_samples(loaded, samples, source=source, batch_size=batch_size, emit=emit, stop=stop)
+    if run is not None:
+        save_evaluation(run, evaluation, key, loaded=loaded if heat_maps else None, stop=stop)
+    return Evaluated(run.path if run is not None else None, evaluation)

@@ -132,37 +132,36 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
 
 def card_markdown(run: RunFolder) -> str:
     """The model card as Markdown (the curves as `curves.png` beside it)."""
-    m = run.read_manifest()
+    m = run.manifest()
     history = run.read_history()
     try:
         evals = json.loads((run.path / "eval.json").read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         evals = {}
-    arch, data, split = m.get("architecture", {}), m.get("dataset", {}), m.get("split", {})
-    training, best = m.get("training", {}), m.get("best") or {}
+    arch, data, split, training, best = m.architecture, m.dataset, m.split, m.training, m.best
     out = [f"# Model card: {run.path.name}", ""]
-    out += [f"**Status:** {m.get('status')} · **created** {m.get('created', '?')} · **epochs** "
-            f"{m.get('epochs_done', 0)} of {training.get('epochs', '?')}", ""]
-    if best.get("value") is not None:
-        out += [f"**Best {best.get('metric', '').replace('_', ' ')}:** {best['value']:.4f} at epoch {m.get('best_epoch')}", ""]
-    if m.get("note"):
-        out += [f"_{m['note']}_", ""]
-    out += ["## Architecture", f"{arch.get('name', arch.get('id'))} (`{arch.get('id')}`), input "
-            f"{m.get('image_size')}x{m.get('image_size')} RGB. Reference: {arch.get('reference', '')}.", ""]
-    out += ["## Data", f"`{data.get('root')}` read by the `{data.get('loader')}` loader; fingerprint "
-            f"`{str(data.get('fingerprint', ''))[:16]}…`.", ""]
-    counts = data.get("counts") or {}
+    out += [f"**Status:** {m.status} · **created** {m.created or '?'} · **epochs** "
+            f"{m.epochs_done} of {training.get('epochs', '?')}", ""]
+    if best.value is not None:
+        out += [f"**Best {best.metric.replace('_', ' ')}:** {best.value:.4f} at epoch {m.best_epoch}", ""]
+    if m.note:
+        out += [f"_{m.note}_", ""]
+    out += ["## Architecture", f"{arch.name or arch.id} (`{arch.id}`), input "
+            f"{m.image_size}x{m.image_size} RGB. Reference: {arch.reference}.", ""]
+    out += ["## Data", f"`{data.root}` read by the `{data.loader}` loader; fingerprint "
+            f"`{data.fingerprint[:16]}…`.", ""]
+    counts = data.counts
     out += [_table(["class", "images"], [[c, n] for c, n in counts.items()]), ""]
-    held_out = "the dataset's test part" if split.get("source") == "test" else f"{split.get('val_fraction', 0):.0%} held out"
-    out += [f"Split: {data.get('train_count')} training and {data.get('val_count')} validation images "
+    held_out = "the dataset's test part" if split.source == "test" else f"{split.val_fraction:.0%} held out"
+    out += [f"Split: {data.train_count} training and {data.val_count} validation images "
             f"({held_out}, "
-            f"seed {split.get('seed')}, {'stratified' if split.get('stratified') else 'not stratified'}; "
-            f"identical images kept on one side). {len(data.get('rejected') or [])} file(s) could not be used.", ""]
-    opt = m.get("optimization") or {}
-    aug = {k: v for k, v in (m.get("augmentation") or {}).items() if v}
+            f"seed {split.seed}, {'stratified' if split.stratified else 'not stratified'}; "
+            f"identical images kept on one side). {len(data.rejected)} file(s) could not be used.", ""]
+    opt = m.optimization
+    aug = {k: v for k, v in m.augmentation.items() if v}
     out += ["## Training", f"{opt.get('summary', training.get('optimizer'))}; batch {training.get('batch_size')}; "
             f"seed {training.get('seed')}; augmentation: {', '.join(f'{k} {v}' for k, v in aug.items()) or 'none'}; "
-            f"device: {m.get('device')} ({m.get('strategy', 'one device')}).", ""]
+            f"device: {m.device} ({m.strategy or 'one device'}).", ""]
     if history:
         out += [f"![Curves]({CURVES_PNG})", ""]
         keys = [k for k in ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate") if k in history[0]]
@@ -183,7 +182,7 @@ def card_markdown(run: RunFolder) -> str:
                 "Occlusion heat maps of the predicted class over validation images, the most confident mistakes "
                 "first (red: where hiding the image lowers the class's score most).", "",
                 f"![Heat maps]({EXPLANATIONS_PNG})", ""]
-    versions = m.get("versions") or {}
+    versions = m.versions
     out += ["## Reproduce", "Software: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".", "",
             "Settings are in `run.json` (`training`); `alexnet-desktop train --resume` continues this run.", ""]
     return "\n".join(out)

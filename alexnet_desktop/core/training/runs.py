@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alexnet_desktop.core.training.manifest import MANIFEST, RunManifest, read_record, write_record
 from alexnet_desktop.core.wording import say
 
-MANIFEST = "run.json"
 HISTORY = "history.csv"
 MODEL = "model.keras"
 CHECKPOINT = "checkpoint.keras"
@@ -90,21 +90,20 @@ class RunFolder:
         """`history.csv`, one row per finished epoch."""
         return self.path / HISTORY
 
-    def read_manifest(self) -> dict[str, Any]:
-        """The manifest as a dict; a clear error if the folder is not a run."""
-        try:
-            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise FileNotFoundError(say("{0}: not a run folder (no {1})", self.path, MANIFEST)) from None
-        except ValueError as exc:
-            raise ValueError(say("{0}: damaged manifest ({1})", self.manifest_path, exc)) from None
+    def manifest(self) -> RunManifest:
+        """The typed manifest; a clear error if the folder is not a run."""
+        return RunManifest.read(self.path)
 
-    def write_manifest(self, manifest: dict[str, Any]) -> None:
+    def read_manifest(self) -> dict[str, Any]:
+        """The manifest as its JSON object; a clear error if the folder is not a run."""
+        return read_record(self.manifest_path)
+
+    def write_manifest(self, manifest: RunManifest | dict[str, Any]) -> None:
         """Replace the manifest atomically."""
-        atomic_write_text(self.manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
+        write_record(self.manifest_path, manifest.to_record() if isinstance(manifest, RunManifest) else manifest)
 
     def update_manifest(self, **changes: Any) -> dict[str, Any]:
-        """Merge `changes` into the manifest and write it back; returns the new manifest."""
+        """Merge `changes` (top-level keys) into the manifest and write it back; returns the new manifest."""
         manifest = self.read_manifest()
         manifest.update(changes)
         self.write_manifest(manifest)
@@ -163,7 +162,7 @@ class RunFolder:
 
         digest = digest or sha256_file(new)
         manifest = self.read_manifest()
-        hashes = manifest.setdefault("sha256", {})
+        hashes = manifest["sha256"] = manifest.get("sha256") or {}
         hashes[dest.name] = [digest, *hashes.get(dest.name, [])][:2]
         self.write_manifest(manifest)
         os.replace(new, dest)
@@ -173,7 +172,7 @@ class RunFolder:
     def accepted_hashes(self, name: str) -> list[str] | None:
         """The SHA-256 values the app recorded for the file `name` of this run (None for a run
         saved before hashes were recorded)."""
-        hashes = self.read_manifest().get("sha256")
+        hashes = self.manifest().sha256
         return list(hashes.get(name, [])) if isinstance(hashes, dict) else None
 
     def save_model(self, model: Any) -> None:
@@ -210,17 +209,18 @@ class RunFolder:
         return self.update_manifest(status="running", owner={"pid": os.getpid(), "host": socket.gethostname()})
 
 
-def effective_status(manifest: dict[str, Any]) -> str:
+def effective_status(manifest: RunManifest | dict[str, Any]) -> str:
     """The manifest's status, except that a "running" run whose process is gone is "interrupted".
 
     A run killed mid-training (power cut, kill -9) never gets to write its end; its
     recorded owner tells whether anyone is still training it.
     """
-    status = manifest.get("status", "unknown")
-    owner = manifest.get("owner") or {}
-    if status != "running" or owner.get("host") != socket.gethostname():
+    if not isinstance(manifest, RunManifest):
+        manifest = RunManifest.from_record(manifest)
+    status, owner = manifest.status, manifest.owner
+    if status != "running" or owner is None or owner.host != socket.gethostname():
         return status
-    pid = owner.get("pid")
+    pid = owner.pid
     if not isinstance(pid, int):
         return "interrupted"
     if pid == os.getpid():

@@ -30,7 +30,7 @@ _EVENTS = ("RunStarted", "BatchEnded", "EpochEnded", "RunFinished", "Message", "
 
 
 def _classes() -> dict[str, type]:
-    from alexnet_desktop.core.training import fit as training
+    from alexnet_desktop.core.training import events as training
 
     return {"Message": Message, "Progress": Progress, **{n: getattr(training, n) for n in _EVENTS if hasattr(training, n)}}
 
@@ -77,7 +77,7 @@ def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, sto
     does (it stops after the current batch). Its error output, when it fails without saying
     how, becomes the error raised here.
     """
-    from alexnet_desktop.core.training.fit import RunFinished
+    from alexnet_desktop.core.training.events import RunFinished
 
     stop = stop or threading.Event()
     fd, name = tempfile.mkstemp(prefix="alexnet-desktop-cluster-", suffix=".json")

@@ -1,0 +1,207 @@
+"""`train`: a new run, a resume, or one worker of a cluster, with Ctrl-C stopping after a batch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from alexnet_desktop.core.training.config import TrainConfig, default_of
+from alexnet_desktop.commands.common import EventPrinter, ProgressPrinter, host, parse_options, resolve_data, run_stoppable
+
+
+def cmd_train(args) -> int:
+    cluster = _join_cluster(args)  # before anything else touches TensorFlow
+    from alexnet_desktop.core.training.cluster import PeerLost
+    from alexnet_desktop.core.training.fit import resume, train
+
+    plugins = host()
+    printer = EventPrinter() if args.events else ProgressPrinter()
+    stop = threading.Event()
+    if args.resume:
+        if args.data:
+            raise ValueError("--resume continues a run on its own data: give no DATA with it")
+        if cluster:
+            raise ValueError("a cluster's run goes on by starting the same command again, not with --resume")
+        job = lambda: resume(args.resume, plugins, printer, stop, more_epochs=args.more_epochs, learning_rate=args.lr)  # noqa: E731
+    else:
+        if not args.data and not args.config:
+            raise ValueError("give the DATA to train on (or --resume RUN)")
+        config = _train_config(args, plugins)
+        job = lambda: train(config, plugins, printer, stop)  # noqa: E731
+    try:
+        result = run_stoppable(job, stop, printer)
+    except PeerLost as exc:
+        return _rejoin(cluster, exc)
+    if result is None:
+        return 130
+    elsewhere = cluster is not None and not cluster.is_chief  # its run folder was temporary
+    if args.events:
+        pass  # the last event said how it ended
+    elif args.json:
+        print(json.dumps({"run_dir": None if elsewhere else str(result.run_dir), "status": result.status,
+                          "best_epoch": result.best_epoch, "monitor": result.monitor, "best_value": result.best_value,
+                          "note": result.note, "error": result.error,
+                          "worker": cluster.to_record() if cluster else None}))
+    elif elsewhere:
+        print(f"{result.status}: {cluster.describe()}; the run folder is on the chief, {cluster.workers[0]}")
+        if result.error:
+            print(f"error: {result.error}", file=sys.stderr)
+    else:
+        best = f", best {result.monitor} {result.best_value:.4f} at epoch {result.best_epoch}" if result.best_value is not None else ""
+        print(f"{result.status}: {result.run_dir}{best}")
+        if result.error:
+            print(f"error: {result.error}", file=sys.stderr)
+        if result.retry_batch_size:
+            print(f"hint: resume with a smaller batch: alexnet-desktop train DATA --batch-size {result.retry_batch_size} ...",
+                  file=sys.stderr)
+        if result.status in ("stopped", "diverged", "failed") and result.run_dir != Path():
+            print(f"resume with: alexnet-desktop train --resume {result.run_dir}"
+                  + (" --lr SMALLER" if result.status == "diverged" else ""), file=sys.stderr)
+    return 0 if result.status in ("finished", "stopped") else 1
+
+
+# A worker that lost a peer starts itself again (a fresh TensorFlow) to wait for it, this many times.
+MAX_REJOINS = 5
+
+
+def _join_cluster(args) -> Any:
+    """Join the cluster that `--cluster` or `TF_CONFIG` describes; None when there is none."""
+    from alexnet_desktop.core.training.cluster import ClusterSpec, ClusterUnreachable, cluster_from_environment, start_cluster
+
+    if args.cluster:
+        spec = ClusterSpec.from_flags(args.cluster, args.worker_index, args.cluster_timeout)
+    else:
+        if args.worker_index is not None:
+            raise ValueError("--worker-index goes with --cluster HOST:PORT,HOST:PORT")
+        spec = cluster_from_environment(args.cluster_timeout)
+    if spec is None:
+        return None
+    print(f"{spec.describe()} at {spec.address}; waiting up to {spec.timeout_s:g} s for "
+          f"{', '.join(spec.peers) or 'no other worker'}", file=sys.stderr, flush=True)
+    try:
+        start_cluster(spec)
+    except ClusterUnreachable as exc:
+        # TensorFlow's wait for the cluster cannot be cancelled, and it would hold the exit.
+        print(f"alexnet-desktop train: error: {exc}", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(1)
+    print(f"cluster formed: {spec.describe()}", file=sys.stderr, flush=True)
+    return spec
+
+
+def _rejoin(spec, exc) -> int:
+    """After a lost peer, start this worker again (same command) to wait for the cluster to form again."""
+    done = int(os.environ.get("ALEXNET_DESKTOP_REJOINS", "0"))
+    if done >= MAX_REJOINS:
+        print(f"alexnet-desktop train: error: {exc} (gave up after {done} restarts)", file=sys.stderr)
+        return 1
+    print(f"warning: {exc}\nrestarting {spec.describe()} to wait for it (up to {spec.timeout_s:g} s)",
+          file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os.environ["ALEXNET_DESKTOP_REJOINS"] = str(done + 1)
+    os.execv(sys.executable, [sys.executable, "-m", "alexnet_desktop", *sys.argv[1:]])
+    return 1  # not reached
+
+
+def _train_config(args, plugins) -> Any:
+    from alexnet_desktop.core.data.augment import preset
+    from alexnet_desktop.core.workspace import Workspace
+
+    if args.config:
+        # The settings the app's Train page saved for a cluster worker it starts.
+        saved = json.loads(Path(args.config).read_text(encoding="utf-8"))
+        config = TrainConfig.from_manifest(saved)
+        config.validate()
+        return config
+    options = parse_options(args.option)
+    if args.test:
+        options["test_folder"] = args.test
+    # Settings given on the command line win over the reference's recipe (--recipe),
+    # which wins over TrainConfig's defaults: an option left unset is None here.
+    arch = args.arch or default_of("arch")
+    tuned: dict[str, Any] = {}
+    if args.recipe:
+        recipe = plugins.architecture(arch).recipe
+        if recipe is None:
+            raise ValueError(f"architecture {arch!r} has no reference training settings")
+        tuned.update(recipe.settings())
+    given = {
+        "arch": args.arch, "loader": args.loader, "image_size": args.image_size, "val_split": args.val_split,
+        "val_source": args.validate_on, "seed": args.seed, "epochs": args.epochs, "batch_size": args.batch_size,
+        "optimizer": args.optimizer, "learning_rate": args.lr, "momentum": args.momentum,
+        "weight_decay": args.weight_decay, "lr_schedule": args.schedule, "lr_step_epochs": args.lr_step_epochs,
+        "lr_factor": args.lr_factor, "lr_patience": args.lr_patience, "early_stopping": args.early_stop,
+        "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
+    }
+    tuned.update({k: v for k, v in given.items() if v is not None})
+    if args.no_stratify:
+        tuned["stratified"] = False
+    if args.augment is not None:
+        tuned["augmentation"] = preset(args.augment).to_dict()
+    if args.device:
+        tuned["devices"] = list(args.device)
+    return TrainConfig(
+        data=resolve_data(args.data),
+        loader_options=options,
+        runs_dir=str(Path(args.run_dir) if args.run_dir else Workspace.default().ensure().runs_dir),
+        **tuned,
+    )
+
+
+def add_parsers(sub) -> None:
+    """Add `train` to the subcommands `sub`."""
+    s = sub.add_parser("train", help="train a model on a dataset (makes a run folder), or resume a run")
+    s.add_argument("data", metavar="DATA", nargs="?")
+    s.add_argument("--resume", metavar="RUN", help="continue a stopped, failed or interrupted run from its last finished epoch")
+    s.add_argument("--more-epochs", type=int, default=0, metavar="N", help="with --resume: train N epochs beyond the plan")
+    s.add_argument("--arch", metavar="ID", help=f"architecture id (see `plugins`; default {default_of('arch')})")
+    s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
+    s.add_argument("--recipe", action="store_true",
+                   help="train with the architecture's reference settings (optimizer, rate, schedule, batch, epochs); "
+                   "options given here still win")
+    s.add_argument("--epochs", type=int, metavar="N", help=f"default {default_of('epochs')}")
+    s.add_argument("--batch-size", type=int, metavar="N", help=f"default {default_of('batch_size')}")
+    s.add_argument("--image-size", type=int, metavar="N", help="square input size (default: the architecture's)")
+    s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable; see `plugins`)")
+    s.add_argument("--test", metavar="DATA", help="a separate test folder of the same layout (the folder loader's test_folder)")
+    s.add_argument("--val-split", type=float, metavar="F",
+                   help=f"fraction held out for validation (default {default_of('val_split')})")
+    s.add_argument("--no-stratify", action="store_true", help="split over all images at once, not class by class")
+    s.add_argument("--validate-on", choices=("split", "test"),
+                   help="validate on a share of the training images (default) or on the test part")
+    s.add_argument("--augment", metavar="PRESET",
+                   help="training augmentation: none, paper (random crop + flip), seed001, seed003")
+    s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), help=f"default {default_of('optimizer')}")
+    s.add_argument("--lr", type=float, metavar="F", help=f"learning rate (default {default_of('learning_rate'):g})")
+    s.add_argument("--momentum", type=float, metavar="F", help=f"SGD momentum (default {default_of('momentum')})")
+    s.add_argument("--weight-decay", type=float, metavar="F", help=f"default {default_of('weight_decay'):g} (the paper: 0.0005)")
+    s.add_argument("--schedule", choices=("constant", "step", "cosine", "plateau"),
+                   help=f"learning-rate schedule (default {default_of('lr_schedule')})")
+    s.add_argument("--lr-step-epochs", type=int, metavar="N", help=f"step schedule: epochs between reductions (default {default_of('lr_step_epochs')})")
+    s.add_argument("--lr-factor", type=float, metavar="F", help=f"step and plateau: factor of each reduction (default {default_of('lr_factor')})")
+    s.add_argument("--lr-patience", type=int, metavar="N", help=f"plateau: epochs without improvement (default {default_of('lr_patience')})")
+    s.add_argument("--early-stop", type=int, metavar="N",
+                   help="stop after N epochs without a better validation accuracy (default: never)")
+    s.add_argument("--device", action="append", metavar="DEV",
+                   help="train on this device (repeat for data-parallel training over several, e.g. --device GPU:0 "
+                   "--device GPU:1; default: every GPU, else the CPU)")
+    s.add_argument("--mixed-precision", choices=("auto", "on", "off"),
+                   help=f"float16 compute on GPUs with tensor cores (default {default_of('mixed_precision')})")
+    s.add_argument("--seed", type=int, metavar="N", help=f"default {default_of('seed')}")
+    s.add_argument("--run-dir", metavar="DIR", help="folder to put the run folder in (default: the workspace's runs)")
+    s.add_argument("--steps-per-epoch", type=int, metavar="N", help="cap batches per epoch (quick smoke runs)")
+    s.add_argument("--json", action="store_true", help="print the result as JSON")
+    s.add_argument("--cluster", metavar="HOST:PORT,...",
+                   help="train as one worker of several machines: every worker's address, the chief first; the same "
+                   "list on every machine (instead of TF_CONFIG)")
+    s.add_argument("--worker-index", type=int, metavar="N", help="with --cluster: this machine's place in the list (0: chief)")
+    s.add_argument("--cluster-timeout", type=float, metavar="S",
+                   help="seconds to wait for the other workers before giving up (default 300)")
+    s.add_argument("--config", metavar="FILE", help=argparse.SUPPRESS)  # the app's saved settings, for its cluster runs
+    s.add_argument("--events", action="store_true", help=argparse.SUPPRESS)  # one JSON line per event, for the app
+    s.set_defaults(func=cmd_train)

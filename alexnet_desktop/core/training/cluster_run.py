@@ -1,0 +1,116 @@
+"""One worker of a multi-worker cluster: the same inputs everywhere, the chief's run continued.
+
+Every worker checks that it trains on the same images with the same settings; the chief
+keeps the run folder (and goes on with the unfinished run this same command began), the
+other workers write into a temporary one; the chief's state is then given to all.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from alexnet_desktop.core.events import Message
+from alexnet_desktop.core.model.model_files import load_model_file
+from alexnet_desktop.core.training import cluster as clusters
+from alexnet_desktop.core.training.job import Setup, TrainingJob
+from alexnet_desktop.core.training.prepare import TrainingData
+from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.wording import say
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(Path(path).relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def check_cluster_inputs(job: TrainingJob, cluster: "clusters.Cluster", data: TrainingData) -> None:
+    """Every worker must train on the same images with the same settings: compared first."""
+    clusters.check_same_everywhere(
+        cluster, say("the dataset"), data.dataset.fingerprint(),
+        say("every machine needs the same files (the same path on a shared disk, or identical copies)"))
+    root = data.dataset.root
+    plan = {
+        "training": {k: v for k, v in asdict(job.config).items() if k not in ("data", "runs_dir", "devices", "loader_options")},
+        "train": [_relative(s.path, root) for s in data.train], "val": [_relative(s.path, root) for s in data.val],
+    }
+    clusters.check_same_everywhere(
+        cluster, say("the training settings or the split"), json.dumps(plan, sort_keys=True, default=str),
+        say("start the same command, with the same options, on every machine"))
+
+
+def cluster_checkpoint(job: TrainingJob, cluster: "clusters.Cluster") -> tuple[RunFolder, Any] | None:
+    """On the chief: the unfinished run this command started before, and its checkpoint's model."""
+    if not cluster.spec.is_chief:
+        return None
+    cfg = job.config
+    key = {"training": {k: v for k, v in asdict(cfg).items() if k != "runs_dir"}, "workers": cluster.spec.workers}
+    job.cluster_pointer = Path(clusters.pointer_path(cfg.runs_dir, key))
+    try:
+        run = RunFolder(Path(json.loads(job.cluster_pointer.read_text(encoding="utf-8"))["run"]))
+        manifest = run.manifest()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if manifest.status == "finished" or not run.checkpoint_path.is_file():
+        return None
+    model = load_model_file(run.checkpoint_path, compile=True, accepted_hashes=run.accepted_hashes(run.checkpoint_path.name))
+    return run, model
+
+
+def join_cluster_run(job: TrainingJob, cluster: "clusters.Cluster", saved: tuple[RunFolder, Any] | None,
+                     setup: Setup) -> int:
+    """Build the model on every worker, start or continue the run; return the epochs done.
+
+    The chief writes the run folder (or goes on with the unfinished one it finds); the
+    other workers write into a temporary folder removed at the end. The chief's weights,
+    optimizer state and epoch count are then given to every worker, so a worker started
+    again after a crash continues exactly where the chief's last finished epoch left off.
+    """
+    cfg, data = job.config, setup.data
+    job.model = job.new_model(setup)
+    job.model.optimizer.build(job.model.trainable_variables)
+    variables = [*job.model.weights, *job.model.optimizer.variables]
+    done = 0
+    if saved is not None:
+        job.run, checkpoint = saved
+        manifest = job.run.manifest()
+        if manifest.class_names != data.class_names:
+            raise clusters.ClusterError(say("{0}: the classes are not those of the run it would continue ({1})",
+                                            cfg.data, job.run.path))
+        job.history = [{**row, "epoch": int(row["epoch"])} for row in job.run.read_history()]
+        done = len(job.history)
+        job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
+        values = [*checkpoint.weights, *checkpoint.optimizer.variables]
+        if len(values) != len(variables):
+            raise clusters.ClusterError(say("{0}: the checkpoint does not fit the model it would continue",
+                                            job.run.checkpoint_path))
+        for variable, value in zip(variables, values):
+            variable.assign(value.numpy())
+        job.run.update_manifest(
+            resumed=[*manifest.resumed, {"at_epoch": done, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
+            device=setup.device, strategy=setup.runtime.description, cluster=cluster.spec.to_record(), error=None,
+        )
+    best = job.best_value if job.best_value is not None else float("nan")
+    done, best = clusters.broadcast_from_chief(cluster, [np.array([done, best])])[0]
+    done = int(done)
+    job.best_value = None if math.isnan(best) else float(best)
+    clusters.sync_model_from_chief(cluster, variables)
+    if saved is None and cluster.spec.is_chief:
+        job.start_run_folder(setup)
+        atomic_write_text(job.cluster_pointer, json.dumps({"run": str(job.run.path.resolve())}))
+    elif not cluster.spec.is_chief:
+        job.keeps_run = False
+        job.run = RunFolder(Path(tempfile.mkdtemp(prefix="alexnet-desktop-worker-")))
+        job.run.write_manifest(job.manifest_for(setup))
+    if done:
+        job.emit(Message(say("Resuming after epoch {0} of {1}, from the chief's checkpoint", done, cfg.epochs)))
+    return done

@@ -1,0 +1,375 @@
+"""The steps a training run is made of, shared by a new run, a resume and a cluster worker.
+
+`TrainingJob` holds one run's state while it fits: `set_up` checks the settings and builds
+the input pipelines, `fit` runs Keras with a callback that turns its progress into events
+(honouring stop and pause), `conclude` records how the run ended. `run_job` wraps a run so
+that any failure is recorded in the run folder before it is raised.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import math
+import shutil
+import threading
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from alexnet_desktop.core.data.augment import Augmentation, build_augmenter
+from alexnet_desktop.core.data.datasets import Sample
+from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
+from alexnet_desktop.core.events import Emit, Message
+from alexnet_desktop.core.model.explain import first_layer_filters
+from alexnet_desktop.core.model.models import build_classifier, check_input_size
+from alexnet_desktop.core.plugins import PluginHost
+from alexnet_desktop.core.tf_runtime import device_summary, is_loaded, keras, tensorflow
+from alexnet_desktop.core.training import cluster as clusters
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.devices import training_runtime
+from alexnet_desktop.core.training.evaluation import Evaluated, evaluate_samples, save_evaluation, write_split
+from alexnet_desktop.core.training.events import (
+    BatchEnded, EpochEnded, FiltersChanged, OutOfMemory, PauseChanged, RunFinished, RunStarted, metric_name,
+)
+from alexnet_desktop.core.training.manifest import new_manifest
+from alexnet_desktop.core.training.model_card import write_model_card
+from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
+from alexnet_desktop.core.training.prepare import StoppedEarly, TrainingData, prepare_data
+from alexnet_desktop.core.training.runs import RunFolder
+from alexnet_desktop.core.wording import message_of, say, to_record
+
+
+@dataclass
+class Setup:
+    """What `TrainingJob.set_up` decided and built: the data, its pipelines and the runtime."""
+
+    arch: Any
+    image_size: int
+    data: TrainingData
+    device: str
+    runtime: Any
+    augmentation: Augmentation
+    optimization: OptimizerSettings
+    skipped: SkippedFiles
+    train_ds: Any
+    val_ds: Any
+    cluster: Any  # the multi-worker cluster this process belongs to, or None
+
+
+def _make_callback(job: "TrainingJob") -> Any:
+    class EventCallback(keras().callbacks.Callback):
+        """Turns Keras callbacks into events; honours stop and pause; catches a NaN loss."""
+
+        def on_epoch_begin(self, epoch, logs=None):
+            job.epoch = epoch
+            job.epoch_start = time.perf_counter()
+            job.batch_clock = job.epoch_start
+            job.epoch_learning_rate = current_learning_rate(self.model.optimizer)
+
+        def on_train_batch_end(self, batch, logs=None):
+            now = time.perf_counter()
+            rate = job.batch_size / max(now - job.batch_clock, 1e-9)
+            job.batch_clock = now
+            logs = logs or {}
+            loss = float(logs.get("loss", float("nan")))
+            job.emit(BatchEnded(job.epoch, batch + 1, job.steps, loss, float(logs.get("accuracy", float("nan"))), rate))
+            if not math.isfinite(loss):
+                job.diverged_at = (job.epoch + 1, batch + 1)
+                self.model.stop_training = True
+                return
+            if job.stop.is_set():
+                self.model.stop_training = True
+                return
+            if job.pause is not None and job.pause.is_set():
+                job.wait_while_paused()
+
+        def on_test_batch_begin(self, batch, logs=None):
+            if job.stop.is_set() or job.diverged_at:
+                self.model.stop_evaluating = True
+
+        def on_epoch_end(self, epoch, logs=None):
+            if job.stop.is_set() or job.diverged_at:
+                return  # a cut-short epoch is not a result: its metrics are partial
+            logs = {k: float(v) for k, v in (logs or {}).items()}
+            # The rate the epoch began with: for a step schedule, the epoch's rate; for
+            # reduce-on-plateau, the rate before this epoch's result could lower it.
+            logs["learning_rate"] = job.epoch_learning_rate
+            job.end_epoch(epoch, logs)
+            if job.early_stopped:
+                self.model.stop_training = True
+
+    return EventCallback()
+
+
+class TrainingJob:
+    """One run while it trains: its settings, its run folder, its model and its history so far."""
+
+    def __init__(
+        self,
+        config: TrainConfig,
+        host: PluginHost,
+        emit: Emit,
+        stop: threading.Event,
+        pause: threading.Event | None,
+    ) -> None:
+        self.config, self.host, self.emit, self.stop, self.pause = config, host, emit, stop, pause
+        self.epoch = 0
+        self.steps = 0
+        self.batch_size = config.batch_size
+        self.history: list[dict[str, Any]] = []
+        self.best_value: float | None = None
+        self.best_epoch: int | None = None
+        self.monitor = "val_accuracy"
+        self.run: RunFolder | None = None
+        self.model: Any = None
+        self.epoch_start = self.batch_clock = 0.0
+        self.epoch_learning_rate = float("nan")
+        self.diverged_at: tuple[int, int] | None = None
+        self.early_stopped = False
+        self.keeps_run = True  # False on a cluster's other workers: their run folder is temporary
+        self.cluster_pointer: Path | None = None
+
+    def release(self) -> None:
+        """Let go of the model and Keras's state for this thread once the run has ended.
+
+        The GUI trains run after run in one process; without this each run's model, its
+        traced functions and TensorFlow's kernel cache stayed alive until the window closed.
+        """
+        self.model = None
+        if is_loaded():
+            keras().backend.clear_session(free_memory=True)  # includes a full garbage collection
+            # TensorFlow keeps each run's traced training step alive for good, and every full
+            # collection would walk it again, pausing the window too: frozen, it is not walked.
+            gc.freeze()
+
+    # ---- during fit -------------------------------------------------------------------
+
+    def wait_while_paused(self) -> None:
+        """Block the training thread after a batch until pause is cleared or stop is set."""
+        started = time.perf_counter()
+        self.emit(PauseChanged(True))
+        while self.pause.is_set() and not self.stop.is_set():
+            self.stop.wait(0.05)
+        waited = time.perf_counter() - started
+        # Paused time is not training time: the epoch's duration and speed leave it out.
+        self.epoch_start += waited
+        self.batch_clock += waited
+        self.emit(PauseChanged(False))
+
+    def end_epoch(self, epoch: int, logs: dict[str, float]) -> None:
+        seconds = time.perf_counter() - self.epoch_start
+        value = logs.get(self.monitor)
+        is_best = value is not None and math.isfinite(value) and (self.best_value is None or value > self.best_value)
+        # The checkpoint first: from here on, a kill loses nothing of this epoch.
+        self.run.save_checkpoint(self.model)
+        if is_best:
+            self.best_value, self.best_epoch = value, epoch + 1
+            self.run.checkpoint_is_best()
+        self.history.append({"epoch": epoch + 1, **logs, "seconds": round(seconds, 3)})
+        self.run.write_history(self.history)
+        self.run.update_manifest(
+            epochs_done=epoch + 1,
+            best_epoch=self.best_epoch,
+            best={"metric": self.monitor, "value": self.best_value},
+            updated=time.strftime("%Y-%m-%dT%H:%M:%S"),
+        )
+        patience = self.config.early_stopping
+        if patience and self.best_epoch is not None and epoch + 1 - self.best_epoch >= patience:
+            self.early_stopped = True
+        self.emit(EpochEnded(epoch, logs, seconds, is_best))
+        try:
+            self.emit(FiltersChanged(epoch + 1, first_layer_filters(self.model)))
+        except ValueError:
+            pass  # a network without a convolution has no filters to show
+
+
+    # ---- the shared steps --------------------------------------------------------------
+
+    def set_up(self) -> Setup:
+        """Check the settings, prepare the images, load TensorFlow and build the input pipelines."""
+        cfg = self.config
+        cfg.validate()
+        arch = self.host.architecture(cfg.arch)
+        image_size = cfg.image_size or arch.default_input_shape[0]
+        check_input_size(arch, image_size)
+        data = prepare_data(cfg, self.host, self.emit, self.stop)
+
+        self.emit(Message(say("Loading TensorFlow")))
+        keras().utils.set_random_seed(cfg.seed)
+        device = device_summary()
+        runtime = training_runtime(cfg.devices, cfg.mixed_precision)
+        skipped = SkippedFiles()
+        augmentation = Augmentation.from_dict(cfg.augmentation)
+        train_ds = image_dataset(
+            data.train, data.class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped,
+            augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True,
+        )
+        val_ds = (
+            image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed, skipped=skipped)
+            if data.val
+            else None
+        )
+        cluster = clusters.active_cluster()
+        if cluster is not None:
+            from alexnet_desktop.core.training.cluster_run import check_cluster_inputs
+
+            check_cluster_inputs(self, cluster, data)
+            train_ds = clusters.split_by_batches(train_ds)
+            val_ds = clusters.split_by_batches(val_ds) if val_ds is not None else None
+        self.monitor = "val_accuracy" if val_ds is not None else "accuracy"
+        self.steps = math.ceil(len(data.train) / cfg.batch_size)
+        if cfg.steps_per_epoch:
+            self.steps = min(self.steps, cfg.steps_per_epoch)
+        return Setup(arch, image_size, data, device, runtime, augmentation, OptimizerSettings.from_config(cfg),
+                     skipped, train_ds, val_ds, cluster)
+
+    def new_model(self, setup: Setup) -> Any:
+        """A freshly initialised, compiled classifier for the run's classes."""
+        model = build_classifier(setup.arch, len(setup.data.class_names), setup.image_size)
+        model.compile(optimizer=setup.optimization.build(self.steps, self.config.epochs),
+                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        return model
+
+    def manifest_for(self, setup: Setup) -> dict[str, Any]:
+        """The manifest a run begins with."""
+        return new_manifest(self.config, setup, self.monitor)
+
+    def start_run_folder(self, setup: Setup) -> None:
+        """Make the new run's folder: class names, manifest and the split, before any epoch."""
+        cfg = self.config
+        self.run = RunFolder.create(Path(cfg.runs_dir), setup.arch.id, Path(cfg.data).name)
+        self.run.write_labels(setup.data.class_names)
+        self.run.write_manifest(self.manifest_for(setup))
+        write_split(self.run, setup.data.train, setup.data.val)
+
+    def fit(self, setup: Setup, initial_epoch: int) -> None:
+        """Fit from `initial_epoch` to the configured epochs, with the events and the run's logs."""
+        cfg = self.config
+        self.run.mark_owned()
+        self.emit(RunStarted(
+            self.run.path, setup.data.class_names, cfg.epochs, self.steps, len(setup.data.train), len(setup.data.val),
+            say("{0}; {1}", setup.device, setup.runtime.description), initial_epoch, tuple(self.history),
+            cfg.batch_size,
+        ))
+        callbacks = [_make_callback(self), *setup.optimization.callbacks(setup.val_ds is not None)]
+        if importlib.util.find_spec("tensorboard") is not None:
+            # Per epoch only: per-batch summaries would cost more than small models' steps.
+            callbacks.append(keras().callbacks.TensorBoard(
+                str(self.run.logs_path), write_graph=False, update_freq="epoch", profile_batch=0
+            ))
+        else:
+            self.emit(Message(say("TensorBoard is not installed: the run has no logs/ folder"), "warning"))
+        with warnings.catch_warnings():
+            # Keras warns that a tf.data input "ran out of data" whenever its length is
+            # unknown (dropping undecodable files makes it so); that is expected here.
+            warnings.filterwarnings("ignore", message=".*ran out of data.*")
+            warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")
+            try:
+                if initial_epoch < cfg.epochs:
+                    self.model.fit(
+                        setup.train_ds, validation_data=setup.val_ds, epochs=cfg.epochs, initial_epoch=initial_epoch,
+                        steps_per_epoch=self.steps, callbacks=callbacks, verbose=0,
+                    )
+            except tensorflow().errors.ResourceExhaustedError as exc:
+                raise OutOfMemory(cfg.batch_size, str(exc)) from None
+            except Exception as exc:
+                if clusters.is_peer_lost(exc):
+                    raise clusters.PeerLost(clusters.peer_lost_message(exc)) from None
+                raise
+
+    def conclude(self, setup: Setup) -> RunFinished:
+        """Record how the run ended; evaluate the best model of a finished run; write its model card."""
+        cfg = self.config
+        note = ""
+        if self.diverged_at:
+            status = "diverged"
+            kept = (say("The model of the best epoch and the checkpoint of the last finished epoch are kept.")
+                    if self.history else say("No epoch finished, so no model was kept."))
+            note = say("The loss became NaN or infinite at epoch {0}, batch {1}: the learning rate ({2:g}) is "
+                       "probably too high. {3}", *self.diverged_at, cfg.learning_rate, kept)
+        elif self.stop.is_set():
+            status = "stopped"
+            if not self.history:
+                # Stopped inside the first epoch: keep what was learnt, marked as no epoch's best.
+                self.run.save_model(self.model)
+        else:
+            status = "finished"
+            if self.early_stopped:
+                note = say("Stopped early: no better {0} for {1} epochs", metric_name(self.monitor), cfg.early_stopping)
+        skipped = setup.skipped
+        self.run.update_manifest(
+            status=status,
+            note=note,
+            said={"note": to_record(note)} if note else {},
+            skipped_files=[{"path": p, "reason": r} for p, r in skipped.items()],
+            finished=time.strftime("%Y-%m-%dT%H:%M:%S"),
+        )
+        for p, r in skipped.items():
+            self.emit(Message(say("Skipped {0}: {1}", p, r), "warning"))
+        if self.cluster_pointer is not None and status == "finished":
+            self.cluster_pointer.unlink(missing_ok=True)  # the same command now starts a new run
+        if not self.keeps_run:
+            return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor, note=note)
+        if status == "finished" and setup.data.val and self.run.model_path.is_file():
+            self.evaluate_best(setup.data.val)
+        write_model_card(self.run)
+        if note:
+            self.emit(Message(note, "warning" if status == "diverged" else "info"))
+        return RunFinished(self.run.path, status, self.best_epoch, self.best_value, self.monitor, note=note)
+
+    def evaluate_best(self, val: list[Sample]) -> None:
+        """Measure the best model on the validation images and keep the result in `eval.json`."""
+        from alexnet_desktop.core.labelling.predict import load_for_prediction
+
+        self.emit(Message(say("Evaluating the best model on the {0} validation images", len(val))))
+        loaded = load_for_prediction(self.run.path)
+        evaluation = evaluate_samples(loaded, val, source="validation split", batch_size=self.config.batch_size,
+                                      stop=self.stop)
+        if self.stop.is_set():
+            return  # stopped part-way: a partial evaluation would mislead
+        save_evaluation(self.run, evaluation, loaded=loaded, stop=self.stop)
+        worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
+        self.emit(Message(say(
+            "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
+            evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
+        self.emit(Evaluated(self.run.path, evaluation))
+
+
+def run_job(job: TrainingJob, body: Callable[[], RunFinished]) -> RunFinished:
+    """Run `body` (a new run or a resume of `job`) and emit how it ended.
+
+    Running out of memory ends the run "failed" with a batch size worth retrying; any
+    other error is recorded in the run folder, emitted, then raised. The model and Keras's
+    state are released whatever happens, and a cluster worker's temporary folder removed.
+    """
+    try:
+        return _finish(job, body)
+    finally:
+        job.release()
+        if not job.keeps_run and job.run is not None:
+            shutil.rmtree(job.run.path, ignore_errors=True)
+
+
+def _finish(job: TrainingJob, body: Callable[[], RunFinished]) -> RunFinished:
+    emit = job.emit
+    try:
+        result = body()
+    except StoppedEarly:
+        result = RunFinished(Path(), "stopped", None, None, job.monitor, say("stopped before training began"))
+    except OutOfMemory as exc:
+        if job.run is None:
+            raise
+        job.run.update_manifest(status="failed", error=str(exc), said={"error": to_record(message_of(exc))})
+        result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc),
+                             retry_batch_size=exc.batch_size // 2 or None)
+    except BaseException as exc:
+        if job.run is not None:
+            job.run.update_manifest(status="failed", error=f"{type(exc).__name__}: {exc}",
+                                    said={"error": to_record(message_of(exc))})
+            emit(RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc)))
+        raise
+    emit(result)
+    return result

@@ -1,0 +1,252 @@
+"""`run.json`, the manifest of a run, as the typed `RunManifest`; the only module that reads or
+writes the file.
+
+A manifest records what a run was trained on, how, and how far it got. `read_record` and
+`write_record` move its JSON to and from disk (atomically); `RunManifest.from_record` turns
+a record of any format so far into this version's fields, keeping keys it does not know,
+and `to_record` gives the JSON back. `new_manifest` is the manifest a new run begins with.
+
+Formats: 1, written before the manifest was typed (the same keys, some missing in older
+runs: no `sha256` before hashes were recorded, no `said`, `resumed` or `cluster`); 2, this
+module's. Both read the same way: a missing key takes its field's default.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alexnet_desktop.core.wording import say
+
+if TYPE_CHECKING:
+    from alexnet_desktop.core.training.config import TrainConfig
+    from alexnet_desktop.core.training.job import Setup
+
+MANIFEST = "run.json"
+FORMAT = 2
+
+
+def read_record(path: Path) -> dict[str, Any]:
+    """The JSON of the manifest at `path`; a clear error if it is missing or damaged."""
+    path = Path(path)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(say("{0}: not a run folder (no {1})", path.parent, MANIFEST)) from None
+    except ValueError as exc:
+        raise ValueError(say("{0}: damaged manifest ({1})", path, exc)) from None
+    if not isinstance(record, dict):
+        raise ValueError(say("{0}: damaged manifest ({1})", path, say("not a JSON object")))
+    return record
+
+
+def write_record(path: Path, record: dict[str, Any]) -> None:
+    """Replace the manifest at `path` atomically (a temporary file, flushed, then renamed)."""
+    from alexnet_desktop.core.training.runs import atomic_write_text
+
+    atomic_write_text(Path(path), json.dumps(record, indent=2, ensure_ascii=False, default=str))
+
+
+@dataclass
+class ArchitectureRecord:
+    """The architecture a run trained: its plugin id, name and reference (paper or seed)."""
+
+    id: str = ""
+    name: str = ""
+    reference: str = ""
+
+
+@dataclass
+class DatasetRecord:
+    """Where a run's images came from, their fingerprint, and how many went where."""
+
+    root: str = ""
+    loader: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    train_count: int = 0
+    val_count: int = 0
+    rejected: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class SplitRecord:
+    """How the validation images were chosen: a share of the training part, or the test part."""
+
+    source: str = "split"
+    val_fraction: float = 0.0
+    seed: int | None = None
+    stratified: bool = True
+    duplicates_kept_together: bool = True
+    leaks: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class BestRecord:
+    """The best value of the monitored metric so far (None before the first epoch)."""
+
+    metric: str = "val_accuracy"
+    value: float | None = None
+
+
+@dataclass
+class OwnerRecord:
+    """The process training the run (see `runs.effective_status`)."""
+
+    pid: int | None = None
+    host: str = ""
+
+
+_NESTED = {"architecture": ArchitectureRecord, "dataset": DatasetRecord, "split": SplitRecord, "best": BestRecord,
+           "owner": OwnerRecord}
+
+
+def _typed(cls: type, value: Any) -> Any:
+    """A record's sub-object as `cls`, its unknown keys dropped; a missing one is `cls()`."""
+    if isinstance(value, cls):
+        return value
+    known = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in (value or {}).items() if k in known}) if isinstance(value, dict) or value is None else cls()
+
+
+@dataclass
+class RunManifest:
+    """What a run was trained on, how, and how far it got; saved as its `run.json`."""
+
+    format: int = FORMAT
+    status: str = "unknown"
+    created: str = ""
+    architecture: ArchitectureRecord = field(default_factory=ArchitectureRecord)
+    dataset: DatasetRecord = field(default_factory=DatasetRecord)
+    class_names: list[str] = field(default_factory=list)
+    split: SplitRecord = field(default_factory=SplitRecord)
+    image_size: int | None = None
+    preprocessing: dict[str, Any] = field(default_factory=dict)
+    augmentation: dict[str, Any] = field(default_factory=dict)
+    optimization: dict[str, Any] = field(default_factory=dict)
+    training: dict[str, Any] = field(default_factory=dict)  # the TrainConfig, as saved
+    device: str = ""
+    strategy: str = ""
+    cluster: dict[str, Any] | None = None
+    versions: dict[str, str] = field(default_factory=dict)
+    epochs_done: int = 0
+    best_epoch: int | None = None
+    best: BestRecord = field(default_factory=BestRecord)
+    owner: OwnerRecord | None = None
+    sha256: dict[str, list[str]] | None = None  # None: saved before hashes were recorded
+    resumed: list[dict[str, Any]] = field(default_factory=list)
+    updated: str = ""
+    finished: str = ""
+    note: str = ""
+    error: str | None = None
+    said: dict[str, Any] = field(default_factory=dict)  # note and error as translatable records
+    skipped_files: list[dict[str, str]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as read
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> "RunManifest":
+        """The manifest of a `run.json` record of any format so far (see the module's docstring)."""
+        known = {f.name for f in fields(cls)} - {"extra"}
+        values: dict[str, Any] = {}
+        for name in known & set(record):
+            value = record[name]
+            if name in _NESTED and not (name == "owner" and value is None):
+                value = _typed(_NESTED[name], value)
+            values[name] = value
+        manifest = cls(**values, extra={k: v for k, v in record.items() if k not in known})
+        manifest.format = FORMAT
+        return manifest
+
+    def to_record(self) -> dict[str, Any]:
+        """The manifest as `run.json`'s JSON object."""
+        record = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        record = {k: (asdict(v) if k in _NESTED and v is not None else v) for k, v in record.items()}
+        return {**record, **self.extra}
+
+    @classmethod
+    def read(cls, run_dir: Path) -> "RunManifest":
+        """The manifest of the run folder `run_dir`."""
+        return cls.from_record(read_record(Path(run_dir) / MANIFEST))
+
+    def write(self, run_dir: Path) -> None:
+        """Save as `run_dir`'s `run.json`, atomically."""
+        write_record(Path(run_dir) / MANIFEST, self.to_record())
+
+    @property
+    def planned_epochs(self) -> int:
+        """The epochs the run is to train for (0 when not recorded)."""
+        return int(self.training.get("epochs") or 0)
+
+    def config(self) -> "TrainConfig":
+        """The settings the run was trained with."""
+        from alexnet_desktop.core.training.config import TrainConfig
+
+        return TrainConfig.from_manifest(self.training)
+
+
+def versions() -> dict[str, str]:
+    """The versions of the app and the libraries a run was trained with."""
+    import numpy
+    import PIL
+
+    from alexnet_desktop import __version__
+    from alexnet_desktop.core.tf_runtime import keras, tensorflow
+
+    tf = tensorflow()
+    return {
+        "alexnet_desktop": __version__,
+        "python": platform.python_version(),
+        "tensorflow": tf.__version__,
+        "keras": keras().__version__,
+        "numpy": numpy.__version__,
+        "pillow": PIL.__version__,
+    }
+
+
+def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunManifest:
+    """The manifest a new run begins with."""
+    from alexnet_desktop.core.model.models import PREPROCESSING
+    from alexnet_desktop.core.training import cluster as clusters
+
+    cfg = config
+    return RunManifest.from_record({
+        "status": "running",
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "architecture": {"id": setup.arch.id, "name": setup.arch.name, "reference": setup.arch.reference},
+        "dataset": {
+            "root": str(Path(cfg.data).resolve()),
+            "loader": setup.data.dataset.loader_id,
+            "options": setup.data.dataset.options,
+            "fingerprint": setup.data.dataset.fingerprint(),
+            "counts": setup.data.report.counts(),
+            "train_count": len(setup.data.train),
+            "val_count": len(setup.data.val),
+            "rejected": [{"path": str(p), "reason": r} for p, r in setup.data.report.rejected],
+        },
+        "class_names": setup.data.class_names,
+        "split": {
+            "source": cfg.val_source,
+            "val_fraction": setup.data.split.val_fraction,
+            "seed": setup.data.split.seed,
+            "stratified": setup.data.split.stratified,
+            "duplicates_kept_together": True,
+            "leaks": [{"val": str(v), "train": str(t)} for v, t in setup.data.leaks],
+        },
+        "image_size": setup.image_size,
+        "preprocessing": PREPROCESSING,
+        "augmentation": setup.augmentation.to_dict(),
+        "optimization": {**asdict(setup.optimization), "summary": setup.optimization.describe()},
+        "training": asdict(cfg),
+        "device": setup.device,
+        "strategy": setup.runtime.description,
+        "cluster": cluster.spec.to_record() if (cluster := clusters.active_cluster()) else None,
+        "versions": versions(),
+        "epochs_done": 0,
+        "best_epoch": None,
+        "best": {"metric": monitor, "value": None},
+    })

@@ -1,0 +1,76 @@
+"""The core jobs' shared rules: one set of training defaults, the scan job, what is judged."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from alexnet_desktop.core.data.loading import scan_data
+from alexnet_desktop.core.events import Message, Progress
+from alexnet_desktop.core.training.config import TrainConfig, default_of
+from alexnet_desktop.core.training.evaluation import evaluation_samples
+from tests.dataset_files import image
+
+
+def _with_test_part(root):
+    for part, n in (("train", 3), ("test", 2)):
+        for c, colour in (("a", (200, 0, 0)), ("b", (0, 0, 200))):
+            for i in range(n):
+                image(root / part / c / f"{part}_{i}.png", colour)
+    return root
+
+
+def test_train_options_left_unset_are_trainconfig_defaults(tmp_path):
+    from alexnet_desktop import cli
+    from alexnet_desktop.commands.train import _train_config
+
+    args = cli.build_parser().parse_args(["train", str(tmp_path)])
+    assert args.epochs is None and args.val_split is None and args.seed is None and args.arch is None
+    config = _train_config(args, None)
+    unset = TrainConfig(data=str(tmp_path), runs_dir=config.runs_dir)
+    assert config == unset
+    given = _train_config(cli.build_parser().parse_args(["train", str(tmp_path), "--epochs", "3", "--seed", "7"]), None)
+    assert (given.epochs, given.seed, given.batch_size) == (3, 7, default_of("batch_size"))
+
+
+def test_train_help_prints_the_configs_defaults(capsys):
+    from alexnet_desktop import cli
+
+    try:
+        cli.main(["train", "--help"])
+    except SystemExit:
+        pass
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"default {default_of('batch_size')}" in text and f"default {default_of('arch')}" in text
+
+
+def test_the_windows_draft_settings_are_trainconfig_defaults(host):
+    from alexnet_desktop.gui.state import draft_config
+
+    draft = draft_config(host)
+    plain = TrainConfig(data="", runs_dir="")
+    differs = {f.name for f in fields(TrainConfig) if getattr(draft, f.name) != getattr(plain, f.name)}
+    assert differs == {"image_size"}  # shown on the Model page: the default architecture's
+    assert draft.image_size == host.architecture(plain.arch).default_input_shape[0]
+
+
+def test_the_scan_job_reports_and_keeps_the_test_part_out_of_training(host, tmp_path):
+    root = _with_test_part(tmp_path / "data")
+    events = []
+    dataset, report = scan_data(host, root, "folder", {}, events.append)
+    assert isinstance(events[0], Message) and "Checking 10 images" in str(events[0].text)
+    assert any(isinstance(e, Progress) for e in events)
+    assert {s.path.name for s in report.training_part()} == {f"train_{i}.png" for i in range(3)}
+    assert len(report.training_part()) == 6 and len(report.test_part()) == 4
+    assert len(dataset.test_samples) == 4
+
+
+def test_a_dataset_is_judged_on_its_test_part_else_on_all_its_images(host, tmp_path):
+    with_test = _with_test_part(tmp_path / "with")
+    samples, source, key = evaluation_samples(host, with_test, None)
+    assert {s.path.parent.parent.name for s in samples} == {"test"} and "its test part" in source
+    assert key == str(with_test.resolve())
+    without = tmp_path / "without"
+    for c in ("a", "b"):
+        image(without / c / "x.png")
+    samples, source, _ = evaluation_samples(host, without, None)
+    assert len(samples) == 2 and "all its images" in source
