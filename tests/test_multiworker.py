@@ -7,7 +7,6 @@ in the cluster. Every process a test starts is killed when the test ends.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import os
 import signal
@@ -49,6 +48,8 @@ def start_worker(processes, data: Path, runs: Path, cluster: list[str], index: i
                  epochs: int = 2, timeout: float = 60) -> subprocess.Popen:
     env = {**os.environ, "CUDA_VISIBLE_DEVICES": "", "TF_CPP_MIN_LOG_LEVEL": "2"}
     env.pop("TF_CONFIG", None)
+    env["TMPDIR"] = str(log.parent / "tmp")  # where a worker's temporary run folder goes
+    (log.parent / "tmp").mkdir(exist_ok=True)
     cmd = [sys.executable, "-m", "alexnet_desktop", "train", str(data), "--arch", "small-cnn", "--image-size", "32",
            "--epochs", str(epochs), "--batch-size", "4", "--run-dir", str(runs), "--json",
            "--cluster", ",".join(cluster), "--worker-index", str(index), "--cluster-timeout", str(timeout), *extra]
@@ -150,6 +151,8 @@ def test_a_killed_worker_started_again_continues_the_run(tmp_path, processes):
     resumed = json.loads((run_dir / "run.json").read_text())["resumed"]
     assert resumed and resumed[0]["at_epoch"] >= 1
     assert "Resuming after epoch" in logs[2].read_text()
+    # The killed worker's temporary run folder was replaced by its successor's, which removed it.
+    assert not list((tmp_path / "tmp").glob("alexnet-desktop-worker-*"))
 
 
 def test_an_unreachable_peer_is_named_within_the_timeout(tmp_path, processes):
@@ -178,6 +181,17 @@ def test_workers_with_different_data_stop_with_a_clear_error(tmp_path, processes
     assert not (tmp_path / "runs").exists() or not [p for p in (tmp_path / "runs").iterdir() if p.is_dir()]
 
 
+def test_workers_with_different_settings_are_told_which(tmp_path, processes):
+    data = write_colour_dataset(tmp_path / "data", per_class=4, side=32)
+    cluster = [f"127.0.0.1:{p}" for p in free_ports(2)]
+    logs = [tmp_path / f"worker{i}.log" for i in range(2)]
+    workers = [start_worker(processes, data, tmp_path / "runs", cluster, 0, logs[0], "--augment", "none"),
+               start_worker(processes, data, tmp_path / "runs", cluster, 1, logs[1], "--lr", "0.01")]
+    for w, log in zip(workers, logs):
+        assert w.wait(timeout=180) == 1, log.read_text()[-2000:]
+        assert "differ between the chief" in log.read_text() and "in: learning_rate." in log.read_text()
+
+
 def test_the_window_trains_as_the_chief_of_a_cluster(qtbot, window, workspace, tmp_path, processes):
     """The Train page's Cluster group: this window is worker 0, a command on "another machine" is worker 1."""
     data = write_colour_dataset(tmp_path / "data", per_class=6, side=32)
@@ -191,10 +205,9 @@ def test_the_window_trains_as_the_chief_of_a_cluster(qtbot, window, workspace, t
     page.cluster_box.set_spec(",".join(cluster), 0, 60)
     window.tabs.setCurrentWidget(page)
     runs = workspace.ensure().runs_dir
-    # The other machine's worker trains the same settings (`--config` is what the window's worker runs).
-    config = tmp_path / "settings.json"
-    config.write_text(json.dumps(dataclasses.asdict(page.current_config())))
-    other = start_worker(processes, data, runs, cluster, 1, tmp_path / "worker1.log", "--config", str(config))
+    # The other machine's worker is the command a user types there, with the window's settings
+    # given as flags (the window's "no augmentation" and the command's are one setting).
+    other = start_worker(processes, data, runs, cluster, 1, tmp_path / "worker1.log")
     with qtbot.waitSignal(page.runner.finished, timeout=240000):
         page.start_button.click()
     assert other.wait(timeout=60) == 0, (tmp_path / "worker1.log").read_text()[-3000:]

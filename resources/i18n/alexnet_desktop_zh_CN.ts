@@ -3584,6 +3584,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>the version of AlexNet Desktop</source>
+      <translation>AlexNet Desktop 的版本</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>install the same version of AlexNet Desktop and its plugins on every machine</source>
+      <translation>请在每台机器上安装相同版本的 AlexNet Desktop 及其插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>{0} differ between the chief ({1}) and worker(s) {2}, in: {3}. {4}</source>
+      <translation>{0}在主节点（{1}）与工作节点 {2} 之间不同，不同之处：{3}。{4}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
       <source>the chief's model has {0} variables and this worker's {1}: every worker must run the same version of AlexNet Desktop and its plugins</source>
       <translation>主节点的模型有 {0} 个变量，而本工作节点的有 {1} 个：每个工作节点必须运行相同版本的 AlexNet Desktop 及其插件</translation>
     </message>
@@ -3614,8 +3629,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
-      <source>start the same command, with the same options, on every machine</source>
-      <translation>请在每台机器上以相同的选项启动相同的命令</translation>
+      <source>Give every machine the same settings: the same command and options, or the same choices in the window</source>
+      <translation>请让每台机器使用相同的设置：相同的命令和选项，或在窗口中做相同的选择</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster_run.py" />

@@ -329,6 +329,24 @@ def check_same_everywhere(cluster: Cluster, what: str, text: str, hint: str) -> 
                                what, cluster.spec.workers[0], names, hint))
 
 
+def check_fields_everywhere(cluster: Cluster, what: str, fields: dict[str, str], hint: str) -> None:
+    """Raise `ClusterError` on every worker unless all hold the same value of every field,
+    naming the fields that differ. The field names are compared first (the same version of
+    the app everywhere), so the per-field comparison has the same shape on every worker."""
+    check_same_everywhere(cluster, say("the version of AlexNet Desktop"), json.dumps(sorted(fields)),
+                          say("install the same version of AlexNet Desktop and its plugins on every machine"))
+    rows = gather_from_workers(cluster, np.stack([digest_row(fields[name]) for name in sorted(fields)]))
+    names = sorted(fields)
+    differ = {i: [names[j] for j in range(len(names)) if not np.array_equal(rows[i][j], rows[0][j])]
+              for i in range(1, len(rows))}
+    differ = {i: d for i, d in differ.items() if d}
+    if differ:
+        workers = ", ".join(f"{i} ({cluster.spec.workers[i]})" for i in differ)
+        which = ", ".join(dict.fromkeys(n for d in differ.values() for n in d))
+        raise ClusterError(say("{0} differ between the chief ({1}) and worker(s) {2}, in: {3}. {4}",
+                               what, cluster.spec.workers[0], workers, which, hint))
+
+
 def sync_model_from_chief(cluster: Cluster, variables: list[Any]) -> None:
     """Give every worker the chief's values of `variables` (the model's and its optimizer's)."""
     count = broadcast_from_chief(cluster, [np.array([len(variables)])])[0][0]
@@ -380,5 +398,9 @@ def pointer_path(runs_dir: str | os.PathLike, key_material: dict[str, Any]) -> s
     The same command started again finds the run there and goes on with it; the note is
     removed when the run finishes.
     """
-    key = hashlib.sha256(json.dumps(key_material, sort_keys=True, default=str).encode()).hexdigest()[:16]
-    return os.path.join(os.fspath(runs_dir), f".cluster-{key}.json")
+    return os.path.join(os.fspath(runs_dir), f".cluster-{cluster_key(key_material)}.json")
+
+
+def cluster_key(key_material: dict[str, Any]) -> str:
+    """A short name for what identifies one command's part in a cluster (16 hex digits)."""
+    return hashlib.sha256(json.dumps(key_material, sort_keys=True, default=str).encode()).hexdigest()[:16]

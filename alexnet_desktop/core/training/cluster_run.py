@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import tempfile
 import time
 from dataclasses import asdict
@@ -38,14 +39,35 @@ def check_cluster_inputs(job: TrainingJob, cluster: "clusters.Cluster", data: Tr
     clusters.check_same_everywhere(
         cluster, say("the dataset"), data.dataset.fingerprint(),
         say("every machine needs the same files (the same path on a shared disk, or identical copies)"))
+    clusters.check_fields_everywhere(
+        cluster, say("the training settings or the split"), compared_settings(job.config, data),
+        say("Give every machine the same settings: the same command and options, or the same choices in the window"))
+
+
+def compared_settings(config: Any, data: TrainingData) -> dict[str, str]:
+    """What must be the same on every worker, each setting as text, in the form that trains
+    (a window's "no augmentation" and the command line's full list of zeros are one setting;
+    the loader is the one that read the data, whether chosen or detected)."""
+    from alexnet_desktop.core.data.augment import Augmentation
+
+    settings = {k: v for k, v in asdict(config).items() if k not in ("data", "runs_dir", "devices", "loader_options")}
+    settings["augmentation"] = Augmentation.from_dict(settings.get("augmentation") or {}).to_dict()
+    settings["loader"] = data.dataset.loader_id
     root = data.dataset.root
-    plan = {
-        "training": {k: v for k, v in asdict(job.config).items() if k not in ("data", "runs_dir", "devices", "loader_options")},
-        "train": [_relative(s.path, root) for s in data.train], "val": [_relative(s.path, root) for s in data.val],
-    }
-    clusters.check_same_everywhere(
-        cluster, say("the training settings or the split"), json.dumps(plan, sort_keys=True, default=str),
-        say("start the same command, with the same options, on every machine"))
+    settings["split"] = {"train": [_relative(s.path, root) for s in data.train],
+                         "val": [_relative(s.path, root) for s in data.val]}
+    return {k: json.dumps(v, sort_keys=True, default=str) for k, v in settings.items()}
+
+
+def worker_folder(config: Any, spec: "clusters.ClusterSpec") -> Path:
+    """A non-chief worker's temporary run folder, named for this cluster and worker so that the
+    same command started again after a kill replaces the one the killed process left."""
+    key = clusters.cluster_key({"data": str(config.data), "arch": config.arch, "workers": spec.workers,
+                                "index": spec.index})
+    folder = Path(tempfile.gettempdir()) / f"alexnet-desktop-worker-{key}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
 def cluster_checkpoint(job: TrainingJob, cluster: "clusters.Cluster") -> tuple[RunFolder, Any] | None:
@@ -109,7 +131,7 @@ def join_cluster_run(job: TrainingJob, cluster: "clusters.Cluster", saved: tuple
         atomic_write_text(job.cluster_pointer, json.dumps({"run": str(job.run.path.resolve())}))
     elif not cluster.spec.is_chief:
         job.keeps_run = False
-        job.run = RunFolder(Path(tempfile.mkdtemp(prefix="alexnet-desktop-worker-")))
+        job.run = RunFolder(worker_folder(cfg, cluster.spec))
         job.run.write_manifest(job.manifest_for(setup))
     if done:
         job.emit(Message(say("Resuming after epoch {0} of {1}, from the chief's checkpoint", done, cfg.epochs)))

@@ -21,7 +21,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.training.cluster import ClusterSpec
+from alexnet_desktop.core.training.cluster import ClusterError, ClusterSpec
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.wording import from_record, say, to_record
 
@@ -121,6 +121,7 @@ def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, sto
         Path(name).unlink(missing_ok=True)
     if finished is None:
         said = [e for e in errors if "error:" in e]
-        raise RuntimeError(said[-1].split("error:", 1)[1].strip() if said else
+        # What the worker said is about the cluster or the data, for the user, not a bug of the window.
+        raise ClusterError(said[-1].split("error:", 1)[1].strip() if said else
                            say("the worker process ended (status {0}) without finishing the run", child.returncode))
     return finished
