@@ -41,7 +41,8 @@ def readme_commands() -> list[tuple[str, str]]:
                 found.append((offset, command.strip(), comment.strip()))
             offset += len(line)
     for inline in re.finditer(r"`(alexnet-desktop [^`]+)`", text):
-        found.append((inline.start(), inline.group(1).strip(), ""))
+        if len(inline.group(1).split()) > 2:  # "`alexnet-desktop explain` shows..." names a command
+            found.append((inline.start(), inline.group(1).strip(), ""))
     return [(command, comment) for _, command, comment in sorted(found)]
 
 

@@ -214,9 +214,10 @@ def _decode_cost(im: Image.Image) -> int:
     return im.width * im.height * (2 * _MODE_BYTES.get(im.mode, 4) + 3)
 
 
-def _to_rgb(im: Image.Image) -> Image.Image:
+def _to_rgb(im: Image.Image, shrink: int = 1) -> Image.Image:
     """`im` as RGB, or as 8-bit grey ("L") for deep grey modes, which the caller resizes
-    before making RGB (three times smaller while it is large)."""
+    before making RGB (three times smaller while it is large). A transparent image is
+    flattened reduced by `shrink` (the caller's resize then has less to do)."""
     mode = im.mode
     if mode == "RGB":
         return im
@@ -235,10 +236,39 @@ def _to_rgb(im: Image.Image) -> Image.Image:
         del a
         return Image.fromarray(out, "L")
     if (mode == "P" and "transparency" in im.info) or mode in ("RGBA", "LA", "PA", "La", "RGBa"):
-        rgba = im.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, BACKGROUND + (255,))
-        return Image.alpha_composite(background, rgba).convert("RGB")
+        return _flatten_alpha(im, shrink)
     return im.convert("RGB")
+
+
+def _flatten_alpha(im: Image.Image, shrink: int = 1) -> Image.Image:
+    """`im` laid over the fixed background as RGB, a block of rows at a time, each block reduced
+    by `shrink` (a box average) when the caller wants a smaller image anyway: each whole-image
+    RGBA copy of a 100-megapixel image (a conversion, the background, the composite) is 400 MB."""
+    width, height = im.size
+    background = np.array(BACKGROUND, dtype=np.uint16)
+    rows = max(shrink, (1_000_000 // max(1, width)) // shrink * shrink)
+    blocks = []
+    for top in range(0, height, rows):
+        block = np.asarray(im.crop((0, top, width, min(height, top + rows))).convert("RGBA"))
+        alpha = block[..., 3:].astype(np.uint16)
+        rgb = (block[..., :3] * alpha + background * (255 - alpha) + 127) // 255
+        flat = Image.fromarray(rgb.astype(np.uint8), "RGB")
+        blocks.append(flat.reduce(shrink) if shrink > 1 else flat)
+    out = Image.new("RGB", (blocks[0].width, sum(b.height for b in blocks)))
+    y = 0
+    for block in blocks:
+        out.paste(block, (0, y))
+        y += block.height
+    return out
+
+
+def _shrink(dims: tuple[int, int], size: int | None, keep_aspect: bool) -> int:
+    """A whole factor an image may be reduced by before its final resize to `size` and still
+    keep twice the pixels that resize needs (1: no reduction)."""
+    if not size:
+        return 1
+    side = max(dims) if keep_aspect else min(dims)
+    return max(1, side // (2 * size))
 
 
 def decode_image(
@@ -262,7 +292,7 @@ def decode_image(
                 # exif_transpose copies even an upright image: only called when it turns one.
                 if src.getexif().get(0x0112, 1) != 1:
                     im = ImageOps.exif_transpose(src)
-                im = _to_rgb(im)
+                im = _to_rgb(im, _shrink(im.size, size, keep_aspect))
                 if size and keep_aspect:
                     scale = min(1.0, size / max(im.size))
                     target = (max(1, round(im.size[0] * scale)), max(1, round(im.size[1] * scale)))
