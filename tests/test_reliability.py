@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.test_sorting import make_inbox, tree
@@ -477,6 +478,37 @@ def test_a_scan_of_16_bit_giants_within_the_pixel_limit_stays_small(tmp_path):
     rc, seconds, peak, out = measured("scan", root, "--json")
     assert rc == 0, out
     assert seconds < 30 and peak < 1200, (seconds, peak)
+
+
+def test_a_scan_of_transparent_giants_stays_small_and_lays_them_on_the_background(tmp_path):
+    """A 10000x10000 RGBA PNG of a few hundred KB: flattened a block of rows at a time (whole-image
+    copies cost 2 GB a file before), with the same pixels as compositing the whole image."""
+    from PIL import Image, ImageDraw
+
+    from alexnet_desktop.core.data.images import BACKGROUND, decode_image
+    from tests.dataset_files import image
+
+    root = tmp_path / "data"
+    (root / "a").mkdir(parents=True)
+    giant = Image.new("RGBA", (10000, 10000), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(giant)
+    for x in range(0, 10000, 500):
+        draw.ellipse((x, x, x + 400, x + 400), fill=(200, 30, 30, 128))
+    giant.save(root / "a" / "giant_0.png")
+    del giant, draw
+    for i in (1, 2):
+        (root / "a" / f"giant_{i}.png").write_bytes((root / "a" / "giant_0.png").read_bytes())
+    for i in range(2):
+        image(root / "b" / f"b{i}.png", side=36)
+    rc, seconds, peak, out = measured("scan", root, "--json")
+    assert rc == 0, out
+    assert seconds < 30 and peak < 1300, (seconds, peak)
+    small = Image.new("RGBA", (40, 30), (0, 0, 0, 0))
+    ImageDraw.Draw(small).rectangle((5, 5, 30, 20), fill=(200, 30, 30, 128))
+    small.save(tmp_path / "small.png")
+    expected = Image.alpha_composite(Image.new("RGBA", small.size, BACKGROUND + (255,)), small).convert("RGB")
+    got = decode_image(tmp_path / "small.png")
+    assert abs(got.astype(int) - np.asarray(expected).astype(int)).max() <= 1
 
 
 def test_a_16_bit_giant_decodes_in_bounded_memory_and_a_deeper_one_is_refused_by_its_bytes(tmp_path):
