@@ -296,9 +296,12 @@ class ModelPage(QWidget):
     def _arch_changed(self) -> None:
         if self._loading:
             return
-        self.state.settings.arch = self.arch_combo.currentData()
-        self._show_arch()
-        self._store()
+        # The new architecture's own defaults replace the old one's, but not a setting the user changed.
+        architectures = self.state.host.architectures
+        s = self.state.settings
+        s.switch_architecture(architectures.get(s.arch), architectures.get(self.arch_combo.currentData()))
+        s.arch = self.arch_combo.currentData()
+        self.load_settings()
 
     def _show_arch(self) -> None:
         arch = self.state.host.architectures.get(self.arch_combo.currentData())

@@ -10,6 +10,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation
+from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
 from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES
 from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.wording import say
@@ -60,6 +61,23 @@ class TrainConfig(OptimizerSettings):
             raise ValueError(say("no runs folder given"))
 
     @classmethod
+    def for_architecture(cls, architecture: Any, **given: Any) -> "TrainConfig":
+        """A new run's settings: those `given`, else the architecture's own defaults (its
+        descriptor's `defaults`), else TrainConfig's. `architecture` may be None (unknown)."""
+        return cls(**{**dict(getattr(architecture, "defaults", None) or {}), **given})
+
+    def switch_architecture(self, old: Any, new: Any) -> None:
+        """Choose the architecture `new` instead of `old` (descriptors, or None): each setting an
+        architecture may tune that still has `old`'s default takes `new`'s; one the user
+        changed is kept."""
+        before, after = architecture_defaults(old), architecture_defaults(new)
+        for name in TUNABLE_SETTINGS:
+            if getattr(self, name) == before[name]:
+                setattr(self, name, after[name])
+        if new is not None:
+            self.arch = new.id
+
+    @classmethod
     def from_manifest(cls, saved: dict[str, Any]) -> "TrainConfig":
         """The config saved in a run's `run.json` ("training"), ignoring keys it no longer has."""
         known = {f.name for f in fields(cls)}
@@ -77,3 +95,9 @@ def default_of(name: str) -> Any:
                 return f.default_factory()
             raise KeyError(say("{0} has no default", name))
     raise KeyError(name)
+
+
+def architecture_defaults(architecture: Any) -> dict[str, Any]:
+    """The settings an architecture may tune as a new run on it starts: its own defaults over TrainConfig's."""
+    own = dict(getattr(architecture, "defaults", None) or {})
+    return {name: own.get(name, default_of(name)) for name in TUNABLE_SETTINGS}
