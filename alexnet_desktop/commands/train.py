@@ -138,6 +138,7 @@ def _train_config(args, plugins) -> Any:
         "weight_decay": args.weight_decay, "lr_schedule": args.schedule, "lr_step_epochs": args.lr_step_epochs,
         "lr_factor": args.lr_factor, "lr_patience": args.lr_patience, "early_stopping": args.early_stop,
         "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
+        "class_weight": args.class_weight,
     }
     tuned.update({k: v for k, v in given.items() if v is not None})
     if args.no_stratify:
@@ -187,6 +188,9 @@ def add_parsers(sub) -> None:
     s.add_argument("--lr-step-epochs", type=int, metavar="N", help=f"step schedule: epochs between reductions (default {default_of('lr_step_epochs')})")
     s.add_argument("--lr-factor", type=float, metavar="F", help=f"step and plateau: factor of each reduction (default {default_of('lr_factor')})")
     s.add_argument("--lr-patience", type=int, metavar="N", help=f"plateau: epochs without improvement (default {default_of('lr_patience')})")
+    s.add_argument("--class-weight", choices=("none", "balanced"),
+                   help="balanced: weigh each class's images so every class counts the same in the loss, for "
+                   f"unbalanced classes (default {default_of('class_weight')})")
     s.add_argument("--early-stop", type=int, metavar="N",
                    help="stop after N epochs without a better validation accuracy (default: never)")
     s.add_argument("--device", action="append", metavar="DEV",

@@ -190,6 +190,13 @@ class ModelPage(QWidget):
         self.mixed_precision.setToolTip(
             self.tr("float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, "
                     "no faster on a CPU"))
+        self.class_weight = QComboBox()
+        for value, text in (("none", self.tr("none: every image counts once")),
+                            ("balanced", self.tr("balanced: every class counts the same"))):
+            self.class_weight.addItem(text, value)
+        self.class_weight.setToolTip(
+            self.tr("For unbalanced classes: balanced weighs each class's images by how rare the class is in the "
+                    "training images, so a class with few images is not drowned out"))
         self.seed = _spin(0, 2**31 - 1, self.tr("Fixes the split, the shuffling and the initial weights, so a run can be repeated"))
         self.layer_table = LayerTable(state)
 
@@ -225,6 +232,7 @@ class ModelPage(QWidget):
         form.addRow(self.tr("Patience (epochs):"), self.patience)
         form.addRow(self.tr("Early stopping:"), self.early_stopping)
         form.addRow(self.tr("Mixed precision:"), self.mixed_precision)
+        form.addRow(self.tr("Class weights:"), self.class_weight)
         form.addRow(self.tr("Seed:"), self.seed)
 
         layers_box = QGroupBox(self.tr("Layers"))
@@ -249,6 +257,7 @@ class ModelPage(QWidget):
         self.optimizer.currentIndexChanged.connect(self._store)
         self.schedule.currentIndexChanged.connect(self._store)
         self.mixed_precision.currentIndexChanged.connect(self._store)
+        self.class_weight.currentIndexChanged.connect(self._store)
         state.scan_changed.connect(self._classes_from_scan)
         state.settings_changed.connect(self.load_settings)
 
@@ -279,6 +288,7 @@ class ModelPage(QWidget):
             self.seed.setValue(s.seed)
             self.early_stopping.setValue(s.early_stopping)
             self.mixed_precision.setCurrentIndex(max(0, self.mixed_precision.findData(s.mixed_precision)))
+            self.class_weight.setCurrentIndex(max(0, self.class_weight.findData(s.class_weight)))
         finally:
             self._loading = False
         self._store()
@@ -344,6 +354,7 @@ class ModelPage(QWidget):
         s.seed = self.seed.value()
         s.early_stopping = self.early_stopping.value()
         s.mixed_precision = self.mixed_precision.currentData()
+        s.class_weight = self.class_weight.currentData()
         self.form.setRowVisible(self.momentum, s.optimizer == "sgd")
         self.form.setRowVisible(self.step_epochs, s.lr_schedule == "step")
         self.form.setRowVisible(self.factor, s.lr_schedule in ("step", "plateau"))

@@ -10,6 +10,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation
+from alexnet_desktop.core.training.balance import CLASS_WEIGHT_CHOICES
 from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
 from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES
 from alexnet_desktop.core.training.optimization import OptimizerSettings
@@ -40,6 +41,7 @@ class TrainConfig(OptimizerSettings):
     mixed_precision: str = "auto"  # "auto": on GPUs with tensor cores; "on"; "off"
     runs_dir: str = ""
     steps_per_epoch: int | None = None  # cap on batches per epoch, for smoke tests
+    class_weight: str = "none"  # "balanced": each class weighs the same in the loss (see core/training/balance.py)
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
@@ -57,6 +59,8 @@ class TrainConfig(OptimizerSettings):
         if self.mixed_precision not in MIXED_PRECISION_CHOICES:
             raise ValueError(say("mixed precision must be one of {0}", ", ".join(MIXED_PRECISION_CHOICES)))
         Augmentation.from_dict(self.augmentation)
+        if self.class_weight not in CLASS_WEIGHT_CHOICES:
+            raise ValueError(say("class weight must be one of {0}, not {1!r}", ", ".join(CLASS_WEIGHT_CHOICES), self.class_weight))
         if not self.runs_dir:
             raise ValueError(say("no runs folder given"))
 

@@ -146,6 +146,7 @@ class RunManifest:
     error: str | None = None
     said: dict[str, Any] = field(default_factory=dict)  # note and error as translatable records
     skipped_files: list[dict[str, str]] = field(default_factory=list)
+    class_weights: dict[str, float] = field(default_factory=dict)  # by class name; empty: every image counts once
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as read
 
     @classmethod
@@ -242,6 +243,7 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
         "augmentation": setup.augmentation.to_dict(),
         "optimization": {**asdict(setup.optimization), "summary": setup.optimization.describe()},
         "training": asdict(cfg),
+        "class_weights": setup.class_weights,
         "device": setup.device,
         "strategy": setup.runtime.description,
         "cluster": cluster.spec.to_record() if (cluster := clusters.active_cluster()) else None,
