@@ -42,6 +42,90 @@ def test_a_new_run_from_the_cli_has_its_architectures_defaults_and_balanced_clas
     assert manifest.config().class_weight == "balanced" and manifest.class_weights["red"] == 2.5
 
 
+def _elongated(path, size=(60, 20)):
+    """A wide image: a gradient across, stripes down, so stretching, cropping and padding all differ."""
+    import numpy as np
+    from PIL import Image
+
+    w, h = size
+    x = np.linspace(0, 255, w, dtype=np.float32)[None, :, None]
+    y = (np.arange(h) % 4 < 2)[:, None, None] * 80.0
+    pixels = np.clip(np.broadcast_to(x, (h, w, 3)) + y + np.array([0, 40, 90]), 0, 255).astype(np.uint8)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(pixels).save(path)
+    return path
+
+
+def test_crop_and_pad_follow_the_one_rule_in_the_decoder(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from alexnet_desktop.core.data.images import decode_image
+
+    wide = _elongated(tmp_path / "wide.png")
+    tall = _elongated(tmp_path / "tall.png", (20, 60))
+    source = np.asarray(Image.open(wide).convert("RGB"))
+    crop = decode_image(wide, size=20, resize="crop")
+    assert crop.shape == (20, 20, 3) and (crop == source[:, 20:40]).all()  # the centre square, untouched at its own size
+    pad = decode_image(wide, size=30, resize="pad")
+    assert pad.shape == (30, 30, 3) and not pad[:10].any() and not pad[20:].any() and pad[10:20].any()  # bars above and below
+    side = decode_image(tall, size=30, resize="pad")
+    assert not side[:, :10].any() and not side[:, 20:].any()  # bars left and right
+    stretch = decode_image(wide, size=20)
+    assert (stretch == decode_image(wide, size=20, resize="stretch")).all() and not (stretch == crop).all()
+    with pytest.raises(ValueError, match="resize must be one of"):
+        decode_image(wide, size=20, resize="squash")
+
+
+@pytest.mark.parametrize("mode", ["crop", "pad"])
+def test_training_batches_are_the_decoders_pixels(tmp_path, mode):
+    import numpy as np
+
+    from alexnet_desktop.core.data.datasets import Sample
+    from alexnet_desktop.core.data.images import decode_image
+    from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
+
+    files = [_elongated(tmp_path / f"{i}.png", (60 + 10 * i, 20)) for i in range(3)]
+    ds = image_dataset([Sample(f, "a") for f in files], ["a"], 24, 3, shuffle=False, seed=0, skipped=SkippedFiles(),
+                       resize=mode)
+    images, _ = next(iter(ds))
+    for got, f in zip(images.numpy(), files):
+        assert np.array_equal(got, decode_image(f, size=24, resize=mode))
+
+
+def test_a_runs_resize_is_used_by_predict_in_a_fresh_process_and_said_by_its_export(host, workspace, tmp_path):
+    import numpy as np
+
+    from alexnet_desktop.core.data.images import decode_image
+    from alexnet_desktop.core.labelling.predict import load_for_prediction
+    from alexnet_desktop.core.model.export import export_model
+
+    data = write_colour_dataset(tmp_path / "colours", per_class=3, side=24)
+    out = run_cli("train", data, "--arch", "small-cnn", "--image-size", "24", "--epochs", "1", "--batch-size", "6",
+                  "--resize", "pad", "--run-dir", tmp_path / "runs", "--json")
+    run = Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"])
+    record = json.loads((run / "run.json").read_text())
+    assert record["training"]["resize"] == "pad" and record["preprocessing"]["resize_mode"] == "pad"
+    inbox = tmp_path / "inbox"
+    files = [_elongated(inbox / f"{i}.png", (64, 16 + 8 * i)) for i in range(3)]
+    run_cli("predict", run, inbox, "--out", tmp_path / "p.json")
+    rows = {Path(r["path"]).name: r for r in json.loads((tmp_path / "p.json").read_text())["predictions"]}
+    loaded = load_for_prediction(run)
+    assert loaded.resize == "pad"
+    differs = False
+    for f in files:
+        expected = loaded.model.predict(decode_image(f, size=24, resize="pad")[None], verbose=0)[0]
+        stretched = loaded.model.predict(decode_image(f, size=24)[None], verbose=0)[0]
+        got = [rows[f.name]["probabilities"][c] for c in loaded.class_names]
+        assert np.allclose(got, expected, atol=1e-5)
+        differs |= not np.allclose(got, stretched, atol=1e-5)
+    assert differs  # stretching would have given other answers
+    exported = export_model(host, run, "keras", tmp_path / "export" / "net.keras")
+    pre = json.loads(exported.preprocessing.read_text())
+    assert pre["preprocessing"]["resize_mode"] == "pad" and "black bars" in pre["preprocessing"]["resize"]
+    assert load_for_prediction(exported.path).resize == "pad"  # predicting the export reads its preprocessing file
+
+
 def test_balanced_class_weights_reach_keras_fit(host, workspace, tmp_path):
     from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
     from alexnet_desktop.core.training.config import TrainConfig

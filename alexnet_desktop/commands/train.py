@@ -138,7 +138,7 @@ def _train_config(args, plugins) -> Any:
         "weight_decay": args.weight_decay, "lr_schedule": args.schedule, "lr_step_epochs": args.lr_step_epochs,
         "lr_factor": args.lr_factor, "lr_patience": args.lr_patience, "early_stopping": args.early_stop,
         "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
-        "class_weight": args.class_weight,
+        "class_weight": args.class_weight, "resize": args.resize,
     }
     tuned.update({k: v for k, v in given.items() if v is not None})
     if args.no_stratify:
@@ -170,6 +170,10 @@ def add_parsers(sub) -> None:
     s.add_argument("--epochs", type=int, metavar="N", help=f"default: the architecture's, else {default_of('epochs')}")
     s.add_argument("--batch-size", type=int, metavar="N", help=f"default: the architecture's, else {default_of('batch_size')}")
     s.add_argument("--image-size", type=int, metavar="N", help="square input size (default: the architecture's)")
+    s.add_argument("--resize", choices=("stretch", "crop", "pad"),
+                   help="how an image becomes the square input: stretch both sides (as the seeds do), crop the centre "
+                   "square, or pad the whole image to a square with black bars; prediction, evaluation, explanations "
+                   f"and exports then do the same (default {default_of('resize')})")
     s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable; see `plugins`)")
     s.add_argument("--test", metavar="DATA", help="a separate test folder of the same layout (the folder loader's test_folder)")
     s.add_argument("--val-split", type=float, metavar="F",

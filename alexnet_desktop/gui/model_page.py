@@ -190,6 +190,14 @@ class ModelPage(QWidget):
         self.mixed_precision.setToolTip(
             self.tr("float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, "
                     "no faster on a CPU"))
+        self.resize = QComboBox()
+        for value, text in (("stretch", self.tr("stretch to a square")), ("crop", self.tr("crop the centre square")),
+                            ("pad", self.tr("pad to a square"))):
+            self.resize.addItem(text, value)
+        self.resize.setToolTip(
+            self.tr("How an image that is not square becomes the square input: stretched (as the seeds do; shapes "
+                    "get distorted), its centre square cropped (the edges are lost), or the whole image padded with "
+                    "black bars. Predicting, evaluating and exporting with the run do the same."))
         self.class_weight = QComboBox()
         for value, text in (("none", self.tr("none: every image counts once")),
                             ("balanced", self.tr("balanced: every class counts the same"))):
@@ -208,6 +216,7 @@ class ModelPage(QWidget):
         size_form = QFormLayout()
         size_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         size_form.addRow(self.tr("Input size:"), self.image_size)
+        size_form.addRow(self.tr("Keep the shape:"), self.resize)
         av.addLayout(size_form)
         av.addWidget(self.size_note)
 
@@ -258,6 +267,7 @@ class ModelPage(QWidget):
         self.schedule.currentIndexChanged.connect(self._store)
         self.mixed_precision.currentIndexChanged.connect(self._store)
         self.class_weight.currentIndexChanged.connect(self._store)
+        self.resize.currentIndexChanged.connect(self._store)
         state.scan_changed.connect(self._classes_from_scan)
         state.settings_changed.connect(self.load_settings)
 
@@ -289,6 +299,7 @@ class ModelPage(QWidget):
             self.early_stopping.setValue(s.early_stopping)
             self.mixed_precision.setCurrentIndex(max(0, self.mixed_precision.findData(s.mixed_precision)))
             self.class_weight.setCurrentIndex(max(0, self.class_weight.findData(s.class_weight)))
+            self.resize.setCurrentIndex(max(0, self.resize.findData(s.resize)))
         finally:
             self._loading = False
         self._store()
@@ -355,6 +366,7 @@ class ModelPage(QWidget):
         s.early_stopping = self.early_stopping.value()
         s.mixed_precision = self.mixed_precision.currentData()
         s.class_weight = self.class_weight.currentData()
+        s.resize = self.resize.currentData()
         self.form.setRowVisible(self.momentum, s.optimizer == "sgd")
         self.form.setRowVisible(self.step_epochs, s.lr_schedule == "step")
         self.form.setRowVisible(self.factor, s.lr_schedule in ("step", "plateau"))

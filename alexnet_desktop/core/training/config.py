@@ -10,6 +10,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation
+from alexnet_desktop.core.data.images import RESIZE_MODES
 from alexnet_desktop.core.training.balance import CLASS_WEIGHT_CHOICES
 from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
 from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES
@@ -42,6 +43,7 @@ class TrainConfig(OptimizerSettings):
     runs_dir: str = ""
     steps_per_epoch: int | None = None  # cap on batches per epoch, for smoke tests
     class_weight: str = "none"  # "balanced": each class weighs the same in the loss (see core/training/balance.py)
+    resize: str = "stretch"  # how an image becomes the square input: one of images.RESIZE_MODES
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
@@ -61,6 +63,8 @@ class TrainConfig(OptimizerSettings):
         Augmentation.from_dict(self.augmentation)
         if self.class_weight not in CLASS_WEIGHT_CHOICES:
             raise ValueError(say("class weight must be one of {0}, not {1!r}", ", ".join(CLASS_WEIGHT_CHOICES), self.class_weight))
+        if self.resize not in RESIZE_MODES:
+            raise ValueError(say("resize must be one of {0}, not {1!r}", ", ".join(RESIZE_MODES), self.resize))
         if not self.runs_dir:
             raise ValueError(say("no runs folder given"))
 

@@ -207,10 +207,11 @@ class TrainingJob:
         augmentation = Augmentation.from_dict(cfg.augmentation)
         train_ds = image_dataset(
             data.train, data.class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped,
-            augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True,
+            augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True, resize=cfg.resize,
         )
         val_ds = (
-            image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed, skipped=skipped)
+            image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed,
+                          skipped=skipped, resize=cfg.resize)
             if data.val
             else None
         )

@@ -183,6 +183,11 @@ class RunManifest:
         """The epochs the run is to train for (0 when not recorded)."""
         return int(self.training.get("epochs") or 0)
 
+    @property
+    def resize(self) -> str:
+        """How the run makes its square inputs ("stretch" for runs from before the choice existed)."""
+        return str(self.preprocessing.get("resize_mode") or self.training.get("resize") or "stretch")
+
     def config(self) -> "TrainConfig":
         """The settings the run was trained with."""
         from alexnet_desktop.core.training.config import TrainConfig
@@ -211,7 +216,7 @@ def versions() -> dict[str, str]:
 
 def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunManifest:
     """The manifest a new run begins with."""
-    from alexnet_desktop.core.model.models import PREPROCESSING
+    from alexnet_desktop.core.model.models import preprocessing
     from alexnet_desktop.core.training import cluster as clusters
 
     cfg = config
@@ -239,7 +244,7 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
             "leaks": [{"val": str(v), "train": str(t)} for v, t in setup.data.leaks],
         },
         "image_size": setup.image_size,
-        "preprocessing": PREPROCESSING,
+        "preprocessing": preprocessing(cfg.resize),
         "augmentation": setup.augmentation.to_dict(),
         "optimization": {**asdict(setup.optimization), "summary": setup.optimization.describe()},
         "training": asdict(cfg),
