@@ -156,7 +156,11 @@ def test_choosing_an_architecture_on_the_model_page_brings_its_defaults(qtbot, w
     assert abs(page.learning_rate.value() - 1e-4) < 1e-12
     page.arch_combo.setCurrentIndex(page.arch_combo.findData("small-cnn"))
     assert (s.arch, s.learning_rate) == ("small-cnn", 1e-3) and abs(page.learning_rate.value() - 1e-3) < 1e-12
+    assert s.image_size == 32 and page.image_size.value() == 32  # its own input size, as it was alexnet's
     page.learning_rate.setValue(0.002)  # the user's choice is kept from now on
     page.batch_size.setValue(8)
     page.arch_combo.setCurrentIndex(page.arch_combo.findData("alexnet"))
-    assert (s.arch, s.learning_rate, s.batch_size) == ("alexnet", 0.002, 8)
+    assert (s.arch, s.learning_rate, s.batch_size, s.image_size) == ("alexnet", 0.002, 8, 227)
+    page.image_size.setValue(96)
+    page.arch_combo.setCurrentIndex(page.arch_combo.findData("alexnet-bn"))
+    assert (s.image_size, s.learning_rate) == (96, 0.002)

@@ -77,11 +77,13 @@ class TrainConfig(OptimizerSettings):
     def switch_architecture(self, old: Any, new: Any) -> None:
         """Choose the architecture `new` instead of `old` (descriptors, or None): each setting an
         architecture may tune that still has `old`'s default takes `new`'s; one the user
-        changed is kept."""
+        changed is kept; so is the input size, unless it was `old`'s own."""
         before, after = architecture_defaults(old), architecture_defaults(new)
         for name in TUNABLE_SETTINGS:
             if getattr(self, name) == before[name]:
                 setattr(self, name, after[name])
+        if new is not None and (old is None or self.image_size in (None, old.default_input_shape[0])):
+            self.image_size = new.default_input_shape[0]
         if new is not None:
             self.arch = new.id
 
