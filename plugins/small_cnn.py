@@ -45,6 +45,9 @@ SMALL_CNN = Architecture(
     min_input_size=22,
     build=build_small_cnn,
     recipe=Recipe("seed 003: RMSprop (Keras' default rate), batch 256, 100 epochs", "rmsprop", 1e-3, 256, 100),
+    # Adam at 1e-3: a net this small with no normalisation learns slowly at the app's 1e-4
+    # (on held-out digits after 6 epochs: 0.73 at 1e-4, 0.97 at 1e-3).
+    defaults={"learning_rate": 1e-3},
 )
 
 

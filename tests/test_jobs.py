@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+import pytest
+
 from alexnet_desktop.core.data.loading import scan_data
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training.config import TrainConfig, default_of
@@ -19,17 +21,35 @@ def _with_test_part(root):
     return root
 
 
-def test_train_options_left_unset_are_trainconfig_defaults(tmp_path):
+def test_train_options_left_unset_are_the_architectures_then_trainconfigs_defaults(tmp_path, host):
     from alexnet_desktop import cli
     from alexnet_desktop.commands.train import _train_config
 
     args = cli.build_parser().parse_args(["train", str(tmp_path)])
     assert args.epochs is None and args.val_split is None and args.seed is None and args.arch is None
-    config = _train_config(args, None)
-    unset = TrainConfig(data=str(tmp_path), runs_dir=config.runs_dir)
+    config = _train_config(args, host)
+    arch = host.architecture(default_of("arch"))
+    unset = TrainConfig(data=str(tmp_path), runs_dir=config.runs_dir, **arch.defaults)
     assert config == unset
-    given = _train_config(cli.build_parser().parse_args(["train", str(tmp_path), "--epochs", "3", "--seed", "7"]), None)
+    given = _train_config(cli.build_parser().parse_args(["train", str(tmp_path), "--epochs", "3", "--seed", "7"]), host)
     assert (given.epochs, given.seed, given.batch_size) == (3, 7, default_of("batch_size"))
+    # The small CNN starts from Adam at 1e-3; a rate given, or the reference's recipe, wins.
+    small = _train_config(cli.build_parser().parse_args(["train", str(tmp_path), "--arch", "small-cnn"]), host)
+    assert (small.optimizer, small.learning_rate) == ("adam", 1e-3)
+    given = _train_config(cli.build_parser().parse_args(["train", str(tmp_path), "--arch", "small-cnn", "--lr", "0.02"]), host)
+    assert given.learning_rate == 0.02
+    recipe = _train_config(cli.build_parser().parse_args(["train", str(tmp_path), "--arch", "small-cnn", "--recipe"]), host)
+    assert (recipe.optimizer, recipe.batch_size) == ("rmsprop", 256)
+    # The published AlexNet, with no normalisation, keeps Adam at 1e-4.
+    classic = _train_config(cli.build_parser().parse_args(["train", str(tmp_path), "--arch", "alexnet"]), host)
+    assert (classic.optimizer, classic.learning_rate) == ("adam", 1e-4)
+
+
+def test_an_architecture_may_only_tune_run_settings():
+    from alexnet_desktop.plugin_api import Architecture
+
+    with pytest.raises(ValueError, match="not data"):
+        Architecture("x", "X", "d", "r", (8, 8, 3), 8, build=lambda n, s: None, defaults={"data": "/tmp"})
 
 
 def test_train_help_prints_the_configs_defaults(capsys):
@@ -40,14 +60,14 @@ def test_train_help_prints_the_configs_defaults(capsys):
     except SystemExit:
         pass
     text = " ".join(capsys.readouterr().out.split())
-    assert f"default {default_of('batch_size')}" in text and f"default {default_of('arch')}" in text
+    assert f"else {default_of('batch_size')}" in text and f"default {default_of('arch')}" in text
 
 
-def test_the_windows_draft_settings_are_trainconfig_defaults(host):
+def test_the_windows_draft_settings_are_the_default_architectures_then_trainconfigs(host):
     from alexnet_desktop.gui.state import draft_config
 
     draft = draft_config(host)
-    plain = TrainConfig(data="", runs_dir="")
+    plain = TrainConfig(data="", runs_dir="", **host.architecture(default_of("arch")).defaults)
     differs = {f.name for f in fields(TrainConfig) if getattr(draft, f.name) != getattr(plain, f.name)}
     assert differs == {"image_size"}  # shown on the Model page: the default architecture's
     assert draft.image_size == host.architecture(plain.arch).default_input_shape[0]

@@ -212,3 +212,66 @@ def test_rows_that_arrive_in_a_burst_reach_the_grid_even_when_nothing_follows(qt
     assert page.grid_model.rowCount() == 3
     qtbot.waitUntil(lambda: page.grid_model.rowCount() == 9, timeout=3000)  # ...then shown by the timer
     assert "a 9" in page.counts.text()
+
+
+def test_the_least_sure_first_and_n_jumps_to_the_next_image_to_review(qtbot, window):
+    page = window.predict_page
+    window.tabs.setCurrentWidget(page)
+    page._reset_session(["a", "b", "c"])
+    probabilities = {"sure": (0.98, 0.01, 0.01), "close": (0.45, 0.44, 0.11), "spread": (0.4, 0.3, 0.3),
+                     "fair": (0.7, 0.2, 0.1), "torn": (0.5, 0.48, 0.02)}
+    page._on_event(Rows([Prediction(Path(f"/x/{name}.png"), "abc"[p.index(max(p))], max(p), p)
+                         for name, p in probabilities.items()]
+                        + [Prediction(Path("/x/broken.png"), error="truncated")]))
+    qtbot.waitUntil(lambda: page.grid_model.rowCount() == 6, timeout=3000)
+    model, grid = page.grid_model, page.grid
+
+    def names():
+        return [model.data(model.index(p)) for p in range(model.rowCount())]
+
+    # Margin: top-1 minus top-2; entropy: how evenly the belief is spread. Unreadable files last.
+    page.sort_combo.setCurrentIndex(page.sort_combo.findData("margin"))
+    assert names() == ["close.png", "torn.png", "spread.png", "fair.png", "sure.png", "broken.png"]
+    page.sort_combo.setCurrentIndex(page.sort_combo.findData("entropy"))
+    assert names() == ["spread.png", "close.png", "fair.png", "torn.png", "sure.png", "broken.png"]
+    assert "N: next to review" in page.keys_help.text()
+
+    # N follows the grid's uncertainty order, skipping images already shown or labelled.
+    page.sort_combo.setCurrentIndex(page.sort_combo.findData("margin"))
+    grid.setCurrentIndex(model.index(names().index("torn.png")))  # looked at by the user
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key_N)
+    assert model.data(grid.currentIndex()) == "close.png"
+    assert page.detail.path.text().endswith("close.png")  # the side panel shows it
+    qtbot.keyClick(grid, Qt.Key_2)  # labelled "b"; the grid moves on to torn.png, already seen
+    qtbot.keyClick(grid, Qt.Key_N)
+    assert model.data(grid.currentIndex()) == "spread.png"
+    qtbot.keyClick(grid, Qt.Key_N)
+    assert model.data(grid.currentIndex()) == "fair.png"
+    qtbot.keyClick(grid, Qt.Key_N)
+    assert model.data(grid.currentIndex()) == "sure.png"
+    qtbot.keyClick(grid, Qt.Key_N)  # nothing left: the grid stays, the page says so
+    assert model.data(grid.currentIndex()) == "sure.png"
+    assert "nothing left to review" in page.status.text()
+    assert session_label_b(page) == {"close.png"}
+
+
+def session_label_b(page):
+    return {page.session.rows[i].path.name for i in page.session.manual if page.session.manual[i] == "b"}
+
+
+def test_margin_entropy_and_next_to_review_in_the_session():
+    from alexnet_desktop.core.labelling.session import entropy, margin
+
+    assert abs(margin((0.6, 0.3, 0.1)) - 0.3) < 1e-9 and margin((1.0,)) == 1.0
+    assert abs(entropy((0.5, 0.5)) - 0.6931471805599453) < 1e-9 and entropy((1.0, 0.0)) == 0.0
+    s = LabelSession(["a", "b"], [Prediction(Path(f"/x/{i}.png"), "a", p, (p, 1 - p)) for i, p in enumerate((0.9, 0.55, 0.7))]
+                     + [Prediction(Path("/x/bad.png"), error="unreadable")])
+    assert s.next_to_review([0, 1, 2, 3]) == 1
+    s.mark_seen(1)
+    assert s.next_to_review([0, 1, 2, 3]) == 2
+    s.set_label(2, "b")
+    assert s.next_to_review([0, 1, 2, 3]) == 0
+    assert s.next_to_review([1, 2, 3]) is None  # the unreadable file is never proposed
+    s.reset(["a", "b"])
+    assert not s.rows and not s.seen and not s.manual

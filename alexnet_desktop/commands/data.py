@@ -18,7 +18,8 @@ def cmd_plugins(args) -> int:
                     for r in plugins.records.values()
                 ],
                 "dataset_loaders": [{"id": d.id, "name": d.name} for d in plugins.loaders.values()],
-                "architectures": [{"id": a.id, "name": a.name, "min_input_size": a.min_input_size} for a in plugins.architectures.values()],
+                "architectures": [{"id": a.id, "name": a.name, "min_input_size": a.min_input_size, "defaults": dict(a.defaults)}
+                                  for a in plugins.architectures.values()],
                 "exporters": [{"id": e.id, "name": e.name} for e in plugins.exporters.values()],
             },
             indent=2,
@@ -32,6 +33,8 @@ def cmd_plugins(args) -> int:
     print("Architectures:")
     for a in plugins.architectures.values():
         print(f"  {a.id:<16} {a.name} (input {a.default_input_shape[0]}px, at least {a.min_input_size}px)")
+        if a.defaults:
+            print(f"  {'':<16}   starts from: {', '.join(f'{k} {v:g}' if isinstance(v, float) else f'{k} {v}' for k, v in a.defaults.items())}")
     print("Exporters:")
     for e in plugins.exporters.values():
         print(f"  {e.id:<16} {e.name}")

@@ -121,9 +121,10 @@ def _train_config(args, plugins) -> Any:
     options = parse_options(args.option)
     if args.test:
         options["test_folder"] = args.test
-    # Settings given on the command line win over the reference's recipe (--recipe),
-    # which wins over TrainConfig's defaults: an option left unset is None here.
+    # Settings given on the command line win over the reference's recipe (--recipe), which
+    # wins over the architecture's own defaults, then TrainConfig's: an option left unset is None here.
     arch = args.arch or default_of("arch")
+    descriptor = plugins.architectures.get(arch) if plugins is not None else None
     tuned: dict[str, Any] = {}
     if args.recipe:
         recipe = plugins.architecture(arch).recipe
@@ -137,6 +138,7 @@ def _train_config(args, plugins) -> Any:
         "weight_decay": args.weight_decay, "lr_schedule": args.schedule, "lr_step_epochs": args.lr_step_epochs,
         "lr_factor": args.lr_factor, "lr_patience": args.lr_patience, "early_stopping": args.early_stop,
         "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
+        "class_weight": args.class_weight, "resize": args.resize,
     }
     tuned.update({k: v for k, v in given.items() if v is not None})
     if args.no_stratify:
@@ -145,7 +147,8 @@ def _train_config(args, plugins) -> Any:
         tuned["augmentation"] = preset(args.augment).to_dict()
     if args.device:
         tuned["devices"] = list(args.device)
-    return TrainConfig(
+    return TrainConfig.for_architecture(
+        descriptor,
         data=resolve_data(args.data),
         loader_options=options,
         runs_dir=str(Path(args.run_dir) if args.run_dir else Workspace.default().ensure().runs_dir),
@@ -164,9 +167,13 @@ def add_parsers(sub) -> None:
     s.add_argument("--recipe", action="store_true",
                    help="train with the architecture's reference settings (optimizer, rate, schedule, batch, epochs); "
                    "options given here still win")
-    s.add_argument("--epochs", type=int, metavar="N", help=f"default {default_of('epochs')}")
-    s.add_argument("--batch-size", type=int, metavar="N", help=f"default {default_of('batch_size')}")
+    s.add_argument("--epochs", type=int, metavar="N", help=f"default: the architecture's, else {default_of('epochs')}")
+    s.add_argument("--batch-size", type=int, metavar="N", help=f"default: the architecture's, else {default_of('batch_size')}")
     s.add_argument("--image-size", type=int, metavar="N", help="square input size (default: the architecture's)")
+    s.add_argument("--resize", choices=("stretch", "crop", "pad"),
+                   help="how an image becomes the square input: stretch both sides (as the seeds do), crop the centre "
+                   "square, or pad the whole image to a square with black bars; prediction, evaluation, explanations "
+                   f"and exports then do the same (default {default_of('resize')})")
     s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable; see `plugins`)")
     s.add_argument("--test", metavar="DATA", help="a separate test folder of the same layout (the folder loader's test_folder)")
     s.add_argument("--val-split", type=float, metavar="F",
@@ -176,8 +183,8 @@ def add_parsers(sub) -> None:
                    help="validate on a share of the training images (default) or on the test part")
     s.add_argument("--augment", metavar="PRESET",
                    help="training augmentation: none, paper (random crop + flip), seed001, seed003")
-    s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), help=f"default {default_of('optimizer')}")
-    s.add_argument("--lr", type=float, metavar="F", help=f"learning rate (default {default_of('learning_rate'):g})")
+    s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), help=f"default: the architecture's, else {default_of('optimizer')}")
+    s.add_argument("--lr", type=float, metavar="F", help=f"learning rate (default: the architecture's, else {default_of('learning_rate'):g}; see `plugins`)")
     s.add_argument("--momentum", type=float, metavar="F", help=f"SGD momentum (default {default_of('momentum')})")
     s.add_argument("--weight-decay", type=float, metavar="F", help=f"default {default_of('weight_decay'):g} (the paper: 0.0005)")
     s.add_argument("--schedule", choices=("constant", "step", "cosine", "plateau"),
@@ -185,6 +192,9 @@ def add_parsers(sub) -> None:
     s.add_argument("--lr-step-epochs", type=int, metavar="N", help=f"step schedule: epochs between reductions (default {default_of('lr_step_epochs')})")
     s.add_argument("--lr-factor", type=float, metavar="F", help=f"step and plateau: factor of each reduction (default {default_of('lr_factor')})")
     s.add_argument("--lr-patience", type=int, metavar="N", help=f"plateau: epochs without improvement (default {default_of('lr_patience')})")
+    s.add_argument("--class-weight", choices=("none", "balanced"),
+                   help="balanced: weigh each class's images so every class counts the same in the loss, for "
+                   f"unbalanced classes (default {default_of('class_weight')})")
     s.add_argument("--early-stop", type=int, metavar="N",
                    help="stop after N epochs without a better validation accuracy (default: never)")
     s.add_argument("--device", action="append", metavar="DEV",

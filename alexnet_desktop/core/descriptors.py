@@ -7,7 +7,7 @@ the GUI can build its forms from the typed `Option` lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
 
@@ -106,13 +106,19 @@ class Recipe:
         return {k: v for k, v in self.__dict__.items() if k != "source"}
 
 
+# The run settings an architecture may choose its own defaults for (`Architecture.defaults`).
+TUNABLE_SETTINGS = tuple(f.name for f in fields(Recipe) if f.name != "source")
+
+
 @dataclass(frozen=True)
 class Architecture:
     """A network the app can train: `build(num_classes, input_shape)` returns a fresh keras.Model.
 
     `min_input_size` is the smallest square input the layers can take; the app refuses a
     smaller one with a message that names it rather than letting Keras fail deep inside.
-    `recipe` is how its reference trained it, if known. `custom_layers` are the plugin's own
+    `recipe` is how its reference trained it, if known. `defaults` are the settings a new run on
+    it starts from where they differ from the app's (any of `TUNABLE_SETTINGS`, e.g.
+    `{"learning_rate": 1e-3}`); the user's own choices still win. `custom_layers` are the plugin's own
     Keras layer classes that its models contain, or a function of no arguments that returns
     them (so the plugin need not import Keras before a model is built or loaded): the app
     hands them to Keras whenever it loads a model, in any process, so a saved model reopens
@@ -129,8 +135,13 @@ class Architecture:
     build: Callable[[int, tuple[int, int, int]], Any]
     recipe: Recipe | None = None
     custom_layers: tuple[type, ...] | Callable[[], Any] = ()
+    defaults: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
+        unknown = sorted(set(self.defaults) - set(TUNABLE_SETTINGS))
+        if unknown:
+            raise ValueError(f"architecture {self.id!r}: defaults may set {', '.join(TUNABLE_SETTINGS)}, "
+                             f"not {', '.join(unknown)}")
         if not callable(self.custom_layers):
             check_layer_classes(self.id, self.custom_layers)
 

@@ -190,6 +190,21 @@ class ModelPage(QWidget):
         self.mixed_precision.setToolTip(
             self.tr("float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, "
                     "no faster on a CPU"))
+        self.resize = QComboBox()
+        for value, text in (("stretch", self.tr("stretch to a square")), ("crop", self.tr("crop the centre square")),
+                            ("pad", self.tr("pad to a square"))):
+            self.resize.addItem(text, value)
+        self.resize.setToolTip(
+            self.tr("How an image that is not square becomes the square input: stretched (as the seeds do; shapes "
+                    "get distorted), its centre square cropped (the edges are lost), or the whole image padded with "
+                    "black bars. Predicting, evaluating and exporting with the run do the same."))
+        self.class_weight = QComboBox()
+        for value, text in (("none", self.tr("none: every image counts once")),
+                            ("balanced", self.tr("balanced: every class counts the same"))):
+            self.class_weight.addItem(text, value)
+        self.class_weight.setToolTip(
+            self.tr("For unbalanced classes: balanced weighs each class's images by how rare the class is in the "
+                    "training images, so a class with few images is not drowned out"))
         self.seed = _spin(0, 2**31 - 1, self.tr("Fixes the split, the shuffling and the initial weights, so a run can be repeated"))
         self.layer_table = LayerTable(state)
 
@@ -201,6 +216,7 @@ class ModelPage(QWidget):
         size_form = QFormLayout()
         size_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         size_form.addRow(self.tr("Input size:"), self.image_size)
+        size_form.addRow(self.tr("Keep the shape:"), self.resize)
         av.addLayout(size_form)
         av.addWidget(self.size_note)
 
@@ -225,6 +241,7 @@ class ModelPage(QWidget):
         form.addRow(self.tr("Patience (epochs):"), self.patience)
         form.addRow(self.tr("Early stopping:"), self.early_stopping)
         form.addRow(self.tr("Mixed precision:"), self.mixed_precision)
+        form.addRow(self.tr("Class weights:"), self.class_weight)
         form.addRow(self.tr("Seed:"), self.seed)
 
         layers_box = QGroupBox(self.tr("Layers"))
@@ -249,6 +266,8 @@ class ModelPage(QWidget):
         self.optimizer.currentIndexChanged.connect(self._store)
         self.schedule.currentIndexChanged.connect(self._store)
         self.mixed_precision.currentIndexChanged.connect(self._store)
+        self.class_weight.currentIndexChanged.connect(self._store)
+        self.resize.currentIndexChanged.connect(self._store)
         state.scan_changed.connect(self._classes_from_scan)
         state.settings_changed.connect(self.load_settings)
 
@@ -279,6 +298,8 @@ class ModelPage(QWidget):
             self.seed.setValue(s.seed)
             self.early_stopping.setValue(s.early_stopping)
             self.mixed_precision.setCurrentIndex(max(0, self.mixed_precision.findData(s.mixed_precision)))
+            self.class_weight.setCurrentIndex(max(0, self.class_weight.findData(s.class_weight)))
+            self.resize.setCurrentIndex(max(0, self.resize.findData(s.resize)))
         finally:
             self._loading = False
         self._store()
@@ -296,9 +317,12 @@ class ModelPage(QWidget):
     def _arch_changed(self) -> None:
         if self._loading:
             return
-        self.state.settings.arch = self.arch_combo.currentData()
-        self._show_arch()
-        self._store()
+        # The new architecture's own defaults replace the old one's, but not a setting the user changed.
+        architectures = self.state.host.architectures
+        s = self.state.settings
+        s.switch_architecture(architectures.get(s.arch), architectures.get(self.arch_combo.currentData()))
+        s.arch = self.arch_combo.currentData()
+        self.load_settings()
 
     def _show_arch(self) -> None:
         arch = self.state.host.architectures.get(self.arch_combo.currentData())
@@ -341,6 +365,8 @@ class ModelPage(QWidget):
         s.seed = self.seed.value()
         s.early_stopping = self.early_stopping.value()
         s.mixed_precision = self.mixed_precision.currentData()
+        s.class_weight = self.class_weight.currentData()
+        s.resize = self.resize.currentData()
         self.form.setRowVisible(self.momentum, s.optimizer == "sgd")
         self.form.setRowVisible(self.step_epochs, s.lr_schedule == "step")
         self.form.setRowVisible(self.factor, s.lr_schedule in ("step", "plateau"))

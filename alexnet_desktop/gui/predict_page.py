@@ -32,7 +32,9 @@ from alexnet_desktop.gui.worker import JobRunner
 SORT_TEXT = {"name": QT_TRANSLATE_NOOP("PredictPage", "name"),
              "confidence-low": QT_TRANSLATE_NOOP("PredictPage", "confidence, lowest first"),
              "confidence-high": QT_TRANSLATE_NOOP("PredictPage", "confidence, highest first"),
-             "label": QT_TRANSLATE_NOOP("PredictPage", "label")}
+             "label": QT_TRANSLATE_NOOP("PredictPage", "label"),
+             "margin": QT_TRANSLATE_NOOP("PredictPage", "least sure first (smallest margin)"),
+             "entropy": QT_TRANSLATE_NOOP("PredictPage", "least sure first (highest entropy)")}
 
 
 class PredictPage(QWidget):
@@ -105,6 +107,8 @@ class PredictPage(QWidget):
         self.grid.empty_text = self.tr("Choose a model and a folder of images, then Predict: the images appear here "
                                        "with their labels as they are predicted.")
         self.review.relabelled.connect(self._update_counts)
+        self.grid.all_reviewed.connect(lambda: self.status.setText(
+            self.tr("Every image shown has been looked at or labelled; nothing left to review.")))
 
         self.sort_button = button(self.tr("Sort into folders…"), self.tr("Copy or move every image into a folder per "
                                   "class (a dry run shows what will happen first)"), self.sorter.sort_into_folders)
@@ -244,9 +248,7 @@ class PredictPage(QWidget):
         self.sorter.runner.request_stop()
 
     def _reset_session(self, class_names: list[str]) -> None:
-        self.session.class_names = list(class_names)
-        self.session.rows.clear()
-        self.session.manual.clear()
+        self.session.reset(class_names)
         self.session.threshold = self.threshold.value() / 100
         self.show_combo.blockSignals(True)
         self.show_combo.clear()
@@ -258,7 +260,8 @@ class PredictPage(QWidget):
         keys = LabelGrid.class_keys(len(class_names))
         self.keys_help.setText(
             self.tr("<b>Keys</b>: ") + " · ".join(f"{k}: {c}" for k, c in zip(keys, class_names))
-            + self.tr(" · U: uncertain · Enter: accept · Backspace: undo your label · double-click: open")
+            + self.tr(" · U: uncertain · Enter: accept · Backspace: undo your label · N: next to review "
+                      "(the least sure image not yet looked at) · double-click: open")
             if class_names else ""
         )
         self.grid_model.set_view("all", self.sort_combo.currentData())

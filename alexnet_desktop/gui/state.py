@@ -13,11 +13,11 @@ from alexnet_desktop.core.workspace import Workspace
 
 
 def draft_config(host: PluginHost) -> TrainConfig:
-    """The settings of the next training run before its data is chosen: `TrainConfig`'s
-    defaults, edited on the Model page (split and augmentation on the Data page). The image
-    size is the default architecture's, which the Model page shows."""
-    draft = TrainConfig(data="", runs_dir="")
-    arch = host.architectures.get(draft.arch)
+    """The settings of the next training run before its data is chosen: the default
+    architecture's own defaults, else `TrainConfig`'s, edited on the Model page (split and
+    augmentation on the Data page). The image size is that architecture's, which the Model page shows."""
+    arch = host.architectures.get(TrainConfig(data="", runs_dir="").arch)
+    draft = TrainConfig.for_architecture(arch, data="", runs_dir="")
     if draft.image_size is None and arch is not None:
         draft.image_size = arch.default_input_shape[0]
     return draft

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
 
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
-from alexnet_desktop.core.labelling.session import UNCERTAIN_LABEL, LabelSession
+from alexnet_desktop.core.labelling.session import UNCERTAIN_LABEL, UNCERTAINTY_KEYS, LabelSession
 from alexnet_desktop.core import wording
 from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.worker import JobRunner
@@ -156,6 +156,10 @@ class GridModel(QAbstractListModel):
         self._row_of_path = {str(self.session.rows[i].path): i for i in self.order}
         self.endResetModel()
 
+    def position(self, i: int) -> int | None:
+        """Where session row `i` is in the grid, None when the filter hides it."""
+        return self._position.get(i)
+
     def rows_added(self, rows: range) -> None:
         """New predictions arrived: append those the filter shows (the order is kept while
         predicting, so the grid does not jump under the user)."""
@@ -237,11 +241,13 @@ class TileDelegate(QStyledItemDelegate):
 
 
 class LabelGrid(QListView):
-    """The grid, keyboard first: arrows move; 1-9 and 0 give classes 1-10, letters (not U)
+    """The grid, keyboard first: arrows move; 1-9 and 0 give classes 1-10, letters (not U or N)
     classes 11 and on; U marks uncertain; Enter accepts the model's label; Backspace forgets
-    the user's label. Each key that labels moves on to the next image."""
+    the user's label; N jumps to the next image to review (the least sure one not yet looked
+    at). Each key that labels moves on to the next image."""
 
     labelled = Signal(int)  # session row whose label the user changed
+    all_reviewed = Signal()  # N was pressed and every image shown has been looked at
 
     def __init__(self, session: LabelSession, model: GridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,7 +263,7 @@ class LabelGrid(QListView):
         self.setSpacing(2)
         self.setItemDelegate(TileDelegate(session, self))
         self.setToolTip(self.tr("Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · "
-                                 "Backspace: undo label"))
+                                 "Backspace: undo label · N: next to review"))
         self.empty_text = ""  # said in the middle of the grid while it has no rows
 
     def paintEvent(self, event) -> None:
@@ -271,15 +277,37 @@ class LabelGrid(QListView):
 
     @staticmethod
     def class_keys(n: int) -> list[str]:
-        """The key of each class, in class order: 1..9, 0, then a..z without u."""
-        keys = [*"1234567890", *(c for c in "abcdefghijklmnopqrstvwxyz")]
+        """The key of each class, in class order: 1..9, 0, then a..z without n and u."""
+        keys = [*"1234567890", *"abcdefghijklmopqrstvwxyz"]
         return keys[:n]
+
+    def currentChanged(self, current, previous) -> None:
+        # The current image is the one the side panel shows: the user has looked at it.
+        super().currentChanged(current, previous)
+        if current.isValid():
+            self.session.mark_seen(current.data(GridModel.RowRole))
+
+    def review_next(self) -> None:
+        """Select the most uncertain image shown that the user has not looked at yet (by the
+        grid's order when it is an uncertainty order, else by margin)."""
+        model = self.model()
+        by = model.sort if model.sort in UNCERTAINTY_KEYS else "margin"
+        i = self.session.next_to_review(model.order, by)
+        if i is None:
+            self.all_reviewed.emit()
+            return
+        index = model.index(model.position(i))
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
 
     def keyPressEvent(self, event) -> None:
         text = event.text().lower()
         rows = sorted({self.model().data(ix, GridModel.RowRole) for ix in self.selectedIndexes()})
         keys = self.class_keys(len(self.session.class_names))
         action = None
+        if text == "n":
+            self.review_next()
+            return
         if text and text in keys:
             label = self.session.class_names[keys.index(text)]
             action = lambda i: self.session.set_label(i, label)  # noqa: E731

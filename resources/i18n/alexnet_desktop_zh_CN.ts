@@ -1189,6 +1189,41 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>stretch to a square</source>
+      <translation>拉伸为正方形</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>crop the centre square</source>
+      <translation>裁剪中心正方形</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>pad to a square</source>
+      <translation>填充为正方形</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>How an image that is not square becomes the square input: stretched (as the seeds do; shapes get distorted), its centre square cropped (the edges are lost), or the whole image padded with black bars. Predicting, evaluating and exporting with the run do the same.</source>
+      <translation>非正方形图像如何变为正方形输入：拉伸（与种子项目相同；形状会变形）、裁剪中心正方形（边缘会丢失），或以黑边填充整幅图像。用该运行预测、评估和导出时采用同样的方式。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>none: every image counts once</source>
+      <translation>无：每张图像计一次</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>balanced: every class counts the same</source>
+      <translation>均衡：每个类别权重相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>For unbalanced classes: balanced weighs each class's images by how rare the class is in the training images, so a class with few images is not drowned out</source>
+      <translation>用于类别不均衡：均衡模式按类别在训练图像中的稀少程度为其图像加权，使图像少的类别不被淹没</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
       <source>Fixes the split, the shuffling and the initial weights, so a run can be repeated</source>
       <translation>固定数据划分、打乱顺序和初始权重，使运行可以重现</translation>
     </message>
@@ -1201,6 +1236,11 @@
       <location filename="../../alexnet_desktop/gui/model_page.py" />
       <source>Input size:</source>
       <translation>输入尺寸：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Keep the shape:</source>
+      <translation>保持形状：</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/model_page.py" />
@@ -1266,6 +1306,11 @@
       <location filename="../../alexnet_desktop/gui/model_page.py" />
       <source>Mixed precision:</source>
       <translation>混合精度：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/model_page.py" />
+      <source>Class weights:</source>
+      <translation>类别权重：</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/model_page.py" />
@@ -1478,6 +1523,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>least sure first (smallest margin)</source>
+      <translation>最不确定优先（间隔最小）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>least sure first (highest entropy)</source>
+      <translation>最不确定优先（熵最高）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>A run of this workspace, or a .keras file you chose</source>
       <translation>本工作区中的一次运行，或你选择的 .keras 文件</translation>
     </message>
@@ -1570,6 +1625,11 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Choose a model and a folder of images, then Predict: the images appear here with their labels as they are predicted.</source>
       <translation>选择模型和图像文件夹，然后点击“预测”：图像会随预测进度连同标签显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Every image shown has been looked at or labelled; nothing left to review.</source>
+      <translation>显示的每张图像都已查看或标注；没有待复查的图像了。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1693,8 +1753,8 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source> · U: uncertain · Enter: accept · Backspace: undo your label · double-click: open</source>
-      <translation> · U：不确定 · Enter：接受 · Backspace：撤销你的标注 · 双击：打开</translation>
+      <source> · U: uncertain · Enter: accept · Backspace: undo your label · N: next to review (the least sure image not yet looked at) · double-click: open</source>
+      <translation> · U：不确定 · Enter：接受 · Backspace：撤销你的标签 · N：下一张待复查（尚未查看的最不确定图像） · 双击：打开</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -2564,8 +2624,8 @@ Train again with batch size {1}?</source>
     <name>LabelGrid</name>
     <message>
       <location filename="../../alexnet_desktop/gui/viewer.py" />
-      <source>Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · Backspace: undo label</source>
-      <translation>方向键：移动 · 1-9、0、字母键：设置类别 · U：不确定 · Enter：接受 · Backspace：撤销标注</translation>
+      <source>Arrows: move · 1-9, 0, letters: set the class · U: uncertain · Enter: accept · Backspace: undo label · N: next to review</source>
+      <translation>方向键：移动 · 1-9、0、字母：设置类别 · U：不确定 · Enter：接受 · Backspace：撤销标签 · N：下一张待复查</translation>
     </message>
   </context>
   <context>
@@ -2781,6 +2841,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>not an image in a supported format ({0})</source>
       <translation>不是受支持格式的图像（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/images.py" />
+      <source>resize must be one of {0}, not {1!r}</source>
+      <translation>缩放方式必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/images.py" />
@@ -3506,6 +3571,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>CPU ({0} cores): {1}</source>
       <translation>CPU（{0} 核）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/balance.py" />
+      <source>class weight must be one of {0}, not {1!r}</source>
+      <translation>类别权重必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />

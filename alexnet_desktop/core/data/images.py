@@ -46,6 +46,15 @@ DECODE_BUDGET = 1_200_000_000
 _MODE_BYTES = {"1": 1, "L": 1, "P": 1, "LA": 2, "La": 2, "PA": 2, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2,
                "RGB": 3, "YCbCr": 3, "LAB": 3, "HSV": 3, "RGBA": 4, "RGBa": 4, "RGBX": 4, "CMYK": 4, "I": 4, "F": 4}
 BACKGROUND = (255, 255, 255)
+# How an image becomes the model's square input (a run's `resize` setting): "stretch" both
+# sides to the size (the seeds' way), "crop" the centre square of the shorter side, or "pad"
+# the whole image, scaled to fit, to a square with black bars.
+RESIZE_MODES = ("stretch", "crop", "pad")
+RESIZE_DESCRIPTIONS = {
+    "stretch": "stretch to image_size x image_size, bilinear",
+    "crop": "centre square of the shorter side, scaled to image_size x image_size, bilinear",
+    "pad": "scaled to fit image_size x image_size (bilinear), centred on black bars",
+}
 JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"})
 JUNK_DIRS = frozenset({"__macosx", ".git", ".svn", "@eadir"})
 
@@ -272,13 +281,18 @@ def _shrink(dims: tuple[int, int], size: int | None, keep_aspect: bool) -> int:
 
 
 def decode_image(
-    path: os.PathLike | str, size: int | None = None, max_pixels: int = MAX_PIXELS, *, keep_aspect: bool = False
+    path: os.PathLike | str, size: int | None = None, max_pixels: int = MAX_PIXELS, *, keep_aspect: bool = False,
+    resize: str = "stretch",
 ) -> np.ndarray:
-    """Decode an image file to a uint8 RGB array, resized (stretched) to `size`x`size` if given,
-    or, with `keep_aspect` (for showing it to a person), to fit within `size`x`size`.
+    """Decode an image file to a uint8 RGB array, made `size`x`size` if given, the way `resize`
+    says (one of `RESIZE_MODES`: the one place the rule lives, for training, prediction,
+    evaluation and explanations alike); or, with `keep_aspect` (for showing it to a person),
+    fitted within `size`x`size`.
 
     Raises `ImageDecodeError` naming the file and the reason for anything it cannot use.
     """
+    if resize not in RESIZE_MODES:
+        raise ValueError(say("resize must be one of {0}, not {1!r}", ", ".join(RESIZE_MODES), resize))
     path = Path(path)
     try:
         with _open(path, max_pixels) as src:
@@ -298,8 +312,8 @@ def decode_image(
                     target = (max(1, round(im.size[0] * scale)), max(1, round(im.size[1] * scale)))
                     if target != im.size:
                         im = im.resize(target, Image.BILINEAR)
-                elif size and im.size != (size, size):
-                    im = im.resize((size, size), Image.BILINEAR)
+                elif size:
+                    im = square(im, size, resize)
                 if im.mode != "RGB":
                     im = im.convert("RGB")
                 array = np.asarray(im, dtype=np.uint8)
@@ -314,6 +328,29 @@ def decode_image(
     if array.ndim != 3 or array.shape[2] != 3:
         raise ImageDecodeError(path, say("decoded to an unexpected shape {0}", array.shape))
     return array
+
+
+def square(im: Image.Image, size: int, resize: str = "stretch") -> Image.Image:
+    """`im` made `size`x`size` by `resize` (see `RESIZE_MODES`)."""
+    w, h = im.size
+    if resize == "crop":
+        side = min(w, h)
+        left, top = (w - side) // 2, (h - side) // 2
+        box = (left, top, left + side, top + side)
+        return im if (w, h) == (size, size) else im.resize((size, size), Image.BILINEAR, box=box)
+    if resize == "pad":
+        scale = size / max(w, h)
+        target = (max(1, round(w * scale)), max(1, round(h * scale)))
+        if target != im.size:
+            im = im.resize(target, Image.BILINEAR)
+        if target == (size, size):
+            return im
+        canvas = Image.new(im.mode, (size, size), 0)
+        canvas.paste(im, ((size - target[0]) // 2, (size - target[1]) // 2))
+        return canvas
+    if resize != "stretch":
+        raise ValueError(say("resize must be one of {0}, not {1!r}", ", ".join(RESIZE_MODES), resize))
+    return im if (w, h) == (size, size) else im.resize((size, size), Image.BILINEAR)
 
 
 def _decode_reason(exc: BaseException) -> str:

@@ -46,13 +46,15 @@ def image_dataset(
     skipped: SkippedFiles,
     augmenter: Any = None,
     repeat: bool = False,
+    resize: str = "stretch",
 ) -> Any:
     """A `tf.data.Dataset` of (uint8 image batch, int label batch) for `samples`.
 
     `augmenter` (from `core.augment.build_augmenter`) is applied to every batch after
     the cache, so each epoch sees fresh random changes. `repeat` makes the stream endless
     (fit then takes `steps_per_epoch` batches an epoch, reshuffled each pass). A file that fails to decode (it passed the scan but broke since) is dropped from the
-    stream and recorded in `skipped`; training never stops for one bad file.
+    stream and recorded in `skipped`; training never stops for one bad file. `resize` is the
+    run's way to the square input (see `decode_image`).
     """
     tf = tensorflow()
     index = {name: i for i, name in enumerate(class_names)}
@@ -62,7 +64,7 @@ def image_dataset(
     def _decode(path: bytes) -> np.ndarray:
         p = path.decode("utf-8", "surrogateescape")
         try:
-            return decode_image(p, size=image_size)
+            return decode_image(p, size=image_size, resize=resize)
         except ImageDecodeError as exc:
             skipped.add(p, exc.reason)
             raise

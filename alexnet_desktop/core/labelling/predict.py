@@ -25,14 +25,15 @@ import numpy as np
 from alexnet_desktop.core.wording import N_, plain, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
-from alexnet_desktop.core.data.images import FileListing, ImageDecodeError, decode_image, list_image_files
+from alexnet_desktop.core.data.images import RESIZE_MODES, FileListing, ImageDecodeError, decode_image, list_image_files
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
 from alexnet_desktop.core.training.runs import LABELS, MODEL, RunFolder
 
 
 @dataclass
 class LoadedModel:
-    """A model ready to predict: the Keras model, its class names and its input size."""
+    """A model ready to predict: the Keras model, its class names, its input size and how an
+    image is made square for it (its run's `resize`)."""
 
     model: Any
     class_names: list[str]
@@ -41,6 +42,7 @@ class LoadedModel:
     # Whether the model's outputs are scores (logits) that need a softmax: None until its
     # first outputs have been seen (see `as_probabilities`).
     logits: bool | None = None
+    resize: str = "stretch"
 
 
 def is_distribution(outputs: np.ndarray) -> bool:
@@ -106,6 +108,7 @@ def load_for_prediction(
         if not names or manifest.image_size is None:
             raise ValueError(say("{0}: the manifest names no classes or no image size", run.manifest_path))
         size = int(manifest.image_size)
+        resize = manifest.resize
         source = run.model_path
         fixed = _input_side(model, run.model_path)
         # Checked before any image is decoded at that size (4000 would decode 48 MB an image).
@@ -133,10 +136,27 @@ def load_for_prediction(
             raise InputSizeUnknown(say("{0}: the model takes images of any size; give the size it was trained at "
                                        "(--image-size)", ref))
         source = ref
+        resize = _resize_beside(ref)
     outputs = int(model.output_shape[-1])
     if outputs != len(names):
         raise ValueError(say("{0}: the model has {1} outputs but {2} class names", ref, outputs, len(names)))
-    return LoadedModel(model, names, size, source)
+    return LoadedModel(model, names, size, source, resize=resize)
+
+
+def _resize_beside(model_file: Path) -> str:
+    """How the images of a `.keras` file are made square: as its run says (a run folder's
+    model), as its export's preprocessing file says, else "stretch"."""
+    if model_file.name == MODEL and (model_file.parent / "run.json").is_file():
+        try:
+            return RunFolder(model_file.parent).manifest().resize
+        except (OSError, ValueError):
+            return "stretch"
+    pre = model_file.with_name(f"{model_file.stem}.preprocessing.json")
+    try:
+        mode = json.loads(pre.read_text(encoding="utf-8")).get("preprocessing", {}).get("resize_mode", "stretch")
+    except (OSError, ValueError, AttributeError):
+        return "stretch"
+    return mode if mode in RESIZE_MODES else "stretch"
 
 
 MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it predicts at
@@ -188,7 +208,7 @@ def predict_files(
 
     def decode(path: Path):
         try:
-            return decode_image(path, size=loaded.image_size), ""
+            return decode_image(path, size=loaded.image_size, resize=loaded.resize), ""
         except ImageDecodeError as exc:
             return None, exc.reason
 

@@ -8,6 +8,7 @@ model's, and are kept for the session.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,7 +16,24 @@ from alexnet_desktop.core.labelling.predict import Prediction
 from alexnet_desktop.core.wording import say
 
 UNCERTAIN_LABEL = "uncertain"
-SORT_KEYS = ("name", "confidence-low", "confidence-high", "label")
+SORT_KEYS = ("name", "confidence-low", "confidence-high", "label", "margin", "entropy")
+UNCERTAINTY_KEYS = ("margin", "entropy")  # the orders that put the most uncertain first
+
+
+def margin(probabilities: tuple[float, ...]) -> float:
+    """The top-1 probability minus the top-2 one: near 0, the model hesitates between two classes."""
+    top = sorted(probabilities, reverse=True)[:2]
+    return top[0] - (top[1] if len(top) > 1 else 0.0)
+
+
+def entropy(probabilities: tuple[float, ...]) -> float:
+    """The entropy of the probabilities, in nats: highest when the model spreads its belief evenly."""
+    return -sum(p * math.log(p) for p in probabilities if p > 0)
+
+
+def uncertainty(probabilities: tuple[float, ...], by: str = "margin") -> float:
+    """How uncertain a prediction is, larger meaning less sure: by "margin" (its negative) or "entropy"."""
+    return entropy(probabilities) if by == "entropy" else -margin(probabilities)
 
 
 @dataclass
@@ -26,6 +44,26 @@ class LabelSession:
     rows: list[Prediction] = field(default_factory=list)
     threshold: float = 0.0  # predicted labels below this count as uncertain
     manual: dict[int, str | None] = field(default_factory=dict)  # row -> the user's label (None: uncertain)
+    seen: set[int] = field(default_factory=set)  # rows the user has looked at (shown in the side panel)
+
+    def reset(self, class_names: list[str]) -> None:
+        """Start again with no rows for a model with these classes."""
+        self.class_names = list(class_names)
+        self.rows.clear()
+        self.manual.clear()
+        self.seen.clear()
+
+    def mark_seen(self, i: int) -> None:
+        """The user has looked at row `i`, so "next to review" passes it by."""
+        self.seen.add(i)
+
+    def next_to_review(self, among: list[int], by: str = "margin") -> int | None:
+        """The most uncertain row of `among` (by "margin" or "entropy") that the user has neither
+        looked at nor labelled; None when there is none. Unreadable rows are never proposed."""
+        waiting = [i for i in among if i not in self.seen and i not in self.manual and self.rows[i].probabilities]
+        if not waiting:
+            return None
+        return max(waiting, key=lambda i: (uncertainty(self.rows[i].probabilities, by), -i))
 
     def add(self, batch: list[Prediction]) -> range:
         """Append a batch of predictions; returns the new rows' indexes."""
@@ -91,6 +129,11 @@ class LabelSession:
             rows.sort(key=lambda i: self.rows[i].confidence)
         elif sort == "confidence-high":
             rows.sort(key=lambda i: -self.rows[i].confidence)
+        elif sort in UNCERTAINTY_KEYS:
+            # The most uncertain first; unreadable rows (no probabilities) last.
+            rows.sort(key=lambda i: (not self.rows[i].probabilities,
+                                     -uncertainty(self.rows[i].probabilities, sort) if self.rows[i].probabilities else 0.0,
+                                     str(self.rows[i].path).casefold()))
         elif sort == "label":
             rows.sort(key=lambda i: (self.label(i) or "~", str(self.rows[i].path)))
         else:

@@ -143,7 +143,7 @@ def explain_files(
         path = Path(path)
         try:
             image = decode_image(path)
-            seen = decode_image(path, size=loaded.image_size)
+            seen = decode_image(path, size=loaded.image_size, resize=loaded.resize)
         except ImageDecodeError as exc:
             result: HeatWritten | HeatFailed = HeatFailed(path, exc.reason)
         except OSError as exc:

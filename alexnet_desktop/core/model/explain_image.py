@@ -84,7 +84,7 @@ def explain_image(
         loaded = load_for_prediction(run)
         emit(ModelLoaded(run, loaded))
     try:  # made on the model's square view; overlay lays it back at the image's aspect
-        e = explain(loaded.model, decode_image(path, size=loaded.image_size), method, class_index,
+        e = explain(loaded.model, decode_image(path, size=loaded.image_size, resize=loaded.resize), method, class_index,
                     emit=lambda p: emit(HeatProgress(path, p)), stop=stop)
     except Cancelled:
         return None

@@ -6,7 +6,8 @@ files beside the export so that it travels with what it needs:
 
 - `<name>.labels.txt`: the class names, one per line, in output order;
 - `<name>.preprocessing.json`: the input the export takes (uint8 RGB, size, how images are
-  decoded and resized), the class names again, the format and where the model came from.
+  decoded and made square: `resize_mode` stretch, crop or pad, as the run was trained; the
+  export takes the image already resized, so its user must resize the same way), the class names again, the format and where the model came from.
 
 `predict MODEL.keras` finds `<name>.labels.txt` on its own; the other formats are read by
 their own runtimes (`tf.saved_model.load`, the TFLite interpreter, onnxruntime).
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from alexnet_desktop.core.descriptors import Exporter
 from alexnet_desktop.core.model.model_files import sha256_file
-from alexnet_desktop.core.model.models import PREPROCESSING
+from alexnet_desktop.core.model.models import preprocessing
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.labelling.predict import load_for_prediction
 from alexnet_desktop.core.wording import say
@@ -83,7 +84,8 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
                       "channels": "RGB"},
             "output": "one probability per class, in the order of class_names",
             "image_size": loaded.image_size,
-            "preprocessing": PREPROCESSING,
+            # The export takes the image already made square: its user must resize the same way.
+            "preprocessing": preprocessing(loaded.resize),
             "source": str(loaded.source),
             "source_sha256": sha256_file(loaded.source),
         }, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -22,6 +22,14 @@ PREPROCESSING = {
 }
 
 
+def preprocessing(resize: str = "stretch") -> dict[str, Any]:
+    """How a model's input images are made, for `run.json` and an export's preprocessing.json:
+    `resize_mode` is the run's `resize` setting, which every use of the model applies."""
+    from alexnet_desktop.core.data.images import RESIZE_DESCRIPTIONS
+
+    return {**PREPROCESSING, "resize": RESIZE_DESCRIPTIONS[resize], "resize_mode": resize}
+
+
 def check_input_size(arch: Architecture, image_size: int) -> None:
     """Refuse an input the architecture cannot take, with a message naming the smallest it can."""
     if image_size < arch.min_input_size:

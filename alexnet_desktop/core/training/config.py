@@ -10,6 +10,9 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation
+from alexnet_desktop.core.data.images import RESIZE_MODES
+from alexnet_desktop.core.training.balance import CLASS_WEIGHT_CHOICES
+from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
 from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES
 from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.wording import say
@@ -39,6 +42,8 @@ class TrainConfig(OptimizerSettings):
     mixed_precision: str = "auto"  # "auto": on GPUs with tensor cores; "on"; "off"
     runs_dir: str = ""
     steps_per_epoch: int | None = None  # cap on batches per epoch, for smoke tests
+    class_weight: str = "none"  # "balanced": each class weighs the same in the loss (see core/training/balance.py)
+    resize: str = "stretch"  # how an image becomes the square input: one of images.RESIZE_MODES
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
@@ -56,8 +61,31 @@ class TrainConfig(OptimizerSettings):
         if self.mixed_precision not in MIXED_PRECISION_CHOICES:
             raise ValueError(say("mixed precision must be one of {0}", ", ".join(MIXED_PRECISION_CHOICES)))
         Augmentation.from_dict(self.augmentation)
+        if self.class_weight not in CLASS_WEIGHT_CHOICES:
+            raise ValueError(say("class weight must be one of {0}, not {1!r}", ", ".join(CLASS_WEIGHT_CHOICES), self.class_weight))
+        if self.resize not in RESIZE_MODES:
+            raise ValueError(say("resize must be one of {0}, not {1!r}", ", ".join(RESIZE_MODES), self.resize))
         if not self.runs_dir:
             raise ValueError(say("no runs folder given"))
+
+    @classmethod
+    def for_architecture(cls, architecture: Any, **given: Any) -> "TrainConfig":
+        """A new run's settings: those `given`, else the architecture's own defaults (its
+        descriptor's `defaults`), else TrainConfig's. `architecture` may be None (unknown)."""
+        return cls(**{**dict(getattr(architecture, "defaults", None) or {}), **given})
+
+    def switch_architecture(self, old: Any, new: Any) -> None:
+        """Choose the architecture `new` instead of `old` (descriptors, or None): each setting an
+        architecture may tune that still has `old`'s default takes `new`'s; one the user
+        changed is kept; so is the input size, unless it was `old`'s own."""
+        before, after = architecture_defaults(old), architecture_defaults(new)
+        for name in TUNABLE_SETTINGS:
+            if getattr(self, name) == before[name]:
+                setattr(self, name, after[name])
+        if new is not None and (old is None or self.image_size in (None, old.default_input_shape[0])):
+            self.image_size = new.default_input_shape[0]
+        if new is not None:
+            self.arch = new.id
 
     @classmethod
     def from_manifest(cls, saved: dict[str, Any]) -> "TrainConfig":
@@ -77,3 +105,9 @@ def default_of(name: str) -> Any:
                 return f.default_factory()
             raise KeyError(say("{0} has no default", name))
     raise KeyError(name)
+
+
+def architecture_defaults(architecture: Any) -> dict[str, Any]:
+    """The settings an architecture may tune as a new run on it starts: its own defaults over TrainConfig's."""
+    own = dict(getattr(architecture, "defaults", None) or {})
+    return {name: own.get(name, default_of(name)) for name in TUNABLE_SETTINGS}

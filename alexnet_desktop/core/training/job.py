@@ -37,6 +37,7 @@ from alexnet_desktop.core.training.events import (
 from alexnet_desktop.core.training.manifest import new_manifest
 from alexnet_desktop.core.training.model_card import write_model_card
 from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
+from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
 from alexnet_desktop.core.training.prepare import StoppedEarly, TrainingData, prepare_data
 from alexnet_desktop.core.training.runs import RunFolder
 from alexnet_desktop.core.wording import message_of, say, to_record
@@ -57,6 +58,7 @@ class Setup:
     train_ds: Any
     val_ds: Any
     cluster: Any  # the multi-worker cluster this process belongs to, or None
+    class_weights: dict[str, float]  # by class name, from the training part's counts; empty: none
 
 
 def _make_callback(job: "TrainingJob") -> Any:
@@ -205,10 +207,11 @@ class TrainingJob:
         augmentation = Augmentation.from_dict(cfg.augmentation)
         train_ds = image_dataset(
             data.train, data.class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped,
-            augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True,
+            augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True, resize=cfg.resize,
         )
         val_ds = (
-            image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed, skipped=skipped)
+            image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed,
+                          skipped=skipped, resize=cfg.resize)
             if data.val
             else None
         )
@@ -223,8 +226,9 @@ class TrainingJob:
         self.steps = math.ceil(len(data.train) / cfg.batch_size)
         if cfg.steps_per_epoch:
             self.steps = min(self.steps, cfg.steps_per_epoch)
+        weights = class_weights(cfg.class_weight, (s.label for s in data.train), data.class_names)
         return Setup(arch, image_size, data, device, runtime, augmentation, OptimizerSettings.from_config(cfg),
-                     skipped, train_ds, val_ds, cluster)
+                     skipped, train_ds, val_ds, cluster, weights)
 
     def new_model(self, setup: Setup) -> Any:
         """A freshly initialised, compiled classifier for the run's classes."""
@@ -272,6 +276,7 @@ class TrainingJob:
                     self.model.fit(
                         setup.train_ds, validation_data=setup.val_ds, epochs=cfg.epochs, initial_epoch=initial_epoch,
                         steps_per_epoch=self.steps, callbacks=callbacks, verbose=0,
+                        class_weight=keras_class_weight(setup.class_weights, setup.data.class_names),
                     )
             except tensorflow().errors.ResourceExhaustedError as exc:
                 raise OutOfMemory(cfg.batch_size, str(exc)) from None

@@ -146,6 +146,7 @@ class RunManifest:
     error: str | None = None
     said: dict[str, Any] = field(default_factory=dict)  # note and error as translatable records
     skipped_files: list[dict[str, str]] = field(default_factory=list)
+    class_weights: dict[str, float] = field(default_factory=dict)  # by class name; empty: every image counts once
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as read
 
     @classmethod
@@ -182,6 +183,11 @@ class RunManifest:
         """The epochs the run is to train for (0 when not recorded)."""
         return int(self.training.get("epochs") or 0)
 
+    @property
+    def resize(self) -> str:
+        """How the run makes its square inputs ("stretch" for runs from before the choice existed)."""
+        return str(self.preprocessing.get("resize_mode") or self.training.get("resize") or "stretch")
+
     def config(self) -> "TrainConfig":
         """The settings the run was trained with."""
         from alexnet_desktop.core.training.config import TrainConfig
@@ -210,7 +216,7 @@ def versions() -> dict[str, str]:
 
 def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunManifest:
     """The manifest a new run begins with."""
-    from alexnet_desktop.core.model.models import PREPROCESSING
+    from alexnet_desktop.core.model.models import preprocessing
     from alexnet_desktop.core.training import cluster as clusters
 
     cfg = config
@@ -238,10 +244,11 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
             "leaks": [{"val": str(v), "train": str(t)} for v, t in setup.data.leaks],
         },
         "image_size": setup.image_size,
-        "preprocessing": PREPROCESSING,
+        "preprocessing": preprocessing(cfg.resize),
         "augmentation": setup.augmentation.to_dict(),
         "optimization": {**asdict(setup.optimization), "summary": setup.optimization.describe()},
         "training": asdict(cfg),
+        "class_weights": setup.class_weights,
         "device": setup.device,
         "strategy": setup.runtime.description,
         "cluster": cluster.spec.to_record() if (cluster := clusters.active_cluster()) else None,

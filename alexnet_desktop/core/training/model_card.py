@@ -98,7 +98,7 @@ def write_explanations(run: RunFolder, loaded: Any, images: list[dict[str, Any]]
             return None
         try:
             shown = decode_image(item["path"], size=TILE, keep_aspect=True)
-            seen = decode_image(item["path"], size=loaded.image_size)
+            seen = decode_image(item["path"], size=loaded.image_size, resize=loaded.resize)
         except (ImageDecodeError, OSError):
             continue  # moved or changed since it was evaluated: the card shows the others
         try:
