@@ -303,7 +303,8 @@ def test_the_side_panel_lets_the_user_pick_method_and_class(qtbot, located, tmp_
     panel.explain.setChecked(True)
     qtbot.waitUntil(lambda: panel.heat_status.text().startswith("Occlusion map for "), timeout=30000)
     pixmap = panel.image.pixmap()
-    assert (pixmap.width(), pixmap.height()) == (panel.SIZE, panel.SIZE // 2)  # not stretched to a square
+    # Not stretched to a square (its 2:1 shape), and whole within the panel (it was cropped to 320 px).
+    assert abs(pixmap.width() / pixmap.height() - 2) < 0.05 and pixmap.width() <= panel.image.contentsRect().width()
 
     panel.method.setCurrentIndex(panel.method.findData(GRAD_CAM))
     panel.explain_class.setCurrentIndex(panel.explain_class.findData(1))
@@ -327,3 +328,43 @@ def test_the_model_card_explains_the_most_confident_mistakes_first():
               for i, (t, p, c) in enumerate([("a", "a", 0.9), ("a", "b", 0.6), ("b", "a", 0.95), ("b", "b", 0.7),
                                              ("a", "a", 0.8)])]
     assert [i["path"] for i in chosen_for_explanation(images, 4)] == ["2.png", "1.png", "0.png", "3.png"]
+
+
+def test_the_side_panel_shows_the_whole_image_and_keeps_its_controls_in_place(qtbot):
+    """An image wider or taller than the panel is scaled to fit, never cropped, at its own
+    aspect ratio; the image area's height does not follow the image's shape."""
+    from PySide6.QtGui import QPixmap
+
+    from alexnet_desktop.gui.detail_panel import DetailPanel
+
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.resize(282, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    heights = []
+    for w, h in ((400, 100), (100, 400), (32, 32)):
+        panel.image.setPixmap(QPixmap(w, h))
+        shown = panel.image.pixmap()
+        area = panel.image.contentsRect()
+        assert shown.width() <= area.width() and shown.height() <= area.height()
+        assert abs(shown.width() / shown.height() - w / h) < 0.05
+        assert max(shown.width() / area.width(), shown.height() / area.height()) > 0.95  # filled, not tiny
+        heights.append(panel.image.height())
+    assert len(set(heights)) == 1
+    panel.heat_status.setText("Occlusion map for blue (100.0%)")
+    panel.show_row(None, None)
+    assert panel.heat_status.text() == "" and panel.image.text() == "Select an image"
+
+
+def test_opening_a_file_the_desktop_cannot_open_says_where_it_is(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    from alexnet_desktop.gui.widgets import open_path
+
+    said = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    assert not open_path(tmp_path / "model_card.html")
+    assert said and str(tmp_path / "model_card.html") in said[0]

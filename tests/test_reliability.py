@@ -567,3 +567,20 @@ def test_a_run_whose_manifest_says_another_image_size_is_refused_before_decoding
     rc, seconds, peak, out = measured("predict", run.path, photos)
     assert rc == 1 and str(run.path / "run.json") in out and "4000" in out, out
     assert peak < 1500, peak
+
+
+def test_files_the_app_writes_get_the_users_mode_not_a_private_one(tmp_path):
+    """mkstemp makes its files 0600 and a rename keeps that: a run's manifest, an exported
+    predictions file or a heat map would be unreadable to colleagues under the usual umask."""
+    import stat
+
+    from alexnet_desktop.core.files import user_mode
+    from alexnet_desktop.core.training.runs import atomic_write_text
+
+    atomic_write_text(tmp_path / "run.json", "{}")
+    assert stat.S_IMODE((tmp_path / "run.json").stat().st_mode) == user_mode()
+    old = os.umask(0o022)
+    try:
+        assert user_mode() == 0o644
+    finally:
+        os.umask(old)

@@ -8,7 +8,9 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.model.explain import DEFAULT_METHOD, GRAD_CAM, METHOD_NAMES, METHODS, OCCLUSION
@@ -18,6 +20,37 @@ from alexnet_desktop.core import wording
 from alexnet_desktop.gui.i18n import core_text
 from alexnet_desktop.gui.viewer import label_text, qimage
 from alexnet_desktop.gui.worker import JobRunner
+
+
+class Picture(QLabel):
+    """An image shown whole in the space the panel gives it, at its own aspect ratio: scaled
+    down to fit (never cropped) or up from small ones (CIFAR's 32 px, the demo's 128), in an
+    area of fixed height so the controls below it stay where they are."""
+
+    def __init__(self, text: str, height: int) -> None:
+        super().__init__(text)
+        self._source = QPixmap()
+        self.setAlignment(Qt.AlignCenter)
+        self.setMinimumWidth(160)
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+
+    def setPixmap(self, pixmap: QPixmap) -> None:
+        """Show `pixmap`, fitted to the label now and whenever the label is resized."""
+        self._source = QPixmap(pixmap)
+        self._rescale()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._source.isNull():
+            super().setPixmap(QPixmap())
+            return
+        small = max(self._source.width(), self._source.height()) <= 64
+        super().setPixmap(self._source.scaled(self.contentsRect().size(), Qt.KeepAspectRatio,
+                                              Qt.FastTransformation if small else Qt.SmoothTransformation))
 
 
 class DetailPanel(QWidget):
@@ -64,9 +97,7 @@ class DetailPanel(QWidget):
         self.explain_class = QComboBox()
         self.explain_class.setToolTip(self.tr("Explain the predicted class, or another one"))
         self.explain_class.currentIndexChanged.connect(self._refresh)
-        self.image = QLabel(self.tr("Select an image"))
-        self.image.setAlignment(Qt.AlignCenter)
-        self.image.setMinimumSize(256, 256)
+        self.image = Picture(self.tr("Select an image"), self.SIZE)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.path = QLabel()
@@ -97,12 +128,8 @@ class DetailPanel(QWidget):
         self.show_row(None, None)
 
     def _fit(self, pixels: np.ndarray) -> QPixmap:
-        """The image as a pixmap, small ones (CIFAR's 32 px, the demo's 128) enlarged to the panel."""
-        pixmap = QPixmap.fromImage(qimage(pixels))
-        if max(pixmap.width(), pixmap.height()) < self.SIZE:
-            mode = Qt.FastTransformation if max(pixmap.width(), pixmap.height()) <= 64 else Qt.SmoothTransformation
-            pixmap = pixmap.scaled(self.SIZE, self.SIZE, Qt.KeepAspectRatio, mode)
-        return pixmap
+        """The image as a pixmap (the `Picture` fits it to the panel)."""
+        return QPixmap.fromImage(qimage(pixels))
 
     def set_model(self, loaded) -> None:
         """The model whose reasons the heat map shows (None: no heat map)."""
@@ -205,6 +232,7 @@ class DetailPanel(QWidget):
         if session is None or i is None:
             self.image.setPixmap(QPixmap())
             self.image.setText(self.tr("Select an image"))
+            self.heat_status.setText("")
             self.title.setText("")
             self.path.setText("")
             return

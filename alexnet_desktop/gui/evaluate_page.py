@@ -218,7 +218,7 @@ class EvaluatePage(QWidget):
         if not ref:
             return None
         path = write_model_card(RunFolder(Path(ref)))
-        open_path(path)
+        open_path(path, self)
         return path
 
     def start(self) -> None:
@@ -295,7 +295,7 @@ class EvaluatePage(QWidget):
         self._update_buttons()
 
     def _open_image(self, index) -> None:
-        open_path(index.data(GridModel.PathRole))
+        open_path(index.data(GridModel.PathRole), self)
 
     def move_selected(self, label: str | None = None) -> None:
         """Move the selected images' files to another class folder of their dataset (with undo)."""

@@ -61,4 +61,4 @@ class ReviewPane(QSplitter):
         self.detail.show_row(self.session, current.data(GridModel.RowRole) if current.isValid() else None)
 
     def _open_image(self, index) -> None:
-        open_path(index.data(GridModel.PathRole))
+        open_path(index.data(GridModel.PathRole), self)

@@ -210,7 +210,7 @@ class RunsPage(QWidget):
         """Open the selected run's folder in the file manager."""
         runs = self.selected_runs()
         if runs:
-            open_path(runs[0].path)
+            open_path(runs[0].path, self)
 
     def resume_selected(self) -> None:
         """Ask how to go on with the selected run, then hand it to the Train page."""

@@ -419,7 +419,7 @@ class TrainPage(QWidget):
 
     def _open_run(self) -> None:
         if self.run_dir:
-            open_path(self.run_dir)
+            open_path(self.run_dir, self)
 
     def _update_buttons(self) -> None:
         busy = self.runner.is_running()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QWidget,
+    QMessageBox, QSpinBox, QWidget,
 )
 
 from alexnet_desktop.core.descriptors import Option
@@ -116,9 +116,14 @@ class OptionsForm(QWidget):
         return out
 
 
-def open_path(path) -> bool:
-    """Open a file or folder with the desktop's default application (file manager, viewer, browser)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_path(path, parent: QWidget | None = None) -> bool:
+    """Open a file or folder with the desktop's default application (file manager, viewer,
+    browser); where the desktop has none, say where the file is instead of doing nothing."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    QMessageBox.information(parent, QCoreApplication.translate("Widgets", "Open"), QCoreApplication.translate(
+        "Widgets", "No application on this desktop opens it. It is here:\n{0}").format(path))
+    return False
 
 
 def button(text: str, tip: str, slot) -> QPushButton:

@@ -2650,6 +2650,21 @@ Train again with batch size {1}?</source>
     </message>
   </context>
   <context>
+    <name>Widgets</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/widgets.py" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/widgets.py" />
+      <source>No application on this desktop opens it. It is here:
+{0}</source>
+      <translation>此桌面上没有能打开它的应用程序。它在这里：
+{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>JobRunner</name>
     <message>
       <location filename="../../alexnet_desktop/gui/worker.py" />

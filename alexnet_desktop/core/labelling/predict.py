@@ -12,7 +12,6 @@ import io
 import json
 import math
 import os
-import tempfile
 import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +21,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import N_, plain, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
@@ -311,7 +311,7 @@ class PredictionWriter:
         if not overwrite and (self.out.exists() or self.out.is_symlink()):
             raise FileExistsError(say("{0}: exists; not overwritten (give --overwrite to replace it)", self.out))
         self.is_json = self.out.suffix.lower() == ".json"
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.out.stem[:60]}.", suffix=".partial", dir=self.out.parent or ".")
+        fd, tmp = temporary_beside(self.out, ".partial")
         self.tmp = Path(tmp)
         self._f = open(fd, "w", newline="", encoding="utf-8")
         self._first = True

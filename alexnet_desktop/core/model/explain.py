@@ -4,7 +4,8 @@ Two methods, both for one image as the model sees it (decoded and stretched to i
 size, as prediction does), both giving a float32 map of that size, >= 0, peak 1:
 
 - **occlusion** (Zeiler & Fergus 2014), the default: a grey patch slides over the image on
-  a grid and each place gets the drop in the class's probability when it is hidden. It asks
+  a grid and each place gets the drop in the class's score (before the softmax, whose
+  probability hardly moves when the model is sure) when it is hidden. It asks
   the model directly, so it finds the object wherever it is; it costs one forward pass per
   grid place (`OCCLUSION_GRID` squared, run in batches), and is cancellable between batches.
 - **grad-cam** (Selvaraju et al. 2017), as published: the last convolution before pooling,
@@ -216,8 +217,8 @@ def occlusion(
     stop: threading.Event | None = None,
 ) -> tuple[np.ndarray, int, float]:
     """The occlusion map of `class_index` (default: the predicted class) for one uint8 image
-    (H, W, 3) of the model's input size: each pixel gets the mean drop in the class's
-    probability over the patches that hid it; float32 (H, W), >= 0, peak 1. Also returns the
+    (H, W, 3) of the model's input size: each pixel gets the mean drop in the class's score
+    (before the softmax) over the patches that hid it; float32 (H, W), >= 0, peak 1. Also returns the
     class and its probability on the whole image.
 
     Emits `Progress(done, total, "views")` after each batch; raises `Cancelled` when `stop`

@@ -12,7 +12,6 @@ to its name, which fails rather than replace a file that appeared meanwhile.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
 from alexnet_desktop.core.model.explain import DEFAULT_METHOD, check_method, explain, heat_at, overlay
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling.predict import LoadedModel
+from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import say
 
 PNG_SUFFIX = ".heat.png"
@@ -68,7 +68,7 @@ def _key(name: str) -> str:
 
 
 def _temp(folder: Path, name: str, write: Callable) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
+    fd, tmp = temporary_beside(Path(folder) / name, ".partial")
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)

@@ -16,13 +16,13 @@ import os
 import re
 import socket
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.training.manifest import MANIFEST, RunManifest, read_record, write_record
+from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import say
 
 HISTORY = "history.csv"
@@ -37,7 +37,7 @@ RESUMABLE = ("stopped", "failed", "diverged", "interrupted", "finished")
 def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` via a flushed temporary file and a rename."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temporary_beside(path, ".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)

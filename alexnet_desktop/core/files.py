@@ -1,0 +1,31 @@
+"""Files the app writes for the user: temporary names made safely, final modes as the user's
+umask says (`tempfile.mkstemp` makes its files private, 0600, which a rename would keep)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def user_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 under the usual 022)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o644  # no /proc (not Linux): the usual umask's mode, without touching the umask
+
+
+def temporary_beside(path: str | os.PathLike, suffix: str) -> tuple[int, str]:
+    """A new, uniquely named hidden file in `path`'s folder (`mkstemp`), with the user's mode;
+    returns its descriptor and name."""
+    path = Path(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=suffix, dir=path.parent)
+    try:
+        os.fchmod(fd, user_mode())
+    except OSError:
+        pass  # a file system without modes (FAT, some network shares): nothing to keep private anyway
+    return fd, name
