@@ -39,6 +39,8 @@ class TrainConfig(OptimizerSettings):
     mixed_precision: str = "auto"  # "auto": on GPUs with tensor cores; "on"; "off"
     runs_dir: str = ""
     steps_per_epoch: int | None = None  # cap on batches per epoch, for smoke tests
+    start_from: str | None = None  # a run folder or .keras file whose weights the new model starts with
+    freeze_epochs: int = 0  # with start_from: epochs during which the copied layers are not trained
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
@@ -55,6 +57,10 @@ class TrainConfig(OptimizerSettings):
             raise ValueError(say("early-stopping patience must be 0 (off) or more, not {0}", self.early_stopping))
         if self.mixed_precision not in MIXED_PRECISION_CHOICES:
             raise ValueError(say("mixed precision must be one of {0}", ", ".join(MIXED_PRECISION_CHOICES)))
+        if self.freeze_epochs < 0:
+            raise ValueError(say("freeze epochs must be 0 or more, not {0}", self.freeze_epochs))
+        if self.freeze_epochs and not self.start_from:
+            raise ValueError(say("freezing layers needs a run or model to start from"))
         Augmentation.from_dict(self.augmentation)
         if not self.runs_dir:
             raise ValueError(say("no runs folder given"))
