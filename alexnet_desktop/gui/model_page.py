@@ -235,12 +235,14 @@ class ModelPage(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(arch_box)
-        left.addWidget(self.start_from)
         left.addWidget(train_box)
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        columns.addWidget(layers_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.start_from)  # beside the settings: the left column is full on a 800 px screen
+        right.addWidget(layers_box, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Model")))
         layout.addLayout(columns, 1)
