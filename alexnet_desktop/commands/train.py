@@ -123,6 +123,12 @@ def _train_config(args, plugins) -> Any:
         options["test_folder"] = args.test
     # Settings given on the command line win over the reference's recipe (--recipe), which
     # wins over the architecture's own defaults, then TrainConfig's: an option left unset is None here.
+    if args.start_from and (args.arch is None or args.image_size is None):
+        # A run to start from gives its architecture and input size unless they are given.
+        source = start_from_run(args.start_from, args.run_dir)
+        if source is not None:
+            args.arch = args.arch or source.architecture.id or None
+            args.image_size = args.image_size or source.image_size
     arch = args.arch or default_of("arch")
     descriptor = plugins.architectures.get(arch) if plugins is not None else None
     tuned: dict[str, Any] = {}
@@ -139,6 +145,7 @@ def _train_config(args, plugins) -> Any:
         "lr_factor": args.lr_factor, "lr_patience": args.lr_patience, "early_stopping": args.early_stop,
         "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
         "class_weight": args.class_weight, "resize": args.resize,
+        "start_from": args.start_from, "freeze_epochs": args.freeze_epochs,
     }
     tuned.update({k: v for k, v in given.items() if v is not None})
     if args.no_stratify:
@@ -156,11 +163,26 @@ def _train_config(args, plugins) -> Any:
     )
 
 
+def start_from_run(given: str, run_dir: str | None) -> Any:
+    """The manifest of the run `given` names (a path or a run of the workspace), or None for a model file."""
+    from alexnet_desktop.core.training.manifest import RunManifest
+    from alexnet_desktop.core.training.start_from import resolve_source
+    from alexnet_desktop.core.workspace import Workspace
+
+    path = resolve_source(given, run_dir or Workspace.default().runs_dir)
+    return RunManifest.read(path) if path.is_dir() else None
+
+
 def add_parsers(sub) -> None:
     """Add `train` to the subcommands `sub`."""
     s = sub.add_parser("train", help="train a model on a dataset (makes a run folder), or resume a run")
     s.add_argument("data", metavar="DATA", nargs="?")
     s.add_argument("--resume", metavar="RUN", help="continue a stopped, failed or interrupted run from its last finished epoch")
+    s.add_argument("--from", dest="start_from", metavar="RUN|MODEL.keras",
+                   help="start from the weights of a run (its folder or name) or a .keras model of the same "
+                   "architecture and input size; the classifier is kept when the classes are the same, else made anew")
+    s.add_argument("--freeze-epochs", type=int, metavar="N",
+                   help=f"with --from: keep the copied layers frozen for the first N epochs (default {default_of('freeze_epochs')})")
     s.add_argument("--more-epochs", type=int, default=0, metavar="N", help="with --resume: train N epochs beyond the plan")
     s.add_argument("--arch", metavar="ID", help=f"architecture id (see `plugins`; default {default_of('arch')})")
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")

@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.recent_datasets, self.recent_models = RecentList("datasets"), RecentList("models")
         self.data_page.scan_finished.connect(self._remember_dataset)
         self.predict_page.model_file_chosen.connect(self.recent_models.add)
+        self.predict_page.retrain_requested.connect(self._retrain)
+        self.train_page.run_finished.connect(self.predict_page.run_finished)
         self._build_menus()
         theme.apply(QApplication.instance(), self)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -274,6 +276,14 @@ class MainWindow(QMainWindow):
     def _resume_run(self, run_dir, more_epochs: int, learning_rate) -> None:
         self.tabs.setCurrentWidget(self.train_page)
         self.train_page.resume_run(run_dir, more_epochs, learning_rate)
+
+    def _retrain(self, config) -> None:
+        """The Predict page's retrain: its run starts on the Train page, which is shown."""
+        self.tabs.setCurrentWidget(self.train_page)
+        if not self.train_page.start_config(config):
+            QMessageBox.warning(self, self.tr("Not retrained"), self.tr(
+                "The corrections were added to {0}, but a run is training: start the new run when it ends.").format(
+                config.data))
 
     def load_tensorflow_when_painted(self) -> None:
         """Start loading TensorFlow right after the window's first paint. Its import is

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.training.optimization import OPTIMIZERS, SCHEDULES
 from alexnet_desktop.core.model.summary import ModelSummary, model_summary
 from alexnet_desktop.gui.i18n import core_text, plugin_text
+from alexnet_desktop.gui.start_from_box import StartFromBox
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading
 from alexnet_desktop.gui.worker import JobRunner
@@ -207,6 +208,8 @@ class ModelPage(QWidget):
                     "training images, so a class with few images is not drowned out"))
         self.seed = _spin(0, 2**31 - 1, self.tr("Fixes the split, the shuffling and the initial weights, so a run can be repeated"))
         self.layer_table = LayerTable(state)
+        self.start_from = StartFromBox(state)
+        self.start_from.run_chosen.connect(self._take_run_shape)
 
         arch_box = QGroupBox(self.tr("Architecture"))
         av = QVBoxLayout(arch_box)
@@ -253,7 +256,10 @@ class ModelPage(QWidget):
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        columns.addWidget(layers_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.start_from)  # beside the settings: the left column is full on a 800 px screen
+        right.addWidget(layers_box, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Model")))
         layout.addLayout(columns, 1)
@@ -300,6 +306,7 @@ class ModelPage(QWidget):
             self.mixed_precision.setCurrentIndex(max(0, self.mixed_precision.findData(s.mixed_precision)))
             self.class_weight.setCurrentIndex(max(0, self.class_weight.findData(s.class_weight)))
             self.resize.setCurrentIndex(max(0, self.resize.findData(s.resize)))
+            self.start_from.load()
         finally:
             self._loading = False
         self._store()
@@ -313,6 +320,12 @@ class ModelPage(QWidget):
             setattr(self.state.settings, key, value)
         self.state.settings.image_size = arch.default_input_shape[0]
         self.load_settings()
+
+    def _take_run_shape(self, arch_id: str, image_size: int) -> None:
+        """A run to start from sets the architecture and input size (another would be refused)."""
+        if arch_id in self.state.host.architectures:
+            self.state.settings.arch, self.state.settings.image_size = arch_id, image_size
+            self.load_settings()
 
     def _arch_changed(self) -> None:
         if self._loading:

@@ -23,6 +23,7 @@ from alexnet_desktop.core.labelling.predict_folder import ModelReady, PassedOver
 from alexnet_desktop.core.training.runs import LABELS, effective_status, list_runs
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.predict_retrain import Retrainer
 from alexnet_desktop.gui.predict_review import ReviewPane
 from alexnet_desktop.gui.predict_sort import Sorter, entries_tooltip
 from alexnet_desktop.gui.viewer import LabelGrid, label_text
@@ -41,6 +42,7 @@ class PredictPage(QWidget):
     """Choose a model and a folder, Predict; review, correct, export and sort."""
 
     model_file_chosen = Signal(object)  # a .keras file offered (for the recent models list)
+    retrain_requested = Signal(object)  # TrainConfig: "Retrain with my corrections" (the window starts it)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,12 +113,19 @@ class PredictPage(QWidget):
             self.tr("Every image shown has been looked at or labelled; nothing left to review.")))
 
         self.sort_button = button(self.tr("Sort into folders…"), self.tr("Copy or move every image into a folder per "
-                                  "class (a dry run shows what will happen first)"), self.sorter.sort_into_folders)
+                                  "class (a dry run shows what will happen first)"), lambda: self.sorter.sort_into_folders())
         self.undo_button = button(self.tr("Undo last sort"), self.tr("Put every file of the last sort back where it was"),
                                   self.sorter.undo_last_sort)
         self.add_button = button(self.tr("Add corrections to a dataset…"), self.tr("Copy the images you relabelled into "
                                  "a training dataset folder, one sub-folder per class, for the next run"),
-                                 self.sorter.add_corrections)
+                                 lambda: self.sorter.add_corrections())
+        self.retrainer = Retrainer(self.session, state, self.sorter, self.status, self)
+        self.retrainer.retrain_requested.connect(self.retrain_requested)
+        self.retrainer.predict_again.connect(self._predict_again)
+        self.retrain_button = button(self.tr("Retrain with my corrections…"), self.tr(
+            "Add the images you relabelled to a training dataset, then train a run from the model that made these "
+            "predictions, with its settings; when it ends, predict the folder again, keeping your labels"),
+            lambda: self.retrainer.retrain())
 
 
         layout = QVBoxLayout(self)
@@ -129,7 +138,7 @@ class PredictPage(QWidget):
                               self.threshold,
                               (self.counts, 1)))
         layout.addWidget(self.review, 1)
-        layout.addLayout(hrow(self.sort_button, self.undo_button, self.add_button, (QLabel(""), 1)))
+        layout.addLayout(hrow(self.sort_button, self.undo_button, self.add_button, self.retrain_button, (QLabel(""), 1)))
         state.runs_changed.connect(self.refresh_runs)
         self.refresh_runs()
         self._reset_session([])
@@ -223,6 +232,7 @@ class PredictPage(QWidget):
             return
         recursive = self.recursive.isChecked()
         names, size = self._given_names.get(model_ref, (None, None))
+        self.retrainer.predicted(model_ref, folder)
         self._reset_session([])
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Loading the model…"))
@@ -285,6 +295,7 @@ class PredictPage(QWidget):
             self._size_wanted_for = event.model
         elif isinstance(event, Rows):
             added = self.session.add(event.predictions)
+            self.retrainer.restore_labels(added)
             self._unshown = range(self._unshown.start if self._unshown else added.start, added.stop)
             self._show_progress()
 
@@ -370,6 +381,14 @@ class PredictPage(QWidget):
                             + (self.tr(" · {0} corrected by you").format(corrected) if corrected else ""))
         self._update_buttons()
 
+    def run_finished(self, result) -> None:
+        """A run ended on the Train page (the retrain's, perhaps: then predicting again is offered)."""
+        self.retrainer.run_finished(result)
+
+    def _predict_again(self, run_dir: Path) -> None:
+        self.use_run(run_dir)
+        self.start()
+
     def shutdown(self) -> None:
         """Stop the thumbnail thread (the window is closing)."""
         self.review.shutdown()
@@ -383,5 +402,6 @@ class PredictPage(QWidget):
         self.sort_button.setEnabled(not busy and has_rows)
         self.undo_button.setEnabled(not busy and self.sorter.last_journal is not None)
         self.add_button.setEnabled(not busy and bool(self.session.corrected()))
+        self.retrain_button.setEnabled(not busy and self.retrainer.can_retrain())
         if not busy and self.progress.maximum() == 0:
             self.progress.setRange(0, 1)

@@ -63,6 +63,7 @@ class Sorter(QObject):
     page's progress bar and status line; `changed` when a job starts or ends."""
 
     changed = Signal()
+    ended = Signal(str, object)  # "sort" or "undo" and its SortResult; "failed" and None
 
     def __init__(self, session: LabelSession, state: AppState, progress: QProgressBar, status: QLabel,
                  parent: QWidget) -> None:
@@ -153,6 +154,7 @@ class Sorter(QObject):
 
     def _on_sorted(self, result) -> None:
         kind, r = result
+        self.ended.emit(kind, r)
         if kind == "undo":
             problems = self.tr("; {0} not undone (hover for why)").format(len(r.problems)) if r.problems else ""
             self.status.setText(self.tr("Undone: {0} of {1} file(s) put back{2}").format(r.done, r.total, problems))
@@ -165,4 +167,5 @@ class Sorter(QObject):
             self.status.setText(self.tr("Sorted {0:,} file(s). Undo last sort puts them back.").format(r.done))
 
     def _on_sort_failed(self, message: str, _tb: str) -> None:
+        self.ended.emit("failed", None)
         self.status.setText(self.tr("<b>Sorting stopped:</b> {0}. Every file is whole; Undo puts back what was done.").format(message))

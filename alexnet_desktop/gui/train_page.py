@@ -196,19 +196,25 @@ class TrainPage(QWidget):
         """Start a training run in the worker thread with the current settings."""
         if self.runner.is_running() or self.state.data_path is None:
             return
-        config = self.current_config()
+        self.start_config(self.current_config())
+
+    def start_config(self, config: TrainConfig) -> bool:
+        """Start a run of `config` (the Predict page's retrain, or Start); False while another trains."""
+        if self.runner.is_running():
+            return False
         host = self.state.host
         try:
             cluster = self.cluster_box.spec()
         except ClusterError as exc:
             self.status.setText(self.tr("Cluster: {0}").format(shown(str(exc), core_text)))
-            return
+            return True  # not refused for a run in progress: the status line says why
         self._cluster = cluster
         if cluster is not None:
             # A worker must start TensorFlow afresh: it runs as a process of its own.
             self._launch(lambda emit, stop, pause: run_worker_process(config, cluster, emit, stop))
         else:
             self._launch(lambda emit, stop, pause: train(config, host, emit, stop, pause))
+        return True
 
     def current_config(self) -> TrainConfig:
         """The run Start would train: the chosen dataset with the Model page's settings."""

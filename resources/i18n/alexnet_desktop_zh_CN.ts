@@ -1018,6 +1018,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>Not retrained</source>
+      <translation>未重新训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
+      <source>The corrections were added to {0}, but a run is training: start the new run when it ends.</source>
+      <translation>更正已添加到 {0}，但另一个训练正在进行：请在它结束后开始新的训练。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/main_window.py" />
       <source>The demo dataset is chosen: press Start training on the Train page.</source>
       <translation>已选择演示数据集：请在“训练”页点击“开始训练”。</translation>
     </message>
@@ -1663,6 +1673,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Retrain with my corrections…</source>
+      <translation>用我的更正重新训练…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Add the images you relabelled to a training dataset, then train a run from the model that made these predictions, with its settings; when it ends, predict the folder again, keeping your labels</source>
+      <translation>把你重新标注的图像加入训练数据集，然后从做出这些预测的模型出发、按它的设置训练；训练结束后再次预测该文件夹，并保留你的标签</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Predict a folder</source>
       <translation>预测文件夹</translation>
     </message>
@@ -1807,6 +1827,52 @@
 … and {0:,} more</source>
       <translation>
 …… 还有 {0:,} 项</translation>
+    </message>
+  </context>
+  <context>
+    <name>RetrainDialog</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Retrain with my corrections</source>
+      <translation>用我的更正重新训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Add to which dataset folder?</source>
+      <translation>加入哪个数据集文件夹？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>The {0} image(s) you relabelled are copied into this dataset folder, one sub-folder per class (Undo last sort takes them out again). Then a run trains on it, starting from {1} with its settings.</source>
+      <translation>你重新标注的 {0} 张图像将被复制到此数据集文件夹，每个类别一个子文件夹（“撤销上次整理”可将其移除）。然后以 {1} 为起点、按其设置在此数据集上训练。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Add and retrain</source>
+      <translation>添加并重新训练</translation>
+    </message>
+  </context>
+  <context>
+    <name>Retrainer</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Cannot retrain</source>
+      <translation>无法重新训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Not retrained: the corrections were not all added.</source>
+      <translation>未重新训练：更正未能全部添加。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Predict again?</source>
+      <translation>再次预测？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>The new model has finished training. Predict {0} again with it? The {1} label(s) you gave are kept.</source>
+      <translation>新模型已训练完成。用它再次预测 {0} 吗？你给出的 {1} 个标签将保留。</translation>
     </message>
   </context>
   <context>
@@ -2325,6 +2391,109 @@ You can restore them from the trash.</source>
       <location filename="../../alexnet_desktop/gui/split_panel.py" />
       <source> — no augmentation: training sees the image as is</source>
       <translation> —— 无数据增强：训练时看到的就是原图</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartFromBox</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Start from</source>
+      <translation>起点</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>(nothing): new random weights</source>
+      <translation>（无）：新的随机权重</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>a run</source>
+      <translation>一次训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>a model file</source>
+      <translation>一个模型文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Start from the weights of an earlier run or a .keras model of the same architecture and input size: every layer is copied, the classifier only when the classes are the same</source>
+      <translation>从之前的训练或相同架构与输入尺寸的 .keras 模型的权重开始：复制每一层，分类层仅在类别相同时复制</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>The workspace's runs that have a model</source>
+      <translation>工作区中已有模型的训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Choose a model file…</source>
+      <translation>选择模型文件…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>A .keras model, with labels.txt beside it</source>
+      <translation>一个 .keras 模型，旁边附有 labels.txt</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source> epochs</source>
+      <translation> 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Train only the classifier for the first epochs, then every layer</source>
+      <translation>前几轮只训练分类层，之后训练所有层</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Start from:</source>
+      <translation>起点：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Run:</source>
+      <translation>训练：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Model file:</source>
+      <translation>模型文件：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Frozen copied layers:</source>
+      <translation>冻结复制的层：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>{0} ({1}, {2} px)</source>
+      <translation>{0}（{1}，{2} 像素）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Start from which model?</source>
+      <translation>从哪个模型开始？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>Keras models (*.keras)</source>
+      <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>no run with a model yet</source>
+      <translation>还没有带模型的训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/start_from_box.py" />
+      <source>none chosen</source>
+      <translation>未选择</translation>
     </message>
   </context>
   <context>
@@ -3764,6 +3933,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>freeze epochs must be 0 or more, not {0}</source>
+      <translation>冻结轮数必须为 0 或更多，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>freezing layers needs a run or model to start from</source>
+      <translation>冻结层需要一个作为起点的训练或模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>no runs folder given</source>
       <translation>没有指定运行记录文件夹</translation>
     </message>
@@ -3919,6 +4098,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>a run on a cluster cannot start from another run yet; train it on one machine</source>
+      <translation>集群上的训练暂不能从另一次训练开始；请在单台机器上训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>a cluster's run goes on by starting the same command again, not by resuming it</source>
       <translation>集群的运行通过再次启动同一命令继续，而不是通过恢复运行</translation>
     </message>
@@ -3944,6 +4128,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Starting from {0}: every layer copied, the classifier too (the same classes)</source>
+      <translation>从 {0} 开始：复制了每一层，包括分类层（类别相同）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Starting from {0}: every layer but the classifier copied (the classes differ)</source>
+      <translation>从 {0} 开始：复制了除分类层外的每一层（类别不同）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>{0}; {1}</source>
       <translation>{0}；{1}</translation>
     </message>
@@ -3951,6 +4145,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>TensorBoard is not installed: the run has no logs/ folder</source>
       <translation>未安装 TensorBoard：本次运行没有 logs/ 文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>From epoch {0} on, the copied layers are trained too</source>
+      <translation>从第 {0} 轮起，复制的层也参与训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4106,6 +4305,36 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/runs.py" />
       <source>could not make a new run folder under {0}</source>
       <translation>无法在 {0} 下创建新的运行文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/start_from.py" />
+      <source>{0}: no such run folder or model file to start from</source>
+      <translation>{0}：没有这个可作为起点的训练文件夹或模型文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/start_from.py" />
+      <source>{0}: the run has no {1} to start from (it did not finish an epoch)</source>
+      <translation>{0}：该训练没有可作为起点的 {1}（它未完成任何一轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/start_from.py" />
+      <source>{0}: it is a {1} run and this run trains {2}; start from a run of the same architecture</source>
+      <translation>{0}：它是 {1} 的训练，而本次训练的是 {2}；请从相同架构的训练开始</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/start_from.py" />
+      <source>{0}: it takes {1}x{1} images and this run {2}x{2}; give --image-size {1} (or start from a model of this size)</source>
+      <translation>{0}：它接受 {1}x{1} 的图像，而本次训练为 {2}x{2}；请指定 --image-size {1}（或从此尺寸的模型开始）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/start_from.py" />
+      <source>{0}: its layers ({1}) are not those of {2} at {3}x{3} ({4}); start from a model of the same architecture</source>
+      <translation>{0}：它的层（{1}）与 {3}x{3} 的 {2}（{4}）不同；请从相同架构的模型开始</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/start_from.py" />
+      <source>{0}, {1} weighted layers</source>
+      <translation>{0}，{1} 个带权重的层</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/worker_process.py" />

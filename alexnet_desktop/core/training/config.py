@@ -44,6 +44,8 @@ class TrainConfig(OptimizerSettings):
     steps_per_epoch: int | None = None  # cap on batches per epoch, for smoke tests
     class_weight: str = "none"  # "balanced": each class weighs the same in the loss (see core/training/balance.py)
     resize: str = "stretch"  # how an image becomes the square input: one of images.RESIZE_MODES
+    start_from: str | None = None  # a run folder or .keras file whose weights the new model starts with
+    freeze_epochs: int = 0  # with start_from: epochs during which the copied layers are not trained
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
@@ -60,6 +62,10 @@ class TrainConfig(OptimizerSettings):
             raise ValueError(say("early-stopping patience must be 0 (off) or more, not {0}", self.early_stopping))
         if self.mixed_precision not in MIXED_PRECISION_CHOICES:
             raise ValueError(say("mixed precision must be one of {0}", ", ".join(MIXED_PRECISION_CHOICES)))
+        if self.freeze_epochs < 0:
+            raise ValueError(say("freeze epochs must be 0 or more, not {0}", self.freeze_epochs))
+        if self.freeze_epochs and not self.start_from:
+            raise ValueError(say("freezing layers needs a run or model to start from"))
         Augmentation.from_dict(self.augmentation)
         if self.class_weight not in CLASS_WEIGHT_CHOICES:
             raise ValueError(say("class weight must be one of {0}, not {1!r}", ", ".join(CLASS_WEIGHT_CHOICES), self.class_weight))

@@ -26,6 +26,7 @@ from alexnet_desktop.core.training.devices import precision_policy
 from alexnet_desktop.core.training.events import RunFinished
 from alexnet_desktop.core.training.job import Setup, TrainingJob, run_job
 from alexnet_desktop.core.training.runs import RESUMABLE, RunFolder, effective_status
+from alexnet_desktop.core.training.start_from import load_starting_point
 from alexnet_desktop.core.wording import say
 
 
@@ -89,6 +90,11 @@ def _new_run(job: TrainingJob) -> RunFinished:
     setup = job.set_up()
     cluster = setup.cluster
     saved = None
+    point = None
+    if job.config.start_from:
+        if cluster is not None:
+            raise ValueError(say("a run on a cluster cannot start from another run yet; train it on one machine"))
+        point = load_starting_point(job.config.start_from, job.config.runs_dir)
     if cluster is not None:
         from alexnet_desktop.core.training.cluster_run import cluster_checkpoint, join_cluster_run
 
@@ -99,7 +105,8 @@ def _new_run(job: TrainingJob) -> RunFinished:
         if cluster is not None:
             initial_epoch = join_cluster_run(job, cluster, saved, setup)
         else:
-            job.model = job.new_model(setup)
+            job.model = job.new_model(setup, point)
+            point = None  # the source model is not needed any more
             job.start_run_folder(setup)
             initial_epoch = 0
         job.fit(setup, initial_epoch)

@@ -40,6 +40,7 @@ from alexnet_desktop.core.training.optimization import OptimizerSettings, curren
 from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
 from alexnet_desktop.core.training.prepare import StoppedEarly, TrainingData, prepare_data
 from alexnet_desktop.core.training.runs import RunFolder
+from alexnet_desktop.core.training.start_from import StartingPoint, check_compatible, check_source_run, copy_weights, set_frozen
 from alexnet_desktop.core.wording import message_of, say, to_record
 
 
@@ -133,6 +134,7 @@ class TrainingJob:
         self.early_stopped = False
         self.keeps_run = True  # False on a cluster's other workers: their run folder is temporary
         self.cluster_pointer: Path | None = None
+        self.started_from: dict[str, Any] | None = None  # what run.json records of `config.start_from`
 
     def release(self) -> None:
         """Let go of the model and Keras's state for this thread once the run has ended.
@@ -196,6 +198,8 @@ class TrainingJob:
         cfg.validate()
         arch = self.host.architecture(cfg.arch)
         image_size = cfg.image_size or arch.default_input_shape[0]
+        if cfg.start_from:
+            check_source_run(cfg.start_from, cfg.runs_dir, arch, image_size)
         check_input_size(arch, image_size)
         data = prepare_data(cfg, self.host, self.emit, self.stop)
 
@@ -230,16 +234,35 @@ class TrainingJob:
         return Setup(arch, image_size, data, device, runtime, augmentation, OptimizerSettings.from_config(cfg),
                      skipped, train_ds, val_ds, cluster, weights)
 
-    def new_model(self, setup: Setup) -> Any:
-        """A freshly initialised, compiled classifier for the run's classes."""
+    def new_model(self, setup: Setup, point: StartingPoint | None = None) -> Any:
+        """A compiled classifier for the run's classes: freshly initialised, or with the weights
+        of `point` (see `core.training.start_from`), its copied layers frozen if asked."""
         model = build_classifier(setup.arch, len(setup.data.class_names), setup.image_size)
-        model.compile(optimizer=setup.optimization.build(self.steps, self.config.epochs),
-                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        if point is not None:
+            check_compatible(point, model, setup.arch, setup.image_size)
+            kept = copy_weights(point, model, setup.data.class_names)
+            self.started_from = point.record(kept, self.config.freeze_epochs)
+            self.emit(Message(
+                say("Starting from {0}: every layer copied, the classifier too (the same classes)", point.given) if kept
+                else say("Starting from {0}: every layer but the classifier copied (the classes differ)", point.given)))
+            if self.config.freeze_epochs:
+                set_frozen(model, True)
+        self.compile(setup, model)
         return model
+
+    def compile(self, setup: Setup, model: Any, steps_done: int = 0) -> None:
+        """Compile `model` with a new optimizer; its schedule goes on from `steps_done` steps."""
+        optimizer = setup.optimization.build(self.steps, self.config.epochs)
+        model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        if steps_done:
+            optimizer.build(model.trainable_variables)
+            optimizer.iterations.assign(steps_done)
 
     def manifest_for(self, setup: Setup) -> dict[str, Any]:
         """The manifest a run begins with."""
-        return new_manifest(self.config, setup, self.monitor)
+        manifest = new_manifest(self.config, setup, self.monitor)
+        manifest.start_from = self.started_from
+        return manifest
 
     def start_run_folder(self, setup: Setup) -> None:
         """Make the new run's folder: class names, manifest and the split, before any epoch."""
@@ -272,9 +295,20 @@ class TrainingJob:
             warnings.filterwarnings("ignore", message=".*ran out of data.*")
             warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")
             try:
+                # Layers copied from another run stay frozen for the first freeze_epochs epochs.
+                thaw_at = cfg.freeze_epochs if cfg.start_from and initial_epoch < cfg.freeze_epochs < cfg.epochs else 0
                 if initial_epoch < cfg.epochs:
                     self.model.fit(
-                        setup.train_ds, validation_data=setup.val_ds, epochs=cfg.epochs, initial_epoch=initial_epoch,
+                        setup.train_ds, validation_data=setup.val_ds, epochs=thaw_at or cfg.epochs,
+                        initial_epoch=initial_epoch, steps_per_epoch=self.steps, callbacks=callbacks, verbose=0,
+                    )
+                if thaw_at and len(self.history) >= thaw_at and not (
+                        self.stop.is_set() or self.diverged_at or self.early_stopped):
+                    set_frozen(self.model, False)
+                    self.compile(setup, self.model, steps_done=thaw_at * self.steps)
+                    self.emit(Message(say("From epoch {0} on, the copied layers are trained too", thaw_at + 1)))
+                    self.model.fit(
+                        setup.train_ds, validation_data=setup.val_ds, epochs=cfg.epochs, initial_epoch=thaw_at,
                         steps_per_epoch=self.steps, callbacks=callbacks, verbose=0,
                         class_weight=keras_class_weight(setup.class_weights, setup.data.class_names),
                     )

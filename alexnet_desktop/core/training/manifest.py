@@ -8,7 +8,7 @@ and `to_record` gives the JSON back. `new_manifest` is the manifest a new run be
 
 Formats: 1, written before the manifest was typed (the same keys, some missing in older
 runs: no `sha256` before hashes were recorded, no `said`, `resumed` or `cluster`); 2, this
-module's. Both read the same way: a missing key takes its field's default.
+module's (`start_from` only in runs made since a run could start from another). Both read the same way: a missing key takes its field's default.
 """
 
 from __future__ import annotations
@@ -140,6 +140,7 @@ class RunManifest:
     owner: OwnerRecord | None = None
     sha256: dict[str, list[str]] | None = None  # None: saved before hashes were recorded
     resumed: list[dict[str, Any]] = field(default_factory=list)
+    start_from: dict[str, Any] | None = None  # the run or model file it started from (see core.training.start_from)
     updated: str = ""
     finished: str = ""
     note: str = ""
