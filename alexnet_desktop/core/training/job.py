@@ -297,10 +297,12 @@ class TrainingJob:
             try:
                 # Layers copied from another run stay frozen for the first freeze_epochs epochs.
                 thaw_at = cfg.freeze_epochs if cfg.start_from and initial_epoch < cfg.freeze_epochs < cfg.epochs else 0
+                weights = keras_class_weight(setup.class_weights, setup.data.class_names)
                 if initial_epoch < cfg.epochs:
                     self.model.fit(
                         setup.train_ds, validation_data=setup.val_ds, epochs=thaw_at or cfg.epochs,
                         initial_epoch=initial_epoch, steps_per_epoch=self.steps, callbacks=callbacks, verbose=0,
+                        class_weight=weights,
                     )
                 if thaw_at and len(self.history) >= thaw_at and not (
                         self.stop.is_set() or self.diverged_at or self.early_stopped):
@@ -309,8 +311,7 @@ class TrainingJob:
                     self.emit(Message(say("From epoch {0} on, the copied layers are trained too", thaw_at + 1)))
                     self.model.fit(
                         setup.train_ds, validation_data=setup.val_ds, epochs=cfg.epochs, initial_epoch=thaw_at,
-                        steps_per_epoch=self.steps, callbacks=callbacks, verbose=0,
-                        class_weight=keras_class_weight(setup.class_weights, setup.data.class_names),
+                        steps_per_epoch=self.steps, callbacks=callbacks, verbose=0, class_weight=weights,
                     )
             except tensorflow().errors.ResourceExhaustedError as exc:
                 raise OutOfMemory(cfg.batch_size, str(exc)) from None
