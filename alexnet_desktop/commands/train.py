@@ -109,7 +109,7 @@ def _rejoin(spec, exc) -> int:
 
 
 def _train_config(args, plugins) -> Any:
-    from alexnet_desktop.core.data.augment import preset
+    from alexnet_desktop.core.data.augment import Augmentation, preset
     from alexnet_desktop.core.workspace import Workspace
 
     if args.config:
@@ -143,6 +143,10 @@ def _train_config(args, plugins) -> Any:
         tuned["stratified"] = False
     if args.augment is not None:
         tuned["augmentation"] = preset(args.augment).to_dict()
+    if args.augment_option:
+        # On top of the preset (or the recipe's, or the default: none).
+        base = Augmentation.from_dict(tuned.get("augmentation", default_of("augmentation")))
+        tuned["augmentation"] = base.with_options(args.augment_option).to_dict()
     if args.device:
         tuned["devices"] = list(args.device)
     return TrainConfig(
@@ -176,6 +180,10 @@ def add_parsers(sub) -> None:
                    help="validate on a share of the training images (default) or on the test part")
     s.add_argument("--augment", metavar="PRESET",
                    help="training augmentation: none, paper (random crop + flip), seed001, seed003")
+    s.add_argument("--augment-option", action="append", metavar="NAME=VALUE",
+                   help="change one augmentation setting on top of --augment (repeatable): random_crop, horizontal_flip, "
+                   "vertical_flip (true/false); rotation (degrees, 0-180); width_shift, height_shift, shear, zoom, "
+                   "brightness (fractions, 0 to below 1)")
     s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), help=f"default {default_of('optimizer')}")
     s.add_argument("--lr", type=float, metavar="F", help=f"learning rate (default {default_of('learning_rate'):g})")
     s.add_argument("--momentum", type=float, metavar="F", help=f"SGD momentum (default {default_of('momentum')})")
