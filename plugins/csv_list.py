@@ -2,8 +2,9 @@
 
 The CSV has a header row. The file column is the one named `imageName`, `filename`,
 `file`, `path`, `image` or `id` (or as set); the label column `label`, `class`,
-`category` or `target` (or as set). File paths are relative to the image root, which is
-the CSV's own folder unless set; absolute paths are used as they are. The delimiter
+`category` or `target` (or as set). File paths are relative to the image root: unless set,
+the CSV's own folder, or the one sub-folder of it that holds the listed files (a CSV beside
+its `images/`); absolute paths are used as they are. The delimiter
 (comma, semicolon, tab) is sniffed. Rows whose file is missing or whose label is empty,
 and later rows that give an already listed file another label, are passed over and listed.
 """
@@ -22,6 +23,8 @@ from alexnet_desktop.plugin_api import (
 PATH_COLUMNS = ("imagename", "image_name", "filename", "file_name", "file", "path", "filepath", "image", "img", "id")
 LABEL_COLUMNS = ("label", "labels", "class", "class_name", "category", "target", "y")
 MAX_BYTES = 512 * 2**20  # a CSV listing images is small; anything this big is not one
+HEAD_ROWS = 10  # rows looked at to tell where the listed files are
+MAX_SUBFOLDERS = 50  # folder entries looked through for the images' folder
 
 
 def find_csv(path: Path, csv_file: str = "") -> Path:
@@ -87,7 +90,12 @@ def load_csv_list(
     reader = _reader(csv_path)
     path_col = _pick(reader.fieldnames, path_column, PATH_COLUMNS, say("file names"), csv_path)
     label_col = _pick(reader.fieldnames, label_column, LABEL_COLUMNS, say("labels"), csv_path)
-    root = Path(image_root) if image_root else csv_path.parent
+    if image_root:
+        root = Path(image_root)
+    else:
+        rows = list(reader)
+        root = guess_image_root(csv_path, [(r.get(path_col) or "").strip() for r in rows[:HEAD_ROWS]])
+        reader = iter(rows)
     samples: list[Sample] = []
     passed: list[tuple[Path, str]] = []
     labels_of: dict[Path, str] = {}
@@ -127,9 +135,28 @@ def detect_csv_list(path: Path) -> float:
         _pick(reader.fieldnames, "", LABEL_COLUMNS, "", csv_path)
     except (DatasetError, OSError):
         return 0.0
-    rows = list(itertools.islice(reader, 10))
-    found = sum(1 for r in rows if (csv_path.parent / (r.get(path_col) or "").strip()).is_file())
-    return 0.85 if rows and found >= len(rows) / 2 else 0.05
+    names = [(r.get(path_col) or "").strip() for r in itertools.islice(reader, HEAD_ROWS)]
+    # Below the folder loader's 0.9 for two or more class folders: a CSV beside class folders
+    # (a list of predictions, say) does not make them a CSV dataset.
+    return 0.85 if _found_under(csv_path.parent, names) or _found_under(guess_image_root(csv_path, names), names) else 0.05
+
+
+def _found_under(root: Path, names: list[str]) -> bool:
+    """True when at least half of the listed `names` (and one) are files under `root`."""
+    found = sum(1 for n in names if n and (root / n).is_file())
+    return bool(names) and found >= max(1, len(names) / 2)
+
+
+def guess_image_root(csv_path: Path, names: list[str]) -> Path:
+    """The folder the CSV's file names are relative to: its own folder, else the one sub-folder
+    of it under which they are found (seed 001's list names `cat.1.jpg`, its images are in
+    `train/`); the CSV's folder when neither holds them (the rows then say "not found")."""
+    here = csv_path.parent
+    if _found_under(here, names):
+        return here
+    subs = sorted(d for d in itertools.islice(here.iterdir(), MAX_SUBFOLDERS) if d.is_dir() and not d.name.startswith("."))
+    holding = [d for d in subs if _found_under(d, names)]
+    return holding[0] if len(holding) == 1 else here
 
 
 CSV_LOADER = DatasetLoader(
@@ -145,7 +172,8 @@ CSV_LOADER = DatasetLoader(
         Option("csv_file", "path", "", "The CSV file (empty: the only .csv in the chosen folder).", label="CSV file"),
         Option("path_column", "str", "", "The column with the file names (empty: imageName, filename, path...)."),
         Option("label_column", "str", "", "The column with the labels (empty: label, class, category...)."),
-        Option("image_root", "path", "", "The folder the file names are relative to (empty: the CSV's folder)."),
+        Option("image_root", "path", "", "The folder the file names are relative to (empty: the CSV's folder, or "
+               "its one sub-folder that holds the listed files)."),
     ),
 )
 

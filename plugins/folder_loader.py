@@ -5,9 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from alexnet_desktop.plugin_api import (
-    DatasetLoader, Option, dataset_from_class_folders, hookimpl, looks_like_class_folders,
+    DatasetLoader, Option, dataset_from_class_folders, has_images, hookimpl, looks_like_class_folders,
 )
 
+
+
+def detect_class_folders(path: Path) -> float:
+    """How sure we are that `path` holds one sub-folder per class; barely, when its only image
+    folder sits beside a CSV file: that folder is most likely the images the CSV lists (and
+    one class could not be trained on anyway), so the CSV loader reads it."""
+    score = looks_like_class_folders(path)
+    path = Path(path)
+    if not score or not path.is_dir():
+        return score
+    entries = list(path.iterdir())
+    image_folders = [d for d in entries if d.is_dir() and not d.name.startswith(".") and has_images(d)]
+    beside_csv = any(p.suffix.lower() == ".csv" and p.is_file() for p in entries)
+    return min(score, 0.1) if beside_csv and len(image_folders) == 1 else score
 
 
 def load_folder(path: Path, recursive: bool = True, test_folder: str = ""):
@@ -23,7 +37,7 @@ FOLDER_LOADER = DatasetLoader(
         "A folder holding train/test parts (seg_train, seg_test) is split that way; "
         "an unlabelled part (seg_pred) is left for the Predict page."
     ),
-    detect=looks_like_class_folders,
+    detect=detect_class_folders,
     load=load_folder,
     options=(
         Option("recursive", "bool", True, "Also take images from folders inside each class folder."),

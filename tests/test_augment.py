@@ -77,3 +77,74 @@ def test_preview_gives_distinct_versions_of_one_image():
     image = _ramp(40, 1)[0]
     versions = preview(preset("seed001"), image, count=6)
     assert len(versions) == 6 and len({v.tobytes() for v in versions}) == 6
+
+
+# Keras' ImageDataGenerator argument -> the Augmentation setting that does the same.
+GENERATOR_ARGUMENTS = {
+    "rotation_range": "rotation", "width_shift_range": "width_shift", "height_shift_range": "height_shift",
+    "shear_range": "shear", "zoom_range": "zoom", "horizontal_flip": "horizontal_flip", "vertical_flip": "vertical_flip",
+}
+
+
+def test_the_seed003_preset_is_exactly_the_generator_seed_003_trains_with():
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).parent / "fixtures" / "seed003_generator.txt").read_text(encoding="utf-8")
+    call = ast.parse(source).body[0].value  # datagen = ImageDataGenerator(...); its comments are not arguments
+    given = {GENERATOR_ARGUMENTS[k.arg]: ast.literal_eval(k.value) for k in call.keywords}
+    assert given == {"width_shift": 0.1, "height_shift": 0.1, "horizontal_flip": True, "vertical_flip": False}
+    assert preset("seed003") == Augmentation(**given)
+
+
+def test_options_change_one_setting_each_on_top_of_a_preset():
+    changed = preset("seed003").with_options(["rotation=10", " zoom = 0.25", "vertical_flip=yes", "horizontal_flip=off"])
+    assert changed == Augmentation(width_shift=0.1, height_shift=0.1, rotation=10, zoom=0.25, vertical_flip=True)
+
+
+@pytest.mark.parametrize("option, words", [
+    ("rotation=181", ["rotation", "0 to 180", "181"]),
+    ("zoom=1", ["zoom", "below 1"]),
+    ("shear=-0.1", ["shear", "from 0"]),
+    ("brightness=lots", ["brightness", "fraction", "lots"]),
+    ("width_shift=nan", ["width_shift"]),
+    ("vertical_flip=2", ["vertical_flip", "true or false"]),
+    ("spin=3", ["spin", "rotation", "zoom"]),
+    ("rotation", ["NAME=VALUE"]),
+])
+def test_a_bad_option_names_the_setting_and_what_it_accepts(option, words):
+    with pytest.raises(ValueError) as caught:
+        preset("none").with_options([option])
+    assert all(w in str(caught.value) for w in words), str(caught.value)
+
+
+def _cli(*args):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
+    return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
+                          timeout=300, env=env)
+
+
+def test_cli_augment_options_reach_run_json(colour_dataset, tmp_path):
+    import json
+
+    done = _cli("train", colour_dataset, "--arch", "small-cnn", "--image-size", 32, "--epochs", 1, "--batch-size", 4,
+                "--steps-per-epoch", 1, "--run-dir", tmp_path / "runs", "--json",
+                "--augment", "seed003", "--augment-option", "rotation=10", "--augment-option", "horizontal_flip=false")
+    assert done.returncode == 0, done.stderr[-2000:]
+    run_dir = json.loads(done.stdout.strip().splitlines()[-1])["run_dir"]
+    saved = json.loads((tmp_path / "runs" / run_dir / "run.json").read_text(encoding="utf-8"))
+    assert Augmentation.from_dict(saved["training"]["augmentation"]) == Augmentation(
+        width_shift=0.1, height_shift=0.1, rotation=10)
+
+
+def test_cli_bad_augment_option_is_a_one_line_error(colour_dataset, tmp_path):
+    done = _cli("train", colour_dataset, "--arch", "small-cnn", "--run-dir", tmp_path / "runs",
+                "--augment-option", "rotation=400")
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("alexnet-desktop train: error: augmentation rotation must be a number of degrees "
+                                   "from 0 to 180, not 400")
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())

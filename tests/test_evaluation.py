@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
+from PySide6.QtCore import Qt
 import pytest
 
 from alexnet_desktop import cli
@@ -173,3 +174,73 @@ def test_evaluate_page_opens_the_model_card(qtbot, window, host, colour_dataset,
     page.run_combo.setCurrentIndex(page.run_combo.findData(str(run)))
     page.card_button.click()
     assert opened == [str(run / "model_card.html")]
+
+
+OPTIMISTIC = "validated on the test part: the best epoch was chosen on these images, so this score is optimistic"
+
+
+def _with_test_part(root: Path, per_part=(("train", 4), ("test", 3))) -> Path:
+    from tests.dataset_files import image
+
+    for part, n in per_part:
+        for c, colour in (("blue", (30, 30, 220)), ("red", (220, 30, 30))):
+            for i in range(n):
+                image(root / part / c / f"{part}_{c}_{i}.png", colour, side=24)
+    return root
+
+
+def _cli(*args: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
+    done = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+def test_a_run_validated_on_the_test_part_says_its_test_score_is_optimistic_in_the_cli(tmp_path):
+    data = _with_test_part(tmp_path / "intel")
+    other = _with_test_part(tmp_path / "other", (("train", 2),))  # never seen: an honest score
+    trained = _cli("train", data, "--arch", "small-cnn", "--image-size", 32, "--epochs", 1, "--batch-size", 4,
+                   "--validate-on", "test", "--run-dir", tmp_path / "runs")
+    summary = trained.stdout.strip().splitlines()
+    assert summary[0].startswith("finished: ") and summary[-1] == f"note: {OPTIMISTIC}"
+    run = Path(summary[0].split(": ", 1)[1].split(",")[0])
+    assert f"warning: {OPTIMISTIC}" in trained.stderr  # said as the run's own evaluation is shown
+    for evaluated in (_cli("evaluate", run), _cli("evaluate", run, data)):
+        assert evaluated.stdout.splitlines()[2] == f"note: {OPTIMISTIC}"
+    honest = _cli("evaluate", run, other)
+    assert "optimistic" not in honest.stdout
+    saved = json.loads((run / "eval.json").read_text())
+    assert saved["validation"]["optimistic"] and saved[str(data.resolve())]["optimistic"]
+    assert not saved[str(other.resolve())]["optimistic"]
+    card = (run / "model_card.md").read_text()
+    assert card.count(OPTIMISTIC) == 3  # the best value, and the two evaluations on the test images
+
+
+def test_the_evaluate_and_runs_pages_say_a_test_score_chosen_on_is_optimistic(qtbot, window, host, workspace, tmp_path):
+    data = _with_test_part(tmp_path / "data")
+    on_test = train(TrainConfig(data=str(data), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
+                                val_source="test", runs_dir=str(workspace.runs_dir)), host).run_dir
+    on_split = train(TrainConfig(data=str(data), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
+                                 val_split=0.5, runs_dir=str(workspace.runs_dir)), host).run_dir
+    window.state.runs_changed.emit()
+    page = window.evaluate_page
+    window.tabs.setCurrentWidget(page)
+    for run, warned in ((on_test, True), (on_split, False)):
+        page.run_combo.setCurrentIndex(page.run_combo.findData(str(run)))
+        page.data_edit.edit.setText(str(data))
+        with qtbot.waitSignal(page.runner.finished, timeout=60000):
+            page.evaluate_button.click()
+        assert page.evaluation is not None and page.evaluation.count == 6
+        assert (OPTIMISTIC in page.summary.text()) == warned, page.summary.text()
+    runs = window.runs_page
+    rows = {runs.table.item(r, 0).data(Qt.UserRole): r for r in range(runs.table.rowCount())}
+    best_column = 5
+    flagged = runs.table.item(rows[str(on_test)], best_column)
+    assert flagged.text().endswith(" *") and OPTIMISTIC in flagged.toolTip()
+    plain = runs.table.item(rows[str(on_split)], best_column)
+    assert not plain.text().endswith("*") and OPTIMISTIC not in plain.toolTip()

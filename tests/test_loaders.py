@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from pathlib import Path
@@ -208,3 +209,55 @@ def test_split_is_reproducible_and_optionally_unstratified():
     train2, val2 = Split(0.25, 21, stratified=False).apply(samples)
     assert len(val2) == 10 and set(train2) | set(val2) == set(samples)
     assert val2 != val
+
+
+def _csv_beside_its_images(root, prefix=""):
+    """A folder holding `labels.csv` and `images/`, the CSV naming the files as `prefix + name`."""
+    rows = ["imageName,label"]
+    for i in range(3):
+        for label, colour in (("cat", (200, 40, 40)), ("dog", (40, 40, 200))):
+            image(root / "images" / f"{label}.{i}.jpg", colour, side=24)
+            rows.append(f"{prefix}{label}.{i}.jpg,{label}")
+    (root / "labels.csv").write_text("\n".join(rows) + "\n")
+    return root
+
+
+def _scan_json(folder):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
+    done = subprocess.run([sys.executable, "-m", "alexnet_desktop", "scan", str(folder), "--json"], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("prefix", ["", "images/"])
+def test_a_folder_with_one_csv_list_and_its_images_is_read_as_that_list(tmp_path, prefix):
+    folder = _csv_beside_its_images(tmp_path / "kaggle", prefix)
+    report = _scan_json(folder)
+    assert report["loader"] == "csv" and report["counts"] == {"cat": 3, "dog": 3}
+    assert not report["rejected"] and not report["passed_over"]
+
+
+def test_class_folders_with_a_stray_csv_are_still_class_folders(tmp_path):
+    from tests.conftest import write_colour_dataset
+
+    folder = write_colour_dataset(tmp_path / "colours", per_class=3, side=24)
+    # A list of the same images (as `predict --out` writes) beside them changes nothing.
+    rows = ["path,label"] + [f"{c}/{c}_{i}.png,{c}" for c in ("blue", "red") for i in range(3)]
+    (folder / "predictions.csv").write_text("\n".join(rows) + "\n")
+    report = _scan_json(folder)
+    assert report["loader"] == "folder" and report["counts"] == {"blue": 3, "red": 3}
+
+
+def test_the_data_page_reads_a_folder_with_a_csv_list_as_that_list(qtbot, window, tmp_path):
+    folder = _csv_beside_its_images(tmp_path / "kaggle")
+    page = window.data_page
+    with qtbot.waitSignal(page.scan_finished, timeout=30000):
+        page.choose_folder(folder)
+    assert page.loader_combo.currentData() == "csv"
+    assert page.chart.counts == {"cat": 3, "dog": 3}
+    qtbot.waitUntil(lambda: not page.runner.is_running())

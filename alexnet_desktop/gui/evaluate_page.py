@@ -22,7 +22,9 @@ from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.training.runs import RunFolder, effective_status, list_runs
 from alexnet_desktop.core.labelling.sorting import plan_sort, start_sort, run_sort, undo_sort
 from alexnet_desktop.gui.plots import PointLabels
-from alexnet_desktop.gui.i18n import status_text
+from alexnet_desktop.core.training.manifest import optimistic_note
+from alexnet_desktop.core.wording import shown
+from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.detail_panel import DetailPanel
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
@@ -259,6 +261,7 @@ class EvaluatePage(QWidget):
             self.tr("<b>{0}</b>: {1} images · <b>accuracy {2:.1%}</b> · loss {3:.4f}").format(
                 self.tr(e.source), e.count, e.accuracy, e.loss)
             + (f" · {tops}" if tops else "") + self.tr(" · macro F1 {0:.3f}").format(a["f1"]) + left
+            + (f"<br><i>{shown(optimistic_note(), core_text)}</i>" if e.optimistic else "")
         )
         self.table.setRowCount(len(e.class_names))
         for r, (name, c) in enumerate(zip(e.class_names, e.per_class)):

@@ -14,7 +14,7 @@ from PySide6.QtCore import QFile
 from alexnet_desktop.core.model.export import export_model
 from alexnet_desktop.core.training.runs import RESUMABLE, RunFolder, effective_status, list_runs
 from alexnet_desktop.core.training.config import default_of
-from alexnet_desktop.core.training.manifest import RunManifest
+from alexnet_desktop.core.training.manifest import RunManifest, optimistic_note
 from alexnet_desktop.gui.export_dialog import ExportDialog
 from alexnet_desktop.core.wording import from_record, shown
 from alexnet_desktop.gui.i18n import core_text, plugin_text, status_text
@@ -163,6 +163,9 @@ class RunsPage(QWidget):
             ]
             cells[0].setData(Qt.UserRole, str(run.path))
             cells[0].setToolTip(str(run.path))
+            if m.validated_on_test and isinstance(best, (int, float)):
+                cells[5].setText(cells[5].text() + " *")
+                cells[5].setToolTip("* " + shown(optimistic_note(), core_text))
             why = from_record(m.said.get("note")) or m.note or from_record(m.said.get("error")) or m.error
             if why:
                 cells[1].setToolTip(shown(why, core_text))

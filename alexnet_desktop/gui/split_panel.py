@@ -24,7 +24,7 @@ PRESET_TITLES = {
     "none": QT_TRANSLATE_NOOP("SplitAugmentPanel", "None"),
     "paper": QT_TRANSLATE_NOOP("SplitAugmentPanel", "Paper: random crops + horizontal flips"),
     "seed001": QT_TRANSLATE_NOOP("SplitAugmentPanel", "Seed 001: rotate, shift, shear, zoom, flips"),
-    "seed003": QT_TRANSLATE_NOOP("SplitAugmentPanel", "Seed 003: rotate, shift, zoom, horizontal flip"),
+    "seed003": QT_TRANSLATE_NOOP("SplitAugmentPanel", "Seed 003: shifts, horizontal flip"),
 }
 CUSTOM = "custom"
 PREVIEW_COUNT = 8

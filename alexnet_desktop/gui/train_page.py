@@ -18,6 +18,7 @@ from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.evaluation import Evaluated
+from alexnet_desktop.core.training.manifest import RunManifest, optimistic_note
 from alexnet_desktop.core.training.events import (
     BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, metric_name,
 )
@@ -386,6 +387,8 @@ class TrainPage(QWidget):
         where = self.tr(" · saved in {0}").format(result.run_dir) if result.run_dir and str(result.run_dir) != "." else ""
         note = f"<br>{shown(result.note, core_text)}" if result.note else ""
         error = f"<br>{shown(result.error, core_text)}" if result.error and result.status == "failed" else ""
+        if result.best_value is not None and _validated_on_test(result.run_dir):
+            note += f"<br><i>{shown(optimistic_note(), core_text)}</i>"
         self.status.setText(f"<b>{verb}</b>: {best}{where}{note}{error}")
         self._log(f"{verb}: {best}")
         self.run_finished.emit(result)
@@ -447,3 +450,11 @@ def _duration(seconds: float) -> str:
     if seconds < 3600:
         return tr("Duration", "{0} min {1:02d} s").format(seconds // 60, seconds % 60)
     return tr("Duration", "{0} h {1:02d} min").format(seconds // 3600, seconds % 3600 // 60)
+
+
+def _validated_on_test(run_dir: Path | None) -> bool:
+    """Whether the run in `run_dir` chose its best epoch on the test part (False when unreadable)."""
+    try:
+        return bool(run_dir) and str(run_dir) != "." and RunManifest.read(Path(run_dir)).validated_on_test
+    except (OSError, ValueError):
+        return False

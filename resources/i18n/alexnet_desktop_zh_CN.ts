@@ -2174,8 +2174,8 @@ You can restore them from the trash.</source>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/split_panel.py" />
-      <source>Seed 003: rotate, shift, zoom, horizontal flip</source>
-      <translation>种子教程 003：旋转、平移、缩放、水平翻转</translation>
+      <source>Seed 003: shifts, horizontal flip</source>
+      <translation>种子教程 003：平移、水平翻转</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/split_panel.py" />
@@ -2858,23 +2858,33 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <name>core</name>
     <message>
       <location filename="../../alexnet_desktop/core/data/augment.py" />
-      <source>augmentation {0} must be a number &gt;= 0, not {1}</source>
-      <translation>数据增强参数 {0} 必须是不小于 0 的数，而不是 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/augment.py" />
-      <source>augmentation {0} must be below 1 (a fraction), not {1}</source>
-      <translation>数据增强参数 {0} 必须小于 1（一个比例），而不是 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/augment.py" />
-      <source>augmentation rotation must be at most 180 degrees, not {0}</source>
-      <translation>数据增强的旋转角度最多为 180 度，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>unknown augmentation setting(s): {0}</source>
       <translation>未知的数据增强设置：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
+      <source>an augmentation option is NAME=VALUE, not {0!r}</source>
+      <translation>数据增强选项的格式是 NAME=VALUE，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
+      <source>no augmentation setting {0!r} (known: {1})</source>
+      <translation>没有名为 {0!r} 的数据增强设置（可用：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
+      <source>augmentation {0} is true or false, not {1!r}</source>
+      <translation>数据增强 {0} 只能是 true 或 false，而不是 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
+      <source>augmentation {0} must be a number of degrees from {1:g} to {2:g}, not {3}</source>
+      <translation>数据增强 {0} 必须是 {1:g} 到 {2:g} 之间的度数，而不是 {3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/augment.py" />
+      <source>augmentation {0} must be a fraction from {1:g} to below {2:g}, not {3}</source>
+      <translation>数据增强 {0} 必须是不小于 {1:g} 且小于 {2:g} 的比例，而不是 {3}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/augment.py" />
@@ -4207,6 +4217,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>不是 JSON 对象</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>validated on the test part: the best epoch was chosen on these images, so this score is optimistic</source>
+      <translation>在测试部分上验证：最佳轮次是根据这些图像选出的，因此这个分数偏乐观</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/training/optimization.py" />
       <source>unknown optimizer {0!r} (choose from {1})</source>
       <translation>未知的优化器 {0!r}（可选：{1}）</translation>
@@ -4663,8 +4678,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>图像根目录</translation>
     </message>
     <message>
-      <source>The folder the file names are relative to (empty: the CSV's folder).</source>
-      <translation>文件名所相对的文件夹（留空：CSV 所在文件夹）。</translation>
+      <source>The folder the file names are relative to (empty: the CSV's folder, or its one sub-folder that holds the listed files).</source>
+      <translation>文件名所相对的文件夹（留空：CSV 所在的文件夹，或其中存放所列文件的那个子文件夹）。</translation>
     </message>
     <message>
       <source>Demo: shapes</source>

@@ -27,6 +27,7 @@ from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.labelling.predict import LoadedModel, load_for_prediction, predict_files
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
+from alexnet_desktop.core.training.manifest import optimistic_note
 from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
 from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
@@ -58,6 +59,7 @@ class Evaluation:
     confusion: list[list[int]]  # rows: true class, columns: predicted class
     images: list[dict[str, Any]] = field(default_factory=list)  # path, true, predicted, confidence
     left: list[dict[str, str]] = field(default_factory=list)  # files not evaluated, with why
+    optimistic: bool = False  # the run chose its best epoch on these images (see `epoch_chosen_on`)
 
     def normalised(self) -> list[list[float]]:
         """The confusion matrix with each row divided by its total (a row of zeros stays zero)."""
@@ -87,14 +89,17 @@ class Evaluation:
             "accuracy": self.accuracy, "top_k_accuracy": {str(k): v for k, v in self.top_k.items()},
             "per_class": {n: c for n, c in zip(self.class_names, self.per_class)}, "averages": self.averages(),
             "confusion": self.confusion, "confusion_normalised": self.normalised(), "images": self.images,
-            "left": self.left,
+            "left": self.left, "optimistic": self.optimistic,
         }
 
     def to_text(self) -> str:
         """A report for the terminal: totals, the per-class table and the confusion matrix."""
         w = max([len(n) for n in self.class_names] + [12])
         lines = [f"{self.source}: {self.count} images", f"loss {self.loss:.4f}  accuracy {self.accuracy:.4f}  "
-                 + "  ".join(f"top-{k} {v:.4f}" for k, v in self.top_k.items() if k > 1), "",
+                 + "  ".join(f"top-{k} {v:.4f}" for k, v in self.top_k.items() if k > 1)]
+        if self.optimistic:
+            lines.append(f"note: {optimistic_note()}")
+        lines += ["",
                  f"{'class':<{w}}  precision  recall     f1  support"]
         for n, c in zip(self.class_names, self.per_class):
             lines.append(f"{n:<{w}}  {c['precision']:9.3f}  {c['recall']:6.3f}  {c['f1']:5.3f}  {int(c['support']):7d}")
@@ -206,6 +211,19 @@ def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validati
     return path
 
 
+def epoch_chosen_on(run: RunFolder | None, samples: list[Sample]) -> bool:
+    """True when `run` chose its best epoch on the test part and `samples` include those images:
+    a score on them is optimistic. (Every run picks its epoch on its validation images; only a
+    test part used that way is worth a warning, since a test score is read as unbiased.)"""
+    if run is None or not run.manifest().validated_on_test:
+        return False
+    try:
+        chosen_on = {s.path.resolve() for s in validation_samples(run)}
+    except FileNotFoundError:
+        return True  # made before split.csv: it validated on the test part, which these may be
+    return any(s.path.resolve() in chosen_on for s in samples)
+
+
 def evaluation_samples(host: PluginHost, data: str | Path | None, run: RunFolder | None, *, loader: str | None = None,
                        options: dict[str, Any] | None = None) -> tuple[list[Sample], str, str]:
     """What a model is judged on, how to name it, and its key in `eval.json`.
@@ -245,6 +263,7 @@ def evaluate_model(
     emit(ModelReady(loaded))
     samples, source, key = evaluation_samples(host, data, run, loader=loader, options=options)
     evaluation = evaluate_samples(loaded, samples, source=source, batch_size=batch_size, emit=emit, stop=stop)
+    evaluation.optimistic = epoch_chosen_on(run, samples)
     if run is not None:
         save_evaluation(run, evaluation, key, loaded=loaded if heat_maps else None, stop=stop)
     return Evaluated(run.path if run is not None else None, evaluation)

@@ -30,11 +30,13 @@ from alexnet_desktop.core.tf_runtime import device_summary, is_loaded, keras, te
 from alexnet_desktop.core.training import cluster as clusters
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.devices import training_runtime
-from alexnet_desktop.core.training.evaluation import Evaluated, evaluate_samples, save_evaluation, write_split
+from alexnet_desktop.core.training.evaluation import (
+    Evaluated, epoch_chosen_on, evaluate_samples, save_evaluation, write_split,
+)
 from alexnet_desktop.core.training.events import (
     BatchEnded, EpochEnded, FiltersChanged, OutOfMemory, PauseChanged, RunFinished, RunStarted, metric_name,
 )
-from alexnet_desktop.core.training.manifest import new_manifest
+from alexnet_desktop.core.training.manifest import new_manifest, optimistic_note
 from alexnet_desktop.core.training.model_card import write_model_card
 from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
@@ -370,11 +372,14 @@ class TrainingJob:
                                       stop=self.stop)
         if self.stop.is_set():
             return  # stopped part-way: a partial evaluation would mislead
+        evaluation.optimistic = epoch_chosen_on(self.run, val)
         save_evaluation(self.run, evaluation, loaded=loaded, stop=self.stop)
         worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
         self.emit(Message(say(
             "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
             evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
+        if evaluation.optimistic:
+            self.emit(Message(optimistic_note(), "warning"))
         self.emit(Evaluated(self.run.path, evaluation))
 
 

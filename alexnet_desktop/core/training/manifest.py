@@ -180,6 +180,12 @@ class RunManifest:
         write_record(Path(run_dir) / MANIFEST, self.to_record())
 
     @property
+    def validated_on_test(self) -> bool:
+        """True when the run chose its best epoch on the dataset's test part (`--validate-on test`),
+        so that its scores on those images are optimistic (see `optimistic_note`)."""
+        return self.split.source == "test"
+
+    @property
     def planned_epochs(self) -> int:
         """The epochs the run is to train for (0 when not recorded)."""
         return int(self.training.get("epochs") or 0)
@@ -194,6 +200,11 @@ class RunManifest:
         from alexnet_desktop.core.training.config import TrainConfig
 
         return TrainConfig.from_manifest(self.training)
+
+
+def optimistic_note() -> str:
+    """What is said beside a score measured on the images a run chose its best epoch on."""
+    return say("validated on the test part: the best epoch was chosen on these images, so this score is optimistic")
 
 
 def versions() -> dict[str, str]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
+from alexnet_desktop.core.training.manifest import optimistic_note
 from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
 
 CARD_MD = "model_card.md"
@@ -143,7 +144,8 @@ def card_markdown(run: RunFolder) -> str:
     out += [f"**Status:** {m.status} · **created** {m.created or '?'} · **epochs** "
             f"{m.epochs_done} of {training.get('epochs', '?')}", ""]
     if best.value is not None:
-        out += [f"**Best {best.metric.replace('_', ' ')}:** {best.value:.4f} at epoch {m.best_epoch}", ""]
+        out += [f"**Best {best.metric.replace('_', ' ')}:** {best.value:.4f} at epoch {m.best_epoch}"
+                + (f" ({optimistic_note()})" if m.validated_on_test else ""), ""]
     if m.note:
         out += [f"_{m.note}_", ""]
     out += ["## Architecture", f"{arch.name or arch.id} (`{arch.id}`), input "
@@ -171,6 +173,8 @@ def card_markdown(run: RunFolder) -> str:
         out += [f"## Evaluation: {e.get('source', key)}", f"{e['count']} images · accuracy {e['accuracy']:.4f} · "
                 f"loss {e['loss']:.4f} · " + " · ".join(f"top-{k} {v:.4f}" for k, v in e.get("top_k_accuracy", {}).items() if k != "1"),
                 ""]
+        if e.get("optimistic"):
+            out += [f"_Note: {optimistic_note()}._", ""]
         out += [_table(["class", "precision", "recall", "F1", "images"],
                        [[c, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["support"]]
                         for c, v in e["per_class"].items()]), ""]
