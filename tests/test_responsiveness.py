@@ -76,15 +76,15 @@ def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monk
     (tmp_path / "not-a-run").mkdir()
     (tmp_path / "20260103-000000_damaged").mkdir()
     (tmp_path / "20260103-000000_damaged" / "run.json").write_text("{")
-    assert [m["name"] for _, m in list_runs(tmp_path)] == ["20260102-000000_b", "20260101-000000_a"]
+    assert [m.extra["name"] for _, m in list_runs(tmp_path)] == ["20260102-000000_b", "20260101-000000_a"]
 
     reads: list[str] = []
     real = Path.read_text
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self.parent.name) or real(self, *a, **k))
     RunFolder(tmp_path / "20260101-000000_a").update_manifest(status="failed")
     runs = list_runs(tmp_path)
-    assert [m["status"] for _, m in runs] == ["finished", "failed"]
+    assert [m.status for _, m in runs] == ["finished", "failed"]
     assert sorted(set(reads)) == ["20260101-000000_a", "20260103-000000_damaged"]
-    runs[0][1]["status"] = "changed by a caller"  # each caller gets its own copy
-    assert list_runs(tmp_path)[0][1]["status"] == "finished"
+    runs[0][1].status = "changed by a caller"  # each caller gets its own copy
+    assert list_runs(tmp_path)[0][1].status == "finished"
     assert json.loads((tmp_path / "20260102-000000_b" / "run.json").read_text())["status"] == "finished"

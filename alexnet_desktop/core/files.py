@@ -11,9 +11,10 @@ from pathlib import Path
 def user_mode() -> int:
     """The mode a new file gets from the user's umask (0644 under the usual 022)."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return 0o666 & ~int(line.split()[1], 8)
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
     except (OSError, ValueError, IndexError):
         pass
     return 0o644  # no /proc (not Linux): the usual umask's mode, without touching the umask

@@ -152,7 +152,7 @@ class PredictPage(QWidget):
         for run, manifest in list_runs(self.state.workspace.runs_dir):
             if not run.model_path.is_file():
                 continue
-            best = (manifest.get("best") or {}).get("value")
+            best = manifest.best.value
             label = f"{run.path.name} · {status_text(effective_status(manifest))}" + (
                 self.tr(" · best {0:.3f}").format(best) if best is not None else "")
             self.model_combo.addItem(label, str(run.path))

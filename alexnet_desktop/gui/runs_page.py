@@ -145,7 +145,7 @@ class RunsPage(QWidget):
     def refresh(self) -> None:
         """Re-read every run's manifest and refill the table, keeping the selection."""
         selected = {str(r.path) for r in self.selected_runs()}
-        self.runs = [(run, RunManifest.from_record(m)) for run, m in list_runs(self.state.workspace.runs_dir)]
+        self.runs = list_runs(self.state.workspace.runs_dir)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.runs))
         for row, (run, m) in enumerate(self.runs):

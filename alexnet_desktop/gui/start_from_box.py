@@ -75,8 +75,8 @@ class StartFromBox(QGroupBox):
         self.runs.clear()
         for run, manifest in list_runs(self.state.workspace.runs_dir):
             if run.model_path.is_file():
-                arch = (manifest.get("architecture") or {}).get("id", "?")
-                self.runs.addItem(self.tr("{0} ({1}, {2} px)").format(run.path.name, arch, manifest.get("image_size")),
+                arch = manifest.architecture.id or "?"
+                self.runs.addItem(self.tr("{0} ({1}, {2} px)").format(run.path.name, arch, manifest.image_size),
                                   str(run.path))
         index = self.runs.findData(chosen) if chosen else -1
         self.runs.setCurrentIndex(max(index, 0) if self.runs.count() else -1)

@@ -14,7 +14,9 @@ module's (`start_from` only in runs made since a run could start from another). 
 from __future__ import annotations
 
 import json
+import os
 import platform
+import stat
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -42,6 +44,32 @@ def read_record(path: Path) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise ValueError(say("{0}: damaged manifest ({1})", path, say("not a JSON object")))
     return record
+
+
+# run.json's path -> (its size, time and inode when read, its text): see `read_if_changed`.
+_texts: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+
+def read_if_changed(path: Path) -> "RunManifest | None":
+    """The manifest at `path`, parsed from its text read again only when the file changed (one
+    `stat`): the window lists every run whenever a run starts or ends, while the training thread
+    holds the interpreter. None when there is no readable manifest. Each call gives its own copy."""
+    key = str(path)
+    try:
+        st = os.stat(key)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)  # a manifest is replaced whole (a new inode)
+    cached = _texts.get(key)
+    try:
+        text = cached[1] if cached is not None and cached[0] == stamp else Path(path).read_text(encoding="utf-8")
+        record = json.loads(text)
+    except (OSError, ValueError):
+        return None  # not kept: a damaged manifest is looked at again next time
+    _texts[key] = (stamp, text)
+    return RunManifest.from_record(record) if isinstance(record, dict) else None
 
 
 def write_record(path: Path, record: dict[str, Any]) -> None:

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import socket
-import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.training.manifest import MANIFEST, RunManifest, read_record, write_record
+from alexnet_desktop.core.training.manifest import MANIFEST, RunManifest, read_if_changed, read_record, write_record
 from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import say
 
@@ -234,41 +232,17 @@ def effective_status(manifest: RunManifest | dict[str, Any]) -> str:
     return status
 
 
-# run.json's path -> (its size, time and inode when read, its text): see `list_runs`.
-_manifest_texts: dict[str, tuple[tuple[int, int, int], str]] = {}
-
-
-def list_runs(runs_dir: Path) -> list[tuple[RunFolder, dict[str, Any]]]:
-    """Every readable run under `runs_dir` with its manifest, newest first.
-
-    The window lists the runs on three pages whenever a run starts or ends, while the
-    training thread is busy: each file opened and read waits for that thread, so a
-    manifest is read again only when its file has changed (one `stat` per run).
-    """
-    out = []
+def list_runs(runs_dir: Path) -> list[tuple[RunFolder, RunManifest]]:
+    """Every readable run under `runs_dir` with its typed manifest, newest first (each manifest
+    read again only when its file changed: `manifest.read_if_changed`)."""
     try:
         names = sorted(os.listdir(runs_dir), reverse=True)
     except OSError:
         return []
+    out = []
     for name in names:
         run = RunFolder(Path(runs_dir) / name)
-        key = str(run.manifest_path)
-        try:
-            st = os.stat(key)
-        except OSError:
-            continue  # not a run folder
-        if not stat.S_ISREG(st.st_mode):
-            continue
-        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)  # a manifest is replaced whole (a new inode)
-        cached = _manifest_texts.get(key)
-        try:
-            if cached is not None and cached[0] == stamp:
-                manifest = json.loads(cached[1])
-            else:
-                text = run.manifest_path.read_text(encoding="utf-8")
-                manifest = json.loads(text)
-                _manifest_texts[key] = (stamp, text)
-        except (OSError, ValueError):
-            continue
-        out.append((run, manifest))
+        manifest = read_if_changed(run.manifest_path)
+        if manifest is not None:
+            out.append((run, manifest))
     return out
