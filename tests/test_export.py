@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import numpy as np
 import pytest
@@ -125,3 +126,17 @@ def test_an_onnx_export_the_converter_cannot_finish_is_refused_and_leaves_nothin
         export_model(host, source, "onnx", folder / "out")
     assert sorted(p.name for p in folder.iterdir()) == ["grouped.keras", "grouped.labels.txt"]
     export_model(host, source, "tflite", folder / "out")  # the advice holds
+
+
+def test_the_export_job_reports_its_steps_and_a_stop_leaves_nothing(trained, tmp_path):
+    from alexnet_desktop.core.events import Cancelled, Progress
+
+    host, run_dir = trained[0], trained[1]
+    seen = []
+    export_model(host, run_dir, "keras", tmp_path / "done", emit=seen.append)
+    assert [e.done for e in seen if isinstance(e, Progress)] == [1, 2, 3]
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        export_model(host, run_dir, "keras", tmp_path / "stopped", stop=stop)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(("stopped", ".alexnet-export-"))]

@@ -240,7 +240,7 @@ class RunsPage(QWidget):
             format_id, dest = dialog.format_id(), dialog.destination()
         host, run = self.state.host, runs[0].path
         self.export_status.setText(self.tr("Exporting {0} as {1}…").format(run.name, plugin_text(host.exporters[format_id].name)))
-        self.export_runner.start(lambda emit, stop: export_model(host, run, format_id, dest))
+        self.export_runner.start(lambda emit, stop: export_model(host, run, format_id, dest, emit=emit, stop=stop))
         self.export_button.setEnabled(False)
 
     def _exported(self, done) -> None:

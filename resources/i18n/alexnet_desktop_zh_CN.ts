@@ -3608,6 +3608,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/export.py" />
+      <source>export steps</source>
+      <translation>导出步骤</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/export.py" />
       <source>the {0} exporter wrote nothing</source>
       <translation>导出器 {0} 没有写出任何内容</translation>
     </message>

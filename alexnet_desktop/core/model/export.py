@@ -18,15 +18,17 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from alexnet_desktop.core.descriptors import Exporter
+from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
 from alexnet_desktop.core.model.model_files import sha256_file
 from alexnet_desktop.core.model.models import preprocessing
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.labelling.predict import load_for_prediction
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.wording import N_, say
 
 
 @dataclass
@@ -56,9 +58,14 @@ def export_paths(exporter: Exporter, dest: str | Path) -> list[Path]:
 
 
 def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str | Path,
-                 labels: str | Path | None = None) -> Exported:
+                 labels: str | Path | None = None, emit: Emit = no_emit, stop: threading.Event | None = None) -> Exported:
     """Export `model` (a run folder, or a `.keras` file with its labels) with the exporter
-    `format_id` to `dest`, which must not exist yet (its folder is made if missing)."""
+    `format_id` to `dest`, which must not exist yet (its folder is made if missing).
+
+    The export job: emits `Progress(step, 3, "export steps")` as it checks and loads the model,
+    converts it, and puts the files in place; with `stop` set before the conversion or before
+    the files are put in place it raises `Cancelled` and leaves nothing under the name."""
+    stop = stop or threading.Event()
     exporter = host.exporter(format_id)
     targets = export_paths(exporter, dest)
     dest = targets[0]
@@ -66,6 +73,9 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
         if target.exists() or target.is_symlink():
             raise FileExistsError(say("{0}: exists; nothing is overwritten (choose another name)", target))
     loaded = load_for_prediction(model, labels)
+    emit(Progress(1, 3, N_("export steps")))
+    if stop.is_set():
+        raise Cancelled()
     dest.parent.mkdir(parents=True, exist_ok=True)  # as `--out ~/models/scenes` on a new machine expects
     # Written under a temporary name in the same folder and renamed at the end, so a failed
     # or interrupted export leaves nothing half-written under the name asked for.
@@ -89,6 +99,10 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
             "source": str(loaded.source),
             "source_sha256": sha256_file(loaded.source),
         }, indent=2, ensure_ascii=False), encoding="utf-8")
+        emit(Progress(2, 3, N_("export steps")))
+        if stop.is_set():
+            raise Cancelled()
         for staged_file, target in zip((staged, staged_labels, staged_pre), targets):
             shutil.move(str(staged_file), str(target))
+    emit(Progress(3, 3, N_("export steps")))
     return Exported(dest, targets[1], targets[2], exporter.id)
