@@ -27,3 +27,68 @@ def test_a_pickle_whose_list_contains_itself_is_refused_at_once_naming_the_file(
     rc, seconds, peak, out = measured("scan", root)
     assert rc == 1 and f"{root / 'data_batch_1'}: refused" in out and "contains itself" in out, out
     assert seconds < 30 and peak < 2000
+
+
+# -- 3. undo acts only on the sort's own folders, whatever the journal says --------------------
+
+
+def _edit(journal: Path, change) -> None:
+    records = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
+    journal.write_text("".join(json.dumps(change(r) or r) + "\n" for r in records), encoding="utf-8")
+
+
+def test_undo_of_a_journal_whose_out_was_edited_to_a_parent_leaves_a_file_there(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 2)
+    out, journal = sort_cli(tmp_path, labelled)
+    victim = tmp_path / "x" / "victim" / "precious.png"
+    victim.parent.mkdir(parents=True)
+    victim.write_bytes(labelled[0][0].read_bytes())  # an identical copy exists at the original path
+
+    def change(r):
+        if "kind" in r:
+            r["out"] = str(tmp_path / "x")  # a grandparent of the victim
+        if r.get("step") == 0 and "dst" in r:
+            r["dst"] = str(victim)
+    _edit(journal, change)
+    done = cli("undo", journal)
+    assert done.returncode == 1 and str(journal) in done.stderr and "changed" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and victim.read_bytes() == labelled[0][0].read_bytes()
+
+
+def test_a_journal_is_used_only_in_the_folder_the_sort_wrote(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 2)
+    out, journal = sort_cli(tmp_path, labelled)
+    moved = tmp_path / "elsewhere" / journal.name
+    moved.parent.mkdir()
+    moved.write_bytes(journal.read_bytes())
+    before = sorted(p for p in out.rglob("*"))
+    done = cli("undo", moved)
+    assert done.returncode == 1 and "only where the sort wrote it" in done.stderr and str(moved) in done.stderr
+    assert sorted(p for p in out.rglob("*")) == before
+
+
+def test_undo_of_a_move_whose_sources_were_edited_writes_nothing_at_the_planted_paths(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 2)
+    out, journal = sort_cli(tmp_path, labelled, "--move")
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    text = journal.read_text(encoding="utf-8")
+    for i, (src, _) in enumerate(labelled):
+        text = text.replace(json.dumps(str(src))[1:-1], json.dumps(str(victim / f"planted_{i}.png"))[1:-1])
+    journal.write_text(text, encoding="utf-8")
+    done = cli("undo", journal)
+    assert done.returncode == 1 and "undid 0 of 2" in done.stdout and "changed" in done.stderr, done.stdout + done.stderr
+    assert list(victim.iterdir()) == [] and len(list(out.rglob("*.jpg"))) == 2
+    assert all(not src.exists() for src, _ in labelled)
+    done = cli("sort", "--resume", journal)
+    assert done.returncode == 1 and "changed" in done.stderr and list(victim.iterdir()) == []
+
+
+def test_an_unchanged_journal_still_resumes_and_undoes_from_a_new_process(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 3)
+    before = {p: p.read_bytes() for p, _ in labelled}
+    out, journal = sort_cli(tmp_path, labelled, "--move")
+    assert cli("sort", "--resume", journal).returncode == 0
+    done = cli("undo", journal)
+    assert done.returncode == 0 and "undid 3 of 3" in done.stdout, done.stderr
+    assert {p: p.read_bytes() for p, _ in labelled} == before
