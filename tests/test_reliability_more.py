@@ -92,3 +92,47 @@ def test_an_unchanged_journal_still_resumes_and_undoes_from_a_new_process(tmp_pa
     done = cli("undo", journal)
     assert done.returncode == 0 and "undid 3 of 3" in done.stdout, done.stderr
     assert {p: p.read_bytes() for p, _ in labelled} == before
+
+
+# -- 4. logits in any batch, and ties ---------------------------------------------------------
+
+
+def _sneaky_model(folder: Path) -> Path:
+    """8x8 RGB in, 3 outputs: [0.5, 0.5, 0] for a black image (a distribution, with a tie) and
+    raw scores in the tens for a bright one."""
+    import numpy as np
+
+    from alexnet_desktop.core.tf_runtime import keras
+
+    k = keras()
+    inputs = k.Input((8, 8, 3))
+    mean = k.layers.Dense(1, use_bias=False)
+    scores = k.layers.Dense(3)
+    model = k.Model(inputs, scores(mean(k.layers.Flatten()(inputs))))
+    mean.set_weights([np.full((192, 1), 1 / 192, dtype="float32")])
+    scores.set_weights([np.array([[400.0, 100.0, 0.0]], dtype="float32"), np.array([0.5, 0.5, 0.0], dtype="float32")])
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save(str(folder / "sneaky.keras"))
+    (folder / "labels.txt").write_text("cat\ndog\nbird\n", encoding="utf-8")
+    return folder / "sneaky.keras"
+
+
+def test_logits_in_a_later_batch_are_noticed_and_a_tie_agrees_with_its_label(tmp_path):
+    from PIL import Image
+
+    model = _sneaky_model(tmp_path / "m")
+    imgs = tmp_path / "imgs"
+    imgs.mkdir()
+    for name, value in (("a_black", 0), ("b_black", 0), ("c_white", 255), ("d_white", 255)):
+        Image.new("RGB", (8, 8), (value,) * 3).save(imgs / f"{name}.png")
+    out = tmp_path / "s.csv"
+    done = cli("predict", model, imgs, "--labels", tmp_path / "m" / "labels.txt", "--batch-size", "2", "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("not probabilities") == 1 and "softmax" in done.stderr, done.stderr
+    import csv
+
+    rows = {Path(r["path"]).stem: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert all(0 <= float(r["confidence"]) <= 1 for r in rows.values()), rows
+    black = rows["a_black"]
+    assert black["label"] == "cat" and black["top_k"].split()[0].startswith("cat:"), black
+    assert rows["c_white"]["label"] == "cat" and float(rows["c_white"]["confidence"]) > 0.99

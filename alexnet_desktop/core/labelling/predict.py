@@ -38,9 +38,9 @@ class LoadedModel:
     class_names: list[str]
     image_size: int
     source: Path
-    # Whether the model's outputs are scores (logits) that need a softmax: None until its
-    # first outputs have been seen (see `as_probabilities`).
-    logits: bool | None = None
+    # Whether the model's outputs were found to be scores (logits) rather than probabilities,
+    # in any batch so far: the warning is said once (see `as_probabilities`).
+    logits: bool = False
 
 
 def is_distribution(outputs: np.ndarray) -> bool:
@@ -52,23 +52,23 @@ def is_distribution(outputs: np.ndarray) -> bool:
 def as_probabilities(loaded: LoadedModel, outputs: np.ndarray, emit: Emit = no_emit) -> np.ndarray:
     """The model's outputs for a batch as probabilities.
 
-    A model whose outputs are not probabilities (logits: a "confidence" of 91.5) is noticed
-    on its first outputs, said once, and a softmax is applied to all its outputs from then
-    on. Rows that are not finite (NaN, infinity) stay so: the caller makes them unreadable.
+    Every batch is checked: one whose outputs are not probabilities (logits: a "confidence"
+    of 91.5) gets a softmax, and the first such batch is said once, so a model that gives
+    probabilities for some images and raw scores for others never yields a confidence above 1.
+    Rows that are not finite (NaN, infinity) stay so: the caller makes them unreadable.
     """
     outputs = np.asarray(outputs, dtype=np.float64)
-    if loaded.logits is None and np.isfinite(outputs).all(axis=1).any():
-        loaded.logits = not is_distribution(outputs)
-        if loaded.logits:
-            emit(Message(say("{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); "
-                             "a softmax is applied to them", loaded.source, float(np.nanmin(outputs)),
-                             float(np.nanmax(outputs))), "warning"))
-    if loaded.logits:
-        with np.errstate(invalid="ignore", over="ignore"):
-            shifted = outputs - outputs.max(axis=1, keepdims=True)
-            e = np.exp(shifted)
-            outputs = e / e.sum(axis=1, keepdims=True)
-    return outputs
+    if not np.isfinite(outputs).all(axis=1).any() or is_distribution(outputs):
+        return outputs
+    if not loaded.logits:
+        loaded.logits = True
+        emit(Message(say("{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); "
+                         "a softmax is applied to them", loaded.source, float(np.nanmin(outputs)),
+                         float(np.nanmax(outputs))), "warning"))
+    with np.errstate(invalid="ignore", over="ignore"):
+        shifted = outputs - outputs.max(axis=1, keepdims=True)
+        e = np.exp(shifted)
+        return e / e.sum(axis=1, keepdims=True)
 
 
 def read_labels(path: Path) -> list[str]:
@@ -168,8 +168,9 @@ class Prediction:
     source: str = "predicted"  # "predicted", or "manual" when the user set the label
 
     def top_k(self, class_names: list[str], k: int) -> list[tuple[str, float]]:
-        """The k most probable classes with their probabilities."""
-        order = np.argsort(self.probabilities)[::-1][:k]
+        """The k most probable classes with their probabilities; of equal ones the first class
+        first, as `label` (numpy's argmax) takes it."""
+        order = np.argsort(-np.asarray(self.probabilities), kind="stable")[:k]
         return [(class_names[i], float(self.probabilities[i])) for i in order]
 
 
