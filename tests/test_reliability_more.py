@@ -136,3 +136,62 @@ def test_logits_in_a_later_batch_are_noticed_and_a_tie_agrees_with_its_label(tmp
     black = rows["a_black"]
     assert black["label"] == "cat" and black["top_k"].split()[0].startswith("cat:"), black
     assert rows["c_white"]["label"] == "cat" and float(rows["c_white"]["confidence"]) > 0.99
+
+
+# -- 5. messages: one line, naming the file, saying what was expected -------------------------
+
+
+def _run_folder(root: Path, models: Path, **fields) -> Path:
+    import shutil
+
+    root.mkdir(parents=True)
+    shutil.copy(models / "ok.keras", root / "model.keras")
+    (root / "run.json").write_text(json.dumps({"status": "stopped", "class_names": ["cat", "dog"], "image_size": 8,
+                                               "training": {"epochs": 5, "data": str(root)}, "epochs_done": 1, **fields}), encoding="utf-8")
+    return root
+
+
+def _one_line(done: subprocess.CompletedProcess) -> str:
+    err = done.stderr.strip().splitlines()
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    return err[-1]
+
+
+@pytest.mark.parametrize("size", [None, [32, 32], "abc", 4000, True])
+def test_a_run_json_whose_image_size_is_not_a_size_is_one_line_naming_it(models, photos, tmp_path, size):
+    run = _run_folder(tmp_path / "run", models, image_size=size)
+    line = _one_line(cli("predict", run, photos))
+    assert str(run / "run.json") in line and "image size" in line.replace("_", " "), line
+
+
+def test_resume_of_a_run_whose_run_json_says_another_size_is_refused_before_training(models, tmp_path):
+    run = _run_folder(tmp_path / "run", models, image_size=4000)
+    line = _one_line(cli("train", "--resume", run))
+    assert str(run / "run.json") in line and "4000" in line, line
+    run = _run_folder(tmp_path / "run2", models, training={"epochs": 5, "data": str(tmp_path), "image_size": 4000})
+    (run / "checkpoint.keras").write_bytes((run / "model.keras").read_bytes())
+    line = _one_line(cli("train", "--resume", run))
+    assert str(run / "run.json") in line and "4000" in line and "changed" in line, line
+    assert not (run / "history.csv").exists()
+
+
+def test_a_keras_error_inside_a_layer_is_told_by_its_own_reason(tmp_path, photos):
+    from alexnet_desktop.core.tf_runtime import keras
+
+    k = keras()
+    inputs = k.Input((None, None, 3))
+    model = k.Model(inputs, k.layers.Dense(2, activation="softmax")(k.layers.Reshape((32 * 32 * 3,))(inputs)))
+    model.save(str(tmp_path / "any.keras"))
+    (tmp_path / "any.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
+    line = _one_line(cli("predict", tmp_path / "any.keras", photos, "--image-size", "40"))
+    assert "40x40" in line and "total size of the tensor must be unchanged" in line, line
+    assert "Exception encountered" not in line
+
+
+@pytest.mark.parametrize("text, kind", [("null", "null"), ("[1, 2, 3]", "a list"), ('{"rows": []}', "without")])
+def test_sort_of_json_that_is_not_predictions_says_what_was_expected(tmp_path, text, kind):
+    bad = tmp_path / "p.json"
+    bad.write_text(text, encoding="utf-8")
+    line = _one_line(cli("sort", bad, "--to", tmp_path / "out"))
+    assert str(bad) in line and '"predictions" list' in line and kind in line, line
+    assert "subscriptable" not in line

@@ -27,6 +27,7 @@ from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
 from alexnet_desktop.core.data.images import FileListing, ImageDecodeError, decode_image, list_image_files
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
+from alexnet_desktop.core.training.manifest import MAX_IMAGE_SIZE
 from alexnet_desktop.core.training.runs import LABELS, MODEL, RunFolder
 
 
@@ -139,7 +140,13 @@ def load_for_prediction(
     return LoadedModel(model, names, size, source)
 
 
-MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it predicts at
+def keras_reason(exc: BaseException) -> str:
+    """The one line of a Keras error that says what went wrong: its first, or, when Keras wrapped
+    the error ("Exception encountered when calling Reshape.call()."), the wrapped one's."""
+    lines = [ln.strip() for ln in plain(str(exc) or type(exc).__name__).strip().splitlines() if ln.strip()]
+    if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
+        return lines[1][:300]
+    return (lines or [type(exc).__name__])[0][:300]
 
 
 def _input_side(model: Any, where: Path) -> int | None:
@@ -218,7 +225,7 @@ def predict_files(
                 try:
                     outputs = loaded.model.predict_on_batch(x)
                 except Exception as exc:  # noqa: BLE001 - Keras's errors are pages of its internals
-                    first = plain(str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
+                    first = keras_reason(exc)
                     raise ValueError(say("{0}: the model failed on {1}x{1} images ({2}: {3})", loaded.source,
                                          loaded.image_size, type(exc).__name__, first)) from None
                 probs = as_probabilities(loaded, outputs, emit)
@@ -374,7 +381,11 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     base = Path(os.path.abspath(path)).parent
     if path.suffix.lower() == ".json":
         try:
-            items = json.loads(text)["predictions"]
+            document = json.loads(text)
+            if not isinstance(document, dict) or "predictions" not in document:
+                raise TypeError(say("expected a JSON object with a \"predictions\" list, as `predict --out FILE.json` "
+                                    "writes; this is {0}", _json_kind(document)))
+            items = document["predictions"]
             if not isinstance(items, list):
                 raise TypeError(say("'predictions' is not a list"))
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
@@ -406,6 +417,17 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     except csv.Error as exc:
         raise ValueError(say("{0}, line {1}: {2}", path, reader.line_num, exc)) from None
     return rows
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in words, for a message."""
+    if value is None:
+        return say("null")
+    if isinstance(value, list):
+        return say("a list")
+    if isinstance(value, dict):
+        return say("an object without \"predictions\"")
+    return say("a single value")
 
 
 def _short(exc: BaseException) -> str:
