@@ -195,3 +195,61 @@ def test_sort_of_json_that_is_not_predictions_says_what_was_expected(tmp_path, t
     line = _one_line(cli("sort", bad, "--to", tmp_path / "out"))
     assert str(bad) in line and '"predictions" list' in line and kind in line, line
     assert "subscriptable" not in line
+
+
+# -- 6. plugins ---------------------------------------------------------------------------------
+
+ODD_PLUGIN = "class Odd(BaseException):\n    pass\n\nraise Odd('not an Exception, not SystemExit')\n"
+STRING_PLUGIN = '''
+from pathlib import Path
+from alexnet_desktop.plugin_api import DatasetLoader, dataset_from_class_folders, hookimpl
+
+
+def load(path, **_):
+    raise RuntimeError("kaboom in the loader")
+
+
+@hookimpl
+def register_dataset_loaders():
+    return [DatasetLoader(id="stringy", name="Stringy", description="Answers a string.",
+                          detect=lambda path: "1.0",
+                          load=lambda path, **_: dataset_from_class_folders(Path(path), loader_id="stringy")),
+            DatasetLoader(id="failing", name="Failing", description="Claims folders with a marker, then fails.",
+                          detect=lambda path: 1.0 if (Path(path) / "marker").exists() else 0.0, load=load)]
+'''
+
+
+def test_a_plugin_raising_a_base_exception_or_answering_a_string_is_contained(workspace, tmp_path):
+    from tests.dataset_files import image
+
+    (workspace.plugins_dir / "odd.py").write_text(ODD_PLUGIN, encoding="utf-8")
+    (workspace.plugins_dir / "stringy.py").write_text(STRING_PLUGIN, encoding="utf-8")
+    listing = cli("plugins")
+    assert listing.returncode == 1 and "odd" in listing.stdout and "FAILED" in listing.stdout, listing.stderr
+    assert "Odd" in listing.stderr
+    for c in ("cats", "dogs"):
+        for i in range(2):
+            image(tmp_path / "data" / c / f"{i}.png", side=36)
+    scan = cli("scan", tmp_path / "data", "--json")
+    assert scan.returncode == 0 and "Traceback" not in scan.stderr, scan.stderr
+    assert json.loads(scan.stdout)["loader"] == "folder"  # "1.0" is no number
+
+    from alexnet_desktop.core.plugins import PluginHost
+
+    broken = {r.name: r.error for r in PluginHost(workspace.plugins_dir).failures}
+    assert "Odd" in broken["odd"]
+    host = PluginHost(workspace.plugins_dir)
+    assert host.best_loader(tmp_path / "data").id == "folder"
+    assert "returned '1.0' (str)" in {r.name: r.error for r in host.failures}["stringy"]
+
+
+def test_a_plugin_failing_in_a_command_prints_its_traceback_in_the_terminal(workspace, tmp_path):
+    from tests.dataset_files import image
+
+    (workspace.plugins_dir / "stringy.py").write_text(STRING_PLUGIN, encoding="utf-8")
+    image(tmp_path / "data" / "cats" / "0.png", side=36)
+    (tmp_path / "data" / "marker").write_text("", encoding="utf-8")
+    done = cli("scan", tmp_path / "data")
+    assert done.returncode == 1 and "kaboom in the loader" in done.stderr, done.stderr
+    error, rest = done.stderr.split("(its traceback is in the Plugins list)", 1)
+    assert "stringy.py" in rest and 'raise RuntimeError("kaboom in the loader")' in rest, done.stderr
