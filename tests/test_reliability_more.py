@@ -253,3 +253,39 @@ def test_a_plugin_failing_in_a_command_prints_its_traceback_in_the_terminal(work
     assert done.returncode == 1 and "kaboom in the loader" in done.stderr, done.stderr
     error, rest = done.stderr.split("(its traceback is in the Plugins list)", 1)
     assert "stringy.py" in rest and 'raise RuntimeError("kaboom in the loader")' in rest, done.stderr
+
+
+# -- 7. the window closes cleanly on SIGTERM and Ctrl-C ------------------------------------------
+
+
+def _catches_sigterm(pid: int) -> bool:
+    # The kernel's mask of caught signals: set once the app's own handler is installed.
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc to know when the window is up")
+def test_sigterm_and_sigint_close_the_window_cleanly(workspace, tmp_path):
+    import time
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    procs = {signum: subprocess.Popen([sys.executable, "-m", "alexnet_desktop"], stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True, env=env)
+             for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        for signum, proc in procs.items():
+            deadline = time.monotonic() + 120
+            while not _catches_sigterm(proc.pid):
+                assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1]
+                time.sleep(0.1)  # polling another process: there is no signal to wait on
+            proc.send_signal(signum)
+        for signum, proc in procs.items():
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0 and "Traceback" not in err and "KeyboardInterrupt" not in err, (signum, err)
+    finally:
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
