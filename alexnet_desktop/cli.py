@@ -45,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from alexnet_desktop.commands.common import print_plugin_traceback
     from alexnet_desktop.core.plugins import INPUT_ERRORS
 
     try:
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # One line, without the terminal colours Keras puts in its messages.
         print(f"alexnet-desktop {args.command}: error: {plain(str(exc))}", file=sys.stderr)
+        print_plugin_traceback(exc)
         return 1
 
 

@@ -461,3 +461,11 @@ def png16_bomb(path: Path, side: int = 10000) -> Path:
     a[::97] = 40000
     Image.fromarray(a).save(path, compress_level=9)
     return path
+
+
+def pickle_cycle() -> bytes:
+    """A CIFAR-style batch whose labels are a list that holds itself twice: finite on disk, endless unrolled."""
+    c: list = []
+    c.append(c)
+    c.append(c)
+    return pickle.dumps({b"batch_label": b"x", b"labels": c, b"data": np.zeros((4, 3072), np.uint8)}, protocol=2)

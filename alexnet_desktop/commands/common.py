@@ -129,3 +129,15 @@ def run_stoppable(job, stop: threading.Event, printer) -> Any:
     finally:
         signal.signal(signal.SIGINT, previous)
         printer.done()
+
+
+def print_plugin_traceback(exc: BaseException, lines: int = 20) -> None:
+    """When a plugin's code failed (the error names "the Plugins list"), print the last
+    `lines` of its traceback to stderr: a terminal has no Plugins list, and the record is gone
+    once this process ends."""
+    from alexnet_desktop.core.wording import say
+
+    details = getattr(exc, "details", "")
+    if details:
+        print(say("the plugin's traceback (last lines):"), file=sys.stderr)
+        print("".join(details.rstrip().splitlines(keepends=True)[-lines:]), file=sys.stderr)

@@ -14,6 +14,7 @@ import functools
 import importlib
 import importlib.util
 import math
+import numbers
 import pickle
 import struct
 import sys
@@ -32,10 +33,11 @@ from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Export
 from alexnet_desktop.core.wording import say
 
 ENTRY_POINT_GROUP = "alexnet_desktop"
-# What a plugin's code may fail with and still leave the app running: any exception, and
-# SystemExit (a plugin calling sys.exit() must not end every command, or keep the window shut).
-# KeyboardInterrupt is the user's, and passes.
-PLUGIN_FAILURES = (Exception, SystemExit)
+# What a plugin's code may fail with and still leave the app running: anything it raises, even
+# SystemExit (a plugin calling sys.exit() must not end every command, or keep the window shut)
+# and other BaseException subclasses. KeyboardInterrupt is the user's: every `except
+# PLUGIN_FAILURES` below has an `except KeyboardInterrupt: raise` before it.
+PLUGIN_FAILURES = (BaseException,)
 USER_MODULE_PREFIX = "alexnet_desktop_user_plugins"
 
 # hook name -> (descriptor type, attribute of PluginHost that collects them)
@@ -47,7 +49,10 @@ _HOOKS = {
 
 
 class PluginError(LookupError):
-    """Raised when a loader, architecture or exporter id is not provided by any working plugin."""
+    """Raised when a loader, architecture or exporter id is not provided by any working plugin,
+    or when a plugin's code failed; `details` then holds its traceback."""
+
+    details: str = ""
 
 
 class PluginHost:
@@ -73,6 +78,8 @@ class PluginHost:
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             try:
                 plugin = ep.load()
+            except KeyboardInterrupt:
+                raise
             except PLUGIN_FAILURES:
                 self._fail(ep.name, "entry point", ep.value, traceback.format_exc())
                 continue
@@ -99,6 +106,8 @@ class PluginHost:
                 module = importlib.util.module_from_spec(spec)
                 sys.modules[module_name] = module
                 spec.loader.exec_module(module)
+            except KeyboardInterrupt:
+                raise
             except PLUGIN_FAILURES:
                 sys.modules.pop(module_name, None)
                 self._fail(name, "user folder", str(path), traceback.format_exc())
@@ -115,6 +124,8 @@ class PluginHost:
         record = PluginRecord(name=name, source=source, module=module)
         try:
             self.pm.register(plugin, name=name)
+        except KeyboardInterrupt:
+            raise
         except PLUGIN_FAILURES:
             record.import_error = traceback.format_exc()
         self.records[name] = record
@@ -139,6 +150,8 @@ class PluginHost:
                 try:
                     items = impl.function()
                     _check_descriptors(items, kind, hook_name)
+                except KeyboardInterrupt:
+                    raise
                 except PLUGIN_FAILURES:
                     record.hook_errors.append(f"{hook_name} failed:\n{traceback.format_exc()}")
                     continue
@@ -184,7 +197,15 @@ class PluginHost:
         scored = []
         for loader in self.loaders.values():
             try:
-                score = float(loader.detect(Path(path)))
+                answer = loader.detect(Path(path))
+                if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+                    # "1.0" or True would pass float() and claim the dataset.
+                    self._blame(f"DatasetLoader:{loader.id}", f"detect({path}) returned {answer!r} "
+                                f"({type(answer).__name__}); it must return a number from 0 to 1")
+                    answer = 0.0
+                score = float(answer)
+            except KeyboardInterrupt:
+                raise
             except PLUGIN_FAILURES:
                 score = 0.0
                 self._blame(f"DatasetLoader:{loader.id}", f"detect({path}) failed:\n{traceback.format_exc()}")
@@ -242,12 +263,16 @@ def _guard(fn: Any, record: PluginRecord, what: str) -> Any:
             return fn(*args, **kwargs)
         except INPUT_ERRORS:
             raise
+        except KeyboardInterrupt:
+            raise
         except PLUGIN_FAILURES as exc:
             record.hook_errors.append(f"{what} failed:\n{traceback.format_exc()}")
-            raise PluginError(
+            error = PluginError(
                 say("the plugin {0!r} failed in {1}: {2}: {3} (its traceback is in the Plugins list)",
                     record.name, what, type(exc).__name__, exc)
-            ) from exc
+            )
+            error.details = traceback.format_exc()
+            raise error from exc
 
     call._guarded = True
     return call

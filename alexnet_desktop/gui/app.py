@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from alexnet_desktop.core.plugins import default_host
@@ -62,4 +64,30 @@ def run_app(argv: list[str] | None = None, open_paths: list[str] | None = None) 
     # After the first paint, not before: the window must not wait for TensorFlow.
     window.load_tensorflow_when_painted()
     window.show()
+    ticker = close_on_signals()  # noqa: F841 - kept alive until the loop ends
     return QApplication.instance().exec()
+
+
+def close_on_signals() -> QTimer:
+    """Make SIGINT (Ctrl-C in the terminal) and SIGTERM close every main window as Ctrl+Q does,
+    without asking (a signal has nobody to answer), then end the event loop; returns the timer
+    that lets Python run its signal handlers, which the caller keeps while the loop runs.
+
+    Python runs a signal handler only between its own bytecodes, and a Qt event loop idle in
+    C++ runs none, so a short timer hands the interpreter control a few times a second."""
+    def close_all() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.ask_before_quitting = False
+                widget.close()
+        QApplication.instance().quit()
+
+    def handler(signum, frame) -> None:
+        QTimer.singleShot(0, close_all)  # out of the handler: it may interrupt any slot
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, handler)
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)
+    return ticker

@@ -54,6 +54,9 @@ class MainWindow(QMainWindow):
     def __init__(self, state: AppState, *, first_launch_demo: bool = True) -> None:
         super().__init__()
         self.state = state
+        # False once a signal (SIGTERM, Ctrl-C in the terminal) closes the app: nobody may be
+        # there to answer "Stop it and quit?", so training stops as if they had said yes.
+        self.ask_before_quitting = True
         self.setWindowTitle(f"AlexNet Desktop {__version__}")
         self.tabs = QTabWidget()
         self.data_page = DataPage(state)
@@ -299,8 +302,8 @@ class MainWindow(QMainWindow):
 
     def start_tensorflow_loading(self) -> None:
         """Import TensorFlow in a background thread; the status bar then names the device."""
-        if self._tf_thread is not None:
-            return
+        if self._tf_thread is not None or not self.isVisible():
+            return  # a window closed before its first paint's timer fired would leave the thread running
         self._tf_thread = QThread(self)
         self._tf_loader = _TensorFlowLoader()
         self._tf_loader.moveToThread(self._tf_thread)
@@ -340,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """Ask before quitting during training; stop every job and wait for its thread."""
-        if self.train_page.is_training():
+        if self.train_page.is_training() and self.ask_before_quitting:
             answer = QMessageBox.question(
                 self, self.tr("Training is running"),
                 self.tr("A training run is in progress. Stop it and quit? The best model so far is kept."),

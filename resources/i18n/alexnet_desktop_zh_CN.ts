@@ -3138,6 +3138,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
+      <source>{0}refused: a list or dict that contains itself, which a data file never holds</source>
+      <translation>{0}已拒绝：一个包含自身的列表或字典，数据文件从不含有这种结构</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
       <source>{0}refused: its lists share themselves so as to expand to more than {1:,} values (a pickle bomb)</source>
       <translation>{0}已拒绝：其列表相互引用，展开后超过 {1:,} 个值（pickle 炸弹）</translation>
     </message>
@@ -3220,6 +3225,36 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/data/scan.py" />
       <source>{0} test image(s) are also in the training images: the test score will be too high</source>
       <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: a journal of that name exists</source>
+      <translation>{0}：已有同名日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: no such journal</source>
+      <translation>{0}：没有这个日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: not a sort journal</source>
+      <translation>{0}：不是整理日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: the journal's header was changed or is of an older version (it fails its check), so it is not used; every file stays where it is</source>
+      <translation>{0}：日志的头部已被修改或来自旧版本（未通过校验），因此不予使用；所有文件保持原位</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: a sort journal is used only where the sort wrote it (in {1}); every file stays where it is</source>
+      <translation>{0}：排序日志只能在排序写入它的位置使用（{1} 中）；所有文件保持原位</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: a line of the journal was changed, so it is not used; every file stays where it is</source>
+      <translation>{0}：日志中有一行被修改，因此不予使用；所有文件保持原位</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3343,6 +3378,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>expected a JSON object with a "predictions" list, as `predict --out FILE.json` writes; this is {0}</source>
+      <translation>应为带有 "predictions" 列表的 JSON 对象（即 `predict --out FILE.json` 写出的格式）；此文件是{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>'predictions' is not a list</source>
       <translation>“predictions”不是列表</translation>
     </message>
@@ -3380,6 +3420,26 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>{0}, line {1}: {2}</source>
       <translation>{0}，第 {1} 行：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>null</source>
+      <translation>null</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>a list</source>
+      <translation>一个列表</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>an object without "predictions"</source>
+      <translation>一个没有 "predictions" 的对象</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>a single value</source>
+      <translation>单个值</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3473,16 +3533,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>{0}: no such journal</source>
-      <translation>{0}：没有这个日志</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>{0}: not a sort journal</source>
-      <translation>{0}：不是整理日志</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>{0}: the copy does not match its source after writing (disk or memory error)</source>
       <translation>{0}：写入后副本与源文件不一致（磁盘或内存错误）</translation>
     </message>
@@ -3498,13 +3548,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>{0}: a journal of that name exists</source>
-      <translation>{0}：已有同名日志</translation>
+      <source>{0}: this sort has been (partly) undone; it cannot be resumed</source>
+      <translation>{0}：此次整理已被（部分）撤销；无法继续</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>{0}: this sort has been (partly) undone; it cannot be resumed</source>
-      <translation>{0}：此次整理已被（部分）撤销；无法继续</translation>
+      <source>{0}: step {1} of the journal was changed (it fails its check), so the sort is not resumed; every file stays where it is</source>
+      <translation>{0}：日志的第 {1} 步已被修改（未通过校验），因此不继续排序；所有文件保持原位</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
@@ -3523,6 +3573,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: not in a folder the sort took files from; the journal was changed</source>
+      <translation>{0}：不在排序取出文件的文件夹中；日志已被修改</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>{0}: exists and is not a copy of {1}; not replaced</source>
       <translation>{0}：已存在且不是 {1} 的副本；未替换</translation>
     </message>
@@ -3535,6 +3590,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>{0}: no longer matches {1}; the source is kept</source>
       <translation>{0}：已与 {1} 不一致；保留源文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>its line in the journal was changed (it fails its check), so undo leaves it</source>
+      <translation>它在日志中的行已被修改（未通过校验），因此撤销不处理它</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
@@ -3928,6 +3988,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>image size must be from 1 to {0}, not {1}</source>
+      <translation>图像尺寸必须在 1 到 {0} 之间，而不是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>validation split must be in [0, 1), not {0}</source>
       <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
     </message>
@@ -4108,6 +4173,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>{0}: says image size {1} but its training settings say {2}; the run folder was changed</source>
+      <translation>{0}：记录的图像尺寸为 {1}，但其训练设置为 {2}；运行文件夹已被修改</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: all {1} epochs are done; give a number of epochs to add</source>
       <translation>{0}：全部 {1} 轮均已完成；请指定要追加的轮数</translation>
     </message>
@@ -4220,6 +4290,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/manifest.py" />
       <source>not a JSON object</source>
       <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>image_size is {0}, not a whole number of pixels from 1 to {1}</source>
+      <translation>image_size 为 {0}，不是 1 到 {1} 之间的整数像素数</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/manifest.py" />

@@ -58,8 +58,8 @@ MAX_VALUES = 10_000_000
 
 
 def _check(value: Any, where: str = "") -> None:
-    """Refuse object arrays and structures that would expand beyond MAX_VALUES; each object is
-    walked once, however often it is shared."""
+    """Refuse object arrays, structures that contain themselves and structures that would expand
+    beyond MAX_VALUES; each object is walked once, however often it is shared."""
     sizes: dict[int, int] = {}
     stack: list[tuple[Any, bool]] = [(value, False)]
     while stack:
@@ -70,11 +70,18 @@ def _check(value: Any, where: str = "") -> None:
             if node.dtype.hasobject:
                 raise UnsafePickleError(say("{0}refused: an array of Python objects, not of numbers", where))
             continue
-        if not isinstance(node, (dict, list, tuple)) or (key in sizes and not expanded):
+        if not isinstance(node, (dict, list, tuple)):
+            continue
+        if not expanded and sizes.get(key) == -1:
+            # Still being walked, so it is inside itself: a cycle, which no data file holds and
+            # which numpy would try to unroll without end.
+            raise UnsafePickleError(say("{0}refused: a list or dict that contains itself, which a data file never holds",
+                                        where))
+        if key in sizes and not expanded:
             continue
         children = [c for kv in node.items() for c in kv] if isinstance(node, dict) else list(node)
         if not expanded:
-            sizes[key] = -1  # being walked: a structure that holds itself counts as a leaf here
+            sizes[key] = -1  # being walked until its sizes are summed
             stack.append((node, True))
             stack.extend((c, False) for c in children if isinstance(c, (dict, list, tuple, np.ndarray)))
             continue

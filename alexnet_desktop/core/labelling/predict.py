@@ -27,6 +27,7 @@ from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
 from alexnet_desktop.core.data.images import RESIZE_MODES, FileListing, ImageDecodeError, decode_image, list_image_files
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
+from alexnet_desktop.core.training.manifest import MAX_IMAGE_SIZE
 from alexnet_desktop.core.training.runs import LABELS, MODEL, RunFolder
 
 
@@ -39,9 +40,9 @@ class LoadedModel:
     class_names: list[str]
     image_size: int
     source: Path
-    # Whether the model's outputs are scores (logits) that need a softmax: None until its
-    # first outputs have been seen (see `as_probabilities`).
-    logits: bool | None = None
+    # Whether the model's outputs were found to be scores (logits) rather than probabilities,
+    # in any batch so far: the warning is said once (see `as_probabilities`).
+    logits: bool = False
     resize: str = "stretch"
 
 
@@ -54,23 +55,23 @@ def is_distribution(outputs: np.ndarray) -> bool:
 def as_probabilities(loaded: LoadedModel, outputs: np.ndarray, emit: Emit = no_emit) -> np.ndarray:
     """The model's outputs for a batch as probabilities.
 
-    A model whose outputs are not probabilities (logits: a "confidence" of 91.5) is noticed
-    on its first outputs, said once, and a softmax is applied to all its outputs from then
-    on. Rows that are not finite (NaN, infinity) stay so: the caller makes them unreadable.
+    Every batch is checked: one whose outputs are not probabilities (logits: a "confidence"
+    of 91.5) gets a softmax, and the first such batch is said once, so a model that gives
+    probabilities for some images and raw scores for others never yields a confidence above 1.
+    Rows that are not finite (NaN, infinity) stay so: the caller makes them unreadable.
     """
     outputs = np.asarray(outputs, dtype=np.float64)
-    if loaded.logits is None and np.isfinite(outputs).all(axis=1).any():
-        loaded.logits = not is_distribution(outputs)
-        if loaded.logits:
-            emit(Message(say("{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); "
-                             "a softmax is applied to them", loaded.source, float(np.nanmin(outputs)),
-                             float(np.nanmax(outputs))), "warning"))
-    if loaded.logits:
-        with np.errstate(invalid="ignore", over="ignore"):
-            shifted = outputs - outputs.max(axis=1, keepdims=True)
-            e = np.exp(shifted)
-            outputs = e / e.sum(axis=1, keepdims=True)
-    return outputs
+    if not np.isfinite(outputs).all(axis=1).any() or is_distribution(outputs):
+        return outputs
+    if not loaded.logits:
+        loaded.logits = True
+        emit(Message(say("{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); "
+                         "a softmax is applied to them", loaded.source, float(np.nanmin(outputs)),
+                         float(np.nanmax(outputs))), "warning"))
+    with np.errstate(invalid="ignore", over="ignore"):
+        shifted = outputs - outputs.max(axis=1, keepdims=True)
+        e = np.exp(shifted)
+        return e / e.sum(axis=1, keepdims=True)
 
 
 def read_labels(path: Path) -> list[str]:
@@ -159,7 +160,13 @@ def _resize_beside(model_file: Path) -> str:
     return mode if mode in RESIZE_MODES else "stretch"
 
 
-MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it predicts at
+def keras_reason(exc: BaseException) -> str:
+    """The one line of a Keras error that says what went wrong: its first, or, when Keras wrapped
+    the error ("Exception encountered when calling Reshape.call()."), the wrapped one's."""
+    lines = [ln.strip() for ln in plain(str(exc) or type(exc).__name__).strip().splitlines() if ln.strip()]
+    if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
+        return lines[1][:300]
+    return (lines or [type(exc).__name__])[0][:300]
 
 
 def _input_side(model: Any, where: Path) -> int | None:
@@ -188,8 +195,9 @@ class Prediction:
     source: str = "predicted"  # "predicted", or "manual" when the user set the label
 
     def top_k(self, class_names: list[str], k: int) -> list[tuple[str, float]]:
-        """The k most probable classes with their probabilities."""
-        order = np.argsort(self.probabilities)[::-1][:k]
+        """The k most probable classes with their probabilities; of equal ones the first class
+        first, as `label` (numpy's argmax) takes it."""
+        order = np.argsort(-np.asarray(self.probabilities), kind="stable")[:k]
         return [(class_names[i], float(self.probabilities[i])) for i in order]
 
 
@@ -237,7 +245,7 @@ def predict_files(
                 try:
                     outputs = loaded.model.predict_on_batch(x)
                 except Exception as exc:  # noqa: BLE001 - Keras's errors are pages of its internals
-                    first = plain(str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
+                    first = keras_reason(exc)
                     raise ValueError(say("{0}: the model failed on {1}x{1} images ({2}: {3})", loaded.source,
                                          loaded.image_size, type(exc).__name__, first)) from None
                 probs = as_probabilities(loaded, outputs, emit)
@@ -393,7 +401,11 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     base = Path(os.path.abspath(path)).parent
     if path.suffix.lower() == ".json":
         try:
-            items = json.loads(text)["predictions"]
+            document = json.loads(text)
+            if not isinstance(document, dict) or "predictions" not in document:
+                raise TypeError(say("expected a JSON object with a \"predictions\" list, as `predict --out FILE.json` "
+                                    "writes; this is {0}", _json_kind(document)))
+            items = document["predictions"]
             if not isinstance(items, list):
                 raise TypeError(say("'predictions' is not a list"))
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
@@ -425,6 +437,17 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     except csv.Error as exc:
         raise ValueError(say("{0}, line {1}: {2}", path, reader.line_num, exc)) from None
     return rows
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in words, for a message."""
+    if value is None:
+        return say("null")
+    if isinstance(value, list):
+        return say("a list")
+    if isinstance(value, dict):
+        return say("an object without \"predictions\"")
+    return say("a single value")
 
 
 def _short(exc: BaseException) -> str:

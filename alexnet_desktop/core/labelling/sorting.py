@@ -1,7 +1,7 @@
 """Sorting labelled files into class folders without ever losing one, and undoing it.
 
 A sort is planned first (the dry run: every source, the class folder and the name it will
-get), then carried out step by step under an append-only journal:
+get), then carried out step by step under an append-only journal (`journal.py`, which also says how it is checked):
 
 - nothing is overwritten: a name already taken gets " (2)", " (3)"... before its suffix;
 - a copy is written to a temporary name in the class folder, flushed, re-read and checked
@@ -20,7 +20,6 @@ briefly exist twice (source and verified copy), which resume and undo both resol
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import threading
@@ -28,14 +27,13 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from alexnet_desktop.core.wording import N_, Translate, same, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
-from alexnet_desktop.core.training.runs import atomic_write_text
+from alexnet_desktop.core.labelling.journal import Journal
 
 UNCERTAIN = "uncertain"
-JOURNAL_FORMAT = 1
 _CHUNK = 1 << 20
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
@@ -195,36 +193,6 @@ class SortStopped(OSError):
         self.journal, self.done, self.total = journal, done, total
 
 
-class Journal:
-    """The append-only record of one sort; every line is flushed to disk before the step it announces."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-
-    def append(self, record: dict[str, Any]) -> None:
-        """Write one record and make it durable."""
-        with open(self.path, "a", encoding="utf-8") as f:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-
-    def records(self) -> list[dict[str, Any]]:
-        """Every complete record (a line cut short by a crash is ignored)."""
-        out = []
-        try:
-            with open(self.path, encoding="utf-8") as f:
-                for line in f:
-                    try:
-                        out.append(json.loads(line))
-                    except ValueError:
-                        continue
-        except FileNotFoundError:
-            raise FileNotFoundError(say("{0}: no such journal", self.path)) from None
-        if not out or out[0].get("kind") != "alexnet-desktop sort":
-            raise ValueError(say("{0}: not a sort journal", self.path))
-        return out
-
-
 @dataclass
 class SortResult:
     """How a sort (or its undo) ended."""
@@ -297,33 +265,12 @@ def _remove_partials(dest: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _state(records: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[int, dict[str, Any]], set[int]]:
-    header = records[0]
-    steps: dict[int, dict[str, Any]] = {}
-    undone: set[int] = set()
-    for r in records[1:]:
-        if "undone" in r:
-            undone.add(int(r["undone"]))
-        elif "step" in r:
-            steps.setdefault(int(r["step"]), {}).update(r)
-    return header, steps, undone
-
-
 def start_sort(plan: SortPlan, journal_path: str | Path | None = None) -> Journal:
     """Write the journal of `plan` (header and every planned step) and return it; nothing is moved yet."""
     plan.out.mkdir(parents=True, exist_ok=True)
     path = Path(journal_path) if journal_path else plan.out / f".alexnet-sort-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.journal"
-    if path.exists():
-        raise FileExistsError(say("{0}: a journal of that name exists", path))
-    records = [{"kind": "alexnet-desktop sort", "format": JOURNAL_FORMAT, "out": str(plan.out),
-                "op": "move" if plan.move else "copy", "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "steps": len(plan.steps)}]
-    records += [{"step": s.index, "state": "planned", "src": str(s.source), "dst": str(s.dest), "label": s.label}
-                for s in plan.steps]
-    # The whole plan appears at once (temporary file, flush, rename): a sort killed while
-    # planning leaves no journal, never one with half its steps.
-    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    return Journal(path)
+    return Journal.create(path, plan.out, plan.move, [
+        {"step": s.index, "src": str(s.source), "dst": str(s.dest), "label": s.label} for s in plan.steps])
 
 
 def run_sort(
@@ -337,11 +284,13 @@ def run_sort(
     file whole, and the same call resumes it later.
     """
     journal = Journal(Path(journal_path))
-    header, steps, undone = _state(journal.records())
-    if undone:
+    state = journal.state()
+    steps, out, move = state.steps, state.out, state.move
+    if state.undone:
         raise ValueError(say("{0}: this sort has been (partly) undone; it cannot be resumed", journal.path))
-    out = Path(header["out"])
-    move = header["op"] == "move"
+    if state.changed:
+        raise ValueError(say("{0}: step {1} of the journal was changed (it fails its check), so the sort is not "
+                             "resumed; every file stays where it is", journal.path, min(state.changed) + 1))
     total = len(steps)
     done = sum(1 for s in steps.values() if s["state"] == "done")
     emit(Progress(done, total, N_("files sorted")))
@@ -352,7 +301,7 @@ def run_sort(
         if stop is not None and stop.is_set():
             return SortResult(journal.path, done, total, cancelled=True)
         try:
-            _sort_step(journal, out, move, index, step)
+            _sort_step(journal, out, move, index, step, state.source_folder_recorded)
         except OSError as exc:
             where = exc.filename or step["dst"]
             raise SortStopped(
@@ -366,11 +315,14 @@ def run_sort(
     return SortResult(journal.path, done, total)
 
 
-def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[str, Any]) -> None:
+def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[str, Any],
+               sources_ok: Callable[[Path], bool]) -> None:
     """Carry one journalled step from where it got to through to "done"."""
     source, dest = Path(step["src"]), Path(step["dst"])
     if not _inside_sort(dest, out):
         raise ValueError(say("{0}: not in a plain class folder of {1}; nothing is written outside it", dest, out))
+    if not sources_ok(source):
+        raise ValueError(say("{0}: not in a folder the sort took files from; the journal was changed", source))
     _remove_partials(dest)  # left by a copy that was killed
     just_copied = False
     if step["state"] == "planned":
@@ -431,17 +383,20 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
     cause is fixed. Undo is journalled too: an interrupted undo is finished by running it again.
     """
     journal = Journal(Path(journal_path))
-    header, steps, undone = _state(journal.records())
-    move = header["op"] == "move"
-    out = Path(header["out"])
+    state = journal.state()
+    steps, undone, out, move = state.steps, state.undone, state.out, state.move
     problems: list[tuple[Path, str]] = []
     todo = [i for i in sorted(steps, reverse=True) if i not in undone]
     total = len(steps)
     count = total - len(todo)
     for index in todo:
         step = steps[index]
+        if index in state.changed:
+            problems.append((Path(str(step.get("dst", journal.path))),
+                             say("its line in the journal was changed (it fails its check), so undo leaves it")))
+            continue
         source, dest = Path(step["src"]), Path(step["dst"])
-        if not _inside_sort(dest, out):
+        if not _inside_sort(dest, out) or not state.source_folder_recorded(source):
             problems.append((dest, say("not in a class folder of {0}; the journal was changed, so undo leaves it", out)))
             continue
         recorded = (step.get("size"), step.get("sha256"))
@@ -481,7 +436,7 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
         journal.append({"undone": index})
         count += 1
         emit(Progress(count, total, N_("files restored")))
-    for folder in sorted({Path(s["dst"]).parent for s in steps.values()}, reverse=True):
+    for folder in sorted({Path(str(s.get("dst", out))).parent for s in steps.values()}, reverse=True):
         if not _inside_sort(folder / "x", out):
             continue
         try:

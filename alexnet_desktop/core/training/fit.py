@@ -74,6 +74,12 @@ def resume(
     if more_epochs < 0:
         raise ValueError(say("more epochs must be 0 or more, not {0}", more_epochs))
     config = manifest.config()
+    # Checked before any data is read or any epoch trained: the checkpoint was built at the
+    # manifest's size, and a run folder changed by hand must not train an epoch and then fail.
+    if manifest.image_size is None or config.image_size not in (None, manifest.image_size):
+        raise ValueError(say("{0}: says image size {1} but its training settings say {2}; the run folder was changed",
+                             run.manifest_path, manifest.image_size, config.image_size))
+    config.image_size = manifest.image_size
     done = manifest.epochs_done
     config.epochs = max(config.epochs, done) + more_epochs
     if done >= config.epochs:

@@ -142,6 +142,9 @@ def _typed(cls: type, value: Any) -> Any:
     return cls(**{k: v for k, v in (value or {}).items() if k in known}) if isinstance(value, dict) or value is None else cls()
 
 
+MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it was trained at
+
+
 @dataclass
 class RunManifest:
     """What a run was trained on, how, and how far it got; saved as its `run.json`."""
@@ -190,6 +193,10 @@ class RunManifest:
             values[name] = value
         manifest = cls(**values, extra={k: v for k, v in record.items() if k not in known})
         manifest.format = FORMAT
+        size = manifest.image_size
+        if size is not None and (not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= MAX_IMAGE_SIZE):
+            raise ValueError(say("image_size is {0}, not a whole number of pixels from 1 to {1}",
+                                 json.dumps(size), MAX_IMAGE_SIZE))
         return manifest
 
     def to_record(self) -> dict[str, Any]:
@@ -201,7 +208,13 @@ class RunManifest:
     @classmethod
     def read(cls, run_dir: Path) -> "RunManifest":
         """The manifest of the run folder `run_dir`."""
-        return cls.from_record(read_record(Path(run_dir) / MANIFEST))
+        path = Path(run_dir) / MANIFEST
+        try:
+            return cls.from_record(read_record(path))
+        except (TypeError, ValueError) as exc:
+            if str(exc).startswith(str(path)):
+                raise
+            raise ValueError(say("{0}: damaged manifest ({1})", path, exc)) from None
 
     def write(self, run_dir: Path) -> None:
         """Save as `run_dir`'s `run.json`, atomically."""
