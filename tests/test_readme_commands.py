@@ -8,7 +8,8 @@ Only what makes the suite slow is changed: every training runs one epoch. `<run>
 made last (for `train --resume <run>`, one killed after its first epoch), `<stamp>` the journal
 the sort printed. A `# ... 58,311,430 parameters` comment is
 checked against the output. The one command this machine cannot run (two GPUs) must fail
-with a message naming the device.
+with a message naming the device; a command naming another machine (the cluster recipe) is
+never run here, only checked to be one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from tests.dataset_files import image, tar_folder, write_cifar_python
 README = Path(__file__).resolve().parent.parent / "README.md"
 # What this machine (no GPU) answers instead of running the command, and what it must say.
 NEEDS_HARDWARE = {"--device GPU:0": "GPU:0"}
+# An address other than this machine's loopback: such a command is never run here (README's
+# two-workstation recipe names 192.168.1.x; tests/test_multiworker.py runs it on 127.0.0.1).
+OTHER_MACHINE = re.compile(r"\b(?!127\.)\d{1,3}(?:\.\d{1,3}){3}\b")
 
 
 def readme_commands() -> list[tuple[str, str]]:
@@ -120,6 +124,9 @@ def test_every_command_readme_shows_runs_as_written(tmp_path, monkeypatch):
     runs = home / "AlexNetDesktop" / "runs"
     journal = None
     for command, comment in commands:
+        if OTHER_MACHINE.search(command):
+            assert "--cluster" in command, f"{command}: names another machine but is not a cluster recipe"
+            continue
         if command.split()[1:3] == ["train", "--resume"] and "--more-epochs" not in command:
             kill_after_first_epoch("alexnet-desktop train ~/data/intel --epochs 3", home, env)
         if "<run>" in command:

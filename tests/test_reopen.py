@@ -89,6 +89,12 @@ def test_a_trained_model_is_used_from_fresh_processes(arch_id, user_plugin, work
     assert again == {r["path"]: r["label"] for r in rows}
     _check_foreign_runtimes(exports, arch_id, n_classes=2)
 
+    if arch_id == "alexnet":  # README: plain Keras loads it once the LRN's class is imported
+        script = ("import keras; from alexnet_desktop.plugin_api import LocalResponseNormalization\n"
+                  f"keras.saving.load_model({str(exports / 'keras.keras')!r}, safe_mode=True)")
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=_env())
+        assert out.returncode == 0, out.stderr[-2000:]
+
     # Resume: one more epoch from the checkpoint, in a new process.
     run_cli("train", "--resume", run, "--more-epochs", 1)
     manifest = json.loads((run / "run.json").read_text())
@@ -133,17 +139,23 @@ def _check_foreign_runtimes(exports: Path, arch_id: str, n_classes: int) -> None
 
 
 def test_without_its_declaration_the_custom_layer_cannot_be_loaded(user_plugin, workspace, tmp_path):
-    """The route is the declaration: the same plugin without `custom_layers` makes a model that
-    is refused with a message naming the file and the layer (so the test above can fail)."""
+    """The route is the declaration: the same plugin without `custom_layers` is refused before
+    it trains, naming the layer and what to declare (so the test above can fail), and a model
+    holding an undeclared layer is refused by name when loaded."""
     source = (HERE / "layered_plugin.py").read_text()
     undeclared = source.replace("custom_layers=lambda: (_Lazy.get(),)", "")
     assert undeclared != source
-    (workspace.plugins_dir / "layered_plugin.py").write_text(undeclared)
     data = write_colour_dataset(tmp_path / "data", per_class=2, side=24)
+    run_cli("train", data, "--arch", "layered-test-net", "--epochs", 1, "--image-size", 16, "--batch-size", 4)
+    (run,) = workspace.runs_dir.iterdir()
+    (workspace.plugins_dir / "layered_plugin.py").write_text(undeclared)
     out = subprocess.run([sys.executable, "-m", "alexnet_desktop", "train", str(data), "--arch", "layered-test-net",
                           "--epochs", "1", "--image-size", "16", "--batch-size", "4"],
                          capture_output=True, text=True, timeout=300, env=_env())
-    # Training itself reopens its best model to evaluate it, and is refused there.
+    assert out.returncode != 0 and "custom_layers=(ChannelGain,)" in out.stderr, out.stderr[-2000:]
+    assert [p.name for p in workspace.runs_dir.iterdir()] == [run.name]  # nothing trained
+    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", "predict", str(run), str(data), "--recursive"],
+                         capture_output=True, text=True, timeout=300, env=_env())
     assert out.returncode != 0 and "model.keras: not loaded" in out.stderr and "ChannelGain" in out.stderr
 
 
@@ -217,3 +229,27 @@ def test_readmes_plugin_example_works_from_the_user_folder(workspace, tmp_path):
     assert "my-net" in {a["id"] for a in listed["architectures"]}
     summary = json.loads(run_cli("summary", "--arch", "my-net", "--classes", 3, "--json").stdout)
     assert summary["total_params"] == 3 * 3 * 3 * 32 + 32 + 32 * 3 + 3
+
+
+def test_two_plugins_with_a_layer_of_the_same_name_each_get_their_own(workspace, tmp_path):
+    """Keras looks custom layers up by name; the app hands it the class of the module the model's
+    config names, so a model of one plugin is never rebuilt with another plugin's `Scale`."""
+    import numpy as np
+
+    workspace.plugins_dir.mkdir(parents=True, exist_ok=True)
+    source = (HERE / "layered_plugin.py").read_text()
+    (workspace.plugins_dir / "layered_plugin.py").write_text(source)
+    other = (source.replace("return x * self.gain", "return x * self.gain * 0.0 + 1.0")
+             .replace('id="layered-test-net"', 'id="other-layered-net"'))
+    assert other != source
+    (workspace.plugins_dir / "other_plugin.py").write_text(other)
+    data = write_colour_dataset(tmp_path / "data", per_class=3, side=24)
+    run_cli("train", data, "--arch", "other-layered-net", "--epochs", 1, "--image-size", 16, "--batch-size", 4)
+    (run,) = workspace.runs_dir.iterdir()
+    script = ("import numpy as np, sys; from alexnet_desktop.core.model.model_files import load_model_file\n"
+              f"m = load_model_file({str(run / 'model.keras')!r})\n"
+              "print([type(l).__module__ for l in m.layers[-1].layers if type(l).__name__ == 'ChannelGain'])")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=_env())
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "['alexnet_desktop_user_plugins.other_plugin']"
+

@@ -52,7 +52,49 @@ def blank(png: Path) -> bool:
     return len(small.getcolors(maxcolors=1 << 16) or range(1 << 16)) < 16 or max(ImageStat.Stat(image).stddev) < 8
 
 
+def owners_outside_readme() -> list[str]:
+    """The Debian packages that hold a library Qt's xcb platform loads and that README's apt
+    line does not bring (itself, through its dependencies, or as a package every Debian has).
+    The window check's own tools pull in libraries too (ImageMagick brings GLib), so the window
+    appearing here would not prove README's line is enough on a bare machine; this does."""
+    import re
+
+    import PySide6
+
+    if shutil.which("dpkg-query") is None or shutil.which("apt-cache") is None:
+        return []  # not Debian: nothing to compare with
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"sudo apt-get install ([a-z0-9 .+-]+)", readme).group(1).split()
+    qt = Path(PySide6.__file__).parent / "Qt"
+    libs = [qt / "plugins" / "platforms" / "libqxcb.so", *(qt / "lib" / f"libQt6{m}.so.6"
+                                                            for m in ("Core", "Gui", "Widgets", "XcbQpa", "DBus"))]
+    needed = set()
+    for lib in filter(Path.exists, libs):
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True).stdout
+        needed |= {m.group(1) for m in re.finditer(r"=> (/\S+)", out) if str(qt) not in m.group(1)}
+    owners = set()
+    for path in needed:
+        real = os.path.realpath(path)
+        for candidate in {path, real, real.replace("/usr/lib/", "/lib/", 1), real.replace("/lib/", "/usr/lib/", 1)}:
+            found = subprocess.run(["dpkg-query", "-S", candidate], capture_output=True, text=True).stdout
+            if found:
+                owners |= {o.strip().split(":")[0] for o in found.split(":", 1)[0].split(",")}
+                break
+    brought = subprocess.run(["apt-cache", "depends", "--recurse", "--no-recommends", "--no-suggests", "--no-conflicts",
+                              "--no-breaks", "--no-replaces", "--no-enhances", "--installed", *listed],
+                             capture_output=True, text=True).stdout
+    allowed = set(listed) | {w.split(":")[0] for w in re.findall(r"(?m)^\s*(?:\|?Depends|PreDepends): <?([^\s>]+)", brought)}
+    allowed |= set(re.findall(r"(?m)^([^\s]+)$", brought))
+    base = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Priority}\n"], capture_output=True, text=True).stdout
+    allowed |= {line.split()[0] for line in base.splitlines() if line.split()[1:] in (["required"], ["important"])}
+    return sorted(owners - allowed)
+
+
 def main(shot: Path) -> None:
+    missing = owners_outside_readme()
+    if missing:
+        fail(f"Qt's xcb platform needs libraries from {', '.join(missing)}, which README's apt line does not "
+             "bring: add them to it")
     for tool in ("Xvfb", "xdotool", "import"):
         if shutil.which(tool) is None:
             fail(f"{tool} is not installed (apt-get install xvfb xdotool imagemagick)")

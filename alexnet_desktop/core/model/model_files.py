@@ -71,20 +71,50 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def model_custom_objects() -> dict[str, type]:
-    """Every custom layer a model the app loads may contain, under the names Keras saves them
-    by: the app's shared blocks (`core/model/layers.py`) and each architecture plugin's declared
-    `custom_layers`. Loading passes them to Keras explicitly, so a model reopens in a process
-    that never built one (which would otherwise not have imported the module that defines them)."""
+def loadable_layer_classes() -> set[type]:
+    """The custom layer classes a model may hold and still be loaded: those plugins declare and
+    those registered with Keras (the app's shared blocks among them)."""
     import alexnet_desktop.core.model.layers  # noqa: F401  (registers the shared blocks with Keras)
     from alexnet_desktop.core.plugins import declared_layers
 
-    saving = _keras().saving
+    registered = {obj for obj in _keras().saving.get_custom_objects().values() if isinstance(obj, type)}
+    return set(declared_layers()) | registered
+
+
+def model_custom_objects(config: Any) -> dict[str, type]:
+    """The custom layers to hand Keras for a model, under the names it saves them by: the app's
+    shared blocks (`core/model/layers.py`) and each architecture plugin's declared
+    `custom_layers`. Passed explicitly, so a model reopens in a process that never built one.
+
+    With the model's `config`, each name goes to the class of the module the config names:
+    two plugins may each have a layer called `Scale`, and Keras looks layers up by name only."""
+    import alexnet_desktop.core.model.layers  # noqa: F401  (registers the shared blocks with Keras)
+    from alexnet_desktop.core.plugins import declared_layers
+
+    by_origin = {(layer.__module__, layer.__name__): layer for layer in declared_layers()}
     objects: dict[str, type] = {}
-    for layer in declared_layers():
-        objects[layer.__name__] = layer
-        objects[saving.get_registered_name(layer)] = layer
+    for module, class_name, registered in _named_classes(config):
+        layer = by_origin.get((module, class_name))
+        if layer is None:
+            continue
+        name = registered or class_name
+        if objects.get(name, layer) is not layer:
+            raise UnsafeModelError(say("it holds two different layers named {0} (from {1} and {2}); Keras cannot "
+                                       "tell them apart", name, objects[name].__module__, module))
+        objects[name] = layer
     return objects
+
+
+def _named_classes(node: Any):
+    """(module, class_name, registered_name) of every object a model config names."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _named_classes(item)
+    elif isinstance(node, dict):
+        if isinstance(node.get("class_name"), str) and isinstance(node.get("module"), str):
+            yield node["module"], node["class_name"], node.get("registered_name")
+        for value in node.values():
+            yield from _named_classes(value)
 
 
 def _trusted_modules() -> tuple[str, ...]:
@@ -120,15 +150,16 @@ def _walk(node: Any, trusted: tuple[str, ...], where: str = "config") -> None:
     if module is not None and (not isinstance(module, str) or not _is_trusted(module, trusted)):
         raise UnsafeModelError(
             say("it asks for {0!r} from the module {1!r} ({2}); only Keras, this app and installed plugins may "
-                "provide a model's parts", class_name, module, where)
+                "provide a model's parts, and a plugin's own layer must be declared on its Architecture "
+                "(custom_layers)", class_name, module, where)
         )
     for key, value in node.items():
         _walk(value, trusted, f"{where}.{key}")
 
 
-def check_keras_archive(path: str | Path) -> None:
+def check_keras_archive(path: str | Path) -> Any:
     """Refuse (UnsafeModelError) a `.keras` file that is damaged or names code from outside
-    Keras, this app and the installed plugins; read without loading anything."""
+    Keras, this app and the installed plugins; read without loading anything. Returns its config."""
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -171,6 +202,7 @@ def check_keras_archive(path: str | Path) -> None:
         raise UnsafeModelError(say("{0}: not loaded: {1}", path, exc)) from None
     except RecursionError:
         raise UnsafeModelError(say("{0}: its config.json is nested too deeply to be a model's", path)) from None
+    return config
 
 
 def check_model_suffix(path: str | Path) -> None:
@@ -204,8 +236,11 @@ def load_model_file(path: str | Path, *, compile: bool = False, accepted_hashes:
                     "It was not loaded; if you changed it on purpose, load it as a model file instead of through "
                     "its run", path, actual[:16], ", ".join(sorted(h[:16] + "…" for h in accepted)) or say("another"))
             )
-    custom_objects = model_custom_objects()
-    check_keras_archive(path)
+    config = check_keras_archive(path)
+    try:
+        custom_objects = model_custom_objects(config)
+    except UnsafeModelError as exc:
+        raise UnsafeModelError(say("{0}: not loaded: {1}", path, exc)) from None
     try:
         return _keras().saving.load_model(str(path), compile=compile, safe_mode=True, custom_objects=custom_objects)
     except Exception as exc:  # Keras raises many types for a bad file; the user needs one message

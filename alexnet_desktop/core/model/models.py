@@ -46,6 +46,30 @@ def build_classifier(arch: Architecture, num_classes: int, image_size: int) -> A
     if num_classes < 2:
         raise ValueError(say("a classifier needs at least 2 classes, not {0}", num_classes))
     net = arch.build(num_classes, (image_size, image_size, 3))
+    check_layers_reopen(arch, net)
     inputs = keras.Input((image_size, image_size, 3), dtype="uint8", name="image_uint8")
     x = keras.layers.Rescaling(1.0 / 255, name="rescale")(inputs)
     return keras.Model(inputs, net(x), name=f"{net.name}_classifier")
+
+
+def check_layers_reopen(arch: Architecture, net: Any) -> None:
+    """Refuse, before any training, a network holding a layer the app could not load again: one
+    that is neither Keras's, the app's, declared by a plugin (`custom_layers`) nor registered
+    with Keras. Otherwise a run would train for hours and its model be refused when reopened."""
+    from alexnet_desktop.core.model.model_files import loadable_layer_classes
+
+    known = loadable_layer_classes()
+    for layer in _all_layers(net):
+        cls = type(layer)
+        if cls.__module__.split(".")[0] in ("keras", "alexnet_desktop") or cls in known:
+            continue
+        raise ValueError(say("{0} builds a layer of its own, {1} (from {2}), that its plugin does not declare: "
+                             "list it on the Architecture as custom_layers=({1},), or a saved model could not be "
+                             "opened again", arch.name, cls.__name__, cls.__module__))
+
+
+def _all_layers(model: Any):
+    for layer in model.layers:
+        yield layer
+        if hasattr(layer, "layers"):
+            yield from _all_layers(layer)
