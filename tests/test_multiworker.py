@@ -61,6 +61,7 @@ def start_worker(processes, data: Path, runs: Path, cluster: list[str], index: i
 
 
 def wait_until(condition, timeout: float, what: str) -> None:
+    """Poll `condition` (files another process writes: there is no signal to wait on)."""
     end = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > end:
