@@ -3678,6 +3678,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/model_files.py" />
+      <source>it holds two different layers named {0} (from {1} and {2}); Keras cannot tell them apart</source>
+      <translation>它包含两个不同的名为 {0} 的层（来自 {1} 和 {2}）；Keras 无法区分它们</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/model_files.py" />
       <source>it contains a Lambda layer ({0}): Python code that would run on loading</source>
       <translation>它含有 Lambda 层（{0}）：加载时会运行的 Python 代码</translation>
     </message>
@@ -3688,8 +3693,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/model_files.py" />
-      <source>it asks for {0!r} from the module {1!r} ({2}); only Keras, this app and installed plugins may provide a model's parts</source>
-      <translation>它要求从模块 {1!r} 加载 {0!r}（{2}）；只有 Keras、本应用和已安装的插件可以提供模型的组成部分</translation>
+      <source>it asks for {0!r} from the module {1!r} ({2}); only Keras, this app and installed plugins may provide a model's parts, and a plugin's own layer must be declared on its Architecture (custom_layers)</source>
+      <translation>它要求来自模块 {1!r} 的 {0!r}（{2}）；只有 Keras、本应用和已安装的插件可以提供模型的组成部分，且插件自己的层必须在其 Architecture 中声明（custom_layers）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/model_files.py" />
@@ -3775,6 +3780,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/models.py" />
       <source>a classifier needs at least 2 classes, not {0}</source>
       <translation>分类器至少需要 2 个类别，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/models.py" />
+      <source>{0} builds a layer of its own, {1} (from {2}), that its plugin does not declare: list it on the Architecture as custom_layers=({1},), or a saved model could not be opened again</source>
+      <translation>{0} 构建了自己的层 {1}（来自 {2}），但其插件没有声明它：请在 Architecture 中写明 custom_layers=({1},)，否则保存的模型将无法再次打开</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/plugins.py" />
