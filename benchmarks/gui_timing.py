@@ -123,7 +123,7 @@ def wait_until(condition, timeout: float, signal=None) -> None:
 
 def steady_rate(run_dir: Path, train_count: int) -> float:
     """Training images/s over the epochs after the first, from the run's own history."""
-    from alexnet_desktop.core.training.runs import RunFolder
+    from alexnet_desktop.core.runs.folder import RunFolder
 
     epochs = [row for row in RunFolder(run_dir).read_history() if row["epoch"] > 1]
     return train_count * len(epochs) / sum(row["seconds"] for row in epochs)

@@ -59,7 +59,7 @@ def accuracy_at_last_epoch(run_dir: Path, test: Path) -> float:
     from alexnet_desktop.core.labelling.predict import LoadedModel
     from alexnet_desktop.core.model.model_files import load_model_file
     from alexnet_desktop.core.training.evaluation import evaluate_samples
-    from alexnet_desktop.core.training.runs import RunFolder
+    from alexnet_desktop.core.runs.folder import RunFolder
 
     run = RunFolder(run_dir)
     manifest = run.manifest()

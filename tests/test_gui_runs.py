@@ -8,7 +8,7 @@ import json
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from alexnet_desktop.core.data.augment import preset
-from alexnet_desktop.core.training.runs import RunFolder
+from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.training.events import EpochEnded
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.fit import train

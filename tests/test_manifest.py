@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from alexnet_desktop.core.training.manifest import FORMAT, RunManifest
-from alexnet_desktop.core.training.runs import RunFolder, effective_status
+from alexnet_desktop.core.runs.manifest import FORMAT, RunManifest
+from alexnet_desktop.core.runs.folder import RunFolder, effective_status
 
 FIXTURE = Path(__file__).parent / "fixtures" / "run_format1"
 
@@ -57,7 +57,7 @@ def test_an_old_run_folder_opens_from_a_new_process(tmp_path):
     """The format-1 run folder is read by a fresh interpreter, as a user upgrading would."""
     run = tmp_path / "old-run"
     shutil.copytree(FIXTURE, run)
-    script = ("import sys, json; from alexnet_desktop.core.training.runs import RunFolder\n"
+    script = ("import sys, json; from alexnet_desktop.core.runs.folder import RunFolder\n"
               "m = RunFolder(sys.argv[1]).manifest()\n"
               "print(json.dumps([m.status, m.class_names, m.best.value, m.dataset.loader]))")
     out = subprocess.run([sys.executable, "-c", script, str(run)], capture_output=True, text=True, check=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from alexnet_desktop.core.training.runs import RunFolder, effective_status
+from alexnet_desktop.core.runs.folder import RunFolder, effective_status
 from alexnet_desktop.core.training.events import BatchEnded, PauseChanged, RunFinished
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.fit import resume, train

@@ -549,7 +549,7 @@ def test_a_model_with_the_wrong_input_is_refused_in_plain_words(models, photos):
 
 
 def test_a_run_whose_manifest_says_another_image_size_is_refused_before_decoding(tmp_path, photos):
-    from alexnet_desktop.core.training.runs import RunFolder
+    from alexnet_desktop.core.runs.folder import RunFolder
     from alexnet_desktop.core.tf_runtime import keras
 
     k = keras()
@@ -575,7 +575,7 @@ def test_files_the_app_writes_get_the_users_mode_not_a_private_one(tmp_path):
     import stat
 
     from alexnet_desktop.core.files import user_mode
-    from alexnet_desktop.core.training.runs import atomic_write_text
+    from alexnet_desktop.core.runs.folder import atomic_write_text
 
     atomic_write_text(tmp_path / "run.json", "{}")
     assert stat.S_IMODE((tmp_path / "run.json").stat().st_mode) == user_mode()

@@ -68,7 +68,7 @@ def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monk
     manifests are not opened again, a changed one is."""
     import json
 
-    from alexnet_desktop.core.training.runs import RunFolder, list_runs
+    from alexnet_desktop.core.runs.folder import RunFolder, list_runs
 
     for name in ("20260101-000000_a", "20260102-000000_b"):
         (tmp_path / name).mkdir()

@@ -36,7 +36,7 @@ def test_a_new_run_from_the_cli_has_its_architectures_defaults_and_balanced_clas
     assert (training["arch"], training["optimizer"], training["learning_rate"]) == ("small-cnn", "adam", 1e-3)
     # n / (k * n_c): 10 / (2 * 8) and 10 / (2 * 2); read back as the run's settings.
     assert training["class_weight"] == "balanced" and record["class_weights"] == {"blue": 0.625, "red": 2.5}
-    from alexnet_desktop.core.training.manifest import RunManifest
+    from alexnet_desktop.core.runs.manifest import RunManifest
 
     manifest = RunManifest.read(Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"]))
     assert manifest.config().class_weight == "balanced" and manifest.class_weights["red"] == 2.5

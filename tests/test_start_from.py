@@ -73,7 +73,7 @@ def test_the_same_classes_keep_the_classifier_and_run_json_records_the_source(la
     assert len(new) == len(old) > 2
     assert all(same(a, b, atol=1e-6) for a, b in zip(new, old))
     # Reopened by a new process: what the run started from, and the source model's hash.
-    script = ("import json, sys; from alexnet_desktop.core.training.manifest import RunManifest; "
+    script = ("import json, sys; from alexnet_desktop.core.runs.manifest import RunManifest; "
               "m = RunManifest.read(sys.argv[1]); print(json.dumps([m.start_from, m.training['start_from'], "
               "m.architecture.id, m.image_size]))")
     out = subprocess.run([sys.executable, "-c", script, str(run)], capture_output=True, text=True, check=True,

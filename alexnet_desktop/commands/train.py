@@ -18,7 +18,7 @@ def cmd_train(args) -> int:
     cluster = _join_cluster(args)  # before anything else touches TensorFlow
     from alexnet_desktop.core.training.cluster import PeerLost
     from alexnet_desktop.core.training.fit import resume, train
-    from alexnet_desktop.core.training.manifest import optimistic_note
+    from alexnet_desktop.core.runs.manifest import optimistic_note
 
     plugins = host()
     printer = EventPrinter() if args.events else ProgressPrinter()
@@ -71,7 +71,7 @@ def cmd_train(args) -> int:
 
 def _validated_on_test(run_dir: Path) -> bool:
     """Whether the run chose its best epoch on the test part, so its best value is optimistic."""
-    from alexnet_desktop.core.training.manifest import RunManifest
+    from alexnet_desktop.core.runs.manifest import RunManifest
 
     try:
         return run_dir != Path() and RunManifest.read(run_dir).validated_on_test
@@ -183,7 +183,7 @@ def _train_config(args, plugins) -> Any:
 
 def start_from_run(given: str, run_dir: str | None) -> Any:
     """The manifest of the run `given` names (a path or a run of the workspace), or None for a model file."""
-    from alexnet_desktop.core.training.manifest import RunManifest
+    from alexnet_desktop.core.runs.manifest import RunManifest
     from alexnet_desktop.core.training.start_from import resolve_source
     from alexnet_desktop.core.workspace import Workspace
 

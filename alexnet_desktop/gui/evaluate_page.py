@@ -19,10 +19,10 @@ from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.predict import Prediction
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
-from alexnet_desktop.core.training.runs import RunFolder, effective_status, list_runs
+from alexnet_desktop.core.runs.folder import RunFolder, effective_status, list_runs
 from alexnet_desktop.core.labelling.sorting import plan_sort, start_sort, run_sort, undo_sort
 from alexnet_desktop.gui.plots import PointLabels
-from alexnet_desktop.core.training.manifest import optimistic_note
+from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.wording import shown
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState

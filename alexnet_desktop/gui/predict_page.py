@@ -20,7 +20,7 @@ from alexnet_desktop.core.wording import shown_error
 from alexnet_desktop.core.labelling.session import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.labelling.predict import InputSizeUnknown, read_labels
 from alexnet_desktop.core.labelling.predict_folder import ModelReady, PassedOver, Rows, SizeWanted, predict_folder
-from alexnet_desktop.core.training.runs import LABELS, effective_status, list_runs
+from alexnet_desktop.core.runs.folder import LABELS, effective_status, list_runs
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.predict_retrain import Retrainer

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QV
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.sorting import plan_sort
 from alexnet_desktop.core.training.config import TrainConfig
-from alexnet_desktop.core.training.manifest import RunManifest
+from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.gui.predict_sort import Sorter
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import PathEdit

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import QFile
 
 from alexnet_desktop.core.model.export import export_model
-from alexnet_desktop.core.training.runs import RESUMABLE, RunFolder, effective_status, list_runs
+from alexnet_desktop.core.runs.folder import RESUMABLE, RunFolder, effective_status, list_runs
 from alexnet_desktop.core.training.config import default_of
-from alexnet_desktop.core.training.manifest import RunManifest, optimistic_note
+from alexnet_desktop.core.runs.manifest import RunManifest, optimistic_note
 from alexnet_desktop.gui.export_dialog import ExportDialog
 from alexnet_desktop.core.wording import from_record, shown
 from alexnet_desktop.gui.i18n import core_text, plugin_text, status_text

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from alexnet_desktop.core.training.runs import list_runs
+from alexnet_desktop.core.runs.folder import list_runs
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button
 
@@ -127,7 +127,7 @@ class StartFromBox(QGroupBox):
         self._store()
         run = self.runs.currentData()
         if self.kind.currentData() == RUN and run:
-            from alexnet_desktop.core.training.manifest import RunManifest
+            from alexnet_desktop.core.runs.manifest import RunManifest
 
             try:
                 manifest = RunManifest.read(Path(run))

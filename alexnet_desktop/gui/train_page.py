@@ -18,7 +18,7 @@ from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.evaluation import Evaluated
-from alexnet_desktop.core.training.manifest import RunManifest, optimistic_note
+from alexnet_desktop.core.runs.manifest import RunManifest, optimistic_note
 from alexnet_desktop.core.training.events import (
     BatchEnded, EpochEnded, FiltersChanged, PauseChanged, RunFinished, RunStarted, metric_name,
 )

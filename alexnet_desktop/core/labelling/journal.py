@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.wording import say
-from alexnet_desktop.core.training.runs import atomic_write_text
+from alexnet_desktop.core.runs.folder import atomic_write_text
 
 KIND = "alexnet-desktop sort"
 JOURNAL_FORMAT = 2  # 2: every line carries its check

@@ -27,8 +27,8 @@ from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
 from alexnet_desktop.core.data.images import RESIZE_MODES, FileListing, ImageDecodeError, decode_image, list_image_files
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
-from alexnet_desktop.core.training.manifest import MAX_IMAGE_SIZE
-from alexnet_desktop.core.training.runs import LABELS, MODEL, RunFolder
+from alexnet_desktop.core.runs.manifest import MAX_IMAGE_SIZE
+from alexnet_desktop.core.runs.folder import LABELS, MODEL, RunFolder
 
 
 @dataclass

@@ -23,7 +23,7 @@ from alexnet_desktop.core.model.model_files import load_model_file
 from alexnet_desktop.core.training import cluster as clusters
 from alexnet_desktop.core.training.job import Setup, TrainingJob
 from alexnet_desktop.core.training.prepare import TrainingData
-from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
 
 

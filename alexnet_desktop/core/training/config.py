@@ -14,7 +14,7 @@ from alexnet_desktop.core.data.images import RESIZE_MODES
 from alexnet_desktop.core.training.balance import CLASS_WEIGHT_CHOICES
 from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
 from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES
-from alexnet_desktop.core.training.manifest import MAX_IMAGE_SIZE
+from alexnet_desktop.core.runs.manifest import MAX_IMAGE_SIZE
 from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.wording import say
 

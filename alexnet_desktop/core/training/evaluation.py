@@ -27,9 +27,9 @@ from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.labelling.predict import LoadedModel, load_for_prediction, predict_files
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
-from alexnet_desktop.core.training.manifest import optimistic_note
+from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
-from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
 
 EVAL = "eval.json"

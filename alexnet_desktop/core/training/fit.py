@@ -25,7 +25,7 @@ from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.devices import precision_policy
 from alexnet_desktop.core.training.events import RunFinished
 from alexnet_desktop.core.training.job import Setup, TrainingJob, run_job
-from alexnet_desktop.core.training.runs import RESUMABLE, RunFolder, effective_status
+from alexnet_desktop.core.runs.folder import RESUMABLE, RunFolder, effective_status
 from alexnet_desktop.core.training.start_from import load_starting_point
 from alexnet_desktop.core.wording import say
 

@@ -36,12 +36,12 @@ from alexnet_desktop.core.training.evaluation import (
 from alexnet_desktop.core.training.events import (
     BatchEnded, EpochEnded, FiltersChanged, OutOfMemory, PauseChanged, RunFinished, RunStarted, metric_name,
 )
-from alexnet_desktop.core.training.manifest import new_manifest, optimistic_note
+from alexnet_desktop.core.runs.manifest import new_manifest, optimistic_note
 from alexnet_desktop.core.training.model_card import write_model_card
 from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
 from alexnet_desktop.core.training.prepare import StoppedEarly, TrainingData, prepare_data
-from alexnet_desktop.core.training.runs import RunFolder
+from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.training.start_from import StartingPoint, check_compatible, check_source_run, copy_weights, set_frozen
 from alexnet_desktop.core.wording import message_of, say, to_record
 

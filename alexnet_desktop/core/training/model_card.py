@@ -25,8 +25,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from alexnet_desktop.core.training.manifest import optimistic_note
-from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.runs.manifest import optimistic_note
+from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
 
 CARD_MD = "model_card.md"
 CARD_HTML = "model_card.html"

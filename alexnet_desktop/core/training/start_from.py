@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.model.model_files import load_model_file, sha256_file
-from alexnet_desktop.core.training.runs import LABELS, MODEL, RunFolder
+from alexnet_desktop.core.runs.folder import LABELS, MODEL, RunFolder
 from alexnet_desktop.core.wording import say
 
 

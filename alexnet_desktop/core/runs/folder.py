@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.training.manifest import MANIFEST, RunManifest, read_if_changed, read_record, write_record
+from alexnet_desktop.core.runs.manifest import MANIFEST, RunManifest, read_if_changed, read_record, write_record
 from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import say
 

@@ -74,7 +74,7 @@ def read_if_changed(path: Path) -> "RunManifest | None":
 
 def write_record(path: Path, record: dict[str, Any]) -> None:
     """Replace the manifest at `path` atomically (a temporary file, flushed, then renamed)."""
-    from alexnet_desktop.core.training.runs import atomic_write_text
+    from alexnet_desktop.core.runs.folder import atomic_write_text
 
     atomic_write_text(Path(path), json.dumps(record, indent=2, ensure_ascii=False, default=str))
 
