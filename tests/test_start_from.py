@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alexnet_desktop.core.model.model_files import load_model_file, sha256_file
+from alexnet_desktop.core.files import sha256_file
+from alexnet_desktop.core.model.model_files import load_model_file
 from tests.conftest import write_colour_dataset
 
 HERE = Path(__file__).parent

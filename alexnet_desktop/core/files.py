@@ -3,6 +3,7 @@ umask says (`tempfile.mkstemp` makes its files private, 0600, which a rename wou
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -30,3 +31,15 @@ def temporary_beside(path: str | os.PathLike, suffix: str) -> tuple[int, str]:
     except OSError:
         pass  # a file system without modes (FAT, some network shares): nothing to keep private anyway
     return fd, name
+
+
+_CHUNK = 1024 * 1024  # read a file in pieces this size when hashing it
+
+
+def sha256_file(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, as hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

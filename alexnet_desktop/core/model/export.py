@@ -24,7 +24,7 @@ from pathlib import Path
 
 from alexnet_desktop.core.descriptors import Exporter
 from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
-from alexnet_desktop.core.model.model_files import sha256_file
+from alexnet_desktop.core.files import sha256_file
 from alexnet_desktop.core.model.models import preprocessing
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.labelling.predict import load_for_prediction

@@ -16,7 +16,6 @@ the caller explicitly allows it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import zipfile
@@ -24,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
 from alexnet_desktop.core.tf_runtime import keras as _keras
+from alexnet_desktop.core.files import sha256_file
 from alexnet_desktop.core.wording import plain, say
 
 # What each refused kind of file is, and why it is not loaded.
@@ -51,7 +51,6 @@ CONFIG_LIMIT = 64 * 1024 * 1024  # a model config is kilobytes; refuse a "config
 MAX_EXPANSION = 20
 EXPANSION_FLOOR = 64 * 1024 * 1024
 MAX_UNPACKED = 4 * 1024**3  # all members together; AlexNet with its optimizer state is under 1 GB
-CHUNK = 1024 * 1024
 
 
 class UnsafeModelError(ValueError):
@@ -62,13 +61,6 @@ class ModelChangedError(UnsafeModelError):
     """A model whose bytes differ from the SHA-256 the app recorded when it saved it."""
 
 
-def sha256_file(path: str | Path) -> str:
-    """The SHA-256 of a file's bytes, as hex."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def loadable_layer_classes() -> set[type]:

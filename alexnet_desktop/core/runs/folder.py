@@ -156,7 +156,7 @@ class RunFolder:
         The new hash is recorded beside the old one before the rename and alone after it,
         so whichever file a crash leaves in place still matches the record.
         """
-        from alexnet_desktop.core.model.model_files import sha256_file
+        from alexnet_desktop.core.files import sha256_file
 
         digest = digest or sha256_file(new)
         manifest = self.read_manifest()

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.model.model_files import load_model_file, sha256_file
+from alexnet_desktop.core.files import sha256_file
+from alexnet_desktop.core.model.model_files import load_model_file
 from alexnet_desktop.core.runs.folder import LABELS, MODEL, RunFolder
 from alexnet_desktop.core.wording import say
 
