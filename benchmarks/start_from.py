@@ -56,7 +56,7 @@ def write_digits(root: Path, digits: range, per_class: int, seed: int) -> Path:
 def accuracy_at_last_epoch(run_dir: Path, test: Path) -> float:
     """The run's last-epoch model (its checkpoint, no epoch chosen on any score) on `test`."""
     from alexnet_desktop.core.data.datasets import Sample
-    from alexnet_desktop.core.labelling.predict import LoadedModel
+    from alexnet_desktop.core.model.loaded import LoadedModel
     from alexnet_desktop.core.model.model_files import load_model_file
     from alexnet_desktop.core.training.evaluation import evaluate_samples
     from alexnet_desktop.core.runs.folder import RunFolder

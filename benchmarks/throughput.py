@@ -23,7 +23,8 @@ from alexnet_desktop.core.model.models import build_classifier
 from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.plugins import default_host
-from alexnet_desktop.core.labelling.predict import LoadedModel, predict_files
+from alexnet_desktop.core.model.loaded import LoadedModel
+from alexnet_desktop.core.labelling.predict import predict_files
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
 
 warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")

@@ -285,7 +285,8 @@ def test_the_side_panel_lets_the_user_pick_method_and_class(qtbot, located, tmp_
 
     from alexnet_desktop.core.model.explain import GRAD_CAM, OCCLUSION
     from alexnet_desktop.core.labelling.session import LabelSession
-    from alexnet_desktop.core.labelling.predict import LoadedModel, Prediction
+    from alexnet_desktop.core.model.loaded import LoadedModel
+    from alexnet_desktop.core.labelling.predict import Prediction
     from alexnet_desktop.gui.detail_panel import DetailPanel
 
     model, _, images, _, _ = located

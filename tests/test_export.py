@@ -11,7 +11,8 @@ import pytest
 from alexnet_desktop.cli import main
 from alexnet_desktop.core.model.export import export_model
 from alexnet_desktop.core.data.images import decode_image
-from alexnet_desktop.core.labelling.predict import load_for_prediction, predict_files
+from alexnet_desktop.core.model.loaded import load_for_prediction
+from alexnet_desktop.core.labelling.predict import predict_files
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.fit import train
 

@@ -97,7 +97,7 @@ def test_a_runs_resize_is_used_by_predict_in_a_fresh_process_and_said_by_its_exp
     import numpy as np
 
     from alexnet_desktop.core.data.images import decode_image
-    from alexnet_desktop.core.labelling.predict import load_for_prediction
+    from alexnet_desktop.core.model.loaded import load_for_prediction
     from alexnet_desktop.core.model.export import export_model
 
     data = write_colour_dataset(tmp_path / "colours", per_class=3, side=24)

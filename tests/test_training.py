@@ -10,7 +10,8 @@ import pytest
 
 from alexnet_desktop import cli
 from alexnet_desktop.core.model.model_files import load_model_file
-from alexnet_desktop.core.labelling.predict import folder_listing, load_for_prediction, predict_files
+from alexnet_desktop.core.model.loaded import load_for_prediction
+from alexnet_desktop.core.labelling.predict import folder_listing, predict_files
 from alexnet_desktop.core.training.events import BatchEnded, EpochEnded, RunFinished, RunStarted
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.fit import train

@@ -13,7 +13,7 @@ from alexnet_desktop.commands.common import ProgressPrinter, host, run_stoppable
 def cmd_explain(args) -> int:
     from alexnet_desktop.core.events import Cancelled
     from alexnet_desktop.core.model.explain_files import HeatFailed, HeatWritten, explain_files
-    from alexnet_desktop.core.labelling.predict import load_for_prediction
+    from alexnet_desktop.core.model.loaded import load_for_prediction
 
     loaded = load_for_prediction(args.model, args.labels, image_size=args.image_size)
     printer = ProgressPrinter()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.wording import shown_error
 from alexnet_desktop.core.labelling.session import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.labelling.predict import InputSizeUnknown, read_labels
+from alexnet_desktop.core.model.loaded import InputSizeUnknown, read_labels
 from alexnet_desktop.core.labelling.predict_folder import ModelReady, PassedOver, Rows, SizeWanted, predict_folder
 from alexnet_desktop.core.runs.folder import LABELS, effective_status, list_runs
 from alexnet_desktop.gui.i18n import core_text, status_text

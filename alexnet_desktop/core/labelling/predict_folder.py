@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alexnet_desktop.core.events import Emit, no_emit
-from alexnet_desktop.core.labelling.predict import (
-    InputSizeUnknown, LoadedModel, Prediction, folder_listing, load_for_prediction, predict_files,
-)
+from alexnet_desktop.core.model.loaded import InputSizeUnknown, LoadedModel, load_for_prediction
+from alexnet_desktop.core.labelling.predict import Prediction, folder_listing, predict_files
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from PIL import Image
 from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
 from alexnet_desktop.core.model.explain import DEFAULT_METHOD, check_method, explain, heat_at, overlay
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
-from alexnet_desktop.core.labelling.predict import LoadedModel
+from alexnet_desktop.core.model.loaded import LoadedModel
 from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import say
 

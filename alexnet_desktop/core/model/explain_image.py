@@ -16,7 +16,7 @@ from typing import Any
 from alexnet_desktop.core import wording
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
-from alexnet_desktop.core.labelling.predict import LoadedModel, load_for_prediction
+from alexnet_desktop.core.model.loaded import LoadedModel, load_for_prediction
 from alexnet_desktop.core.model.explain import explain, overlay
 
 

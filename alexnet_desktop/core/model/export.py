@@ -27,7 +27,7 @@ from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
 from alexnet_desktop.core.files import sha256_file
 from alexnet_desktop.core.model.models import preprocessing
 from alexnet_desktop.core.plugins import PluginHost
-from alexnet_desktop.core.labelling.predict import load_for_prediction
+from alexnet_desktop.core.model.loaded import load_for_prediction
 from alexnet_desktop.core.wording import N_, say
 
 

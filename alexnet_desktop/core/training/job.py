@@ -364,7 +364,7 @@ class TrainingJob:
 
     def evaluate_best(self, val: list[Sample]) -> None:
         """Measure the best model on the validation images and keep the result in `eval.json`."""
-        from alexnet_desktop.core.labelling.predict import load_for_prediction
+        from alexnet_desktop.core.model.loaded import load_for_prediction
 
         self.emit(Message(say("Evaluating the best model on the {0} validation images", len(val))))
         loaded = load_for_prediction(self.run.path)

@@ -76,7 +76,7 @@ def load_starting_point(given: str, runs_dir: str | Path | None = None) -> Start
     names = None
     for label_file in (path.with_name(f"{path.stem}.{LABELS}"), path.with_name(LABELS)):
         if label_file.is_file():
-            from alexnet_desktop.core.labelling.predict import read_labels
+            from alexnet_desktop.core.model.loaded import read_labels
 
             names = read_labels(label_file)
             break
