@@ -4,7 +4,8 @@ writes the file.
 A manifest records what a run was trained on, how, and how far it got. `read_record` and
 `write_record` move its JSON to and from disk (atomically); `RunManifest.from_record` turns
 a record of any format so far into this version's fields, keeping keys it does not know,
-and `to_record` gives the JSON back. `new_manifest` is the manifest a new run begins with.
+and `to_record` gives the JSON back. The manifest a new run begins with is
+made by `core.training.new_run.new_manifest`.
 
 Formats: 1, written before the manifest was typed (the same keys, some missing in older
 runs: no `sha256` before hashes were recorded, no `said`, `resumed` or `cluster`); 2, this
@@ -15,9 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import stat
-import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,6 @@ from alexnet_desktop.core.wording import say
 
 if TYPE_CHECKING:
     from alexnet_desktop.core.training.config import TrainConfig
-    from alexnet_desktop.core.training.job import Setup
 
 MANIFEST = "run.json"
 FORMAT = 2
@@ -246,67 +244,3 @@ class RunManifest:
 def optimistic_note() -> str:
     """What is said beside a score measured on the images a run chose its best epoch on."""
     return say("validated on the test part: the best epoch was chosen on these images, so this score is optimistic")
-
-
-def versions() -> dict[str, str]:
-    """The versions of the app and the libraries a run was trained with."""
-    import numpy
-    import PIL
-
-    from alexnet_desktop import __version__
-    from alexnet_desktop.core.tf_runtime import keras, tensorflow
-
-    tf = tensorflow()
-    return {
-        "alexnet_desktop": __version__,
-        "python": platform.python_version(),
-        "tensorflow": tf.__version__,
-        "keras": keras().__version__,
-        "numpy": numpy.__version__,
-        "pillow": PIL.__version__,
-    }
-
-
-def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunManifest:
-    """The manifest a new run begins with."""
-    from alexnet_desktop.core.model.models import preprocessing
-    from alexnet_desktop.core.training import cluster as clusters
-
-    cfg = config
-    return RunManifest.from_record({
-        "status": "running",
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        "architecture": {"id": setup.arch.id, "name": setup.arch.name, "reference": setup.arch.reference},
-        "dataset": {
-            "root": str(Path(cfg.data).resolve()),
-            "loader": setup.data.dataset.loader_id,
-            "options": setup.data.dataset.options,
-            "fingerprint": setup.data.dataset.fingerprint(),
-            "counts": setup.data.report.counts(),
-            "train_count": len(setup.data.train),
-            "val_count": len(setup.data.val),
-            "rejected": [{"path": str(p), "reason": r} for p, r in setup.data.report.rejected],
-        },
-        "class_names": setup.data.class_names,
-        "split": {
-            "source": cfg.val_source,
-            "val_fraction": setup.data.split.val_fraction,
-            "seed": setup.data.split.seed,
-            "stratified": setup.data.split.stratified,
-            "duplicates_kept_together": True,
-            "leaks": [{"val": str(v), "train": str(t)} for v, t in setup.data.leaks],
-        },
-        "image_size": setup.image_size,
-        "preprocessing": preprocessing(cfg.resize),
-        "augmentation": setup.augmentation.to_dict(),
-        "optimization": {**asdict(setup.optimization), "summary": setup.optimization.describe()},
-        "training": asdict(cfg),
-        "class_weights": setup.class_weights,
-        "device": setup.device,
-        "strategy": setup.runtime.description,
-        "cluster": cluster.spec.to_record() if (cluster := clusters.active_cluster()) else None,
-        "versions": versions(),
-        "epochs_done": 0,
-        "best_epoch": None,
-        "best": {"metric": monitor, "value": None},
-    })

@@ -36,7 +36,8 @@ from alexnet_desktop.core.training.evaluation import (
 from alexnet_desktop.core.training.events import (
     BatchEnded, EpochEnded, FiltersChanged, OutOfMemory, PauseChanged, RunFinished, RunStarted, metric_name,
 )
-from alexnet_desktop.core.runs.manifest import new_manifest, optimistic_note
+from alexnet_desktop.core.runs.manifest import optimistic_note
+from alexnet_desktop.core.training.new_run import new_manifest
 from alexnet_desktop.core.training.model_card import write_model_card
 from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
