@@ -14,6 +14,7 @@ from pathlib import Path
 
 from alexnet_desktop.core.runs.manifest import FORMAT, RunManifest
 from alexnet_desktop.core.runs.folder import RunFolder, effective_status
+from alexnet_desktop.core.training.config import TrainConfig
 
 FIXTURE = Path(__file__).parent / "fixtures" / "run_format1"
 
@@ -31,7 +32,7 @@ def test_a_format_1_manifest_loads_with_every_field_typed():
     assert m.epochs_done == 2 and m.planned_epochs == 2
     assert m.owner is not None and m.owner.pid == saved["owner"]["pid"]
     assert m.sha256 == saved["sha256"]
-    config = m.config()
+    config = TrainConfig.from_manifest(m.training)
     assert config.arch == "tiny-test-net" and config.batch_size == 4 and config.epochs == 2
 
 
@@ -42,12 +43,46 @@ def test_writing_a_manifest_back_keeps_every_key_it_read(tmp_path):
     m.write(tmp_path)
     again = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert again["format"] == FORMAT and again["from_a_later_version"] == {"kept": True}
-    assert {k: again.get(k) for k in saved if k != "format"} == {k: v for k, v in saved.items() if k != "format"}
+    # The optimizer's settings were stored twice in format 1; they are kept once, in "training".
+    assert "optimization" not in again and again["training"] == saved["training"]
+    same = set(saved) - {"format", "optimization"}
+    assert {k: again.get(k) for k in same} == {k: saved[k] for k in same}
+
+
+def test_an_older_manifest_s_optimizer_settings_fill_only_what_training_lacks():
+    """Format 2 stored the optimizer's settings twice; "training" is the one that was kept up to
+    date (a resume changed only it), so it wins, and the other copy is dropped."""
+    m = RunManifest.from_record({"format": 2, "training": {"learning_rate": 0.01},
+                                 "optimization": {"learning_rate": 0.1, "optimizer": "sgd", "summary": "sgd at 0.1"}})
+    assert m.training == {"learning_rate": 0.01, "optimizer": "sgd"} and "optimization" not in m.to_record()
+
+
+def test_change_is_checked_like_a_read_and_leaves_the_file_whole_when_refused(tmp_path):
+    RunManifest.from_record({"status": "finished", "image_size": 8}).write(tmp_path)
+    assert RunManifest.change(tmp_path, status="stopped").status == "stopped"
+    before = (tmp_path / "run.json").read_bytes()
+    try:
+        RunManifest.change(tmp_path, image_size=-3)
+    except ValueError as exc:
+        assert "image_size" in str(exc)
+    else:
+        raise AssertionError("a manifest with an impossible image size was written")
+    assert (tmp_path / "run.json").read_bytes() == before
+
+
+def test_run_json_has_one_writer():
+    """No module but core/runs/manifest.py names run.json's reading or writing: the folder's
+    back doors (read/write/update_manifest) are gone."""
+    root = Path(__file__).resolve().parent.parent
+    found = [str(p.relative_to(root)) for p in root.glob("alexnet_desktop/**/*.py")
+             if any(name in p.read_text(encoding="utf-8") for name in
+                    ("read_manifest(", "write_manifest(", "update_manifest(", "_write_record(", "_read_record("))]
+    assert found == ["alexnet_desktop/core/runs/manifest.py"], found
 
 
 def test_a_manifest_from_before_hashes_were_recorded_accepts_any_model_file(tmp_path):
     run = RunFolder(tmp_path)
-    run.write_manifest({"class_names": ["a", "b"], "image_size": 8, "status": "finished"})
+    RunManifest.from_record({"class_names": ["a", "b"], "image_size": 8, "status": "finished"}).write(run.path)
     m = run.manifest()
     assert m.sha256 is None and run.accepted_hashes("model.keras") is None
     assert m.owner is None and m.best.value is None and m.architecture.id == ""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.files import sha256_file
 from alexnet_desktop.core.model.model_files import ModelChangedError, UnsafeModelError, load_model_file
 from alexnet_desktop.core.model.loaded import load_for_prediction
@@ -167,7 +168,7 @@ def test_legacy_and_pickled_models_are_refused_by_name(tmp_path, sentinel, name,
 
 def _run_with_model(tmp_path) -> RunFolder:
     run = RunFolder.create(tmp_path / "runs", "tiny", "data")
-    run.write_manifest({"class_names": ["a", "b"], "image_size": 8, "status": "finished"})
+    RunManifest.from_record({"class_names": ["a", "b"], "image_size": 8, "status": "finished"}).write(run.path)
     run.write_labels(["a", "b"])
     model = _tiny_model()
     model.compile("sgd", "sparse_categorical_crossentropy")
@@ -178,9 +179,9 @@ def _run_with_model(tmp_path) -> RunFolder:
 
 def test_saved_models_carry_their_hash_and_a_changed_file_is_refused_before_loading(tmp_path, monkeypatch):
     run = _run_with_model(tmp_path)
-    manifest = run.read_manifest()
-    assert manifest["sha256"]["model.keras"] == [sha256_file(run.model_path)]
-    assert manifest["sha256"]["checkpoint.keras"] == [sha256_file(run.checkpoint_path)]
+    manifest = run.manifest()
+    assert manifest.sha256["model.keras"] == [sha256_file(run.model_path)]
+    assert manifest.sha256["checkpoint.keras"] == [sha256_file(run.checkpoint_path)]
     assert load_for_prediction(run.path).class_names == ["a", "b"]
     # Someone puts another (valid, harmless) model in its place.
     other = tmp_path / "other.keras"
@@ -200,7 +201,7 @@ def test_saved_models_carry_their_hash_and_a_changed_file_is_refused_before_load
 def test_a_save_that_fails_half_way_leaves_the_previous_model_and_its_record(tmp_path, monkeypatch):
     run = _run_with_model(tmp_path)
     before = run.model_path.read_bytes()
-    manifest_before = run.read_manifest()
+    manifest_before = run.manifest()
 
     def disk_full_mid_save(self, filepath, *args, **kwargs):
         Path(filepath).write_bytes(b"PK\x03\x04 half a model")
@@ -211,7 +212,7 @@ def test_a_save_that_fails_half_way_leaves_the_previous_model_and_its_record(tmp
     with pytest.raises(OSError, match="No space left"):
         run.save_model(model)
     assert run.model_path.read_bytes() == before
-    assert run.read_manifest() == manifest_before
+    assert run.manifest() == manifest_before
     assert not [p.name for p in run.path.iterdir() if p.name.startswith(".")], "a temporary file was left"
     monkeypatch.undo()
     assert load_for_prediction(run.path).class_names == ["a", "b"]
@@ -229,7 +230,7 @@ def test_a_save_that_fails_half_way_leaves_the_previous_model_and_its_record(tmp
         run.save_model(_tiny_model())
     monkeypatch.undo()
     assert run.model_path.read_bytes() == before
-    assert len(run.read_manifest()["sha256"]["model.keras"]) == 2
+    assert len(run.manifest().sha256["model.keras"]) == 2
     assert load_for_prediction(run.path).class_names == ["a", "b"]
 
 

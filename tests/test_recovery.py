@@ -155,8 +155,8 @@ def test_a_huge_learning_rate_diverges_and_keeps_the_last_good_epoch(host, colou
     kept = {p: p.read_bytes() for p in (run.model_path, run.checkpoint_path)}
     result = resume(run.path, host, more_epochs=2, learning_rate=1e30)  # the rate blows up in epoch 2
     assert result.status == "diverged" and "checkpoint of the last finished epoch are kept" in result.note
-    manifest = run.read_manifest()
-    assert manifest["status"] == "diverged" and "NaN" in manifest["note"]
+    manifest = run.manifest()
+    assert manifest.status == "diverged" and "NaN" in manifest.note
     assert all(p.read_bytes() == data for p, data in kept.items())  # epoch 1, untouched
     assert len(run.read_history()) == 1
     # From the last good epoch at a sane rate, it goes on.

@@ -550,11 +550,12 @@ def test_a_model_with_the_wrong_input_is_refused_in_plain_words(models, photos):
 
 def test_a_run_whose_manifest_says_another_image_size_is_refused_before_decoding(tmp_path, photos):
     from alexnet_desktop.core.runs.folder import RunFolder
+    from alexnet_desktop.core.runs.manifest import RunManifest
     from alexnet_desktop.core.tf_runtime import keras
 
     k = keras()
     run = RunFolder.create(tmp_path / "runs", "tiny", "data")
-    run.write_manifest({"class_names": ["a", "b"], "image_size": 8, "status": "finished"})
+    RunManifest.from_record({"class_names": ["a", "b"], "image_size": 8, "status": "finished"}).write(run.path)
     run.write_labels(["a", "b"])
     inputs = k.Input((8, 8, 3))
     model = k.Model(inputs, k.layers.Dense(2, activation="softmax")(k.layers.Flatten()(inputs)))

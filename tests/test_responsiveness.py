@@ -68,11 +68,12 @@ def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monk
     manifests are not opened again, a changed one is."""
     import json
 
-    from alexnet_desktop.core.runs.folder import RunFolder, list_runs
+    from alexnet_desktop.core.runs.folder import list_runs
+    from alexnet_desktop.core.runs.manifest import RunManifest
 
     for name in ("20260101-000000_a", "20260102-000000_b"):
         (tmp_path / name).mkdir()
-        RunFolder(tmp_path / name).write_manifest({"status": "finished", "name": name})
+        RunManifest.from_record({"status": "finished", "name": name}).write(tmp_path / name)
     (tmp_path / "not-a-run").mkdir()
     (tmp_path / "20260103-000000_damaged").mkdir()
     (tmp_path / "20260103-000000_damaged" / "run.json").write_text("{")
@@ -81,7 +82,7 @@ def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monk
     reads: list[str] = []
     real = Path.read_text
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self.parent.name) or real(self, *a, **k))
-    RunFolder(tmp_path / "20260101-000000_a").update_manifest(status="failed")
+    RunManifest.change(tmp_path / "20260101-000000_a", status="failed")
     runs = list_runs(tmp_path)
     assert [m.status for _, m in runs] == ["finished", "failed"]
     assert sorted(set(reads)) == ["20260101-000000_a", "20260103-000000_damaged"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from alexnet_desktop.core.training.config import TrainConfig
 from tests.test_reopen import run_cli
 from tests.conftest import write_colour_dataset
 
@@ -39,7 +40,21 @@ def test_a_new_run_from_the_cli_has_its_architectures_defaults_and_balanced_clas
     from alexnet_desktop.core.runs.manifest import RunManifest
 
     manifest = RunManifest.read(Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"]))
-    assert manifest.config().class_weight == "balanced" and manifest.class_weights["red"] == 2.5
+    assert TrainConfig.from_manifest(manifest.training).class_weight == "balanced" and manifest.class_weights["red"] == 2.5
+
+
+def test_resuming_with_a_new_rate_is_what_the_run_and_its_model_card_say_in_a_fresh_process(workspace, tmp_path):
+    """The settings are stored once in run.json: a resume with --lr changes the one copy, so the
+    model card (written by the resuming process) and a new process reading the run agree."""
+    data = write_colour_dataset(tmp_path / "colours", per_class=6)
+    out = run_cli("train", data, "--arch", "small-cnn", "--image-size", "24", "--epochs", "1", "--batch-size", "4",
+                  "--lr", "0.001", "--run-dir", tmp_path / "runs", "--json")
+    run = Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"])
+    run_cli("train", "--resume", run, "--more-epochs", "1", "--lr", "0.0005", "--json")
+    record = json.loads((run / "run.json").read_text(encoding="utf-8"))
+    assert record["training"]["learning_rate"] == 0.0005 and "optimization" not in record
+    card = (run / "model_card.md").read_text(encoding="utf-8")
+    assert "adam at 0.0005" in card and "at 0.001;" not in card
 
 
 def _elongated(path, size=(60, 20)):

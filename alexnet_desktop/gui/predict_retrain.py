@@ -127,7 +127,7 @@ class Retrainer(QObject):
 
     def config_for(self, manifest: RunManifest, run: Path, dataset: Path) -> TrainConfig:
         """The source run's settings, on `dataset`, starting from the run, in the workspace's runs."""
-        config = manifest.config()
+        config = TrainConfig.from_manifest(manifest.training)
         same = manifest.dataset.root and Path(manifest.dataset.root).resolve() == Path(dataset).resolve()
         return replace(
             config, data=str(dataset), start_from=str(run), runs_dir=str(self.state.workspace.ensure().runs_dir),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.runs.manifest import MANIFEST, RunManifest, read_if_changed, read_record, write_record
+from alexnet_desktop.core.runs.manifest import MANIFEST, RunManifest, read_if_changed
 from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import say
 
@@ -89,23 +89,8 @@ class RunFolder:
         return self.path / HISTORY
 
     def manifest(self) -> RunManifest:
-        """The typed manifest; a clear error if the folder is not a run."""
+        """The typed manifest (`RunManifest.read`); a clear error if the folder is not a run."""
         return RunManifest.read(self.path)
-
-    def read_manifest(self) -> dict[str, Any]:
-        """The manifest as its JSON object; a clear error if the folder is not a run."""
-        return read_record(self.manifest_path)
-
-    def write_manifest(self, manifest: RunManifest | dict[str, Any]) -> None:
-        """Replace the manifest atomically."""
-        write_record(self.manifest_path, manifest.to_record() if isinstance(manifest, RunManifest) else manifest)
-
-    def update_manifest(self, **changes: Any) -> dict[str, Any]:
-        """Merge `changes` (top-level keys) into the manifest and write it back; returns the new manifest."""
-        manifest = self.read_manifest()
-        manifest.update(changes)
-        self.write_manifest(manifest)
-        return manifest
 
     def write_labels(self, class_names: list[str]) -> None:
         """`labels.txt`: the class names in output order, so a bare model file can be used."""
@@ -159,13 +144,11 @@ class RunFolder:
         from alexnet_desktop.core.files import sha256_file
 
         digest = digest or sha256_file(new)
-        manifest = self.read_manifest()
-        hashes = manifest["sha256"] = manifest.get("sha256") or {}
+        hashes = dict(self.manifest().sha256 or {})
         hashes[dest.name] = [digest, *hashes.get(dest.name, [])][:2]
-        self.write_manifest(manifest)
+        RunManifest.change(self.path, sha256=hashes)
         os.replace(new, dest)
-        hashes[dest.name] = [digest]
-        self.write_manifest(manifest)
+        RunManifest.change(self.path, sha256={**hashes, dest.name: [digest]})
 
     def accepted_hashes(self, name: str) -> list[str] | None:
         """The SHA-256 values the app recorded for the file `name` of this run (None for a run
@@ -202,9 +185,9 @@ class RunFolder:
         finally:
             tmp.unlink(missing_ok=True)
 
-    def mark_owned(self) -> dict[str, Any]:
+    def mark_owned(self) -> RunManifest:
         """Record this process as the one training the run (see `effective_status`)."""
-        return self.update_manifest(status="running", owner={"pid": os.getpid(), "host": socket.gethostname()})
+        return RunManifest.change(self.path, status="running", owner={"pid": os.getpid(), "host": socket.gethostname()})
 
 
 def effective_status(manifest: RunManifest | dict[str, Any]) -> str:

@@ -1,15 +1,18 @@
 """`run.json`, the manifest of a run, as the typed `RunManifest`; the only module that reads or
 writes the file.
 
-A manifest records what a run was trained on, how, and how far it got. `read_record` and
-`write_record` move its JSON to and from disk (atomically); `RunManifest.from_record` turns
-a record of any format so far into this version's fields, keeping keys it does not know,
-and `to_record` gives the JSON back. The manifest a new run begins with is
-made by `core.training.new_run.new_manifest`.
+A manifest records what a run was trained on, how, and how far it got. `RunManifest.read`,
+`write` and `change` are the only ways to the file (atomically replaced, never edited in place);
+`from_record` turns a record of any format so far into this version's fields, keeping keys it
+does not know, and `to_record` gives the JSON back. The manifest a new run begins with is made
+by `core.training.new_run.new_manifest`.
 
 Formats: 1, written before the manifest was typed (the same keys, some missing in older
-runs: no `sha256` before hashes were recorded, no `said`, `resumed` or `cluster`); 2, this
-module's (`start_from` only in runs made since a run could start from another). Both read the same way: a missing key takes its field's default.
+runs: no `sha256` before hashes were recorded, no `said`, `resumed` or `cluster`); 2, typed
+(`start_from` only in runs made since a run could start from another); 3, this module's: the
+training settings are stored once, in `training` (formats 1 and 2 also kept the optimizer's in
+`optimization`, which a resume with a new rate left stale). All read the same way: a missing
+key takes its field's default, and an older `optimization` fills only what `training` lacks.
 """
 
 from __future__ import annotations
@@ -19,18 +22,15 @@ import os
 import stat
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from alexnet_desktop.core.wording import say
 
-if TYPE_CHECKING:
-    from alexnet_desktop.core.training.config import TrainConfig
-
 MANIFEST = "run.json"
-FORMAT = 2
+FORMAT = 3
 
 
-def read_record(path: Path) -> dict[str, Any]:
+def _read_record(path: Path) -> dict[str, Any]:
     """The JSON of the manifest at `path`; a clear error if it is missing or damaged."""
     path = Path(path)
     try:
@@ -70,7 +70,7 @@ def read_if_changed(path: Path) -> "RunManifest | None":
     return RunManifest.from_record(record) if isinstance(record, dict) else None
 
 
-def write_record(path: Path, record: dict[str, Any]) -> None:
+def _write_record(path: Path, record: dict[str, Any]) -> None:
     """Replace the manifest at `path` atomically (a temporary file, flushed, then renamed)."""
     from alexnet_desktop.core.runs.folder import atomic_write_text
 
@@ -157,8 +157,7 @@ class RunManifest:
     image_size: int | None = None
     preprocessing: dict[str, Any] = field(default_factory=dict)
     augmentation: dict[str, Any] = field(default_factory=dict)
-    optimization: dict[str, Any] = field(default_factory=dict)
-    training: dict[str, Any] = field(default_factory=dict)  # the TrainConfig, as saved
+    training: dict[str, Any] = field(default_factory=dict)  # the settings (core.training.settings), stored once
     device: str = ""
     strategy: str = ""
     cluster: dict[str, Any] | None = None
@@ -183,6 +182,7 @@ class RunManifest:
     def from_record(cls, record: dict[str, Any]) -> "RunManifest":
         """The manifest of a `run.json` record of any format so far (see the module's docstring)."""
         known = {f.name for f in fields(cls)} - {"extra"}
+        record = _settings_once(record)
         values: dict[str, Any] = {}
         for name in known & set(record):
             value = record[name]
@@ -208,7 +208,7 @@ class RunManifest:
         """The manifest of the run folder `run_dir`."""
         path = Path(run_dir) / MANIFEST
         try:
-            return cls.from_record(read_record(path))
+            return cls.from_record(_read_record(path))
         except (TypeError, ValueError) as exc:
             if str(exc).startswith(str(path)):
                 raise
@@ -216,7 +216,7 @@ class RunManifest:
 
     def write(self, run_dir: Path) -> None:
         """Save as `run_dir`'s `run.json`, atomically."""
-        write_record(Path(run_dir) / MANIFEST, self.to_record())
+        _write_record(Path(run_dir) / MANIFEST, self.to_record())
 
     @property
     def validated_on_test(self) -> bool:
@@ -234,11 +234,27 @@ class RunManifest:
         """How the run makes its square inputs ("stretch" for runs from before the choice existed)."""
         return str(self.preprocessing.get("resize_mode") or self.training.get("resize") or "stretch")
 
-    def config(self) -> "TrainConfig":
-        """The settings the run was trained with."""
-        from alexnet_desktop.core.training.config import TrainConfig
+    @classmethod
+    def change(cls, run_dir: Path, **changes: Any) -> "RunManifest":
+        """Read `run_dir`'s manifest, set the top-level fields `changes` names, check the result
+        as any manifest read is checked, and save it; returns the new manifest."""
+        record = {**cls.read(run_dir).to_record(), **changes}
+        manifest = cls.from_record(record)
+        manifest.write(run_dir)
+        return manifest
 
-        return TrainConfig.from_manifest(self.training)
+
+def _settings_once(record: dict[str, Any]) -> dict[str, Any]:
+    """A record of format 1 or 2 with its `optimization` folded into `training` (where
+    `training` lacks a key) and dropped: the settings are stored once."""
+    older = record.get("optimization")
+    if not isinstance(older, dict):
+        return record
+    training = dict(record.get("training") or {})
+    for key, value in older.items():
+        if key != "summary":
+            training.setdefault(key, value)
+    return {**{k: v for k, v in record.items() if k != "optimization"}, "training": training}
 
 
 def optimistic_note() -> str:

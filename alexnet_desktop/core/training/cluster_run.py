@@ -23,6 +23,7 @@ from alexnet_desktop.core.model.model_files import load_model_file
 from alexnet_desktop.core.training import cluster as clusters
 from alexnet_desktop.core.training.job import Setup, TrainingJob
 from alexnet_desktop.core.training.prepare import TrainingData
+from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
 
@@ -117,7 +118,8 @@ def join_cluster_run(job: TrainingJob, cluster: "clusters.Cluster", saved: tuple
                                             job.run.checkpoint_path))
         for variable, value in zip(variables, values):
             variable.assign(value.numpy())
-        job.run.update_manifest(
+        RunManifest.change(
+            job.run.path,
             resumed=[*manifest.resumed, {"at_epoch": done, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
             device=setup.device, strategy=setup.runtime.description, cluster=cluster.spec.to_record(), error=None,
         )
@@ -132,7 +134,7 @@ def join_cluster_run(job: TrainingJob, cluster: "clusters.Cluster", saved: tuple
     elif not cluster.spec.is_chief:
         job.keeps_run = False
         job.run = RunFolder(worker_folder(cfg, cluster.spec))
-        job.run.write_manifest(job.manifest_for(setup))
+        job.manifest_for(setup).write(job.run.path)
     if done:
         job.emit(Message(say("Resuming after epoch {0} of {1}, from the chief's checkpoint", done, cfg.epochs)))
     return done

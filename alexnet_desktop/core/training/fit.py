@@ -25,6 +25,7 @@ from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.devices import precision_policy
 from alexnet_desktop.core.training.events import RunFinished
 from alexnet_desktop.core.training.job import Setup, TrainingJob, run_job
+from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RESUMABLE, RunFolder, effective_status
 from alexnet_desktop.core.training.start_from import load_starting_point
 from alexnet_desktop.core.wording import say
@@ -73,7 +74,7 @@ def resume(
         raise ValueError(say("{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)", run.path))
     if more_epochs < 0:
         raise ValueError(say("more epochs must be 0 or more, not {0}", more_epochs))
-    config = manifest.config()
+    config = TrainConfig.from_manifest(manifest.training)
     # Checked before any data is read or any epoch trained: the checkpoint was built at the
     # manifest's size, and a run folder changed by hand must not train an epoch and then fail.
     if manifest.image_size is None or config.image_size not in (None, manifest.image_size):
@@ -140,7 +141,8 @@ def _resumed_run(job: TrainingJob, run: RunFolder, new_rate: bool) -> RunFinishe
         initial_epoch = len(job.history)
         job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
         job.model = _resumed_model(job, setup, run, new_rate)
-        run.update_manifest(
+        RunManifest.change(
+            run.path,
             training={**manifest.training, "epochs": cfg.epochs, "learning_rate": cfg.learning_rate},
             resumed=[*manifest.resumed, {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
             device=setup.device,

@@ -42,6 +42,7 @@ from alexnet_desktop.core.training.model_card import write_model_card
 from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
 from alexnet_desktop.core.training.prepare import StoppedEarly, TrainingData, prepare_data
+from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.training.start_from import StartingPoint, check_compatible, check_source_run, copy_weights, set_frozen
 from alexnet_desktop.core.wording import message_of, say, to_record
@@ -177,7 +178,8 @@ class TrainingJob:
             self.run.checkpoint_is_best()
         self.history.append({"epoch": epoch + 1, **logs, "seconds": round(seconds, 3)})
         self.run.write_history(self.history)
-        self.run.update_manifest(
+        RunManifest.change(
+            self.run.path,
             epochs_done=epoch + 1,
             best_epoch=self.best_epoch,
             best={"metric": self.monitor, "value": self.best_value},
@@ -261,7 +263,7 @@ class TrainingJob:
             optimizer.build(model.trainable_variables)
             optimizer.iterations.assign(steps_done)
 
-    def manifest_for(self, setup: Setup) -> dict[str, Any]:
+    def manifest_for(self, setup: Setup) -> RunManifest:
         """The manifest a run begins with."""
         manifest = new_manifest(self.config, setup, self.monitor)
         manifest.start_from = self.started_from
@@ -272,7 +274,7 @@ class TrainingJob:
         cfg = self.config
         self.run = RunFolder.create(Path(cfg.runs_dir), setup.arch.id, Path(cfg.data).name)
         self.run.write_labels(setup.data.class_names)
-        self.run.write_manifest(self.manifest_for(setup))
+        self.manifest_for(setup).write(self.run.path)
         write_split(self.run, setup.data.train, setup.data.val)
 
     def fit(self, setup: Setup, initial_epoch: int) -> None:
@@ -343,7 +345,8 @@ class TrainingJob:
             if self.early_stopped:
                 note = say("Stopped early: no better {0} for {1} epochs", metric_name(self.monitor), cfg.early_stopping)
         skipped = setup.skipped
-        self.run.update_manifest(
+        RunManifest.change(
+            self.run.path,
             status=status,
             note=note,
             said={"note": to_record(note)} if note else {},
@@ -408,13 +411,13 @@ def _finish(job: TrainingJob, body: Callable[[], RunFinished]) -> RunFinished:
     except OutOfMemory as exc:
         if job.run is None:
             raise
-        job.run.update_manifest(status="failed", error=str(exc), said={"error": to_record(message_of(exc))})
+        RunManifest.change(job.run.path, status="failed", error=str(exc), said={"error": to_record(message_of(exc))})
         result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc),
                              retry_batch_size=exc.batch_size // 2 or None)
     except BaseException as exc:
         if job.run is not None:
-            job.run.update_manifest(status="failed", error=f"{type(exc).__name__}: {exc}",
-                                    said={"error": to_record(message_of(exc))})
+            RunManifest.change(job.run.path, status="failed", error=f"{type(exc).__name__}: {exc}",
+                               said={"error": to_record(message_of(exc))})
             emit(RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc)))
         raise
     emit(result)

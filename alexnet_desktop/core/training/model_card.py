@@ -26,6 +26,7 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from alexnet_desktop.core.runs.manifest import optimistic_note
+from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
 
 CARD_MD = "model_card.md"
@@ -159,9 +160,9 @@ def card_markdown(run: RunFolder) -> str:
             f"({held_out}, "
             f"seed {split.seed}, {'stratified' if split.stratified else 'not stratified'}; "
             f"identical images kept on one side). {len(data.rejected)} file(s) could not be used.", ""]
-    opt = m.optimization
+    opt = OptimizerSettings.from_record(training)
     aug = {k: v for k, v in m.augmentation.items() if v}
-    out += ["## Training", f"{opt.get('summary', training.get('optimizer'))}; batch {training.get('batch_size')}; "
+    out += ["## Training", f"{opt.describe()}; batch {training.get('batch_size')}; "
             f"seed {training.get('seed')}; augmentation: {', '.join(f'{k} {v}' for k, v in aug.items()) or 'none'}; "
             f"device: {m.device} ({m.strategy or 'one device'}).", ""]
     if history:

@@ -66,7 +66,6 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
         "image_size": setup.image_size,
         "preprocessing": preprocessing(cfg.resize),
         "augmentation": setup.augmentation.to_dict(),
-        "optimization": {**asdict(setup.optimization), "summary": setup.optimization.describe()},
         "training": asdict(cfg),
         "class_weights": setup.class_weights,
         "device": setup.device,

@@ -49,6 +49,12 @@ class OptimizerSettings:
         """The settings held by a `TrainConfig` (or anything with the same attribute names)."""
         return cls(**{f.name: getattr(config, f.name) for f in fields(cls)})
 
+    @classmethod
+    def from_record(cls, saved: dict[str, Any]) -> "OptimizerSettings":
+        """The settings among a run's saved training settings (`RunManifest.training`); a key
+        missing from an older run takes its default."""
+        return cls(**{f.name: saved[f.name] for f in fields(cls) if f.name in saved})
+
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
         if self.optimizer not in OPTIMIZERS:
