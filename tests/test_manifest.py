@@ -97,3 +97,24 @@ def test_an_old_run_folder_opens_from_a_new_process(tmp_path):
               "print(json.dumps([m.status, m.class_names, m.best.value, m.dataset.loader]))")
     out = subprocess.run([sys.executable, "-c", script, str(run)], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == ["finished", ["blue", "red"], 0.5, "folder"]
+
+
+def test_eval_json_is_typed_and_an_older_file_still_reads(tmp_path):
+    """eval.json through core/runs/evaluations.py only: a record of an older version (fewer keys,
+    one this version does not know) reads with defaults and is written back with its unknown key."""
+    from alexnet_desktop.core.runs.evaluations import EvaluationRecord, read_evaluations, record_evaluation
+
+    (tmp_path / "eval.json").write_text(json.dumps({"validation": {"count": 3, "accuracy": 0.5, "loss": 1.0,
+                                                                   "from_later": 1}}))
+    old = read_evaluations(tmp_path)["validation"]
+    assert (old.count, old.accuracy, old.top_k_accuracy, old.optimistic) == (3, 0.5, {}, False)
+    record_evaluation(tmp_path, "/data/test", EvaluationRecord(source="/data/test", count=2, accuracy=1.0))
+    again = json.loads((tmp_path / "eval.json").read_text())
+    assert again["validation"]["from_later"] == 1 and again["/data/test"]["count"] == 2
+    (tmp_path / "eval.json").write_text("[1, 2]")
+    try:
+        read_evaluations(tmp_path)
+    except ValueError as exc:
+        assert "eval.json" in str(exc) and "damaged" in str(exc)
+    else:
+        raise AssertionError("a damaged eval.json was read")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,12 +27,12 @@ from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.model.loaded import LoadedModel, load_for_prediction
 from alexnet_desktop.core.labelling.predict import predict_files
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
+from alexnet_desktop.core.runs.evaluations import EvaluationRecord, record_evaluation
 from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
 from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
 
-EVAL = "eval.json"
 SPLIT = "split.csv"
 _EPS = 1e-7  # Keras' clipping of probabilities in cross-entropy
 
@@ -199,13 +198,8 @@ def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validati
     """Record `evaluation` in the run's `eval.json` under `key` ("validation", or a data path);
     with the run's model at hand (`loaded`) and the validation images, the model card's heat
     maps are made afresh too."""
-    path = run.path / EVAL
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        saved = {}
-    saved[key] = {**evaluation.to_dict(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    atomic_write_text(path, json.dumps(saved, indent=1, ensure_ascii=False))
+    record = EvaluationRecord.from_record({**evaluation.to_dict(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    path = record_evaluation(run.path, key, record)
     if loaded is not None and key == "validation":
         write_explanations(run, loaded, evaluation.images, stop)
     write_model_card(run)  # the card shows every evaluation the run has

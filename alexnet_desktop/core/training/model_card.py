@@ -18,13 +18,13 @@ from __future__ import annotations
 import base64
 import html
 import io
-import json
 import threading
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw
 
+from alexnet_desktop.core.runs.evaluations import read_evaluations
 from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
@@ -137,9 +137,9 @@ def card_markdown(run: RunFolder) -> str:
     m = run.manifest()
     history = run.read_history()
     try:
-        evals = json.loads((run.path / "eval.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        evals = {}
+        evals = read_evaluations(run.path)
+    except ValueError:
+        evals = {}  # damaged: the card is still written, without them
     arch, data, split, training, best = m.architecture, m.dataset, m.split, m.training, m.best
     out = [f"# Model card: {run.path.name}", ""]
     out += [f"**Status:** {m.status} · **created** {m.created or '?'} · **epochs** "
@@ -171,17 +171,17 @@ def card_markdown(run: RunFolder) -> str:
         shown = history if len(history) <= 20 else history[:5] + history[-15:]
         out += [_table(["epoch", *keys], [[int(r["epoch"]), *(f"{r[k]:.4g}" for k in keys)] for r in shown]), ""]
     for key, e in evals.items():
-        out += [f"## Evaluation: {e.get('source', key)}", f"{e['count']} images · accuracy {e['accuracy']:.4f} · "
-                f"loss {e['loss']:.4f} · " + " · ".join(f"top-{k} {v:.4f}" for k, v in e.get("top_k_accuracy", {}).items() if k != "1"),
+        out += [f"## Evaluation: {e.source or key}", f"{e.count} images · accuracy {e.accuracy:.4f} · "
+                f"loss {e.loss:.4f} · " + " · ".join(f"top-{k} {v:.4f}" for k, v in e.top_k_accuracy.items() if k != "1"),
                 ""]
-        if e.get("optimistic"):
+        if e.optimistic:
             out += [f"_Note: {optimistic_note()}._", ""]
         out += [_table(["class", "precision", "recall", "F1", "images"],
                        [[c, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["support"]]
-                        for c, v in e["per_class"].items()]), ""]
-        names = e["class_names"]
+                        for c, v in e.per_class.items()]), ""]
+        names = e.class_names
         out += ["Confusion matrix (rows: true class, columns: predicted):", "",
-                _table(["", *names], [[n, *row] for n, row in zip(names, e["confusion"])]), ""]
+                _table(["", *names], [[n, *row] for n, row in zip(names, e.confusion)]), ""]
     if (run.path / EXPLANATIONS_PNG).is_file():
         out += ["## Where the model looks",
                 "Occlusion heat maps of the predicted class over validation images, the most confident mistakes "
