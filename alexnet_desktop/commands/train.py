@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.training.config import TrainConfig, default_of
+from alexnet_desktop.core.training.settings import add_options, given
 from alexnet_desktop.commands.common import EventPrinter, ProgressPrinter, host, parse_options, resolve_data, run_stoppable
 
 
@@ -28,7 +29,7 @@ def cmd_train(args) -> int:
             raise ValueError("--resume continues a run on its own data: give no DATA with it")
         if cluster:
             raise ValueError("a cluster's run goes on by starting the same command again, not with --resume")
-        job = lambda: resume(args.resume, plugins, printer, stop, more_epochs=args.more_epochs, learning_rate=args.lr)  # noqa: E731
+        job = lambda: resume(args.resume, plugins, printer, stop, more_epochs=args.more_epochs, learning_rate=args.learning_rate)  # noqa: E731
     else:
         if not args.data and not args.config:
             raise ValueError("give the DATA to train on (or --resume RUN)")
@@ -151,17 +152,7 @@ def _train_config(args, plugins) -> Any:
         if recipe is None:
             raise ValueError(f"architecture {arch!r} has no reference training settings")
         tuned.update(recipe.settings())
-    given = {
-        "arch": args.arch, "loader": args.loader, "image_size": args.image_size, "val_split": args.val_split,
-        "val_source": args.validate_on, "seed": args.seed, "epochs": args.epochs, "batch_size": args.batch_size,
-        "optimizer": args.optimizer, "learning_rate": args.lr, "momentum": args.momentum,
-        "weight_decay": args.weight_decay, "lr_schedule": args.schedule, "lr_step_epochs": args.lr_step_epochs,
-        "lr_factor": args.lr_factor, "lr_patience": args.lr_patience, "early_stopping": args.early_stop,
-        "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
-        "class_weight": args.class_weight, "resize": args.resize,
-        "start_from": args.start_from, "freeze_epochs": args.freeze_epochs,
-    }
-    tuned.update({k: v for k, v in given.items() if v is not None})
+    tuned.update(given(args))
     if args.no_stratify:
         tuned["stratified"] = False
     if args.augment is not None:
@@ -196,60 +187,24 @@ def add_parsers(sub) -> None:
     s = sub.add_parser("train", help="train a model on a dataset (makes a run folder), or resume a run")
     s.add_argument("data", metavar="DATA", nargs="?")
     s.add_argument("--resume", metavar="RUN", help="continue a stopped, failed or interrupted run from its last finished epoch")
-    s.add_argument("--from", dest="start_from", metavar="RUN|MODEL.keras",
-                   help="start from the weights of a run (its folder or name) or a .keras model of the same "
-                   "architecture and input size; the classifier is kept when the classes are the same, else made anew")
-    s.add_argument("--freeze-epochs", type=int, metavar="N",
-                   help=f"with --from: keep the copied layers frozen for the first N epochs (default {default_of('freeze_epochs')})")
+    add_options(s)  # every setting of core.training.settings that has a flag
     s.add_argument("--more-epochs", type=int, default=0, metavar="N", help="with --resume: train N epochs beyond the plan")
-    s.add_argument("--arch", metavar="ID", help=f"architecture id (see `plugins`; default {default_of('arch')})")
-    s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
     s.add_argument("--recipe", action="store_true",
                    help="train with the architecture's reference settings (optimizer, rate, schedule, batch, epochs); "
                    "options given here still win")
-    s.add_argument("--epochs", type=int, metavar="N", help=f"default: the architecture's, else {default_of('epochs')}")
-    s.add_argument("--batch-size", type=int, metavar="N", help=f"default: the architecture's, else {default_of('batch_size')}")
-    s.add_argument("--image-size", type=int, metavar="N", help="square input size (default: the architecture's)")
-    s.add_argument("--resize", choices=("stretch", "crop", "pad"),
-                   help="how an image becomes the square input: stretch both sides (as the seeds do), crop the centre "
-                   "square, or pad the whole image to a square with black bars; prediction, evaluation, explanations "
-                   f"and exports then do the same (default {default_of('resize')})")
     s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable; see `plugins`)")
     s.add_argument("--test", metavar="DATA", help="a separate test folder of the same layout (the folder loader's test_folder)")
-    s.add_argument("--val-split", type=float, metavar="F",
-                   help=f"fraction held out for validation (default {default_of('val_split')})")
     s.add_argument("--no-stratify", action="store_true", help="split over all images at once, not class by class")
-    s.add_argument("--validate-on", choices=("split", "test"),
-                   help="validate on a share of the training images (default) or on the test part (as seeds 000 "
-                   "and 002 do; the best epoch is then chosen on the test images, so their score is optimistic)")
     s.add_argument("--augment", metavar="PRESET",
                    help="training augmentation: none, paper (random crop + flip), seed001, seed003")
     s.add_argument("--augment-option", action="append", metavar="NAME=VALUE",
                    help="change one augmentation setting on top of --augment (repeatable): random_crop, horizontal_flip, "
                    "vertical_flip (true/false); rotation (degrees, 0-180); width_shift, height_shift, shear, zoom, "
                    "brightness (fractions, 0 to below 1)")
-    s.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), help=f"default: the architecture's, else {default_of('optimizer')}")
-    s.add_argument("--lr", type=float, metavar="F", help=f"learning rate (default: the architecture's, else {default_of('learning_rate'):g}; see `plugins`)")
-    s.add_argument("--momentum", type=float, metavar="F", help=f"SGD momentum (default {default_of('momentum')})")
-    s.add_argument("--weight-decay", type=float, metavar="F", help=f"default {default_of('weight_decay'):g} (the paper: 0.0005)")
-    s.add_argument("--schedule", choices=("constant", "step", "cosine", "plateau"),
-                   help=f"learning-rate schedule (default {default_of('lr_schedule')})")
-    s.add_argument("--lr-step-epochs", type=int, metavar="N", help=f"step schedule: epochs between reductions (default {default_of('lr_step_epochs')})")
-    s.add_argument("--lr-factor", type=float, metavar="F", help=f"step and plateau: factor of each reduction (default {default_of('lr_factor')})")
-    s.add_argument("--lr-patience", type=int, metavar="N", help=f"plateau: epochs without improvement (default {default_of('lr_patience')})")
-    s.add_argument("--class-weight", choices=("none", "balanced"),
-                   help="balanced: weigh each class's images so every class counts the same in the loss, for "
-                   f"unbalanced classes (default {default_of('class_weight')})")
-    s.add_argument("--early-stop", type=int, metavar="N",
-                   help="stop after N epochs without a better validation accuracy (default: never)")
     s.add_argument("--device", action="append", metavar="DEV",
                    help="train on this device (repeat for data-parallel training over several, e.g. --device GPU:0 "
                    "--device GPU:1; default: every GPU, else the CPU)")
-    s.add_argument("--mixed-precision", choices=("auto", "on", "off"),
-                   help=f"float16 compute on GPUs with tensor cores (default {default_of('mixed_precision')})")
-    s.add_argument("--seed", type=int, metavar="N", help=f"default {default_of('seed')}")
     s.add_argument("--run-dir", metavar="DIR", help="folder to put the run folder in (default: the workspace's runs)")
-    s.add_argument("--steps-per-epoch", type=int, metavar="N", help="cap batches per epoch (quick smoke runs)")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
     s.add_argument("--cluster", metavar="HOST:PORT,...",
                    help="train as one worker of several machines: every worker's address, the chief first; the same "

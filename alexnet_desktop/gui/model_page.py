@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.training.optimization import OPTIMIZERS, SCHEDULES
+from alexnet_desktop.core.training.settings import SETTINGS, Setting
 from alexnet_desktop.core.model.summary import ModelSummary, model_summary
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.start_from_box import StartFromBox
@@ -20,17 +20,42 @@ from alexnet_desktop.gui.worker import JobRunner
 def _spin(low: int, high: int, tip: str, suffix: str = "") -> QSpinBox:
     w = QSpinBox()
     w.setRange(low, high)
-    w.setToolTip(tip)
+    if tip:
+        w.setToolTip(tip)
     if suffix:
         w.setSuffix(suffix)
     return w
 
 
-def _real(low: float, high: float, decimals: int, step: float, tip: str) -> QDoubleSpinBox:
-    w = QDoubleSpinBox()
-    w.setDecimals(decimals)
-    w.setRange(low, high)
-    w.setSingleStep(step)
+# The controls named otherwise than their setting (the page's names from before the settings
+# were declared in one place; tests and other pages use them).
+_ATTRIBUTE = {"lr_schedule": "schedule", "lr_step_epochs": "step_epochs", "lr_factor": "factor",
+              "lr_patience": "patience"}
+
+
+def _field(setting: Setting) -> QWidget:
+    """The control for `setting`, as its declaration says: a list of its choices, or a spin box
+    over the row's range; its tooltip is the setting's help (and what each choice is for)."""
+    row = setting.row
+    tip = core_text(setting.help)
+    if setting.choices:
+        w = QComboBox()
+        for i, value in enumerate(setting.choices):
+            w.addItem(core_text(row.texts[i]) if row.texts else value, value)
+            if row.tips:
+                w.setItemData(i, core_text(row.tips[value]), Qt.ToolTipRole)
+        if row.tips:
+            shown = row.texts or setting.choices
+            tip += "\n" + "\n".join(f"{core_text(t)}: {core_text(row.tips[v])}" for t, v in zip(shown, setting.choices))
+    elif setting.kind is float:
+        w = QDoubleSpinBox()
+        w.setDecimals(row.decimals)
+        w.setRange(row.low, row.high)
+        w.setSingleStep(row.step)
+    else:
+        w = _spin(int(row.low), int(row.high), "", core_text(row.suffix))
+        if row.special:
+            w.setSpecialValueText(core_text(row.special))
     w.setToolTip(tip)
     return w
 
@@ -160,53 +185,9 @@ class ModelPage(QWidget):
             self.apply_recipe,
         )
 
-        self.image_size = _spin(16, 1024, self.tr("Images are resized to this square size; smaller trains much faster on a CPU"),
-                                self.tr(" px"))
-        self.epochs = _spin(1, 10000, self.tr("How many passes over the training images"))
-        self.batch_size = _spin(1, 4096, self.tr("Images per training step; lower it if memory runs out"))
-        self.optimizer = QComboBox()
-        for name, tip in OPTIMIZERS.items():
-            self.optimizer.addItem(name, name)
-            self.optimizer.setItemData(self.optimizer.count() - 1, core_text(tip), Qt.ToolTipRole)
-        self.optimizer.setToolTip("\n".join(core_text(t) for t in OPTIMIZERS.values()))
-        self.learning_rate = _real(1e-6, 1.0, 6, 1e-4, self.tr("Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)"))
-        self.momentum = _real(0.0, 0.999, 3, 0.05, self.tr("SGD's momentum (0.9 in the paper; 0 is plain SGD)"))
-        self.weight_decay = _real(0.0, 0.1, 6, 1e-4,
-                                  self.tr("Shrinks the weights a little every step (the paper: 0.0005); 0 turns it off"))
-        self.schedule = QComboBox()
-        for name, tip in SCHEDULES.items():
-            self.schedule.addItem(core_text(name), name)
-            self.schedule.setItemData(self.schedule.count() - 1, core_text(tip), Qt.ToolTipRole)
-        self.schedule.setToolTip(self.tr("How the learning rate changes during the run:") + "\n" + "\n".join(
-            f"{core_text(k)}: {core_text(v)}" for k, v in SCHEDULES.items()))
-        self.step_epochs = _spin(1, 10000, self.tr("Epochs between two reductions of the learning rate"))
-        self.factor = _real(0.01, 0.99, 2, 0.05, self.tr("What the learning rate is multiplied by at each reduction"))
-        self.patience = _spin(1, 1000, self.tr("Epochs without a better validation loss before the rate is reduced"))
-        self.early_stopping = _spin(0, 10000, self.tr("Stop when validation accuracy has not improved for this many epochs (0: never)"))
-        self.early_stopping.setSpecialValueText(self.tr("never"))
-        self.early_stopping.setSuffix(self.tr(" epochs without a better score"))
-        self.mixed_precision = QComboBox()
-        for value, text in (("auto", self.tr("auto (on GPUs with tensor cores)")), ("on", self.tr("on")), ("off", self.tr("off"))):
-            self.mixed_precision.addItem(text, value)
-        self.mixed_precision.setToolTip(
-            self.tr("float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, "
-                    "no faster on a CPU"))
-        self.resize = QComboBox()
-        for value, text in (("stretch", self.tr("stretch to a square")), ("crop", self.tr("crop the centre square")),
-                            ("pad", self.tr("pad to a square"))):
-            self.resize.addItem(text, value)
-        self.resize.setToolTip(
-            self.tr("How an image that is not square becomes the square input: stretched (as the seeds do; shapes "
-                    "get distorted), its centre square cropped (the edges are lost), or the whole image padded with "
-                    "black bars. Predicting, evaluating and exporting with the run do the same."))
-        self.class_weight = QComboBox()
-        for value, text in (("none", self.tr("none: every image counts once")),
-                            ("balanced", self.tr("balanced: every class counts the same"))):
-            self.class_weight.addItem(text, value)
-        self.class_weight.setToolTip(
-            self.tr("For unbalanced classes: balanced weighs each class's images by how rare the class is in the "
-                    "training images, so a class with few images is not drowned out"))
-        self.seed = _spin(0, 2**31 - 1, self.tr("Fixes the split, the shuffling and the initial weights, so a run can be repeated"))
+        self.fields = {setting.name: _field(setting) for setting in SETTINGS if setting.row}
+        for name, widget in self.fields.items():
+            setattr(self, _ATTRIBUTE.get(name, name), widget)
         self.layer_table = LayerTable(state)
         self.start_from = StartFromBox(state)
         self.start_from.run_chosen.connect(self._take_run_shape)
@@ -218,8 +199,6 @@ class ModelPage(QWidget):
         av.addWidget(self.reference)
         size_form = QFormLayout()
         size_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        size_form.addRow(self.tr("Input size:"), self.image_size)
-        size_form.addRow(self.tr("Keep the shape:"), self.resize)
         av.addLayout(size_form)
         av.addWidget(self.size_note)
 
@@ -232,20 +211,10 @@ class ModelPage(QWidget):
         self.form = form = QFormLayout()
         tv.addLayout(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow(self.tr("Epochs:"), self.epochs)
-        form.addRow(self.tr("Batch size:"), self.batch_size)
-        form.addRow(self.tr("Optimizer:"), self.optimizer)
-        form.addRow(self.tr("Learning rate:"), self.learning_rate)
-        form.addRow(self.tr("Momentum:"), self.momentum)
-        form.addRow(self.tr("Weight decay:"), self.weight_decay)
-        form.addRow(self.tr("Schedule:"), self.schedule)
-        form.addRow(self.tr("Every (epochs):"), self.step_epochs)
-        form.addRow(self.tr("Factor:"), self.factor)
-        form.addRow(self.tr("Patience (epochs):"), self.patience)
-        form.addRow(self.tr("Early stopping:"), self.early_stopping)
-        form.addRow(self.tr("Mixed precision:"), self.mixed_precision)
-        form.addRow(self.tr("Class weights:"), self.class_weight)
-        form.addRow(self.tr("Seed:"), self.seed)
+        for setting in SETTINGS:
+            if setting.row:
+                into = size_form if setting.row.group == "architecture" else form
+                into.addRow(core_text(setting.row.label), self.fields[setting.name])
 
         layers_box = QGroupBox(self.tr("Layers"))
         QVBoxLayout(layers_box).addWidget(self.layer_table)
@@ -266,14 +235,8 @@ class ModelPage(QWidget):
 
         self.load_settings()
         self.arch_combo.currentIndexChanged.connect(self._arch_changed)
-        for w in (self.image_size, self.epochs, self.batch_size, self.seed, self.step_epochs, self.patience, self.early_stopping,
-                  self.learning_rate, self.momentum, self.weight_decay, self.factor):
-            w.valueChanged.connect(self._store)
-        self.optimizer.currentIndexChanged.connect(self._store)
-        self.schedule.currentIndexChanged.connect(self._store)
-        self.mixed_precision.currentIndexChanged.connect(self._store)
-        self.class_weight.currentIndexChanged.connect(self._store)
-        self.resize.currentIndexChanged.connect(self._store)
+        for w in self.fields.values():
+            (w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged).connect(self._store)
         state.scan_changed.connect(self._classes_from_scan)
         state.settings_changed.connect(self.load_settings)
 
@@ -290,22 +253,12 @@ class ModelPage(QWidget):
             if index >= 0:
                 self.arch_combo.setCurrentIndex(index)
             self._show_arch()
-            self.image_size.setValue(s.image_size)
-            self.epochs.setValue(s.epochs)
-            self.batch_size.setValue(s.batch_size)
-            self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(s.optimizer)))
-            self.learning_rate.setValue(s.learning_rate)
-            self.momentum.setValue(s.momentum)
-            self.weight_decay.setValue(s.weight_decay)
-            self.schedule.setCurrentIndex(max(0, self.schedule.findData(s.lr_schedule)))
-            self.step_epochs.setValue(s.lr_step_epochs)
-            self.factor.setValue(s.lr_factor)
-            self.patience.setValue(s.lr_patience)
-            self.seed.setValue(s.seed)
-            self.early_stopping.setValue(s.early_stopping)
-            self.mixed_precision.setCurrentIndex(max(0, self.mixed_precision.findData(s.mixed_precision)))
-            self.class_weight.setCurrentIndex(max(0, self.class_weight.findData(s.class_weight)))
-            self.resize.setCurrentIndex(max(0, self.resize.findData(s.resize)))
+            for name, w in self.fields.items():
+                value = getattr(s, name)
+                if isinstance(w, QComboBox):
+                    w.setCurrentIndex(max(0, w.findData(value)))
+                else:
+                    w.setValue(value)
             self.start_from.load()
         finally:
             self._loading = False
@@ -364,24 +317,10 @@ class ModelPage(QWidget):
             return
         s = self.state.settings
         s.arch = self.arch_combo.currentData() or s.arch
-        s.image_size = self.image_size.value()
-        s.epochs = self.epochs.value()
-        s.batch_size = self.batch_size.value()
-        s.optimizer = self.optimizer.currentData()
-        s.learning_rate = self.learning_rate.value()
-        s.momentum = self.momentum.value()
-        s.weight_decay = self.weight_decay.value()
-        s.lr_schedule = self.schedule.currentData()
-        s.lr_step_epochs = self.step_epochs.value()
-        s.lr_factor = self.factor.value()
-        s.lr_patience = self.patience.value()
-        s.seed = self.seed.value()
-        s.early_stopping = self.early_stopping.value()
-        s.mixed_precision = self.mixed_precision.currentData()
-        s.class_weight = self.class_weight.currentData()
-        s.resize = self.resize.currentData()
-        self.form.setRowVisible(self.momentum, s.optimizer == "sgd")
-        self.form.setRowVisible(self.step_epochs, s.lr_schedule == "step")
-        self.form.setRowVisible(self.factor, s.lr_schedule in ("step", "plateau"))
-        self.form.setRowVisible(self.patience, s.lr_schedule == "plateau")
+        for name, w in self.fields.items():
+            setattr(s, name, w.currentData() if isinstance(w, QComboBox) else w.value())
+        for setting in SETTINGS:
+            if setting.row and setting.row.shown_when and setting.row.group != "architecture":
+                on, values = setting.row.shown_when
+                self.form.setRowVisible(self.fields[setting.name], getattr(s, on) in values)
         self.layer_table.request()

@@ -1109,223 +1109,13 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Images are resized to this square size; smaller trains much faster on a CPU</source>
-      <translation>图像会缩放为此边长的正方形；尺寸越小，在 CPU 上训练越快</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source> px</source>
-      <translation> 像素</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>How many passes over the training images</source>
-      <translation>遍历训练图像的次数</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Images per training step; lower it if memory runs out</source>
-      <translation>每个训练步骤的图像数；内存不足时请调低</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)</source>
-      <translation>优化器的步长（Adam 适合 1e-4 到 1e-3；SGD 适合 1e-2）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>SGD's momentum (0.9 in the paper; 0 is plain SGD)</source>
-      <translation>SGD 的动量（论文中为 0.9；0 即普通 SGD）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Shrinks the weights a little every step (the paper: 0.0005); 0 turns it off</source>
-      <translation>每一步都让权重稍稍缩小（论文：0.0005）；0 表示关闭</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>How the learning rate changes during the run:</source>
-      <translation>训练过程中学习率如何变化：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Epochs between two reductions of the learning rate</source>
-      <translation>两次降低学习率之间的轮数</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>What the learning rate is multiplied by at each reduction</source>
-      <translation>每次降低时学习率所乘的系数</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Epochs without a better validation loss before the rate is reduced</source>
-      <translation>验证损失多少轮没有改善后降低学习率</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Stop when validation accuracy has not improved for this many epochs (0: never)</source>
-      <translation>验证准确率连续这么多轮没有提高时停止（0：从不）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>never</source>
-      <translation>从不</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source> epochs without a better score</source>
-      <translation> 轮无改善</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>auto (on GPUs with tensor cores)</source>
-      <translation>自动（在有 Tensor Core 的 GPU 上开启）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>on</source>
-      <translation>开</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>off</source>
-      <translation>关</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, no faster on a CPU</source>
-      <translation>以 float16 计算、float32 保存权重：在 Volta 及以后的 NVIDIA GPU 上约快一倍，在 CPU 上不会更快</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>stretch to a square</source>
-      <translation>拉伸为正方形</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>crop the centre square</source>
-      <translation>裁剪中心正方形</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>pad to a square</source>
-      <translation>填充为正方形</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>How an image that is not square becomes the square input: stretched (as the seeds do; shapes get distorted), its centre square cropped (the edges are lost), or the whole image padded with black bars. Predicting, evaluating and exporting with the run do the same.</source>
-      <translation>非正方形图像如何变为正方形输入：拉伸（与种子项目相同；形状会变形）、裁剪中心正方形（边缘会丢失），或以黑边填充整幅图像。用该运行预测、评估和导出时采用同样的方式。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>none: every image counts once</source>
-      <translation>无：每张图像计一次</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>balanced: every class counts the same</source>
-      <translation>均衡：每个类别权重相同</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>For unbalanced classes: balanced weighs each class's images by how rare the class is in the training images, so a class with few images is not drowned out</source>
-      <translation>用于类别不均衡：均衡模式按类别在训练图像中的稀少程度为其图像加权，使图像少的类别不被淹没</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Fixes the split, the shuffling and the initial weights, so a run can be repeated</source>
-      <translation>固定数据划分、打乱顺序和初始权重，使运行可以重现</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
       <source>Architecture</source>
       <translation>架构</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Input size:</source>
-      <translation>输入尺寸：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Keep the shape:</source>
-      <translation>保持形状：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
       <source>Training settings</source>
       <translation>训练设置</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Epochs:</source>
-      <translation>轮数：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Batch size:</source>
-      <translation>批大小：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Optimizer:</source>
-      <translation>优化器：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Learning rate:</source>
-      <translation>学习率：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Momentum:</source>
-      <translation>动量：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Weight decay:</source>
-      <translation>权重衰减：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Schedule:</source>
-      <translation>学习率调度：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Every (epochs):</source>
-      <translation>间隔（轮）：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Factor:</source>
-      <translation>系数：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Patience (epochs):</source>
-      <translation>耐心（轮）：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Early stopping:</source>
-      <translation>提前停止：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Mixed precision:</source>
-      <translation>混合精度：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Class weights:</source>
-      <translation>类别权重：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/model_page.py" />
-      <source>Seed:</source>
-      <translation>随机种子：</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/model_page.py" />
@@ -3258,66 +3048,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); a softmax is applied to them</source>
-      <translation>{0}：模型的输出不是概率（范围从 {1:.4g} 到 {2:.4g}）；已对其应用 softmax</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the label file lists no class names</source>
-      <translation>{0}：标签文件中没有列出任何类别名称</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the run has no {1} (it did not finish an epoch)</source>
-      <translation>{0}：该运行没有 {1}（它没有完成任何一轮）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the manifest names no classes or no image size</source>
-      <translation>{0}：清单文件中没有类别名称或图像尺寸</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: says image size {1}, but its model takes {2}; the run folder was changed</source>
-      <translation>{0}：记录的图像尺寸为 {1}，但其模型接受 {2}；运行文件夹已被改动</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>any size up to {0}</source>
-      <translation>不超过 {0} 的任意尺寸</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: no such model file</source>
-      <translation>{0}：没有这个模型文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: no label file (looked for {1}); give one with --labels</source>
-      <translation>{0}：没有标签文件（查找过 {1}）；请用 --labels 指定</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the model takes images of any size; give the size it was trained at (--image-size)</source>
-      <translation>{0}：该模型接受任意尺寸的图像；请给出它训练时使用的尺寸（--image-size）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the model has {1} outputs but {2} class names</source>
-      <translation>{0}：模型有 {1} 个输出，但有 {2} 个类别名称</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the model takes {1} inputs; the app gives it one batch of images</source>
-      <translation>{0}：模型有 {1} 个输入；本应用只提供一批图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape (side, side, 3)</source>
-      <translation>{0}：模型的输入形状为 {1}；本应用提供的是正方形 RGB 图像，形状为 (边长, 边长, 3)</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>images predicted</source>
       <translation>张图像已预测</translation>
     </message>
@@ -3677,6 +3407,66 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>导出器 {0} 没有写出任何内容</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); a softmax is applied to them</source>
+      <translation>{0}：模型的输出不是概率（范围从 {1:.4g} 到 {2:.4g}）；已对其应用 softmax</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the label file lists no class names</source>
+      <translation>{0}：标签文件中没有列出任何类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the run has no {1} (it did not finish an epoch)</source>
+      <translation>{0}：该运行没有 {1}（它没有完成任何一轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the manifest names no classes or no image size</source>
+      <translation>{0}：清单文件中没有类别名称或图像尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: says image size {1}, but its model takes {2}; the run folder was changed</source>
+      <translation>{0}：记录的图像尺寸为 {1}，但其模型接受 {2}；运行文件夹已被改动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>any size up to {0}</source>
+      <translation>不超过 {0} 的任意尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: no such model file</source>
+      <translation>{0}：没有这个模型文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: no label file (looked for {1}); give one with --labels</source>
+      <translation>{0}：没有标签文件（查找过 {1}）；请用 --labels 指定</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the model takes images of any size; give the size it was trained at (--image-size)</source>
+      <translation>{0}：该模型接受任意尺寸的图像；请给出它训练时使用的尺寸（--image-size）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the model has {1} outputs but {2} class names</source>
+      <translation>{0}：模型有 {1} 个输出，但有 {2} 个类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the model takes {1} inputs; the app gives it one batch of images</source>
+      <translation>{0}：模型有 {1} 个输入；本应用只提供一批图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape (side, side, 3)</source>
+      <translation>{0}：模型的输入形状为 {1}；本应用提供的是正方形 RGB 图像，形状为 (边长, 边长, 3)</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/model/model_files.py" />
       <source>it holds two different layers named {0} (from {1} and {2}); Keras cannot tell them apart</source>
       <translation>它包含两个不同的名为 {0} 的层（来自 {1} 和 {2}）；Keras 无法区分它们</translation>
@@ -3820,6 +3610,46 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/plugins.py" />
       <source>no {0} {1!r} (known: {2})</source>
       <translation>没有{0} {1!r}（已知：{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/evaluations.py" />
+      <source>{0}: damaged evaluations ({1})</source>
+      <translation>{0}：评估记录已损坏（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/evaluations.py" />
+      <source>not a JSON object of evaluations</source>
+      <translation>不是评估记录的 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/folder.py" />
+      <source>could not make a new run folder under {0}</source>
+      <translation>无法在 {0} 下创建新的运行文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/manifest.py" />
+      <source>{0}: not a run folder (no {1})</source>
+      <translation>{0}：不是运行文件夹（没有 {1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/manifest.py" />
+      <source>{0}: damaged manifest ({1})</source>
+      <translation>{0}：清单文件已损坏（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/manifest.py" />
+      <source>not a JSON object</source>
+      <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/manifest.py" />
+      <source>image_size is {0}, not a whole number of pixels from 1 to {1}</source>
+      <translation>image_size 为 {0}，不是 1 到 {1} 之间的整数像素数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/manifest.py" />
+      <source>validated on the test part: the best epoch was chosen on these images, so this score is optimistic</source>
+      <translation>在测试部分上验证：最佳轮次是根据这些图像选出的，因此这个分数偏乐观</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
@@ -3988,58 +3818,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>epochs must be at least 1, not {0}</source>
-      <translation>轮数至少为 1，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>batch size must be at least 1, not {0}</source>
-      <translation>批大小至少为 1，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>image size must be from 1 to {0}, not {1}</source>
-      <translation>图像尺寸必须在 1 到 {0} 之间，而不是 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>validation split must be in [0, 1), not {0}</source>
-      <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>validation source must be 'split' or 'test', not {0!r}</source>
-      <translation>验证来源必须是 'split' 或 'test'，而不是 {0!r}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
-      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>mixed precision must be one of {0}</source>
-      <translation>混合精度必须是 {0} 之一</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>freeze epochs must be 0 or more, not {0}</source>
-      <translation>冻结轮数必须为 0 或更多，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>freezing layers needs a run or model to start from</source>
       <translation>冻结层需要一个作为起点的训练或模型</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>no runs folder given</source>
-      <translation>没有指定运行记录文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>{0} has no default</source>
-      <translation>{0} 没有默认值</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/devices.py" />
@@ -4287,71 +4067,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>在训练开始之前停止</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/manifest.py" />
-      <source>{0}: not a run folder (no {1})</source>
-      <translation>{0}：不是运行文件夹（没有 {1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/manifest.py" />
-      <source>{0}: damaged manifest ({1})</source>
-      <translation>{0}：清单文件已损坏（{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/manifest.py" />
-      <source>not a JSON object</source>
-      <translation>不是 JSON 对象</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/manifest.py" />
-      <source>image_size is {0}, not a whole number of pixels from 1 to {1}</source>
-      <translation>image_size 为 {0}，不是 1 到 {1} 之间的整数像素数</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/manifest.py" />
-      <source>validated on the test part: the best epoch was chosen on these images, so this score is optimistic</source>
-      <translation>在测试部分上验证：最佳轮次是根据这些图像选出的，因此这个分数偏乐观</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>unknown optimizer {0!r} (choose from {1})</source>
-      <translation>未知的优化器 {0!r}（可选：{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>learning rate must be a positive number, not {0}</source>
-      <translation>学习率必须是正数，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>momentum must be in [0, 1), not {0}</source>
-      <translation>动量必须在 [0, 1) 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>weight decay must be in [0, 1), not {0}</source>
-      <translation>权重衰减必须在 [0, 1) 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>unknown learning-rate schedule {0!r} (choose from {1})</source>
-      <translation>未知的学习率调度 {0!r}（可选：{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>the step schedule needs at least 1 epoch between steps, not {0}</source>
-      <translation>阶梯调度两步之间至少需要 1 轮，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>the learning-rate factor must be between 0 and 1, not {0}</source>
-      <translation>学习率系数必须在 0 和 1 之间，而不是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/optimization.py" />
-      <source>the plateau patience must be at least 1 epoch, not {0}</source>
-      <translation>平台期耐心至少为 1 轮，而不是 {0}</translation>
-    </message>
-    <message>
       <location filename="../../alexnet_desktop/core/training/optimization.py" />
       <source> (momentum {0:g})</source>
       <translation>（动量 {0:g}）</translation>
@@ -4407,9 +4122,349 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>以下类别没有可用的训练图像：{0}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/runs.py" />
-      <source>could not make a new run folder under {0}</source>
-      <translation>无法在 {0} 下创建新的运行文件夹</translation>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Adam: a safe default for training from scratch (1e-4 to 1e-3)</source>
+      <translation>Adam：从头训练的稳妥默认选择（1e-4 到 1e-3）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>SGD with momentum: the paper's choice (0.01, momentum 0.9, weight decay 5e-4)</source>
+      <translation>带动量的 SGD：论文的选择（0.01，动量 0.9，权重衰减 5e-4）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>RMSprop: seed 003's choice (1e-3)</source>
+      <translation>RMSprop：种子教程 003 的选择（1e-3）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>the same learning rate throughout</source>
+      <translation>始终使用相同的学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>multiplied by the factor every N epochs</source>
+      <translation>每 N 轮乘以系数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>falls along a half cosine to zero at the last epoch</source>
+      <translation>沿半个余弦曲线下降，到最后一轮降为零</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>multiplied by the factor when the validation loss has not improved for the patience (the paper's rule)</source>
+      <translation>验证损失在“耐心”轮数内没有改善时乘以系数（论文的规则）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>How many passes over the training images</source>
+      <translation>遍历训练图像的次数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>epochs must be at least 1, not {0}</source>
+      <translation>轮数至少为 1，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Epochs:</source>
+      <translation>轮数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Images per training step; lower it if memory runs out</source>
+      <translation>每个训练步骤的图像数；内存不足时请调低</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>batch size must be at least 1, not {0}</source>
+      <translation>批大小至少为 1，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Batch size:</source>
+      <translation>批大小：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>The optimizer: how the weights are updated</source>
+      <translation>优化器：权重如何更新</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>unknown optimizer {0!r} (choose from {3})</source>
+      <translation>未知的优化器 {0!r}（可选：{3}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Optimizer:</source>
+      <translation>优化器：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)</source>
+      <translation>优化器的步长（Adam 适合 1e-4 到 1e-3；SGD 适合 1e-2）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>learning rate must be a positive number, not {0}</source>
+      <translation>学习率必须是正数，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Learning rate:</source>
+      <translation>学习率：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>SGD's momentum (0.9 in the paper; 0 is plain SGD)</source>
+      <translation>SGD 的动量（论文中为 0.9；0 即普通 SGD）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>momentum must be in [0, 1), not {0}</source>
+      <translation>动量必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Momentum:</source>
+      <translation>动量：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Shrinks the weights a little every step (the paper: 0.0005); 0 turns it off</source>
+      <translation>每一步都让权重稍稍缩小（论文：0.0005）；0 表示关闭</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>weight decay must be in [0, 1), not {0}</source>
+      <translation>权重衰减必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Weight decay:</source>
+      <translation>权重衰减：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>How the learning rate changes during the run</source>
+      <translation>训练过程中学习率如何变化</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>unknown learning-rate schedule {0!r} (choose from {3})</source>
+      <translation>未知的学习率调度 {0!r}（可选：{3}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Schedule:</source>
+      <translation>学习率调度：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Epochs between two reductions of the learning rate</source>
+      <translation>两次降低学习率之间的轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>the step schedule needs at least 1 epoch between steps, not {0}</source>
+      <translation>阶梯调度两步之间至少需要 1 轮，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Every (epochs):</source>
+      <translation>间隔（轮）：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>What the learning rate is multiplied by at each reduction</source>
+      <translation>每次降低时学习率所乘的系数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>the learning-rate factor must be between 0 and 1, not {0}</source>
+      <translation>学习率系数必须在 0 和 1 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Factor:</source>
+      <translation>系数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Epochs without a better validation loss before the rate is reduced</source>
+      <translation>验证损失多少轮没有改善后降低学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>the plateau patience must be at least 1 epoch, not {0}</source>
+      <translation>平台期耐心至少为 1 轮，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Patience (epochs):</source>
+      <translation>耐心（轮）：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Images are resized to this square size; smaller trains much faster on a CPU</source>
+      <translation>图像会缩放为此边长的正方形；尺寸越小，在 CPU 上训练越快</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>image size must be from {1} to {2}, not {0}</source>
+      <translation>图像尺寸必须在 {1} 到 {2} 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Input size:</source>
+      <translation>输入尺寸：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source> px</source>
+      <translation> 像素</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>How an image that is not square becomes the square input: stretched (as the seeds do; shapes get distorted), its centre square cropped (the edges are lost), or the whole image padded with black bars. Predicting, evaluating and exporting with the run do the same.</source>
+      <translation>非正方形图像如何变为正方形输入：拉伸（与种子项目相同；形状会变形）、裁剪中心正方形（边缘会丢失），或以黑边填充整幅图像。用该运行预测、评估和导出时采用同样的方式。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>resize must be one of {3}, not {0!r}</source>
+      <translation>缩放方式必须是 {3} 之一，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Keep the shape:</source>
+      <translation>保持形状：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>stretch to a square</source>
+      <translation>拉伸为正方形</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>crop the centre square</source>
+      <translation>裁剪中心正方形</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>pad to a square</source>
+      <translation>填充为正方形</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>validation split must be in [0, 1), not {0}</source>
+      <translation>验证划分比例必须在 [0, 1) 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>validation source must be 'split' or 'test', not {0!r}</source>
+      <translation>验证来源必须是 'split' 或 'test'，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Stop when validation accuracy has not improved for this many epochs (0: never)</source>
+      <translation>验证准确率连续这么多轮没有提高时停止（0：从不）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
+      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Early stopping:</source>
+      <translation>提前停止：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source> epochs without a better score</source>
+      <translation> 轮无改善</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>float16 arithmetic with float32 weights: about twice as fast on NVIDIA GPUs since Volta, no faster on a CPU</source>
+      <translation>以 float16 计算、float32 保存权重：在 Volta 及以后的 NVIDIA GPU 上约快一倍，在 CPU 上不会更快</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>mixed precision must be one of {3}</source>
+      <translation>混合精度必须是 {3} 之一</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Mixed precision:</source>
+      <translation>混合精度：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>auto (on GPUs with tensor cores)</source>
+      <translation>自动（在有 Tensor Core 的 GPU 上开启）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>on</source>
+      <translation>开</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>off</source>
+      <translation>关</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>no runs folder given</source>
+      <translation>没有指定运行记录文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>For unbalanced classes: balanced weighs each class's images by how rare the class is in the training images, so a class with few images is not drowned out</source>
+      <translation>用于类别不均衡：均衡模式按类别在训练图像中的稀少程度为其图像加权，使图像少的类别不被淹没</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>class weight must be one of {3}, not {0!r}</source>
+      <translation>类别权重必须是 {3} 之一，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Class weights:</source>
+      <translation>类别权重：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>none: every image counts once</source>
+      <translation>无：每张图像计一次</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>balanced: every class counts the same</source>
+      <translation>均衡：每个类别权重相同</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Fixes the split, the shuffling and the initial weights, so a run can be repeated</source>
+      <translation>固定数据划分、打乱顺序和初始权重，使运行可以重现</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>Seed:</source>
+      <translation>随机种子：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>freeze epochs must be 0 or more, not {0}</source>
+      <translation>冻结轮数必须为 0 或更多，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/start_from.py" />
@@ -4677,18 +4732,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{1} 张 Flowers-17 图像中缺少 {0} 张</translation>
     </message>
     <message>
-      <source>Adam: a safe default for training from scratch (1e-4 to 1e-3)</source>
-      <translation>Adam：从头训练的稳妥默认选择（1e-4 到 1e-3）</translation>
-    </message>
-    <message>
-      <source>SGD with momentum: the paper's choice (0.01, momentum 0.9, weight decay 5e-4)</source>
-      <translation>带动量的 SGD：论文的选择（0.01，动量 0.9，权重衰减 5e-4）</translation>
-    </message>
-    <message>
-      <source>RMSprop: seed 003's choice (1e-3)</source>
-      <translation>RMSprop：种子教程 003 的选择（1e-3）</translation>
-    </message>
-    <message>
       <source>constant</source>
       <translation>恒定</translation>
     </message>
@@ -4703,22 +4746,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <source>plateau</source>
       <translation>停滞时降低</translation>
-    </message>
-    <message>
-      <source>the same learning rate throughout</source>
-      <translation>始终使用相同的学习率</translation>
-    </message>
-    <message>
-      <source>multiplied by the factor every N epochs</source>
-      <translation>每 N 轮乘以系数</translation>
-    </message>
-    <message>
-      <source>falls along a half cosine to zero at the last epoch</source>
-      <translation>沿半个余弦曲线下降，到最后一轮降为零</translation>
-    </message>
-    <message>
-      <source>multiplied by the factor when the validation loss has not improved for the patience (the paper's rule)</source>
-      <translation>验证损失在“耐心”轮数内没有改善时乘以系数（论文的规则）</translation>
     </message>
   </context>
   <context>

@@ -8,25 +8,12 @@ the validation history and is a callback.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, fields
 from typing import Any
 
 from alexnet_desktop.core.tf_runtime import keras as _keras
-from alexnet_desktop.core.wording import Translate, same, say
-
-OPTIMIZERS = {
-    "adam": "Adam: a safe default for training from scratch (1e-4 to 1e-3)",
-    "sgd": "SGD with momentum: the paper's choice (0.01, momentum 0.9, weight decay 5e-4)",
-    "rmsprop": "RMSprop: seed 003's choice (1e-3)",
-}
-SCHEDULES = {
-    "constant": "the same learning rate throughout",
-    "step": "multiplied by the factor every N epochs",
-    "cosine": "falls along a half cosine to zero at the last epoch",
-    "plateau": "multiplied by the factor when the validation loss has not improved for the patience (the paper's rule)",
-}
-
+from alexnet_desktop.core.training.settings import default, check
+from alexnet_desktop.core.wording import Translate, same
 
 @dataclass
 class OptimizerSettings:
@@ -35,14 +22,14 @@ class OptimizerSettings:
     Field names are those of `TrainConfig`, so `from_config` can pick them out of one.
     """
 
-    optimizer: str = "adam"
-    learning_rate: float = 1e-4
-    momentum: float = 0.9  # SGD only
-    weight_decay: float = 0.0
-    lr_schedule: str = "constant"
-    lr_step_epochs: int = 30  # "step": epochs between reductions
-    lr_factor: float = 0.1  # "step" and "plateau": what the rate is multiplied by
-    lr_patience: int = 5  # "plateau": epochs without improvement before a reduction
+    optimizer: str = default("optimizer")
+    learning_rate: float = default("learning_rate")
+    momentum: float = default("momentum")  # SGD only
+    weight_decay: float = default("weight_decay")
+    lr_schedule: str = default("lr_schedule")
+    lr_step_epochs: int = default("lr_step_epochs")  # "step": epochs between reductions
+    lr_factor: float = default("lr_factor")  # "step" and "plateau": what the rate is multiplied by
+    lr_patience: int = default("lr_patience")  # "plateau": epochs without improvement before a reduction
 
     @classmethod
     def from_config(cls, config: Any) -> "OptimizerSettings":
@@ -56,23 +43,9 @@ class OptimizerSettings:
         return cls(**{f.name: saved[f.name] for f in fields(cls) if f.name in saved})
 
     def validate(self) -> None:
-        """Raise ValueError with a plain message for a setting that cannot work."""
-        if self.optimizer not in OPTIMIZERS:
-            raise ValueError(say("unknown optimizer {0!r} (choose from {1})", self.optimizer, ", ".join(OPTIMIZERS)))
-        if not (self.learning_rate > 0 and math.isfinite(self.learning_rate)):
-            raise ValueError(say("learning rate must be a positive number, not {0}", self.learning_rate))
-        if not 0 <= self.momentum < 1:
-            raise ValueError(say("momentum must be in [0, 1), not {0}", self.momentum))
-        if not 0 <= self.weight_decay < 1:
-            raise ValueError(say("weight decay must be in [0, 1), not {0}", self.weight_decay))
-        if self.lr_schedule not in SCHEDULES:
-            raise ValueError(say("unknown learning-rate schedule {0!r} (choose from {1})", self.lr_schedule, ", ".join(SCHEDULES)))
-        if self.lr_step_epochs < 1:
-            raise ValueError(say("the step schedule needs at least 1 epoch between steps, not {0}", self.lr_step_epochs))
-        if not 0 < self.lr_factor < 1:
-            raise ValueError(say("the learning-rate factor must be between 0 and 1, not {0}", self.lr_factor))
-        if self.lr_patience < 1:
-            raise ValueError(say("the plateau patience must be at least 1 epoch, not {0}", self.lr_patience))
+        """Raise ValueError with a plain message for a setting that cannot work (as declared in
+        `core.training.settings`)."""
+        check(self)
 
     def learning_rate_at(self, steps_per_epoch: int, epochs: int) -> Any:
         """The learning rate given to the optimizer: a number, or a step-driven schedule."""
