@@ -119,6 +119,8 @@ def cmd_undo(args) -> int:
 
 def add_parsers(sub) -> None:
     """Add `predict`, `evaluate`, `sort`, `undo` to the subcommands `sub`."""
+    from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE
+
     s = sub.add_parser("predict", help="label every image of a folder with a trained model")
     s.add_argument("model", metavar="MODEL")
     s.add_argument("folder", metavar="FOLDER")
@@ -127,7 +129,7 @@ def add_parsers(sub) -> None:
     s.add_argument("--overwrite", action="store_true", help="replace the --out file if it exists")
     s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
     s.add_argument("--top-k", type=int, default=3, metavar="K", help="top-k list in JSON output")
-    s.add_argument("--batch-size", type=int, default=64, metavar="N")
+    s.add_argument("--batch-size", type=int, default=PREDICTION_BATCH_SIZE, metavar="N")
     s.add_argument("--recursive", action="store_true", help="also predict images in sub-folders")
     s.add_argument("--image-size", type=int, default=None, metavar="N",
                    help="the square size a bare .keras model was trained at, if its input takes any size")
@@ -140,7 +142,7 @@ def add_parsers(sub) -> None:
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
     s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable)")
     s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
-    s.add_argument("--batch-size", type=int, default=64, metavar="N")
+    s.add_argument("--batch-size", type=int, default=PREDICTION_BATCH_SIZE, metavar="N")
     s.add_argument("--json", action="store_true", help="machine-readable output (every image's result included)")
     s.add_argument("--image-size", type=int, default=None, metavar="N",
                    help="the square size a bare .keras model was trained at, if its input takes any size")

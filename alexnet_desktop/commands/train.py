@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.training.config import TrainConfig, default_of
-from alexnet_desktop.core.training.settings import add_options, given
+from alexnet_desktop.core.training.settings import add_options, given, recipe_settings
 from alexnet_desktop.commands.common import EventPrinter, ProgressPrinter, host, parse_options, resolve_data, run_stoppable
 
 
@@ -151,7 +151,7 @@ def _train_config(args, plugins) -> Any:
         recipe = plugins.architecture(arch).recipe
         if recipe is None:
             raise ValueError(f"architecture {arch!r} has no reference training settings")
-        tuned.update(recipe.settings())
+        tuned.update(recipe_settings(recipe))
     tuned.update(given(args))
     if args.no_stratify:
         tuned["stratified"] = False

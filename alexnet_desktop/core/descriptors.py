@@ -91,19 +91,20 @@ class Recipe:
     """
 
     source: str
-    optimizer: str = "adam"
-    learning_rate: float = 1e-3
-    batch_size: int = 32
-    epochs: int = 10
-    momentum: float = 0.9
-    weight_decay: float = 0.0
-    lr_schedule: str = "constant"
-    lr_factor: float = 0.1
-    lr_patience: int = 5
+    # None: the reference does not say; the app's default applies (core.training.settings).
+    optimizer: str | None = None
+    learning_rate: float | None = None
+    batch_size: int | None = None
+    epochs: int | None = None
+    momentum: float | None = None
+    weight_decay: float | None = None
+    lr_schedule: str | None = None
+    lr_factor: float | None = None
+    lr_patience: int | None = None
 
     def settings(self) -> dict[str, Any]:
-        """The settings to apply, without `source`."""
-        return {k: v for k, v in self.__dict__.items() if k != "source"}
+        """The settings the reference states, without `source`."""
+        return {k: v for k, v in self.__dict__.items() if k != "source" and v is not None}
 
 
 # The run settings an architecture may choose its own defaults for (`Architecture.defaults`).

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.training.settings import SETTINGS, Setting
+from alexnet_desktop.core.training.settings import SETTINGS, Setting, recipe_settings
 from alexnet_desktop.core.model.summary import ModelSummary, model_summary
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.start_from_box import StartFromBox
@@ -269,7 +269,7 @@ class ModelPage(QWidget):
         arch = self.state.host.architectures.get(self.state.settings.arch)
         if arch is None or arch.recipe is None:
             return
-        for key, value in arch.recipe.settings().items():
+        for key, value in recipe_settings(arch.recipe).items():
             setattr(self.state.settings, key, value)
         self.state.settings.image_size = arch.default_input_shape[0]
         self.load_settings()

@@ -29,6 +29,10 @@ from alexnet_desktop.core.data.images import FileListing, ImageDecodeError, deco
 from alexnet_desktop.core.model.loaded import LoadedModel, as_probabilities, keras_reason
 
 
+# Images a model predicts at once: predict, evaluate and sort all use it (memory, not accuracy).
+PREDICTION_BATCH_SIZE = 64
+
+
 @dataclass
 class Prediction:
     """One file's result: the label and confidence, every class's probability, or an error."""
@@ -51,7 +55,7 @@ def predict_files(
     loaded: LoadedModel,
     files: list[Path],
     *,
-    batch_size: int = 64,
+    batch_size: int = PREDICTION_BATCH_SIZE,
     emit: Emit = no_emit,
     stop: threading.Event | None = None,
 ) -> Iterator[list[Prediction]]:

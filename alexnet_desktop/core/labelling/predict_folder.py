@@ -14,7 +14,7 @@ from pathlib import Path
 
 from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.model.loaded import InputSizeUnknown, LoadedModel, load_for_prediction
-from alexnet_desktop.core.labelling.predict import Prediction, folder_listing, predict_files
+from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, Prediction, folder_listing, predict_files
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def predict_folder(
     class_names: list[str] | None = None,
     image_size: int | None = None,
     recursive: bool = False,
-    batch_size: int = 64,
+    batch_size: int = PREDICTION_BATCH_SIZE,
     emit: Emit = no_emit,
     stop: threading.Event | None = None,
 ) -> bool:

@@ -25,7 +25,7 @@ from alexnet_desktop.core.data.loading import load_dataset
 from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.model.loaded import LoadedModel, load_for_prediction
-from alexnet_desktop.core.labelling.predict import predict_files
+from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, predict_files
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.runs.evaluations import EvaluationRecord, record_evaluation
 from alexnet_desktop.core.runs.manifest import optimistic_note
@@ -146,7 +146,7 @@ def evaluate_samples(
     samples: list[Sample],
     *,
     source: str,
-    batch_size: int = 64,
+    batch_size: int = PREDICTION_BATCH_SIZE,
     emit: Emit = no_emit,
     stop: threading.Event | None = None,
 ) -> Evaluation:
@@ -244,7 +244,7 @@ def evaluate_model(
     options: dict[str, Any] | None = None,
     labels: str | Path | None = None,
     image_size: int | None = None,
-    batch_size: int = 64,
+    batch_size: int = PREDICTION_BATCH_SIZE,
     heat_maps: bool = False,
     emit: Emit = no_emit,
     stop: threading.Event | None = None,

@@ -190,6 +190,12 @@ def default(name: str) -> Any:
     return type(value)() if isinstance(value, (list, dict)) else value
 
 
+def recipe_settings(recipe: Any) -> dict[str, Any]:
+    """The settings "use the reference's settings" applies: each an architecture may tune, as the
+    recipe states it, else the app's default (a recipe that names no schedule used none)."""
+    return {**{name: default(name) for name in TUNABLE_SETTINGS}, **recipe.settings()}
+
+
 def check(values: Any) -> None:
     """Raise ValueError with a plain message for the first setting of `values` (a TrainConfig or
     OptimizerSettings) that is out of its declared range or choices."""
