@@ -173,7 +173,7 @@ def _run_with_model(tmp_path) -> RunFolder:
     model = _tiny_model()
     model.compile("sgd", "sparse_categorical_crossentropy")
     run.save_checkpoint(model)
-    run.checkpoint_is_best()
+    run.save_model(model)
     return run
 
 

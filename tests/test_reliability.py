@@ -561,7 +561,7 @@ def test_a_run_whose_manifest_says_another_image_size_is_refused_before_decoding
     model = k.Model(inputs, k.layers.Dense(2, activation="softmax")(k.layers.Flatten()(inputs)))
     model.compile("sgd", "sparse_categorical_crossentropy")
     run.save_checkpoint(model)
-    run.checkpoint_is_best()
+    run.save_model(model)
     manifest = json.loads((run.path / "run.json").read_text(encoding="utf-8"))
     manifest["image_size"] = 4000
     (run.path / "run.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -1,8 +1,10 @@
 """The run folder: everything one training run leaves on disk, written so a crash loses nothing.
 
 `run.json` (the manifest), `history.csv` (one row per epoch), `model.keras` (the best
-model), `checkpoint.keras` (the last finished epoch with the optimizer's state, what a
-resume starts from), `labels.txt` (class names, one per line), `logs/` (TensorBoard).
+model, weights only: what predicting, evaluating and exporting use), `checkpoint.keras`
+(the last finished epoch with the optimizer's state, what a resume starts from, until
+the user frees it: `core.training.run_space`), `labels.txt` (class names, one per line),
+`logs/` (TensorBoard). Runs saved before model.keras was weights only still load.
 Files are written to a temporary name, flushed and renamed, so a crash mid-save leaves
 the previous version intact.
 """
@@ -125,10 +127,13 @@ class RunFolder:
         """`logs/`, the TensorBoard event files."""
         return self.path / LOGS
 
-    def _save_keras(self, model: Any, dest: Path) -> None:
+    def _save_keras(self, model: Any, dest: Path, with_optimizer: bool) -> None:
         tmp = self.path / f".{dest.stem}.saving.keras"
         try:
-            model.save(str(tmp))
+            if with_optimizer:
+                model.save(str(tmp))
+            else:
+                _save_weights_only(model, tmp)
             with open(tmp, "rb") as f:
                 os.fsync(f.fileno())
             self._replace_recorded(tmp, dest)
@@ -157,37 +162,31 @@ class RunFolder:
         return list(hashes.get(name, [])) if isinstance(hashes, dict) else None
 
     def save_model(self, model: Any) -> None:
-        """Save `model` as `model.keras` via a temporary file and a rename."""
-        self._save_keras(model, self.model_path)
+        """Save `model`'s weights and architecture, without optimizer state, as `model.keras`
+        (via a temporary file and a rename)."""
+        self._save_keras(model, self.model_path, with_optimizer=False)
 
     def save_checkpoint(self, model: Any) -> None:
         """Save `model` (compiled: its optimizer state goes with it) as `checkpoint.keras`."""
-        self._save_keras(model, self.checkpoint_path)
-
-    def checkpoint_is_best(self) -> None:
-        """Make `model.keras` the checkpoint just saved, without writing it a second time.
-
-        A hard link when the file system has them (the checkpoint is later replaced by a
-        rename, so the link keeps this epoch's file); a copy otherwise.
-        """
-        tmp = self.path / ".model.linking.keras"
-        tmp.unlink(missing_ok=True)
-        try:
-            os.link(self.checkpoint_path, tmp)
-        except OSError:
-            import shutil
-
-            shutil.copyfile(self.checkpoint_path, tmp)
-        try:
-            # The same bytes as the checkpoint: its hash, not a second read of the file.
-            known = self.accepted_hashes(CHECKPOINT) or [None]
-            self._replace_recorded(tmp, self.model_path, known[0])
-        finally:
-            tmp.unlink(missing_ok=True)
+        self._save_keras(model, self.checkpoint_path, with_optimizer=True)
 
     def mark_owned(self) -> RunManifest:
         """Record this process as the one training the run (see `effective_status`)."""
         return RunManifest.change(self.path, status="running", owner={"pid": os.getpid(), "host": socket.gethostname()})
+
+
+def _save_weights_only(model: Any, dest: Path) -> None:
+    """Save `model` without its optimizer: Keras's `.keras` writer saves whatever optimizer the
+    model holds (it has no `include_optimizer`), so the model holds none while it writes."""
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is None:
+        model.save(str(dest))
+        return
+    object.__setattr__(model, "optimizer", None)  # past Keras's attribute tracking: put back as it was
+    try:
+        model.save(str(dest))
+    finally:
+        object.__setattr__(model, "optimizer", optimizer)
 
 
 def effective_status(manifest: RunManifest | dict[str, Any]) -> str:

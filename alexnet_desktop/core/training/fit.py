@@ -7,7 +7,9 @@ run waits after the current batch while it is set). They share the steps of
 
 After every finished epoch the run folder holds `checkpoint.keras` (model and optimizer
 state, so the step count and the learning-rate schedule continue), `history.csv` and
-`run.json`: killing the process loses at most the epoch in progress.
+`run.json`: killing the process loses at most the epoch in progress. A run whose
+checkpoint was freed (`core.training.run_space`) goes on from its best model's weights
+with a fresh optimizer, and says so.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from alexnet_desktop.core.training.events import RunFinished
 from alexnet_desktop.core.training.job import Setup, TrainingJob, run_job
 from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RESUMABLE, RunFolder, effective_status
+from alexnet_desktop.core.training.run_space import folder_size
 from alexnet_desktop.core.training.start_from import load_starting_point
 from alexnet_desktop.core.wording import say
 
@@ -70,7 +73,7 @@ def resume(
     status = effective_status(manifest)
     if status not in RESUMABLE:
         raise ValueError(say("{0}: the run is {1}; only a run that is not being trained can be resumed", run.path, status))
-    if not run.checkpoint_path.is_file():
+    if not run.checkpoint_path.is_file() and not (run.model_path.is_file() and manifest.epochs_done):
         raise ValueError(say("{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)", run.path))
     if more_epochs < 0:
         raise ValueError(say("more epochs must be 0 or more, not {0}", more_epochs))
@@ -114,6 +117,7 @@ def _new_run(job: TrainingJob) -> RunFinished:
         else:
             job.model = job.new_model(setup, point)
             point = None  # the source model is not needed any more
+            job.check_room()  # before the run folder: a refused run leaves nothing behind
             job.start_run_folder(setup)
             initial_epoch = 0
         job.fit(setup, initial_epoch)
@@ -140,11 +144,14 @@ def _resumed_run(job: TrainingJob, run: RunFolder, new_rate: bool) -> RunFinishe
         job.history = [{**row, "epoch": int(row["epoch"])} for row in run.read_history()]
         initial_epoch = len(job.history)
         job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
-        job.model = _resumed_model(job, setup, run, new_rate)
+        fresh = not run.checkpoint_path.is_file()
+        job.model = _weights_model(job, setup, run, initial_epoch) if fresh else _resumed_model(job, setup, run, new_rate)
+        job.check_room(folder_size(run.path))
+        resumed = {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
         RunManifest.change(
             run.path,
             training={**manifest.training, "epochs": cfg.epochs, "learning_rate": cfg.learning_rate},
-            resumed=[*manifest.resumed, {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}],
+            resumed=[*manifest.resumed, {**resumed, "fresh_optimizer": True} if fresh else resumed],
             device=setup.device,
             strategy=setup.runtime.description,
             error=None,
@@ -152,6 +159,15 @@ def _resumed_run(job: TrainingJob, run: RunFolder, new_rate: bool) -> RunFinishe
         job.emit(Message(say("Resuming after epoch {0} of {1}", initial_epoch, cfg.epochs)))
         job.fit(setup, initial_epoch)
     return job.conclude(setup)
+
+
+def _weights_model(job: TrainingJob, setup: Setup, run: RunFolder, initial_epoch: int) -> Any:
+    """A freed run's best model with a fresh optimizer; its schedule goes on from the run's step count."""
+    model = load_model_file(run.model_path, accepted_hashes=run.accepted_hashes(run.model_path.name))
+    job.compile(setup, model, steps_done=initial_epoch * job.steps)
+    job.emit(Message(say("This run's resume state was freed: it goes on from the weights of its best epoch ({0}) "
+                         "with a fresh optimizer (its moments start again from zero)", job.best_epoch or "?"), "warning"))
+    return model
 
 
 def _resumed_model(job: TrainingJob, setup: Setup, run: RunFolder, new_rate: bool) -> Any:

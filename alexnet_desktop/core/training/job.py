@@ -44,8 +44,13 @@ from alexnet_desktop.core.training.balance import class_weights, keras_class_wei
 from alexnet_desktop.core.training.prepare import StoppedEarly, TrainingData, prepare_data
 from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RunFolder
+from alexnet_desktop.core.training.run_space import TrainingLock, check_room, is_disk_full
 from alexnet_desktop.core.training.start_from import StartingPoint, check_compatible, check_source_run, copy_weights, set_frozen
 from alexnet_desktop.core.wording import message_of, say, to_record
+
+
+class DiskFull(Exception):
+    """The disk filled up while an epoch was saved; the message says what was kept."""
 
 
 @dataclass
@@ -139,6 +144,7 @@ class TrainingJob:
         self.keeps_run = True  # False on a cluster's other workers: their run folder is temporary
         self.cluster_pointer: Path | None = None
         self.started_from: dict[str, Any] | None = None  # what run.json records of `config.start_from`
+        self.lock: TrainingLock | None = None  # held while this process trains the run
 
     def release(self) -> None:
         """Let go of the model and Keras's state for this thread once the run has ended.
@@ -147,6 +153,9 @@ class TrainingJob:
         traced functions and TensorFlow's kernel cache stayed alive until the window closed.
         """
         self.model = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
         if is_loaded():
             keras().backend.clear_session(free_memory=True)  # includes a full garbage collection
             # TensorFlow keeps each run's traced training step alive for good, and every full
@@ -171,20 +180,14 @@ class TrainingJob:
         seconds = time.perf_counter() - self.epoch_start
         value = logs.get(self.monitor)
         is_best = value is not None and math.isfinite(value) and (self.best_value is None or value > self.best_value)
-        # The checkpoint first: from here on, a kill loses nothing of this epoch.
-        self.run.save_checkpoint(self.model)
-        if is_best:
-            self.best_value, self.best_epoch = value, epoch + 1
-            self.run.checkpoint_is_best()
-        self.history.append({"epoch": epoch + 1, **logs, "seconds": round(seconds, 3)})
-        self.run.write_history(self.history)
-        RunManifest.change(
-            self.run.path,
-            epochs_done=epoch + 1,
-            best_epoch=self.best_epoch,
-            best={"metric": self.monitor, "value": self.best_value},
-            updated=time.strftime("%Y-%m-%dT%H:%M:%S"),
-        )
+        try:
+            self._save_epoch(epoch, logs, seconds, value if is_best else None)
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            raise DiskFull(say("The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space "
+                               "(alexnet-desktop runs free or delete), then resume it",
+                               epoch + 1, self._kept_after_full_disk())) from exc
         patience = self.config.early_stopping
         if patience and self.best_epoch is not None and epoch + 1 - self.best_epoch >= patience:
             self.early_stopped = True
@@ -194,6 +197,34 @@ class TrainingJob:
         except ValueError:
             pass  # a network without a convolution has no filters to show
 
+
+    def _save_epoch(self, epoch: int, logs: dict[str, float], seconds: float, best: float | None) -> None:
+        """Write the finished epoch: checkpoint, best model (weights only), history, manifest."""
+        # The checkpoint first: from here on, a kill loses nothing of this epoch.
+        self.run.save_checkpoint(self.model)
+        if best is not None:
+            self.run.save_model(self.model)
+            self.best_value, self.best_epoch = best, epoch + 1
+        self.history.append({"epoch": epoch + 1, **logs, "seconds": round(seconds, 3)})
+        self.run.write_history(self.history)
+        RunManifest.change(
+            self.run.path,
+            epochs_done=epoch + 1,
+            best_epoch=self.best_epoch,
+            best={"metric": self.monitor, "value": self.best_value},
+            updated=time.strftime("%Y-%m-%dT%H:%M:%S"),
+        )
+
+    def _kept_after_full_disk(self) -> str:
+        """What a full disk left: the files are only ever replaced by a rename, so the last whole ones."""
+        if not self.history:
+            return say("No epoch had finished, so there is nothing to resume from.")
+        return say("The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.",
+                   len(self.history))
+
+    def check_room(self, existing: int = 0) -> None:
+        """Refuse to train, with the figures, when the runs folder's disk cannot hold the checkpoints."""
+        check_room(Path(self.config.runs_dir) if self.run is None else self.run.path, self.model, existing)
 
     # ---- the shared steps --------------------------------------------------------------
 
@@ -280,6 +311,7 @@ class TrainingJob:
     def fit(self, setup: Setup, initial_epoch: int) -> None:
         """Fit from `initial_epoch` to the configured epochs, with the events and the run's logs."""
         cfg = self.config
+        self.lock = self.lock or TrainingLock(self.run).acquire()
         self.run.mark_owned()
         self.emit(RunStarted(
             self.run.path, setup.data.class_names, cfg.epochs, self.steps, len(setup.data.train), len(setup.data.val),
@@ -408,6 +440,12 @@ def _finish(job: TrainingJob, body: Callable[[], RunFinished]) -> RunFinished:
         result = body()
     except StoppedEarly:
         result = RunFinished(Path(), "stopped", None, None, job.monitor, say("stopped before training began"))
+    except DiskFull as exc:
+        result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc))
+        try:
+            RunManifest.change(job.run.path, status="failed", error=str(exc), said={"error": to_record(message_of(exc))})
+        except OSError:
+            pass  # still full: the manifest of the last saved epoch stands, and the run reads as interrupted
     except OutOfMemory as exc:
         if job.run is None:
             raise
