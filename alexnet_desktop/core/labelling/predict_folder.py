@@ -53,6 +53,7 @@ def predict_folder(
     labels: str | Path | None = None,
     class_names: list[str] | None = None,
     image_size: int | None = None,
+    input_scale: str | None = None,
     recursive: bool = False,
     batch_size: int = 64,
     emit: Emit = no_emit,
@@ -66,7 +67,8 @@ def predict_folder(
     """
     stop = stop or threading.Event()
     try:
-        loaded = load_for_prediction(model, labels, class_names=class_names, image_size=image_size)
+        loaded = load_for_prediction(model, labels, class_names=class_names, image_size=image_size,
+                                    input_scale=input_scale)
     except InputSizeUnknown:
         emit(SizeWanted(model))
         raise

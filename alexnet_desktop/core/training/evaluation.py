@@ -249,6 +249,7 @@ def evaluate_model(
     options: dict[str, Any] | None = None,
     labels: str | Path | None = None,
     image_size: int | None = None,
+    input_scale: str | None = None,
     batch_size: int = 64,
     heat_maps: bool = False,
     emit: Emit = no_emit,
@@ -259,7 +260,7 @@ def evaluate_model(
     model card's heat maps are made afresh too). Emits `ModelReady`, then the progress."""
     ref = Path(model)
     run = RunFolder(ref) if ref.is_dir() else None
-    loaded = load_for_prediction(ref, labels, image_size=image_size)
+    loaded = load_for_prediction(ref, labels, image_size=image_size, input_scale=input_scale)
     emit(ModelReady(loaded))
     samples, source, key = evaluation_samples(host, data, run, loader=loader, options=options)
     evaluation = evaluate_samples(loaded, samples, source=source, batch_size=batch_size, emit=emit, stop=stop)
