@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alexnet_desktop.core.events import Emit, no_emit
+from alexnet_desktop.core.model.input_range import InputRangeUnknown
 from alexnet_desktop.core.labelling.predict import (
     InputSizeUnknown, LoadedModel, Prediction, folder_listing, load_for_prediction, predict_files,
 )
@@ -21,6 +22,13 @@ from alexnet_desktop.core.labelling.predict import (
 @dataclass(frozen=True)
 class SizeWanted:
     """The model's input takes any size: the size it was trained at must be given (then raised)."""
+
+    model: str | Path
+
+
+@dataclass(frozen=True)
+class ScaleWanted:
+    """The model's input range is unknown (`InputRangeUnknown`): the user must choose one (then raised)."""
 
     model: str | Path
 
@@ -71,6 +79,9 @@ def predict_folder(
                                     input_scale=input_scale)
     except InputSizeUnknown:
         emit(SizeWanted(model))
+        raise
+    except InputRangeUnknown:
+        emit(ScaleWanted(model))
         raise
     listing = folder_listing(folder, recursive=recursive)
     emit(ModelReady(loaded))

@@ -101,9 +101,10 @@ def choices_text() -> str:
     return "; ".join(f"{key} ({say(text)})" for key, text in SCALES.items())
 
 
-def resolve_scale(model: Any, model_file: str | Path, given: str | None = None) -> str:
+def resolve_scale(model: Any, model_file: str | Path, given: str | None = None, *, made_here: bool = False) -> str:
     """The input range of `model` loaded from `model_file`: `given` (then remembered beside the
-    file), raw pixels for a model that scales itself, else what was remembered; a model for
+    file), raw pixels for a model that scales itself or that this app made (`made_here`: a run
+    folder's, whose run.json records its preprocessing), else what was remembered; a model for
     which nothing says is refused with the choices (`InputRangeUnknown`)."""
     if given:
         check_scale(given)
@@ -113,7 +114,7 @@ def resolve_scale(model: Any, model_file: str | Path, given: str | None = None) 
             except OSError:
                 pass  # a read-only folder: used this time, asked again next time
         return given
-    if scales_itself(model):
+    if made_here or scales_itself(model):
         return RAW
     recorded = recorded_scale(model_file)
     if recorded:
