@@ -30,6 +30,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Options whose values may start with "-" (argparse would take `--input-scale -1-1` for two options).
+DASHED_VALUES = ("--input-scale",)
+
+
+def _joined_values(argv: list[str]) -> list[str]:
+    """`--input-scale -1-1` as `--input-scale=-1-1`, which argparse reads as meant."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] in DASHED_VALUES and arg.startswith("-"):
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `alexnet-desktop` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -41,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from alexnet_desktop.gui.app import run_app
 
         return run_app(open_paths=argv)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_joined_values(argv))
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

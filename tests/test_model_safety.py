@@ -33,6 +33,7 @@ def _tiny_model(extra=None):
 def _save(model, path: Path) -> Path:
     model.save(str(path))
     (path.parent / "labels.txt").write_text("a\nb\n")
+    path.with_name(path.stem + ".input.json").write_text('{"input_scale": "0-255"}')  # it takes raw pixels
     return path
 
 

@@ -124,6 +124,7 @@ def models(tmp_path_factory) -> Path:
         dense.set_weights([kernel, np.zeros(2, dtype="float32")])
         model.save(str(folder / f"{name}.keras"))
         (folder / f"{name}.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
+        (folder / f"{name}.input.json").write_text('{"input_scale": "0-255"}')  # it takes raw pixels
     inputs = k.Input((8, 8, 1))  # grey images: not what the app gives a model
     k.Model(inputs, k.layers.Dense(2, activation="softmax")(k.layers.Flatten()(inputs))).save(str(folder / "grey.keras"))
     (folder / "grey.labels.txt").write_text("cat\ndog\n", encoding="utf-8")

@@ -114,6 +114,7 @@ def _sneaky_model(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     model.save(str(folder / "sneaky.keras"))
     (folder / "labels.txt").write_text("cat\ndog\nbird\n", encoding="utf-8")
+    (folder / "sneaky.input.json").write_text('{"input_scale": "0-255"}')  # it takes raw pixels
     return folder / "sneaky.keras"
 
 
@@ -183,6 +184,7 @@ def test_a_keras_error_inside_a_layer_is_told_by_its_own_reason(tmp_path, photos
     model = k.Model(inputs, k.layers.Dense(2, activation="softmax")(k.layers.Reshape((32 * 32 * 3,))(inputs)))
     model.save(str(tmp_path / "any.keras"))
     (tmp_path / "any.labels.txt").write_text("cat\ndog\n", encoding="utf-8")
+    (tmp_path / "any.input.json").write_text('{"input_scale": "0-255"}')  # it takes raw pixels
     line = _one_line(cli("predict", tmp_path / "any.keras", photos, "--image-size", "40"))
     assert "40x40" in line and "total size of the tensor must be unchanged" in line, line
     assert "Exception encountered" not in line

@@ -275,3 +275,33 @@ def test_margin_entropy_and_next_to_review_in_the_session():
     assert s.next_to_review([1, 2, 3]) is None  # the unreadable file is never proposed
     s.reset(["a", "b"])
     assert not s.rows and not s.seen and not s.manual
+
+
+def test_a_model_without_rescaling_asks_its_input_range_once_and_remembers_it(qtbot, window, colour_dataset, tmp_path,
+                                                                              monkeypatch):
+    """#32: a bare model is never used with a guessed range; the answer is kept beside it."""
+    import json
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from alexnet_desktop.core.tf_runtime import keras
+
+    k = keras()
+    inputs = k.Input((24, 24, 3))
+    outputs = k.layers.Dense(2, activation="softmax")(k.layers.GlobalAveragePooling2D()(k.layers.Conv2D(4, 3)(inputs)))
+    bare = tmp_path / "notebook.keras"
+    k.Model(inputs, outputs).save(bare)
+    (tmp_path / "labels.txt").write_text("blue\nred\n")
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **kw: (asked.append(a[2]) or a[3][1], True))
+    page = window.predict_page
+    page.use_model_file(bare)
+    page.folder_edit.setText(str(colour_dataset / "red"))
+    page.predict_button.click()
+    qtbot.waitUntil(lambda: len(page.session.rows) == 6 and not page.runner.is_running(), timeout=60000)
+    assert len(asked) == 1 and "notebook.keras" in asked[0]
+    assert json.loads((tmp_path / "notebook.input.json").read_text())["input_scale"] == "-1-1"
+    assert page.detail.loaded.input_scale == "-1-1"
+    with qtbot.waitSignal(page.runner.finished, timeout=60000):  # remembered: not asked again
+        page.predict_button.click()
+    assert len(asked) == 1 and len(page.session.rows) == 6

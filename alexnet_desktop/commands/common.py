@@ -131,6 +131,17 @@ def run_stoppable(job, stop: threading.Event, printer) -> Any:
         printer.done()
 
 
+def add_input_scale(parser) -> None:
+    """`--input-scale`: the range of numbers a bare .keras model expects (remembered beside it)."""
+    from alexnet_desktop.core.model.input_range import SCALES
+
+    parser.add_argument("--input-scale", choices=tuple(SCALES), default=None, metavar="RANGE",
+                        help="the range a .keras model made elsewhere expects its pixels in: "
+                        + "; ".join(f"{k}: {v}" for k, v in SCALES.items())
+                        + ". Needed once for a model with no Rescaling or Normalization layer at its input; "
+                        "remembered beside it in <name>.input.json")
+
+
 def print_plugin_traceback(exc: BaseException, lines: int = 20) -> None:
     """When a plugin's code failed (the error names "the Plugins list"), print the last
     `lines` of its traceback to stderr: a terminal has no Plugins list, and the record is gone

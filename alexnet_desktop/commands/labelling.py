@@ -7,7 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
-from alexnet_desktop.commands.common import ProgressPrinter, host, parse_options, resolve_data, run_stoppable
+from alexnet_desktop.commands.common import ProgressPrinter, add_input_scale, host, parse_options, resolve_data, run_stoppable
 
 
 def cmd_predict(args) -> int:
@@ -50,7 +50,7 @@ def cmd_predict(args) -> int:
 
     try:
         predict_folder(args.model, args.folder, labels=args.labels, image_size=args.image_size,
-                       recursive=args.recursive, batch_size=args.batch_size, emit=show)
+                       input_scale=args.input_scale, recursive=args.recursive, batch_size=args.batch_size, emit=show)
     except BaseException:
         if writer:
             writer.abort()
@@ -69,7 +69,8 @@ def cmd_evaluate(args) -> int:
     printer = ProgressPrinter()
     data = resolve_data(args.data) if args.data else None
     evaluated = evaluate_model(args.model, host(), data, loader=args.loader, options=parse_options(args.option),
-                               labels=args.labels, image_size=args.image_size, batch_size=args.batch_size, emit=printer)
+                               labels=args.labels, image_size=args.image_size, input_scale=args.input_scale,
+                               batch_size=args.batch_size, emit=printer)
     printer.done()
     print(json.dumps(evaluated.evaluation.to_dict()) if args.json else evaluated.evaluation.to_text())
     return 0
@@ -133,6 +134,7 @@ def add_parsers(sub) -> None:
     s.add_argument("--recursive", action="store_true", help="also predict images in sub-folders")
     s.add_argument("--image-size", type=int, default=None, metavar="N",
                    help="the square size a bare .keras model was trained at, if its input takes any size")
+    add_input_scale(s)
     s.set_defaults(func=cmd_predict)
 
     s = sub.add_parser("evaluate", help="loss, accuracy, per-class precision/recall/F1 and the confusion matrix")
@@ -146,6 +148,7 @@ def add_parsers(sub) -> None:
     s.add_argument("--json", action="store_true", help="machine-readable output (every image's result included)")
     s.add_argument("--image-size", type=int, default=None, metavar="N",
                    help="the square size a bare .keras model was trained at, if its input takes any size")
+    add_input_scale(s)
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("sort", help="copy (or move) predicted files into one folder per class, journalled and undoable")

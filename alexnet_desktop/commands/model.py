@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.commands.common import ProgressPrinter, host, run_stoppable
+from alexnet_desktop.commands.common import ProgressPrinter, add_input_scale, host, run_stoppable
 
 
 def cmd_explain(args) -> int:
@@ -15,7 +15,8 @@ def cmd_explain(args) -> int:
     from alexnet_desktop.core.model.explain_files import HeatFailed, HeatWritten, explain_files
     from alexnet_desktop.core.model.loaded import load_for_prediction
 
-    loaded = load_for_prediction(args.model, args.labels, image_size=args.image_size)
+    loaded = load_for_prediction(args.model, args.labels, image_size=args.image_size,
+                                 input_scale=args.input_scale)
     printer = ProgressPrinter()
     failed = 0
 
@@ -50,7 +51,7 @@ def cmd_export(args) -> int:
     from alexnet_desktop.core.model.export import export_model
 
     print(f"Exporting {args.model} as {args.format}", file=sys.stderr)
-    done = export_model(host(), args.model, args.format, args.out, args.labels)
+    done = export_model(host(), args.model, args.format, args.out, args.labels, input_scale=args.input_scale)
     print(f"{done.path}\n  class names: {done.labels}\n  preprocessing: {done.preprocessing}")
     return 0
 
@@ -72,6 +73,7 @@ def add_parsers(sub) -> None:
     s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
     s.add_argument("--image-size", type=int, default=None, metavar="N",
                    help="the square size a bare .keras model was trained at, if its input takes any size")
+    add_input_scale(s)
     s.set_defaults(func=cmd_explain)
 
     s = sub.add_parser("export", help="export a model to another format, with its class names and preprocessing")
@@ -81,4 +83,5 @@ def add_parsers(sub) -> None:
     s.add_argument("--out", required=True, metavar="PATH", help="the file (or folder, for savedmodel) to write; "
                    "never overwritten; the format's suffix is added if missing")
     s.add_argument("--labels", metavar="FILE", help="class names for a bare .keras model (one per line)")
+    add_input_scale(s)
     s.set_defaults(func=cmd_export)

@@ -103,9 +103,10 @@ def core_text(text: str) -> str:
 def catalogue(host) -> list[tuple[str, str]]:
     """(context, text) of every text the installed plugins and the core's tables give the
     GUI to show, for the translation files."""
+    from alexnet_desktop.core.model.input_range import SCALES
     from alexnet_desktop.core.training.settings import OPTIMIZERS, SCHEDULES
 
-    core = [*OPTIMIZERS.values(), *SCHEDULES, *SCHEDULES.values()]
+    core = [*OPTIMIZERS.values(), *SCHEDULES, *SCHEDULES.values(), *SCALES.values()]
     return [(PLUGIN_CONTEXT, t) for t in plugin_texts(host)] + [(CORE_CONTEXT, t) for t in dict.fromkeys(core)]
 
 

@@ -19,7 +19,10 @@ from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.wording import shown_error
 from alexnet_desktop.core.labelling.session import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
 from alexnet_desktop.core.model.loaded import InputSizeUnknown, read_labels
-from alexnet_desktop.core.labelling.predict_folder import ModelReady, PassedOver, Rows, SizeWanted, predict_folder
+from alexnet_desktop.core.labelling.predict_folder import (
+    ModelReady, PassedOver, Rows, ScaleWanted, SizeWanted, predict_folder,
+)
+from alexnet_desktop.core.model.input_range import SCALES, InputRangeUnknown, remember_scale
 from alexnet_desktop.core.runs.folder import LABELS, effective_status, list_runs
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
@@ -240,14 +243,14 @@ class PredictPage(QWidget):
         self._progress, self._unshown, self._shown_at = None, range(0), 0.0
         self._passed_over = []
 
-        self._size_wanted_for = None
+        self._size_wanted_for = self._scale_wanted_for = None
 
         def job(emit, stop):
             try:
                 return predict_folder(model_ref, folder, class_names=names, image_size=size, recursive=recursive,
                                       emit=emit, stop=stop)
-            except InputSizeUnknown:
-                return False  # SizeWanted said which model: the page asks for its size
+            except (InputSizeUnknown, InputRangeUnknown):
+                return False  # SizeWanted or ScaleWanted said which model: the page asks
 
         self.runner.start(job)
         self._update_buttons()
@@ -293,6 +296,8 @@ class PredictPage(QWidget):
             self._passed_over = event.files
         elif isinstance(event, SizeWanted):
             self._size_wanted_for = event.model
+        elif isinstance(event, ScaleWanted):
+            self._scale_wanted_for = event.model
         elif isinstance(event, Rows):
             added = self.session.add(event.predictions)
             self.retrainer.restore_labels(added)
@@ -327,6 +332,28 @@ class PredictPage(QWidget):
         self._update_buttons()
         if self._size_wanted_for is not None:
             self._ask_size(self._size_wanted_for)
+        elif self._scale_wanted_for is not None:
+            self._ask_scale(self._scale_wanted_for)
+
+    def _ask_scale(self, model_ref: str) -> None:
+        """A model made elsewhere that does not scale its own input: ask the range it expects
+        (the CLI's --input-scale), remember it beside the model file, and predict again."""
+        self._scale_wanted_for = None
+        names = [core_text(text) for text in SCALES.values()]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Input range"),
+            self.tr("{0} has no Rescaling layer at its input. Which range of numbers was it trained on?").format(
+                Path(model_ref).name), names, 0, False)
+        if not ok:
+            self.progress.setRange(0, 1)
+            self.status.setText(self.tr("Not predicted: the range of numbers the model expects is needed."))
+            return
+        try:
+            remember_scale(model_ref, list(SCALES)[names.index(choice)])
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Input range"), shown_error(exc, core_text))
+            return
+        self.start()
 
     def _ask_size(self, model_ref: str) -> None:
         """A model made elsewhere whose input takes any size: ask the size it was trained
@@ -345,8 +372,8 @@ class PredictPage(QWidget):
         self.start()
 
     def _on_done(self, cancelled: bool) -> None:
-        if self._size_wanted_for is not None:
-            return  # nothing was predicted; the size is asked once the job has ended
+        if self._size_wanted_for is not None or self._scale_wanted_for is not None:
+            return  # nothing was predicted; the size or range is asked once the job has ended
         self._show_progress(force=True)
         self.grid_model.set_view()  # now sorted as asked
         summary = ", ".join(f"{label_text(k)}: {v:,}" for k, v in sorted(self.session.counts().items()))

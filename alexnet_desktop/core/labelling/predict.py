@@ -33,6 +33,15 @@ from alexnet_desktop.core.model.loaded import LoadedModel, as_probabilities, ker
 PREDICTION_BATCH_SIZE = 64
 
 
+def strict_ranks(probabilities: np.ndarray) -> np.ndarray:
+    """Each class's rank (1 = first) by strict rank, the one rule of top-k everywhere (the
+    evaluation, the mistakes browser, the predictions file): a class's rank is the number of
+    classes whose probability is at least its own, itself included, so a tie never counts in
+    the model's favour (four classes at exactly 0 all rank 4th). Works on (classes,) or (n, classes)."""
+    p = np.asarray(probabilities, dtype=np.float64)
+    return (p[..., None, :] >= p[..., :, None]).sum(axis=-1)
+
+
 @dataclass
 class Prediction:
     """One file's result: the label and confidence, every class's probability, or an error."""
@@ -45,9 +54,12 @@ class Prediction:
     source: str = "predicted"  # "predicted", or "manual" when the user set the label
 
     def top_k(self, class_names: list[str], k: int) -> list[tuple[str, float]]:
-        """The k most probable classes with their probabilities; of equal ones the first class
-        first, as `label` (numpy's argmax) takes it."""
-        order = np.argsort(-np.asarray(self.probabilities), kind="stable")[:k]
+        """The classes within the first k by strict rank (`strict_ranks`: classes tied past
+        the k-th place are left out, so there may be fewer than k), most probable first; of
+        equal ones the first class first, as `label` (numpy's argmax) takes it."""
+        probs = np.asarray(self.probabilities)
+        ranks = strict_ranks(probs)
+        order = [i for i in np.argsort(-probs, kind="stable")[:k] if ranks[i] <= k]
         return [(class_names[i], float(self.probabilities[i])) for i in order]
 
 

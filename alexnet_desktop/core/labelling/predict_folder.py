@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alexnet_desktop.core.events import Emit, no_emit
+from alexnet_desktop.core.model.input_range import InputRangeUnknown
 from alexnet_desktop.core.model.loaded import InputSizeUnknown, LoadedModel, load_for_prediction
 from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, Prediction, folder_listing, predict_files
 
@@ -20,6 +21,13 @@ from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, Predic
 @dataclass(frozen=True)
 class SizeWanted:
     """The model's input takes any size: the size it was trained at must be given (then raised)."""
+
+    model: str | Path
+
+
+@dataclass(frozen=True)
+class ScaleWanted:
+    """The model's input range is unknown (`InputRangeUnknown`): the user must choose one (then raised)."""
 
     model: str | Path
 
@@ -52,6 +60,7 @@ def predict_folder(
     labels: str | Path | None = None,
     class_names: list[str] | None = None,
     image_size: int | None = None,
+    input_scale: str | None = None,
     recursive: bool = False,
     batch_size: int = PREDICTION_BATCH_SIZE,
     emit: Emit = no_emit,
@@ -65,9 +74,13 @@ def predict_folder(
     """
     stop = stop or threading.Event()
     try:
-        loaded = load_for_prediction(model, labels, class_names=class_names, image_size=image_size)
+        loaded = load_for_prediction(model, labels, class_names=class_names, image_size=image_size,
+                                    input_scale=input_scale)
     except InputSizeUnknown:
         emit(SizeWanted(model))
+        raise
+    except InputRangeUnknown:
+        emit(ScaleWanted(model))
         raise
     listing = folder_listing(folder, recursive=recursive)
     emit(ModelReady(loaded))

@@ -25,6 +25,7 @@ from pathlib import Path
 from alexnet_desktop.core.descriptors import Exporter
 from alexnet_desktop.core.events import Cancelled, Emit, Progress, no_emit
 from alexnet_desktop.core.files import sha256_file
+from alexnet_desktop.core.model.input_range import RAW, SCALES
 from alexnet_desktop.core.model.models import preprocessing
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.model.loaded import load_for_prediction
@@ -57,8 +58,27 @@ def export_paths(exporter: Exporter, dest: str | Path) -> list[Path]:
     return [dest, sidecar(dest, "labels.txt"), sidecar(dest, "preprocessing.json")]
 
 
+def _scaled_source(loaded, tmp: Path) -> Path:
+    """The `.keras` file to convert: the model itself, or, for a model made elsewhere that expects
+    another input range, the model behind its `InputScale` (saved in `tmp`), so the export takes
+    0..255 pixels like every other."""
+    if loaded.input_scale == RAW:
+        return loaded.source
+    scaled = tmp / "scaled-source.keras"
+    loaded.model.save(str(scaled))
+    return scaled
+
+
+def _scale_note(loaded) -> dict:
+    if loaded.input_scale == RAW:
+        return {}
+    return {"scale": say("inside the model: InputScale({0}), added for a model that expects {1}",
+                         loaded.input_scale, say(SCALES[loaded.input_scale]))}
+
+
 def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str | Path,
-                 labels: str | Path | None = None, emit: Emit = no_emit, stop: threading.Event | None = None) -> Exported:
+                 labels: str | Path | None = None, emit: Emit = no_emit, stop: threading.Event | None = None,
+                 input_scale: str | None = None) -> Exported:
     """Export `model` (a run folder, or a `.keras` file with its labels) with the exporter
     `format_id` to `dest`, which must not exist yet (its folder is made if missing).
 
@@ -72,7 +92,7 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
     for target in targets:
         if target.exists() or target.is_symlink():
             raise FileExistsError(say("{0}: exists; nothing is overwritten (choose another name)", target))
-    loaded = load_for_prediction(model, labels)
+    loaded = load_for_prediction(model, labels, input_scale=input_scale)
     emit(Progress(1, 3, N_("export steps")))
     if stop.is_set():
         raise Cancelled()
@@ -81,7 +101,7 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
     # or interrupted export leaves nothing half-written under the name asked for.
     with tempfile.TemporaryDirectory(prefix=".alexnet-export-", dir=dest.parent) as tmp:
         staged = Path(tmp) / dest.name
-        exporter.export(loaded.source, staged)
+        exporter.export(_scaled_source(loaded, Path(tmp)), staged)
         if not staged.exists():
             raise OSError(say("the {0} exporter wrote nothing", exporter.name))
         staged_labels = Path(tmp) / targets[1].name
@@ -95,7 +115,7 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
             "output": "one probability per class, in the order of class_names",
             "image_size": loaded.image_size,
             # The export takes the image already made square: its user must resize the same way.
-            "preprocessing": preprocessing(loaded.resize),
+            "preprocessing": {**preprocessing(loaded.resize), **_scale_note(loaded)},
             "source": str(loaded.source),
             "source_sha256": sha256_file(loaded.source),
         }, indent=2, ensure_ascii=False), encoding="utf-8")

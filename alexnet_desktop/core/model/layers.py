@@ -131,3 +131,39 @@ def alexnet_classifier(x, num_classes: int, *, dropout: float = 0.0, batch_norm_
             x = layers.Dropout(dropout, name=f"{name}{i}_dropout")(x)
     # float32 softmax so that mixed precision never rounds probabilities to 0 or 1.
     return layers.Dense(num_classes, activation="softmax", name="predictions", dtype="float32")(x)
+
+
+# What each input range asks of 0..255 RGB pixels: (multiplier, offset per channel, swap to BGR).
+# "caffe" is Keras Applications' mode of that name: BGR, each channel less its ImageNet mean.
+INPUT_SCALES = {
+    "0-255": (1.0, (0.0, 0.0, 0.0), False),
+    "0-1": (1 / 255, (0.0, 0.0, 0.0), False),
+    "-1-1": (1 / 127.5, (-1.0, -1.0, -1.0), False),
+    "caffe": (1.0, (-103.939, -116.779, -123.68), True),
+}
+
+
+@keras.saving.register_keras_serializable(package="alexnet_desktop")
+class InputScale(layers.Layer):
+    """0..255 RGB pixels into the range a model made elsewhere expects (`INPUT_SCALES`): put
+    in front of such a model, so every use of it (and every export) feeds the same numbers."""
+
+    def __init__(self, scale: str = "0-1", **kwargs):
+        super().__init__(**kwargs)
+        if scale not in INPUT_SCALES:
+            raise ValueError(f"no input scale {scale!r}; choose one of {', '.join(INPUT_SCALES)}")
+        self.scale = scale
+
+    def call(self, x):
+        ops = keras.ops
+        factor, offset, bgr = INPUT_SCALES[self.scale]
+        x = ops.cast(x, "float32")
+        if bgr:
+            x = ops.flip(x, axis=-1)
+        return x * factor + ops.convert_to_tensor(offset, dtype="float32")
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "scale": self.scale}

@@ -13,6 +13,7 @@ import numpy as np
 
 from alexnet_desktop.core.data.images import RESIZE_MODES
 from alexnet_desktop.core.events import Emit, Message, no_emit
+from alexnet_desktop.core.model.input_range import resolve_scale, with_input_scale
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
 from alexnet_desktop.core.runs.folder import LABELS, MODEL, RunFolder
 from alexnet_desktop.core.runs.manifest import MAX_IMAGE_SIZE
@@ -31,6 +32,7 @@ class LoadedModel:
     # in any batch so far: the warning is said once (see `as_probabilities`).
     logits: bool = False
     resize: str = "stretch"
+    input_scale: str = "0-255"  # the range the model takes (`core/model/input_range.py`), applied inside `model`
 
 
 def is_distribution(outputs: np.ndarray) -> bool:
@@ -81,10 +83,12 @@ def load_for_prediction(
     *,
     class_names: list[str] | None = None,
     image_size: int | None = None,
+    input_scale: str | None = None,
 ) -> LoadedModel:
     """Load a run folder, or a `.keras` file with its class names: `class_names`, a label
     file (`labels`), or `labels.txt` beside it. `image_size` is needed only for a model
-    made elsewhere whose input size is not fixed."""
+    made elsewhere whose input size is not fixed; `input_scale` only for one whose input range
+    nothing records (`resolve_scale`; `InputRangeUnknown` otherwise)."""
     ref = Path(ref)
     if ref.is_dir():
         run = RunFolder(ref)
@@ -128,7 +132,8 @@ def load_for_prediction(
     outputs = int(model.output_shape[-1])
     if outputs != len(names):
         raise ValueError(say("{0}: the model has {1} outputs but {2} class names", ref, outputs, len(names)))
-    return LoadedModel(model, names, size, source, resize=resize)
+    scale = resolve_scale(model, source, input_scale, made_here=ref.is_dir())
+    return LoadedModel(with_input_scale(model, scale), names, size, source, resize=resize, input_scale=scale)
 
 
 def _resize_beside(model_file: Path) -> str:

@@ -25,7 +25,7 @@ from alexnet_desktop.core.data.loading import load_dataset
 from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.model.loaded import LoadedModel, load_for_prediction
-from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, predict_files
+from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, predict_files, strict_ranks
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.runs.evaluations import EvaluationRecord, record_evaluation
 from alexnet_desktop.core.runs.manifest import optimistic_note
@@ -115,6 +115,12 @@ class Evaluation:
         return "\n".join(lines)
 
 
+def true_ranks(probabilities: np.ndarray, true: np.ndarray) -> np.ndarray:
+    """The strict rank (1 = first; `strict_ranks`) of each image's true class."""
+    probs = np.asarray(probabilities, dtype=float).reshape(len(true), -1)
+    return strict_ranks(probs)[np.arange(len(true)), np.asarray(true, dtype=int)] if len(true) else np.zeros(0, int)
+
+
 def metrics(true: np.ndarray, probabilities: np.ndarray, class_names: list[str], *, source: str = "",
             top_k: tuple[int, ...] = (1, 3, 5)) -> Evaluation:
     """The figures for integer labels `true` (n,) and class probabilities (n, classes)."""
@@ -127,8 +133,8 @@ def metrics(true: np.ndarray, probabilities: np.ndarray, class_names: list[str],
     confusion = np.zeros((k, k), dtype=int)
     np.add.at(confusion, (true, predicted), 1)
     loss = float(-np.log(np.clip(probs[np.arange(n), true], _EPS, 1.0)).mean()) if n else float("nan")
-    ranks = (probs > probs[np.arange(n), true][:, None]).sum(axis=1)  # how many classes beat the true one
-    tops = {t: float((ranks < t).mean()) if n else float("nan") for t in top_k if t <= k}
+    ranks = true_ranks(probs, true)
+    tops = {t: float((ranks <= t).mean()) if n else float("nan") for t in top_k if t <= k}
     per_class = []
     for c in range(k):
         tp = confusion[c, c]
@@ -164,8 +170,10 @@ def evaluate_samples(
                 continue
             true.append(index[label_of[p.path]])
             probs.append(p.probabilities)
+            # "rank": where the true class stands by strict rank, as top-k counts it (the mistakes browser shows it)
             images.append({"path": str(p.path), "true": label_of[p.path], "predicted": p.label,
-                           "confidence": round(p.confidence, 6)})
+                           "confidence": round(p.confidence, 6),
+                           "rank": int(true_ranks(np.array([p.probabilities]), np.array([true[-1]]))[0])})
     if not true:
         first = say(" ({0}, ...)", left[0]["reason"]) if left else ""
         raise ValueError(say("{0}: no image could be evaluated{1}", source, first))
@@ -244,6 +252,7 @@ def evaluate_model(
     options: dict[str, Any] | None = None,
     labels: str | Path | None = None,
     image_size: int | None = None,
+    input_scale: str | None = None,
     batch_size: int = PREDICTION_BATCH_SIZE,
     heat_maps: bool = False,
     emit: Emit = no_emit,
@@ -254,7 +263,7 @@ def evaluate_model(
     model card's heat maps are made afresh too). Emits `ModelReady`, then the progress."""
     ref = Path(model)
     run = RunFolder(ref) if ref.is_dir() else None
-    loaded = load_for_prediction(ref, labels, image_size=image_size)
+    loaded = load_for_prediction(ref, labels, image_size=image_size, input_scale=input_scale)
     emit(ModelReady(loaded))
     samples, source, key = evaluation_samples(host, data, run, loader=loader, options=options)
     evaluation = evaluate_samples(loaded, samples, source=source, batch_size=batch_size, emit=emit, stop=stop)
