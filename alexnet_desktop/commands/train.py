@@ -160,6 +160,7 @@ def _train_config(args, plugins) -> Any:
         "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
         "class_weight": args.class_weight, "resize": args.resize,
         "start_from": args.start_from, "freeze_epochs": args.freeze_epochs,
+        "backbone_weights": args.backbone_weights,
     }
     tuned.update({k: v for k, v in given.items() if v is not None})
     if args.no_stratify:
@@ -201,6 +202,9 @@ def add_parsers(sub) -> None:
                    "architecture and input size; the classifier is kept when the classes are the same, else made anew")
     s.add_argument("--freeze-epochs", type=int, metavar="N",
                    help=f"with --from: keep the copied layers frozen for the first N epochs (default {default_of('freeze_epochs')})")
+    s.add_argument("--backbone-weights", metavar="imagenet|random|FILE",
+                   help="an ImageNet backbone's start: imagenet (Keras's file in ~/.keras/models or $KERAS_HOME/models; "
+                        "never downloaded), random, or the weights file to load (default imagenet)")
     s.add_argument("--more-epochs", type=int, default=0, metavar="N", help="with --resume: train N epochs beyond the plan")
     s.add_argument("--arch", metavar="ID", help=f"architecture id (see `plugins`; default {default_of('arch')})")
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")

@@ -47,6 +47,8 @@ class TrainConfig(OptimizerSettings):
     resize: str = "stretch"  # how an image becomes the square input: one of images.RESIZE_MODES
     start_from: str | None = None  # a run folder or .keras file whose weights the new model starts with
     freeze_epochs: int = 0  # with start_from: epochs during which the copied layers are not trained
+    # A pretrained backbone's weights: "imagenet" (Keras's cache folder), "random" or a weights file (core/model/backbones.py)
+    backbone_weights: str = "imagenet"
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
