@@ -160,7 +160,8 @@ def _train_config(args, plugins) -> Any:
         "mixed_precision": args.mixed_precision, "steps_per_epoch": args.steps_per_epoch,
         "class_weight": args.class_weight, "resize": args.resize,
         "start_from": args.start_from, "freeze_epochs": args.freeze_epochs,
-        "backbone_weights": args.backbone_weights,
+        "backbone_weights": args.backbone_weights, "unlabelled": args.unlabelled,
+        "unlabelled_threshold": args.threshold, "unlabelled_ratio": args.unlabelled_ratio,
     }
     tuned.update({k: v for k, v in given.items() if v is not None})
     if args.no_stratify:
@@ -205,6 +206,12 @@ def add_parsers(sub) -> None:
     s.add_argument("--backbone-weights", metavar="imagenet|random|FILE",
                    help="an ImageNet backbone's start: imagenet (Keras's file in ~/.keras/models or $KERAS_HOME/models; "
                         "never downloaded), random, or the weights file to load (default imagenet)")
+    s.add_argument("--unlabelled", metavar="FOLDER",
+                   help="also learn from the unlabelled images in FOLDER (FixMatch; read where they are, never copied)")
+    s.add_argument("--threshold", type=float, metavar="F",
+                   help=f"with --unlabelled: confidence that makes a prediction a target (default {default_of('unlabelled_threshold')})")
+    s.add_argument("--unlabelled-ratio", type=int, metavar="N",
+                   help=f"with --unlabelled: unlabelled images per labelled one in a step (default {default_of('unlabelled_ratio')})")
     s.add_argument("--more-epochs", type=int, default=0, metavar="N", help="with --resume: train N epochs beyond the plan")
     s.add_argument("--arch", metavar="ID", help=f"architecture id (see `plugins`; default {default_of('arch')})")
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")

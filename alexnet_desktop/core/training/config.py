@@ -49,6 +49,9 @@ class TrainConfig(OptimizerSettings):
     freeze_epochs: int = 0  # with start_from: epochs during which the copied layers are not trained
     # A pretrained backbone's weights: "imagenet" (Keras's cache folder), "random" or a weights file (core/model/backbones.py)
     backbone_weights: str = "imagenet"
+    unlabelled: str | None = None  # a folder of unlabelled images also learnt from (FixMatch, core/training/fixmatch.py)
+    unlabelled_threshold: float = 0.95  # the confidence above which a prediction becomes a target
+    unlabelled_ratio: int = 4  # unlabelled images per labelled one in each step
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
@@ -72,6 +75,10 @@ class TrainConfig(OptimizerSettings):
         if self.freeze_epochs and not self.start_from:
             raise ValueError(say("freezing layers needs a run or model to start from"))
         Augmentation.from_dict(self.augmentation)
+        if not 0 < self.unlabelled_threshold <= 1:
+            raise ValueError(say("the confidence threshold must be in (0, 1], not {0}", self.unlabelled_threshold))
+        if self.unlabelled_ratio < 1:
+            raise ValueError(say("unlabelled images per labelled one must be at least 1, not {0}", self.unlabelled_ratio))
         if self.class_weight not in CLASS_WEIGHT_CHOICES:
             raise ValueError(say("class weight must be one of {0}, not {1!r}", ", ".join(CLASS_WEIGHT_CHOICES), self.class_weight))
         if self.resize not in RESIZE_MODES:

@@ -29,6 +29,7 @@ from alexnet_desktop.core.model.models import build_classifier, check_input_size
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.tf_runtime import device_summary, is_loaded, keras, tensorflow
 from alexnet_desktop.core.training import cluster as clusters
+from alexnet_desktop.core.training import fixmatch
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.devices import training_runtime
 from alexnet_desktop.core.training.evaluation import (
@@ -140,6 +141,8 @@ class TrainingJob:
         self.started_from: dict[str, Any] | None = None  # what run.json records of `config.start_from`
         self.backbone_file: Path | None = None  # the pretrained backbone's weights file, if loaded
         self.resumed_backbone: dict[str, Any] | None = None  # on resume: run.json's "backbone" (no file needed)
+        self.unlabelled: dict[str, Any] | None = None  # what run.json records of `config.unlabelled`
+        self.confident_share: Any = None  # FixMatch's metric, while it trains
 
     def release(self) -> None:
         """Let go of the model and Keras's state for this thread once the run has ended.
@@ -238,11 +241,30 @@ class TrainingJob:
             val_ds = clusters.split_by_batches(val_ds) if val_ds is not None else None
         self.monitor = "val_accuracy" if val_ds is not None else "accuracy"
         self.steps = math.ceil(len(data.train) / cfg.batch_size)
+        if cfg.unlabelled:
+            train_ds = self.with_unlabelled(train_ds, data, image_size, skipped, runtime, cluster)
         if cfg.steps_per_epoch:
             self.steps = min(self.steps, cfg.steps_per_epoch)
         weights = class_weights(cfg.class_weight, (s.label for s in data.train), data.class_names)
         return Setup(arch, image_size, data, device, runtime, augmentation, OptimizerSettings.from_config(cfg),
                      skipped, train_ds, val_ds, cluster, weights)
+
+    def with_unlabelled(self, train_ds: Any, data: TrainingData, image_size: int, skipped: SkippedFiles,
+                        runtime: Any, cluster: Any) -> Any:
+        """The training stream with the unlabelled folder's images beside each labelled batch."""
+        cfg = self.config
+        fixmatch.check_strategy(runtime, cluster)
+        files, overlap = fixmatch.unlabelled_files(cfg.unlabelled, [*data.train, *data.val, *data.dataset.test_samples])
+        self.unlabelled = {"folder": str(Path(cfg.unlabelled).expanduser().resolve()), "files": len(files),
+                           "sha256": fixmatch.folder_hash(files, cfg.unlabelled), "in_labelled_set": overlap,
+                           "threshold": cfg.unlabelled_threshold, "ratio": cfg.unlabelled_ratio}
+        if overlap:
+            self.emit(Message(say("{0} images of the unlabelled folder are in the labelled set: left out of it",
+                                  overlap), "warning"))
+        self.steps = fixmatch.steps_per_epoch(len(data.train), len(files), cfg.batch_size, cfg.unlabelled_ratio)
+        stream = fixmatch.unlabelled_stream(files, data.class_names, image_size, cfg.batch_size * cfg.unlabelled_ratio,
+                                            seed=cfg.seed, skipped=skipped, resize=cfg.resize)
+        return fixmatch.combine(train_ds, stream)
 
     def new_model(self, setup: Setup, point: StartingPoint | None = None) -> Any:
         """A compiled classifier for the run's classes: freshly initialised, or with the weights
@@ -285,6 +307,8 @@ class TrainingJob:
         """The manifest a run begins with."""
         manifest = new_manifest(self.config, setup, self.monitor)
         manifest.start_from = self.started_from
+        if self.unlabelled is not None:
+            manifest.extra["unlabelled"] = self.unlabelled
         if setup.arch.pretrained is not None:
             manifest.extra["backbone"] = backbones.record(setup.arch, self.config.backbone_weights, self.backbone_file,
                                                           self.backbone_frozen_epochs(setup))
@@ -309,6 +333,10 @@ class TrainingJob:
             cfg.batch_size,
         ))
         callbacks = [_make_callback(self), *setup.optimization.callbacks(setup.val_ds is not None)]
+        if cfg.unlabelled:
+            self.confident_share = fixmatch.ConfidentShare()
+            fixmatch.install_step(self.model, cfg.unlabelled_threshold, self.confident_share)
+            callbacks.insert(0, self.confident_share.callback())
         if importlib.util.find_spec("tensorboard") is not None:
             # Per epoch only: per-batch summaries would cost more than small models' steps.
             callbacks.append(keras().callbacks.TensorBoard(
