@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.training.optimization import OPTIMIZERS, SCHEDULES
 from alexnet_desktop.core.model.summary import ModelSummary, model_summary
 from alexnet_desktop.gui.i18n import core_text, plugin_text
+from alexnet_desktop.gui.more_data_box import MoreDataBox
 from alexnet_desktop.gui.start_from_box import StartFromBox
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading
@@ -258,6 +259,8 @@ class ModelPage(QWidget):
         columns.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(self.start_from)  # beside the settings: the left column is full on a 800 px screen
+        self.more_data = MoreDataBox(state)
+        right.addWidget(self.more_data)
         right.addWidget(layers_box, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
@@ -384,4 +387,5 @@ class ModelPage(QWidget):
         self.form.setRowVisible(self.step_epochs, s.lr_schedule == "step")
         self.form.setRowVisible(self.factor, s.lr_schedule in ("step", "plateau"))
         self.form.setRowVisible(self.patience, s.lr_schedule == "plateau")
+        self.more_data.show_state()
         self.layer_table.request()
