@@ -100,7 +100,7 @@ def test_a_run_predicts_evaluates_explains_exports_and_summarises(lab):
     assert any((lab["root"] / "maps").iterdir())
     cli(home, kh, "export", run, "--format", "keras", "--out", lab["root"] / "export" / "model.keras")
     assert (lab["root"] / "export" / "model.keras").is_file()
-    out = cli(home, kh, "summary", "mobilenet-v3-small", "--image-size", "32")
+    out = cli(home, kh, "summary", "--arch", "mobilenet-v3-small", "--classes", "2", "--image-size", "32")
     assert "MobileNetV3Small" in out.stdout and "params" in out.stdout.lower()
     assert (run / "MODEL_CARD.md").is_file() or any(p.name.lower().startswith("model_card") for p in run.iterdir())
 
