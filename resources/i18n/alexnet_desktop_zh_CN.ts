@@ -1359,6 +1359,114 @@
     </message>
   </context>
   <context>
+    <name>MoreDataBox</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>More to learn from</source>
+      <translation>更多学习来源</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Also learn from the unlabelled images in a folder</source>
+      <translation>同时从一个文件夹中的未标注图像学习</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>FixMatch: where the model is confident about an unlabelled image (lightly changed), that answer becomes the target for a strongly changed copy of it. The images are read where they are, never copied</source>
+      <translation>FixMatch：模型对一张未标注图像（轻微变换）有把握时，该答案成为其强变换副本的目标。图像在原处读取，从不复制</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Choose the unlabelled folder…</source>
+      <translation>选择未标注文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>A folder of images without labels</source>
+      <translation>一个没有标签的图像文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>How confident a prediction must be to become a target</source>
+      <translation>预测需要多大置信度才能成为目标</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Unlabelled images per labelled one in each training step</source>
+      <translation>每个训练步中每张已标注图像对应的未标注图像数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>ImageNet (Keras's file on this machine)</source>
+      <translation>ImageNet（本机上的 Keras 文件）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>a weights file I choose</source>
+      <translation>我选择的权重文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>random weights</source>
+      <translation>随机权重</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Never downloaded: Keras's file in ~/.keras/models, or a file you choose</source>
+      <translation>从不下载：~/.keras/models 中的 Keras 文件，或您选择的文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Unlabelled folder:</source>
+      <translation>未标注文件夹：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Confidence threshold:</source>
+      <translation>置信度阈值：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Unlabelled per labelled:</source>
+      <translation>每张已标注对应的未标注数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Backbone weights:</source>
+      <translation>主干网络权重：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Which folder of unlabelled images?</source>
+      <translation>哪个未标注图像文件夹？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Which weights file?</source>
+      <translation>哪个权重文件？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Keras weights (*.h5)</source>
+      <translation>Keras 权重 (*.h5)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>none chosen</source>
+      <translation>未选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>looks for {0} in {1}</source>
+      <translation>在 {1} 中查找 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>the backbone learns from scratch</source>
+      <translation>主干网络从头开始学习</translation>
+    </message>
+  </context>
+  <context>
     <name>Plots</name>
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
@@ -1389,6 +1497,11 @@
       <location filename="../../alexnet_desktop/gui/plots.py" />
       <source>learning rate</source>
       <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>unlabelled above threshold</source>
+      <translation>高于阈值的未标注图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
@@ -3632,6 +3745,26 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>个文件已恢复</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>{0}: no such weights file for {1}'s backbone (Keras names it {2})</source>
+      <translation>{0}：没有这个 {1} 主干网络的权重文件（Keras 将其命名为 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>{0}'s ImageNet weights are not on this machine: expected {1} in {2}. Copy that file from the same folder of a machine that has it (Keras saves it there the first time it uses these weights; it is downloaded from {3}), or choose the file with --backbone-weights FILE, or train from random weights with --backbone-weights random</source>
+      <translation>{0} 的 ImageNet 权重不在本机上：应在 {2} 中找到 {1}。请从拥有该文件的机器的同一文件夹复制它（Keras 首次使用这些权重时会保存在那里；下载地址为 {3}），或用 --backbone-weights FILE 选择该文件，或用 --backbone-weights random 从随机权重开始训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>the model has no backbone called {0}</source>
+      <translation>模型中没有名为 {0} 的主干网络</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>{0}: not the weights of {1}'s backbone ({2}); expected Keras's {3}</source>
+      <translation>{0}：不是 {1} 主干网络的权重（{2}）；应为 Keras 的 {3}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/model/explain.py" />
       <source>Occlusion</source>
       <translation>遮挡</translation>
@@ -4033,6 +4166,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>the confidence threshold must be in (0, 1], not {0}</source>
+      <translation>置信度阈值必须在 (0, 1] 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>unlabelled images per labelled one must be at least 1, not {0}</source>
+      <translation>每张已标注图像对应的未标注图像数至少为 1，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>no runs folder given</source>
       <translation>没有指定运行记录文件夹</translation>
     </message>
@@ -4217,9 +4360,29 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: the unlabelled folder is not a folder</source>
+      <translation>{0}：未标注文件夹不是一个文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: no unlabelled images (none at all, or all of them are in the labelled set)</source>
+      <translation>{0}：没有未标注图像（完全没有，或全部都在已标注集中）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>learning from unlabelled images works on one device for now: train on one GPU or the CPU (--device), or leave out --unlabelled</source>
+      <translation>目前从未标注图像学习只能在一个设备上进行：请在一个 GPU 或 CPU 上训练（--device），或去掉 --unlabelled</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Loading TensorFlow</source>
       <translation>正在加载 TensorFlow</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>{0} images of the unlabelled folder are in the labelled set: left out of it</source>
+      <translation>未标注文件夹中有 {0} 张图像在已标注集中：已将其排除</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4230,6 +4393,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Starting from {0}: every layer but the classifier copied (the classes differ)</source>
       <translation>从 {0} 开始：复制了除分类层外的每一层（类别不同）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The backbone starts from {0}</source>
+      <translation>主干网络从 {0} 开始</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4245,6 +4413,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>From epoch {0} on, the copied layers are trained too</source>
       <translation>从第 {0} 轮起，复制的层也参与训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>From epoch {0} on, the backbone is trained too, at {1:g} times the rate</source>
+      <translation>从第 {0} 轮起，主干网络也参与训练，学习率为原来的 {1:g} 倍</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4886,6 +5059,38 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <source>seed 001: plain SGD at 0.001, batch 32, 100 epochs</source>
       <translation>种子教程 001：普通 SGD，学习率 0.001，批大小 32，100 轮</translation>
+    </message>
+    <message>
+      <source>EfficientNetV2-B0 (ImageNet backbone)</source>
+      <translation>EfficientNetV2-B0（ImageNet 主干网络）</translation>
+    </message>
+    <message>
+      <source>EfficientNetV2's smallest: 6 million backbone parameters, accurate for its size.</source>
+      <translation>EfficientNetV2 中最小的：主干网络 600 万参数，就其大小而言很准确。</translation>
+    </message>
+    <message>
+      <source>MobileNetV3-Large (ImageNet backbone)</source>
+      <translation>MobileNetV3-Large（ImageNet 主干网络）</translation>
+    </message>
+    <message>
+      <source>The larger MobileNetV3: 3 million backbone parameters, a good default on a laptop.</source>
+      <translation>较大的 MobileNetV3：主干网络 300 万参数，笔记本电脑上的良好默认选择。</translation>
+    </message>
+    <message>
+      <source>MobileNetV3-Small (ImageNet backbone)</source>
+      <translation>MobileNetV3-Small（ImageNet 主干网络）</translation>
+    </message>
+    <message>
+      <source>Google's small phone network: 0.9 million backbone parameters, fast on any CPU.</source>
+      <translation>Google 面向手机的小型网络：主干网络 90 万参数，在任何 CPU 上都很快。</translation>
+    </message>
+    <message>
+      <source>ResNet50 (ImageNet backbone)</source>
+      <translation>ResNet50（ImageNet 主干网络）</translation>
+    </message>
+    <message>
+      <source>The classic 50-layer residual network: 23 million backbone parameters; slow on a CPU.</source>
+      <translation>经典的 50 层残差网络：主干网络 2300 万参数；在 CPU 上较慢。</translation>
     </message>
     <message>
       <source>Small CNN for 32x32 images (seed 003)</source>
