@@ -3,7 +3,8 @@
 A plugin returns descriptors from hooks marked `@hookimpl` (see `alexnet_desktop.hookspecs`
 for when each hook is called). What it may use to do its work is here:
 
-- descriptors: `Architecture`, `DatasetLoader`, `Exporter`, `Option`, `Recipe`;
+- descriptors: `Architecture` (with `Pretrained` for a backbone's ImageNet weights), `DatasetLoader`,
+  `Exporter`, `Option`, `Recipe`;
 - datasets: `Dataset`, `Sample`, `DatasetError`, `dataset_from_samples`,
   `dataset_from_class_folders`, `looks_like_class_folders`, `TRAIN_NAMES`, and for loaders that
   write images of their own (archives, generated data) `write_image_folders`, `write_once`,
@@ -39,13 +40,13 @@ from alexnet_desktop.core.data.datasets import (
 from alexnet_desktop.core.data.generated import write_image_folders, write_once
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image, has_images, is_image_name, list_image_files
 from alexnet_desktop.core.data.safe_pickle import UnsafePickleError, load_arrays
-from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, Option, Recipe
+from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, Option, Pretrained, Recipe
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
 from alexnet_desktop.core.wording import say
 from alexnet_desktop.hookspecs import hookimpl
 
 __all__ = [
-    "hookimpl", "Architecture", "DatasetLoader", "Exporter", "Option", "Recipe",
+    "hookimpl", "Architecture", "Pretrained", "DatasetLoader", "Exporter", "Option", "Recipe",
     "Dataset", "Sample", "DatasetError", "dataset_from_samples", "dataset_from_class_folders",
     "looks_like_class_folders", "TRAIN_NAMES", "write_image_folders", "write_once", "load_arrays",
     "UnsafePickleError", "unpacked_dir", "decode_image", "ImageDecodeError", "list_image_files", "is_image_name",

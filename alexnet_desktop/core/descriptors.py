@@ -112,6 +112,26 @@ TUNABLE_SETTINGS = tuple(f.name for f in fields(Recipe) if f.name != "source")
 
 
 @dataclass(frozen=True)
+class Pretrained:
+    """ImageNet weights an architecture's backbone can start from, found on this machine only.
+
+    `file_name` is Keras's own name for the file (what `keras.applications` saves in its cache
+    folder for `weights="imagenet", include_top=False`); `origin` is where Keras downloads it
+    from, said to the user and never fetched by the app. `backbone` names the backbone
+    sub-model inside the built network; `preprocessing` says what the model does to its input
+    before the backbone (recorded in run.json). The backbone is frozen for `frozen_epochs`
+    epochs while the new classifier learns, then trained at `fine_tune_factor` times the rate.
+    """
+
+    file_name: str
+    origin: str
+    backbone: str
+    preprocessing: str
+    frozen_epochs: int = 2
+    fine_tune_factor: float = 0.1
+
+
+@dataclass(frozen=True)
 class Architecture:
     """A network the app can train: `build(num_classes, input_shape)` returns a fresh keras.Model.
 
@@ -124,7 +144,8 @@ class Architecture:
     them (so the plugin need not import Keras before a model is built or loaded): the app
     hands them to Keras whenever it loads a model, in any process, so a saved model reopens
     without the plugin having built one first. Keras's own layers, and the shared blocks of
-    the plugin API, need no declaring.
+    the plugin API, need no declaring. `pretrained` says which ImageNet weights its backbone can
+    start from (see `Pretrained`).
     """
 
     id: str
@@ -137,6 +158,7 @@ class Architecture:
     recipe: Recipe | None = None
     custom_layers: tuple[type, ...] | Callable[[], Any] = ()
     defaults: dict[str, Any] = field(default_factory=dict, compare=False)
+    pretrained: Pretrained | None = None  # ImageNet weights its backbone may start from
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.defaults) - set(TUNABLE_SETTINGS))

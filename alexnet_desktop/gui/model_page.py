@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.training.settings import SETTINGS, Setting, recipe_settings
 from alexnet_desktop.core.model.summary import ModelSummary, model_summary
 from alexnet_desktop.gui.i18n import core_text, plugin_text
+from alexnet_desktop.gui.more_data_box import MoreDataBox
 from alexnet_desktop.gui.start_from_box import StartFromBox
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import button, heading
@@ -227,6 +228,8 @@ class ModelPage(QWidget):
         columns.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(self.start_from)  # beside the settings: the left column is full on a 800 px screen
+        self.more_data = MoreDataBox(state)
+        right.addWidget(self.more_data)
         right.addWidget(layers_box, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
@@ -323,4 +326,5 @@ class ModelPage(QWidget):
             if setting.row and setting.row.shown_when and setting.row.group != "architecture":
                 on, values = setting.row.shown_when
                 self.form.setRowVisible(self.fields[setting.name], getattr(s, on) in values)
+        self.more_data.show_state()
         self.layer_table.request()

@@ -124,6 +124,8 @@ class TrainingCurves(QWidget):
     REFRESH_MS = 200
     SPEED = QT_TRANSLATE_NOOP("Plots", "images/s")
     RATE = QT_TRANSLATE_NOOP("Plots", "learning rate")
+    CONFIDENT = QT_TRANSLATE_NOOP("Plots", "unlabelled above threshold")
+    CONFIDENT_LOG = "unlabelled_confident"  # FixMatch's share of confident unlabelled images (core/training/fixmatch.py)
     SPEED_SMOOTHING = 0.1  # weight of the newest batch in the images/s moving average
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -216,6 +218,13 @@ class TrainingCurves(QWidget):
                 self.series[(metric, VAL_EPOCH)].add(epoch, logs[f"val_{metric}"])
         if "learning_rate" in logs and logs["learning_rate"] > 0:
             self.series[("lr", self.RATE)].add(epoch, logs["learning_rate"])
+        if self.CONFIDENT_LOG in logs:
+            # Made on a run's first such epoch: a run without an unlabelled folder shows no legend entry for it.
+            if ("accuracy", self.CONFIDENT) not in self.series:
+                self._add_item(self.plots["accuracy"], "accuracy", self.CONFIDENT,
+                               dict(pen=pg.mkPen((140, 86, 75), width=2, style=Qt.DotLine), symbol="t", symbolSize=6,
+                                    symbolBrush=(140, 86, 75)))
+            self.series[("accuracy", self.CONFIDENT)].add(epoch, logs[self.CONFIDENT_LOG])
         if is_best:
             self.mark_best(epoch)
         self._dirty = True

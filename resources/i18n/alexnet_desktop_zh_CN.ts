@@ -1149,6 +1149,114 @@
     </message>
   </context>
   <context>
+    <name>MoreDataBox</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>More to learn from</source>
+      <translation>更多学习来源</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Also learn from the unlabelled images in a folder</source>
+      <translation>同时从一个文件夹中的未标注图像学习</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>FixMatch: where the model is confident about an unlabelled image (lightly changed), that answer becomes the target for a strongly changed copy of it. The images are read where they are, never copied</source>
+      <translation>FixMatch：模型对一张未标注图像（轻微变换）有把握时，该答案成为其强变换副本的目标。图像在原处读取，从不复制</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Choose the unlabelled folder…</source>
+      <translation>选择未标注文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>A folder of images without labels</source>
+      <translation>一个没有标签的图像文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>How confident a prediction must be to become a target</source>
+      <translation>预测需要多大置信度才能成为目标</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Unlabelled images per labelled one in each training step</source>
+      <translation>每个训练步中每张已标注图像对应的未标注图像数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>ImageNet (Keras's file on this machine)</source>
+      <translation>ImageNet（本机上的 Keras 文件）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>a weights file I choose</source>
+      <translation>我选择的权重文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>random weights</source>
+      <translation>随机权重</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Never downloaded: Keras's file in ~/.keras/models, or a file you choose</source>
+      <translation>从不下载：~/.keras/models 中的 Keras 文件，或您选择的文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Unlabelled folder:</source>
+      <translation>未标注文件夹：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Confidence threshold:</source>
+      <translation>置信度阈值：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Unlabelled per labelled:</source>
+      <translation>每张已标注对应的未标注数：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Backbone weights:</source>
+      <translation>主干网络权重：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Which folder of unlabelled images?</source>
+      <translation>哪个未标注图像文件夹？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Which weights file?</source>
+      <translation>哪个权重文件？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Keras weights (*.h5)</source>
+      <translation>Keras 权重 (*.h5)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>none chosen</source>
+      <translation>未选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>looks for {0} in {1}</source>
+      <translation>在 {1} 中查找 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>the backbone learns from scratch</source>
+      <translation>主干网络从头开始学习</translation>
+    </message>
+  </context>
+  <context>
     <name>Plots</name>
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
@@ -1179,6 +1287,11 @@
       <location filename="../../alexnet_desktop/gui/plots.py" />
       <source>learning rate</source>
       <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>unlabelled above threshold</source>
+      <translation>高于阈值的未标注图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
@@ -1570,6 +1683,21 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>{0:,} of {1:,} images predicted · {2:.0f} images/s · about {3} s left</source>
       <translation>已预测 {0:,} / {1:,} 张图像 · {2:.0f} 张/秒 · 约剩 {3} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Input range</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>{0} has no Rescaling layer at its input. Which range of numbers was it trained on?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Not predicted: the range of numbers the model expects is needed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -3362,6 +3490,26 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>个文件已恢复</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>{0}: no such weights file for {1}'s backbone (Keras names it {2})</source>
+      <translation>{0}：没有这个 {1} 主干网络的权重文件（Keras 将其命名为 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>{0}'s ImageNet weights are not on this machine: expected {1} in {2}. Copy that file from the same folder of a machine that has it (Keras saves it there the first time it uses these weights; it is downloaded from {3}), or choose the file with --backbone-weights FILE, or train from random weights with --backbone-weights random</source>
+      <translation>{0} 的 ImageNet 权重不在本机上：应在 {2} 中找到 {1}。请从拥有该文件的机器的同一文件夹复制它（Keras 首次使用这些权重时会保存在那里；下载地址为 {3}），或用 --backbone-weights FILE 选择该文件，或用 --backbone-weights random 从随机权重开始训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>the model has no backbone called {0}</source>
+      <translation>模型中没有名为 {0} 的主干网络</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>{0}: not the weights of {1}'s backbone ({2}); expected Keras's {3}</source>
+      <translation>{0}：不是 {1} 主干网络的权重（{2}）；应为 Keras 的 {3}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/model/explain.py" />
       <source>Occlusion</source>
       <translation>遮挡</translation>
@@ -3393,6 +3541,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/export.py" />
+      <source>inside the model: InputScale({0}), added for a model that expects {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/export.py" />
       <source>{0}: exists; nothing is overwritten (choose another name)</source>
       <translation>{0}：已存在；不会覆盖任何文件（请换一个名称）</translation>
     </message>
@@ -3405,6 +3558,36 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/export.py" />
       <source>the {0} exporter wrote nothing</source>
       <translation>导出器 {0} 没有写出任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>0..1 (pixels divided by 255)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>-1..1 (pixels divided by 127.5, less 1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>0..255 (raw pixels)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>Caffe (BGR, less the ImageNet mean of each channel)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>no input scale {0!r}; choose one of {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>{0}: the model has no Rescaling or Normalization layer at its input, so the range of numbers it expects is unknown; give it with --input-scale: {1}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/loaded.py" />
@@ -3997,9 +4180,49 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>从第 {0} 轮（共 {1} 轮）之后继续</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>This run's resume state was freed: it goes on from the weights of its best epoch ({0}) with a fresh optimizer (its moments start again from zero)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: the unlabelled folder is not a folder</source>
+      <translation>{0}：未标注文件夹不是一个文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: no unlabelled images (none at all, or all of them are in the labelled set)</source>
+      <translation>{0}：没有未标注图像（完全没有，或全部都在已标注集中）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>learning from unlabelled images works on one device for now: train on one GPU or the CPU (--device), or leave out --unlabelled</source>
+      <translation>目前从未标注图像学习只能在一个设备上进行：请在一个 GPU 或 CPU 上训练（--device），或去掉 --unlabelled</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space (alexnet-desktop runs free or delete), then resume it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>No epoch had finished, so there is nothing to resume from.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Loading TensorFlow</source>
       <translation>正在加载 TensorFlow</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>{0} images of the unlabelled folder are in the labelled set: left out of it</source>
+      <translation>未标注文件夹中有 {0} 张图像在已标注集中：已将其排除</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4010,6 +4233,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Starting from {0}: every layer but the classifier copied (the classes differ)</source>
       <translation>从 {0} 开始：复制了除分类层外的每一层（类别不同）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>The backbone starts from {0}</source>
+      <translation>主干网络从 {0} 开始</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4025,6 +4253,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>From epoch {0} on, the copied layers are trained too</source>
       <translation>从第 {0} 轮起，复制的层也参与训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>From epoch {0} on, the backbone is trained too, at {1:g} times the rate</source>
+      <translation>从第 {0} 轮起，主干网络也参与训练，学习率为原来的 {1:g} 倍</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4120,6 +4353,41 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/prepare.py" />
       <source>No usable training images for class(es) {0}</source>
       <translation>以下类别没有可用的训练图像：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>{0}: the run is being trained by another process; stop it first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>{0}: the run is being trained; stop it first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>{0}: has no model.keras to keep, so its checkpoint is its only model; it was left as it is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>{0}: changed after the app saved it; the checkpoint was left as it is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>{0}: not a run folder (no run.json), so it was left as it is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>not enough disk space for this run: its model and checkpoints need about {0} on {1}, and {2} is free. Free the resume state of finished runs (alexnet-desktop runs free RUN) or delete runs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>{0}: no such run (neither a run folder nor a run in {1})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -4465,6 +4733,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>freeze epochs must be 0 or more, not {0}</source>
       <translation>冻结轮数必须为 0 或更多，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>the confidence threshold must be in (0, 1], not {0}</source>
+      <translation>置信度阈值必须在 (0, 1] 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>unlabelled images per labelled one must be at least 1, not {0}</source>
+      <translation>每张已标注图像对应的未标注图像数至少为 1，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/start_from.py" />

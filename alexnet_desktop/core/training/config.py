@@ -43,6 +43,10 @@ class TrainConfig(OptimizerSettings):
     resize: str = default("resize")  # how an image becomes the square input
     start_from: str | None = default("start_from")  # a run folder or .keras file the new model starts from
     freeze_epochs: int = default("freeze_epochs")  # with start_from: epochs the copied layers are not trained
+    backbone_weights: str = default("backbone_weights")  # "imagenet", "random" or a weights file
+    unlabelled: str | None = default("unlabelled")  # a folder of unlabelled images also learnt from (FixMatch)
+    unlabelled_threshold: float = default("unlabelled_threshold")  # confidence above which a prediction is a target
+    unlabelled_ratio: int = default("unlabelled_ratio")  # unlabelled images per labelled one in each step
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work: each out of its

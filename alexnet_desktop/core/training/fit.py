@@ -92,6 +92,7 @@ def resume(
         config.learning_rate = learning_rate
         config.validate()
     job = TrainingJob(config, host, emit, stop or threading.Event(), pause)
+    job.resumed_backbone = manifest.extra.get("backbone") or None
     return run_job(job, lambda: _resumed_run(job, run, new_rate=learning_rate is not None))
 
 

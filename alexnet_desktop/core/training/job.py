@@ -15,7 +15,7 @@ import shutil
 import threading
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,11 +23,13 @@ from alexnet_desktop.core.data.augment import Augmentation, build_augmenter
 from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.events import Emit, Message
+from alexnet_desktop.core.model import backbones
 from alexnet_desktop.core.model.explain import first_layer_filters
 from alexnet_desktop.core.model.models import build_classifier, check_input_size
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.tf_runtime import device_summary, is_loaded, keras, tensorflow
 from alexnet_desktop.core.training import cluster as clusters
+from alexnet_desktop.core.training import fixmatch
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.devices import training_runtime
 from alexnet_desktop.core.training.evaluation import (
@@ -145,6 +147,10 @@ class TrainingJob:
         self.cluster_pointer: Path | None = None
         self.started_from: dict[str, Any] | None = None  # what run.json records of `config.start_from`
         self.lock: TrainingLock | None = None  # held while this process trains the run
+        self.backbone_file: Path | None = None  # the pretrained backbone's weights file, if loaded
+        self.resumed_backbone: dict[str, Any] | None = None  # on resume: run.json's "backbone" (no file needed)
+        self.unlabelled: dict[str, Any] | None = None  # what run.json records of `config.unlabelled`
+        self.confident_share: Any = None  # FixMatch's metric, while it trains
 
     def release(self) -> None:
         """Let go of the model and Keras's state for this thread once the run has ended.
@@ -237,6 +243,11 @@ class TrainingJob:
         if cfg.start_from:
             check_source_run(cfg.start_from, cfg.runs_dir, arch, image_size)
         check_input_size(arch, image_size)
+        # Before any image is read: a missing weights file is said at once.
+        if self.resumed_backbone is not None:
+            self.backbone_file = Path(self.resumed_backbone["file"]) if self.resumed_backbone.get("file") else None
+        else:
+            self.backbone_file = backbones.find_weights(arch, cfg.backbone_weights)
         data = prepare_data(cfg, self.host, self.emit, self.stop)
 
         self.emit(Message(say("Loading TensorFlow")))
@@ -264,11 +275,30 @@ class TrainingJob:
             val_ds = clusters.split_by_batches(val_ds) if val_ds is not None else None
         self.monitor = "val_accuracy" if val_ds is not None else "accuracy"
         self.steps = math.ceil(len(data.train) / cfg.batch_size)
+        if cfg.unlabelled:
+            train_ds = self.with_unlabelled(train_ds, data, image_size, skipped, runtime, cluster)
         if cfg.steps_per_epoch:
             self.steps = min(self.steps, cfg.steps_per_epoch)
         weights = class_weights(cfg.class_weight, (s.label for s in data.train), data.class_names)
         return Setup(arch, image_size, data, device, runtime, augmentation, OptimizerSettings.from_config(cfg),
                      skipped, train_ds, val_ds, cluster, weights)
+
+    def with_unlabelled(self, train_ds: Any, data: TrainingData, image_size: int, skipped: SkippedFiles,
+                        runtime: Any, cluster: Any) -> Any:
+        """The training stream with the unlabelled folder's images beside each labelled batch."""
+        cfg = self.config
+        fixmatch.check_strategy(runtime, cluster)
+        files, overlap = fixmatch.unlabelled_files(cfg.unlabelled, [*data.train, *data.val, *data.dataset.test_samples])
+        self.unlabelled = {"folder": str(Path(cfg.unlabelled).expanduser().resolve()), "files": len(files),
+                           "sha256": fixmatch.folder_hash(files, cfg.unlabelled), "in_labelled_set": overlap,
+                           "threshold": cfg.unlabelled_threshold, "ratio": cfg.unlabelled_ratio}
+        if overlap:
+            self.emit(Message(say("{0} images of the unlabelled folder are in the labelled set: left out of it",
+                                  overlap), "warning"))
+        self.steps = fixmatch.steps_per_epoch(len(data.train), len(files), cfg.batch_size, cfg.unlabelled_ratio)
+        stream = fixmatch.unlabelled_stream(files, data.class_names, image_size, cfg.batch_size * cfg.unlabelled_ratio,
+                                            seed=cfg.seed, skipped=skipped, resize=cfg.resize)
+        return fixmatch.combine(train_ds, stream)
 
     def new_model(self, setup: Setup, point: StartingPoint | None = None) -> Any:
         """A compiled classifier for the run's classes: freshly initialised, or with the weights
@@ -283,12 +313,25 @@ class TrainingJob:
                 else say("Starting from {0}: every layer but the classifier copied (the classes differ)", point.given)))
             if self.config.freeze_epochs:
                 set_frozen(model, True)
+        elif self.backbone_file is not None:
+            backbones.load_backbone_weights(model, setup.arch, self.backbone_file)
+            self.emit(Message(say("The backbone starts from {0}", self.backbone_file)))
+            if self.backbone_frozen_epochs(setup):
+                backbones.set_backbone_frozen(model, setup.arch, True)
         self.compile(setup, model)
         return model
 
-    def compile(self, setup: Setup, model: Any, steps_done: int = 0) -> None:
-        """Compile `model` with a new optimizer; its schedule goes on from `steps_done` steps."""
-        optimizer = setup.optimization.build(self.steps, self.config.epochs)
+    def backbone_frozen_epochs(self, setup: Setup) -> int:
+        """The epochs a pretrained backbone stays frozen in this run (0: none)."""
+        return backbones.frozen_epochs(setup.arch, self.backbone_file, self.config.epochs)
+
+    def compile(self, setup: Setup, model: Any, steps_done: int = 0, rate_factor: float = 1.0) -> None:
+        """Compile `model` with a new optimizer; its schedule goes on from `steps_done` steps, at
+        `rate_factor` times the run's rate (a pretrained backbone is fine-tuned at a lower one)."""
+        optimization = setup.optimization
+        if rate_factor != 1.0:
+            optimization = replace(optimization, learning_rate=optimization.learning_rate * rate_factor)
+        optimizer = optimization.build(self.steps, self.config.epochs)
         model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
         if steps_done:
             optimizer.build(model.trainable_variables)
@@ -298,6 +341,12 @@ class TrainingJob:
         """The manifest a run begins with."""
         manifest = new_manifest(self.config, setup, self.monitor)
         manifest.start_from = self.started_from
+        if self.unlabelled is not None:
+            manifest.extra["unlabelled"] = self.unlabelled
+        if setup.arch.pretrained is not None:
+            manifest.extra["backbone"] = backbones.record(setup.arch, self.config.backbone_weights, self.backbone_file,
+                                                          self.backbone_frozen_epochs(setup))
+            manifest.preprocessing["backbone"] = setup.arch.pretrained.preprocessing
         return manifest
 
     def start_run_folder(self, setup: Setup) -> None:
@@ -319,6 +368,10 @@ class TrainingJob:
             cfg.batch_size,
         ))
         callbacks = [_make_callback(self), *setup.optimization.callbacks(setup.val_ds is not None)]
+        if cfg.unlabelled:
+            self.confident_share = fixmatch.ConfidentShare()
+            fixmatch.install_step(self.model, cfg.unlabelled_threshold, self.confident_share)
+            callbacks.insert(0, self.confident_share.callback())
         if importlib.util.find_spec("tensorboard") is not None:
             # Per epoch only: per-batch summaries would cost more than small models' steps.
             callbacks.append(keras().callbacks.TensorBoard(
@@ -332,8 +385,7 @@ class TrainingJob:
             warnings.filterwarnings("ignore", message=".*ran out of data.*")
             warnings.filterwarnings("ignore", message=".*`shuffle=True` was passed.*")
             try:
-                # Layers copied from another run stay frozen for the first freeze_epochs epochs.
-                thaw_at = cfg.freeze_epochs if cfg.start_from and initial_epoch < cfg.freeze_epochs < cfg.epochs else 0
+                thaw_at = self.thaw_epoch(setup, initial_epoch)
                 weights = keras_class_weight(setup.class_weights, setup.data.class_names)
                 if initial_epoch < cfg.epochs:
                     self.model.fit(
@@ -343,9 +395,7 @@ class TrainingJob:
                     )
                 if thaw_at and len(self.history) >= thaw_at and not (
                         self.stop.is_set() or self.diverged_at or self.early_stopped):
-                    set_frozen(self.model, False)
-                    self.compile(setup, self.model, steps_done=thaw_at * self.steps)
-                    self.emit(Message(say("From epoch {0} on, the copied layers are trained too", thaw_at + 1)))
+                    self.thaw(setup, thaw_at)
                     self.model.fit(
                         setup.train_ds, validation_data=setup.val_ds, epochs=cfg.epochs, initial_epoch=thaw_at,
                         steps_per_epoch=self.steps, callbacks=callbacks, verbose=0, class_weight=weights,
@@ -356,6 +406,26 @@ class TrainingJob:
                 if clusters.is_peer_lost(exc):
                     raise clusters.PeerLost(clusters.peer_lost_message(exc)) from None
                 raise
+
+    def thaw_epoch(self, setup: Setup, initial_epoch: int) -> int:
+        """The epoch after which frozen layers are trained too (0: none are frozen from here):
+        layers copied from another run after `freeze_epochs`, a pretrained backbone after its own."""
+        cfg = self.config
+        frozen = cfg.freeze_epochs if cfg.start_from else self.backbone_frozen_epochs(setup)
+        return frozen if initial_epoch < frozen < cfg.epochs else 0
+
+    def thaw(self, setup: Setup, thaw_at: int) -> None:
+        """Train the frozen layers from epoch `thaw_at` + 1 on; a backbone at its lower rate."""
+        if self.config.start_from:
+            set_frozen(self.model, False)
+            self.compile(setup, self.model, steps_done=thaw_at * self.steps)
+            self.emit(Message(say("From epoch {0} on, the copied layers are trained too", thaw_at + 1)))
+            return
+        factor = setup.arch.pretrained.fine_tune_factor
+        backbones.set_backbone_frozen(self.model, setup.arch, False)
+        self.compile(setup, self.model, steps_done=thaw_at * self.steps, rate_factor=factor)
+        self.emit(Message(say("From epoch {0} on, the backbone is trained too, at {1:g} times the rate",
+                              thaw_at + 1, factor)))
 
     def conclude(self, setup: Setup) -> RunFinished:
         """Record how the run ended; evaluate the best model of a finished run; write its model card."""

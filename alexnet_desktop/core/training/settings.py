@@ -180,6 +180,18 @@ SETTINGS: tuple[Setting, ...] = (
             "--from", "RUN|MODEL.keras"),
     Setting("freeze_epochs", int, 0, "with --from: keep the copied layers frozen for the first N epochs",
             "--freeze-epochs", "N", low=0, problem=N_("freeze epochs must be 0 or more, not {0}")),
+    # A pretrained backbone's start (core/model/backbones.py): Keras's cache folder, random, or a file.
+    Setting("backbone_weights", str, "imagenet",
+            "an ImageNet backbone's start: imagenet (Keras's file in ~/.keras/models or $KERAS_HOME/models; "
+            "never downloaded), random, or the weights file to load", "--backbone-weights", "imagenet|random|FILE"),
+    # FixMatch (core/training/fixmatch.py): the unlabelled folder, read where it is.
+    Setting("unlabelled", str, None, "also learn from the unlabelled images in FOLDER (FixMatch; read where they are, "
+            "never copied)", "--unlabelled", "FOLDER"),
+    Setting("unlabelled_threshold", float, 0.95,
+            "with --unlabelled: confidence that makes a prediction a target", "--threshold", "F", low=0, high=1,
+            open_low=True, problem=N_("the confidence threshold must be in (0, 1], not {0}")),
+    Setting("unlabelled_ratio", int, 4, "with --unlabelled: unlabelled images per labelled one in a step",
+            "--unlabelled-ratio", "N", low=1, problem=N_("unlabelled images per labelled one must be at least 1, not {0}")),
 )
 SETTING = {s.name: s for s in SETTINGS}
 

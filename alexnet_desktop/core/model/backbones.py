@@ -1,0 +1,114 @@
+"""ImageNet weights for an architecture's backbone (`Architecture.pretrained`), found offline.
+
+The weights are never downloaded. `TrainConfig.backbone_weights` says where they come from:
+"imagenet" looks in Keras's cache folder (`$KERAS_HOME/models`, else `~/.keras/models`) under
+Keras's own file name; "random" starts from random weights; anything else is a weights file
+the user chose. A missing file is a `MissingWeights` naming the exact file expected, where to
+put it and where a machine with internet gets it; a file that is not that backbone's weights
+is refused with its reason. The loaded file is recorded in run.json with its SHA-256.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alexnet_desktop.core.descriptors import Architecture
+from alexnet_desktop.core.wording import say
+
+IMAGENET = "imagenet"
+RANDOM = "random"
+
+
+class MissingWeights(FileNotFoundError):
+    """The backbone's weights file is not on this machine; the message says what to copy where."""
+
+
+def keras_cache_dir() -> Path:
+    """Where Keras keeps the weights it downloaded: `$KERAS_HOME/models`, else `~/.keras/models`."""
+    home = os.environ.get("KERAS_HOME")
+    return (Path(home) if home else Path.home() / ".keras") / "models"
+
+
+def find_weights(arch: Architecture, choice: str) -> Path | None:
+    """The weights file `choice` names for `arch`'s backbone; None for random weights or an
+    architecture without a pretrained backbone. Raises `MissingWeights` when it is absent."""
+    pretrained = arch.pretrained
+    if pretrained is None or choice == RANDOM:
+        return None
+    if choice and choice != IMAGENET:
+        path = Path(choice).expanduser()
+        if not path.is_file():
+            raise MissingWeights(say("{0}: no such weights file for {1}'s backbone (Keras names it {2})",
+                                     choice, arch.name, pretrained.file_name))
+        return path
+    path = keras_cache_dir() / pretrained.file_name
+    if not path.is_file():
+        raise MissingWeights(say(
+            "{0}'s ImageNet weights are not on this machine: expected {1} in {2}. Copy that file from the same "
+            "folder of a machine that has it (Keras saves it there the first time it uses these weights; it is "
+            "downloaded from {3}), or choose the file with --backbone-weights FILE, or train from random weights "
+            "with --backbone-weights random", arch.name, pretrained.file_name, path.parent, pretrained.origin))
+    return path
+
+
+def backbone_of(model: Any, name: str) -> Any:
+    """The nested model called `name` inside `model` (looking through nested models)."""
+    for layer in model.layers:
+        if layer.name == name:
+            return layer
+        if hasattr(layer, "layers"):
+            found = _find(layer, name)
+            if found is not None:
+                return found
+    raise ValueError(say("the model has no backbone called {0}", name))
+
+
+def _find(model: Any, name: str) -> Any:
+    try:
+        return backbone_of(model, name)
+    except ValueError:
+        return None
+
+
+def load_backbone_weights(model: Any, arch: Architecture, path: Path) -> None:
+    """Load the weights file `path` into `arch`'s backbone inside `model`; a file that is not
+    those weights (other layers, other shapes, not HDF5) is a ValueError naming it."""
+    backbone = backbone_of(model, arch.pretrained.backbone)
+    try:
+        backbone.load_weights(str(path))
+    except Exception as exc:  # Keras raises ValueError, OSError or KeyError for a file of other weights
+        raise ValueError(say("{0}: not the weights of {1}'s backbone ({2}); expected Keras's {3}",
+                             path, arch.name, str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                             arch.pretrained.file_name)) from None
+
+
+def set_backbone_frozen(model: Any, arch: Architecture, frozen: bool) -> None:
+    """Freeze (or free) the backbone; Keras runs a frozen batch normalisation in inference mode,
+    so its ImageNet statistics stay while the new classifier learns. Recompile afterwards."""
+    backbone_of(model, arch.pretrained.backbone).trainable = not frozen
+
+
+def record(arch: Architecture, choice: str, path: Path | None, frozen_epochs: int) -> dict[str, Any]:
+    """What run.json keeps of the backbone's start ("backbone")."""
+    from alexnet_desktop.core.model.model_files import sha256_file
+
+    pretrained = arch.pretrained
+    return {
+        "weights": RANDOM if path is None else IMAGENET if choice in ("", IMAGENET) else "file",
+        "file": str(path) if path else None,
+        "sha256": sha256_file(path) if path else None,
+        "keras_file_name": pretrained.file_name,
+        "preprocessing": pretrained.preprocessing,
+        "frozen_epochs": frozen_epochs,
+        "fine_tune_factor": pretrained.fine_tune_factor,
+    }
+
+
+def frozen_epochs(arch: Architecture, path: Path | None, epochs: int) -> int:
+    """The epochs the backbone stays frozen: the descriptor's, when weights were loaded and the
+    run is long enough to train it afterwards; 0 otherwise (random weights learn from the start)."""
+    if arch.pretrained is None or path is None:
+        return 0
+    return arch.pretrained.frozen_epochs if arch.pretrained.frozen_epochs < epochs else 0

@@ -1,0 +1,195 @@
+"""Learning from a folder of unlabelled images too: FixMatch (Sohn et al., 2020).
+
+Each training step takes the labelled batch and `ratio` times as many unlabelled images. An
+unlabelled image is seen twice: lightly changed (shifted a little) and strongly changed
+(shifted, rotated, zoomed, brightness and contrast changed, a square cut out). Where the
+model's prediction on the light view is confident (its top probability at least
+`threshold`), that class becomes the target for the strong view; the loss is the labelled
+images' plus the mean over the unlabelled batch of those masked targets' cross-entropy.
+
+The unlabelled images are read where they lie, through the same decoder and pipeline as the
+labelled ones (never copied); a file that is also in the labelled set is left out, one that
+cannot be decoded is skipped and reported like any other. The share of unlabelled images
+above the threshold is the metric `unlabelled_confident` of each epoch.
+
+The step is installed on the model instance only for fitting: the saved model stays the
+plain classifier. A run on several GPUs or machines is refused (untested there).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from pathlib import Path
+from typing import Any
+
+from alexnet_desktop.core.data.augment import Augmentation, augment_batch, build_augmenter
+from alexnet_desktop.core.data.datasets import Sample
+from alexnet_desktop.core.data.images import list_image_files
+from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
+from alexnet_desktop.core.tf_runtime import keras, tensorflow
+from alexnet_desktop.core.wording import say
+
+METRIC = "unlabelled_confident"
+WEAK = Augmentation(width_shift=0.125, height_shift=0.125)
+STRONG = Augmentation(width_shift=0.25, height_shift=0.25, rotation=30.0, zoom=0.25, brightness=0.3)
+CONTRAST = 0.5  # the strong view's contrast is scaled by a factor within 1 +- this
+CUTOUT = 0.5  # the strong view loses a square of up to this fraction of the side
+
+
+def unlabelled_files(folder: str | Path, labelled: list[Sample]) -> tuple[list[Path], int]:
+    """The image files under `folder`, less those also in the labelled set; and how many those were."""
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise ValueError(say("{0}: the unlabelled folder is not a folder", folder))
+    found = list(list_image_files(root).files)
+    known = _same_content(found, [s.path for s in labelled])
+    kept = [p for p in found if p not in known]
+    if not kept:
+        raise ValueError(say("{0}: no unlabelled images (none at all, or all of them are in the labelled set)", folder))
+    return kept, len(found) - len(kept)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1  # unreadable: the decoder says why when it comes to it
+
+
+def _same_content(found: list[Path], labelled: list[Path]) -> set[Path]:
+    """The files of `found` whose bytes are those of a labelled file (the same file or a copy);
+    only files of a size both sides share are hashed, so a large folder costs little."""
+    from alexnet_desktop.core.model.model_files import sha256_file
+
+    sizes = {_size(p) for p in found}
+    digests = set()
+    for p in labelled:
+        if _size(p) in sizes:
+            try:
+                digests.add(sha256_file(p))
+            except OSError:
+                pass
+    label_sizes = {_size(p) for p in labelled}
+    same = set()
+    for p in found:
+        if _size(p) in label_sizes:
+            try:
+                if sha256_file(p) in digests:
+                    same.add(p)
+            except OSError:
+                pass
+    return same
+
+
+def folder_hash(files: list[Path], root: str | Path) -> str:
+    """A SHA-256 over every file's path relative to `root` and its size (no file is read)."""
+    h = hashlib.sha256()
+    for p in sorted(files):
+        try:
+            rel, size = p.relative_to(Path(root).expanduser()), p.stat().st_size
+        except (ValueError, OSError):
+            rel, size = p, -1
+        h.update(f"{rel}\0{size}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def steps_per_epoch(labelled: int, unlabelled: int, batch_size: int, ratio: int) -> int:
+    """An epoch is one pass over whichever part takes more steps, labelled or unlabelled."""
+    return max(math.ceil(labelled / batch_size), math.ceil(unlabelled / (batch_size * ratio)))
+
+
+def _cutout_and_contrast(images: Any, seed: Any) -> Any:
+    """Random contrast and a cut-out square (filled grey) on a uint8 batch."""
+    tf = tensorflow()
+    shape = tf.shape(images)
+    n, h, w = shape[0], shape[1], shape[2]
+    seeds = tf.random.experimental.stateless_split(tf.stack([tf.cast(seed, tf.int64), 35]), 4)
+    x = tf.cast(images, tf.float32)
+    factor = tf.random.stateless_uniform((n, 1, 1, 1), seeds[0], 1 - CONTRAST, 1 + CONTRAST)
+    mean = tf.reduce_mean(x, axis=(1, 2, 3), keepdims=True)
+    x = (x - mean) * factor + mean
+    side = tf.cast(tf.random.stateless_uniform((n, 1, 1), seeds[1], 0.0, CUTOUT) * tf.cast(h, tf.float32), tf.int32)
+    cy = tf.random.stateless_uniform((n, 1, 1), seeds[2], 0, h, dtype=tf.int32)
+    cx = tf.random.stateless_uniform((n, 1, 1), seeds[3], 0, w, dtype=tf.int32)
+    rows, cols = tf.range(h)[None, :, None], tf.range(w)[None, None, :]
+    inside = (tf.abs(rows - cy) * 2 < side) & (tf.abs(cols - cx) * 2 < side)
+    x = tf.where(inside[..., None], 127.0, x)
+    return tf.cast(tf.clip_by_value(x, 0, 255), tf.uint8)
+
+
+def unlabelled_stream(files: list[Path], class_names: list[str], image_size: int, batch_size: int, *, seed: int,
+                      skipped: SkippedFiles, resize: str) -> Any:
+    """An endless, shuffled `tf.data` stream of (weak view, strong view) uint8 batches of `files`."""
+    tf = tensorflow()
+    # The pipeline wants labels; these are never read (FixMatch makes its own targets).
+    samples = [Sample(p, class_names[0]) for p in files]
+    ds = image_dataset(samples, class_names, image_size, batch_size, shuffle=True, seed=seed + 1, skipped=skipped,
+                       repeat=True, resize=resize)
+    weak, strong = build_augmenter(WEAK, image_size, seed + 2), build_augmenter(STRONG, image_size, seed + 3)
+
+    def views(i, batch):
+        images = batch[0]
+        return augment_batch(weak, images, i), _cutout_and_contrast(augment_batch(strong, images, i), i + seed)
+
+    return ds.enumerate().map(views, num_parallel_calls=tf.data.AUTOTUNE)
+
+
+def combine(labelled: Any, unlabelled: Any) -> Any:
+    """The training stream FixMatch's step takes: ((labelled, weak, strong), labels)."""
+    tf = tensorflow()
+    both = tf.data.Dataset.zip((labelled, unlabelled))
+    return both.map(lambda lab, unl: ((lab[0], unl[0], unl[1]), lab[1])).prefetch(tf.data.AUTOTUNE)
+
+
+class ConfidentShare:
+    """The epoch's share of unlabelled images whose light view was confident (a running mean)."""
+
+    def __init__(self) -> None:
+        self.mean = keras().metrics.Mean(name=METRIC)
+
+    def callback(self) -> Any:
+        """A Keras callback that starts the mean afresh each epoch."""
+        share = self
+
+        class Reset(keras().callbacks.Callback):
+            def on_epoch_begin(self, epoch, logs=None):
+                share.mean.reset_state()
+
+        return Reset()
+
+
+def install_step(model: Any, threshold: float, share: ConfidentShare) -> None:
+    """Make `model.fit` take FixMatch steps (on this instance only; the saved model is unchanged)."""
+    tf = tensorflow()
+    k = keras()
+
+    def train_step(data):
+        (xl, weak, strong), y, sample_weight = k.utils.unpack_x_y_sample_weight(data)
+        n, m = tf.shape(xl)[0], tf.shape(weak)[0]
+        with tf.GradientTape() as tape:
+            # One forward pass over all three, as the paper does: batch normalisation sees them together.
+            out = model(tf.concat([xl, weak, strong], axis=0), training=True)
+            pl, pw, ps = out[:n], tf.stop_gradient(out[n:n + m]), out[n + m:]
+            loss = model.compute_loss(x=xl, y=y, y_pred=pl, sample_weight=sample_weight, training=True)
+            confident = tf.cast(tf.reduce_max(pw, axis=1) >= threshold, tf.float32)
+            pseudo = tf.argmax(pw, axis=1)
+            unlabelled = k.losses.sparse_categorical_crossentropy(pseudo, ps)
+            loss = loss + tf.reduce_mean(tf.cast(unlabelled, tf.float32) * confident)
+            model._loss_tracker.update_state(loss, sample_weight=n)
+            scaled = model.optimizer.scale_loss(loss)
+        weights = model.trainable_weights
+        model.optimizer.apply_gradients(zip(tape.gradient(scaled, weights), weights))
+        share.mean.update_state(confident)
+        return {**model.compute_metrics(xl, y, pl, sample_weight=sample_weight), METRIC: share.mean.result()}
+
+    model.train_step = train_step
+    model.train_function = None  # made again from the new step
+
+
+def check_strategy(runtime: Any, cluster: Any) -> None:
+    """Refuse the runs FixMatch has not been made to work on: several devices or machines."""
+    replicas = getattr(getattr(runtime, "strategy", None), "num_replicas_in_sync", 1)
+    if cluster is not None or replicas > 1:
+        raise ValueError(say("learning from unlabelled images works on one device for now: train on one GPU or the "
+                             "CPU (--device), or leave out --unlabelled"))

@@ -1,0 +1,142 @@
+"""The Model page's "More to learn from" box: an unlabelled folder (FixMatch) and a backbone's weights.
+
+Edits `settings.unlabelled`, `unlabelled_threshold`, `unlabelled_ratio` and `backbone_weights`
+(see core/training/fixmatch.py and core/model/backbones.py); the weights row shows only for
+an architecture with a pretrained backbone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget,
+)
+
+from alexnet_desktop.core.model.backbones import IMAGENET, RANDOM
+from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.widgets import button
+
+FILE = "file"
+
+
+class MoreDataBox(QGroupBox):
+    """Also learn from the unlabelled images of a folder; where an ImageNet backbone starts from."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("More to learn from"), parent)
+        self.state = state
+        self._loading = False
+        self._weights_file = ""
+        self._folder = ""
+        self.use_unlabelled = QCheckBox(self.tr("Also learn from the unlabelled images in a folder"))
+        self.use_unlabelled.setToolTip(self.tr(
+            "FixMatch: where the model is confident about an unlabelled image (lightly changed), that answer "
+            "becomes the target for a strongly changed copy of it. The images are read where they are, never copied"))
+        self.folder_button = button(self.tr("Choose the unlabelled folder…"), self.tr("A folder of images without labels"),
+                                    self.choose_folder)
+        self.folder_label = QLabel()
+        self.folder_label.setWordWrap(True)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.5, 1.0)
+        self.threshold.setDecimals(2)
+        self.threshold.setSingleStep(0.01)
+        self.threshold.setToolTip(self.tr("How confident a prediction must be to become a target"))
+        self.ratio = QSpinBox()
+        self.ratio.setRange(1, 16)
+        self.ratio.setToolTip(self.tr("Unlabelled images per labelled one in each training step"))
+        self.weights = QComboBox()
+        for value, text in ((IMAGENET, self.tr("ImageNet (Keras's file on this machine)")),
+                            (FILE, self.tr("a weights file I choose")), (RANDOM, self.tr("random weights"))):
+            self.weights.addItem(text, value)
+        self.weights.setToolTip(self.tr("Never downloaded: Keras's file in ~/.keras/models, or a file you choose"))
+        self.weights_label = QLabel()
+        self.weights_label.setWordWrap(True)
+
+        self.form = form = QFormLayout(self)
+        form.addRow(self.use_unlabelled)
+        form.addRow(self.tr("Unlabelled folder:"), self.folder_button)
+        form.addRow("", self.folder_label)
+        form.addRow(self.tr("Confidence threshold:"), self.threshold)
+        form.addRow(self.tr("Unlabelled per labelled:"), self.ratio)
+        form.addRow(self.tr("Backbone weights:"), self.weights)
+        form.addRow("", self.weights_label)
+        self.load()
+        self.use_unlabelled.toggled.connect(self._toggled)
+        self.threshold.valueChanged.connect(self._store)
+        self.ratio.valueChanged.connect(self._store)
+        self.weights.currentIndexChanged.connect(self._weights_changed)
+        state.settings_changed.connect(self.load)
+
+    def load(self) -> None:
+        """Show the settings' unlabelled folder and backbone weights."""
+        s = self.state.settings
+        self._loading = True
+        try:
+            self._folder = s.unlabelled or self._folder
+            self.use_unlabelled.setChecked(bool(s.unlabelled))
+            self.threshold.setValue(s.unlabelled_threshold)
+            self.ratio.setValue(s.unlabelled_ratio)
+            choice = s.backbone_weights if s.backbone_weights in (IMAGENET, RANDOM) else FILE
+            if choice == FILE:
+                self._weights_file = s.backbone_weights
+            self.weights.setCurrentIndex(self.weights.findData(choice))
+        finally:
+            self._loading = False
+        self.show_state()
+
+    def choose_folder(self) -> None:
+        """Ask for the folder of unlabelled images."""
+        path = QFileDialog.getExistingDirectory(self, self.tr("Which folder of unlabelled images?"), str(Path.home()))
+        if path:
+            self._folder = path
+            self.use_unlabelled.setChecked(True)
+            self._store()
+
+    def choose_weights(self) -> None:
+        """Ask for the backbone's weights file."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Which weights file?"), str(Path.home()),
+                                              self.tr("Keras weights (*.h5)"))
+        if path:
+            self._weights_file = path
+        self._store()
+
+    def _toggled(self, on: bool) -> None:
+        if on and not self._folder and not self._loading:
+            self.choose_folder()
+        self._store()
+
+    def _weights_changed(self) -> None:
+        if not self._loading and self.weights.currentData() == FILE:
+            self.choose_weights()
+        self._store()
+
+    def _store(self) -> None:
+        if self._loading:
+            return
+        s = self.state.settings
+        s.unlabelled = self._folder if self.use_unlabelled.isChecked() and self._folder else None
+        s.unlabelled_threshold = self.threshold.value()
+        s.unlabelled_ratio = self.ratio.value()
+        choice = self.weights.currentData()
+        s.backbone_weights = (self._weights_file or IMAGENET) if choice == FILE else choice
+        self.show_state()
+
+    def show_state(self) -> None:
+        """Show the rows that apply: the folder's when on, the weights' for a pretrained backbone."""
+        s = self.state.settings
+        on = self.use_unlabelled.isChecked()
+        for row in (self.folder_button, self.folder_label, self.threshold, self.ratio):
+            self.form.setRowVisible(row, on)
+        self.folder_label.setText(self._folder or self.tr("none chosen"))
+        arch = self.state.host.architectures.get(s.arch)
+        pretrained = getattr(arch, "pretrained", None)
+        self.form.setRowVisible(self.weights, pretrained is not None)
+        self.form.setRowVisible(self.weights_label, pretrained is not None)
+        if pretrained is not None:
+            from alexnet_desktop.core.model.backbones import keras_cache_dir
+
+            self.weights_label.setText(
+                self._weights_file if self.weights.currentData() == FILE else
+                self.tr("looks for {0} in {1}").format(pretrained.file_name, keras_cache_dir())
+                if self.weights.currentData() == IMAGENET else self.tr("the backbone learns from scratch"))

@@ -1,0 +1,166 @@
+"""`train DATA --unlabelled FOLDER`: FixMatch on a folder of unlabelled images (core/training/fixmatch.py).
+
+The folder holds copies of labelled images (left out), an unreadable file (skipped and
+reported) and images of another size (resized like any other); the run records the folder,
+its hash, the threshold and the ratio, its history the share of confident unlabelled images,
+and it resumes, stops and pauses like any run. Its model stays the plain classifier.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from alexnet_desktop.core.training import fixmatch
+from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.events import BatchEnded, PauseChanged
+from alexnet_desktop.core.training.fit import train
+from tests.conftest import write_colour_dataset
+from tests.test_start_from import cli
+
+SMALL = ["--arch", "small-cnn", "--image-size", "24", "--batch-size", "4"]
+
+
+def unlabelled_folder(root: Path, labelled: Path) -> Path:
+    """Eight new images (40 px, not the labelled 24), two copies of labelled ones, one broken file."""
+    source = write_colour_dataset(root / "drawn", per_class=4, side=40)
+    folder = root / "unlabelled"
+    folder.mkdir()
+    for i, path in enumerate(sorted(source.rglob("*.png"))):
+        shutil.copy(path, folder / f"u{i}.png")
+    shutil.copy(labelled / "red" / "red_0.png", folder / "copy_of_red_0.png")
+    shutil.copy(labelled / "blue" / "blue_1.png", folder / "copy_of_blue_1.png")
+    (folder / "broken.png").write_bytes(b"text, not an image")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fixmatch")
+    data = write_colour_dataset(root / "data", per_class=6, side=24)
+    folder = unlabelled_folder(root, data)
+    out = cli(root / "home", "train", data, *SMALL, "--epochs", "2", "--unlabelled", folder, "--threshold", "0.6",
+              "--unlabelled-ratio", "2", "--run-dir", root / "runs", "--json")
+    run = Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"])
+    return {"root": root, "data": data, "folder": folder, "run": run, "out": out}
+
+
+def test_the_run_records_the_folder_and_learns_with_it(lab):
+    manifest = json.loads((lab["run"] / "run.json").read_text())
+    record = manifest["unlabelled"]
+    assert record["folder"] == str(lab["folder"].resolve()) and len(record["sha256"]) == 64
+    assert record["threshold"] == 0.6 and record["ratio"] == 2
+    assert record["in_labelled_set"] == 2 and record["files"] == 9  # 8 new + the broken one; the copies left out
+    assert manifest["training"]["unlabelled"] == str(lab["folder"]) and manifest["status"] == "finished"
+    assert [s["path"].endswith("broken.png") for s in manifest["skipped_files"]] == [True]
+    rows = list(csv.DictReader(open(lab["run"] / "history.csv")))
+    assert len(rows) == 2 and all(0 <= float(r["unlabelled_confident"]) <= 1 for r in rows)
+    assert "left out" in lab["out"].stdout + lab["out"].stderr
+    assert sorted(p.name for p in lab["folder"].iterdir()) == sorted(  # nothing copied in or moved
+        [f"u{i}.png" for i in range(8)] + ["copy_of_red_0.png", "copy_of_blue_1.png", "broken.png"])
+
+
+def test_the_model_is_the_plain_classifier_and_the_run_resumes(lab):
+    home, run = lab["root"] / "home", lab["run"]
+    out = cli(home, "predict", run, lab["data"] / "red", "--json")
+    assert "red" in out.stdout or "blue" in out.stdout
+    cli(home, "train", "--resume", run, "--more-epochs", "1")
+    rows = list(csv.DictReader(open(run / "history.csv")))
+    assert len(rows) == 3 and rows[-1]["unlabelled_confident"] != ""
+
+
+def test_a_missing_folder_or_one_with_only_copies_is_refused(lab, tmp_path):
+    out = cli(tmp_path / "home", "train", lab["data"], *SMALL, "--unlabelled", tmp_path / "nope",
+              "--run-dir", tmp_path / "runs", ok=False)
+    assert out.returncode != 0 and "not a folder" in out.stderr
+    only_copies = tmp_path / "copies"
+    shutil.copytree(lab["data"] / "red", only_copies)
+    out = cli(tmp_path / "home", "train", lab["data"], *SMALL, "--unlabelled", only_copies,
+              "--run-dir", tmp_path / "runs", ok=False)
+    assert out.returncode != 0 and "all of them are in the labelled set" in out.stderr
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
+
+
+def _config(data: Path, folder: Path, runs: Path, **extra) -> TrainConfig:
+    return TrainConfig(data=str(data), arch="small-cnn", image_size=24, batch_size=2, epochs=20,
+                       runs_dir=str(runs), unlabelled=str(folder), unlabelled_ratio=2, **extra)
+
+
+def test_pause_then_stop_work_during_fixmatch(tmp_path):
+    from alexnet_desktop.core.plugins import PluginHost
+
+    data = write_colour_dataset(tmp_path / "data", per_class=4, side=24)
+    folder = unlabelled_folder(tmp_path, data)
+    stop, pause = threading.Event(), threading.Event()
+    seen = []
+
+    def emit(event):
+        seen.append(event)
+        batches = [e for e in seen if isinstance(e, BatchEnded)]
+        if isinstance(event, BatchEnded) and len(batches) == 1:
+            pause.set()
+        elif isinstance(event, PauseChanged) and event.paused:
+            pause.clear()  # as the Resume button would
+        elif isinstance(event, BatchEnded) and len(batches) == 3:
+            stop.set()
+
+    result = train(_config(data, folder, tmp_path / "runs"), PluginHost(), emit, stop, pause)
+    assert result.status == "stopped"
+    assert [e.paused for e in seen if isinstance(e, PauseChanged)] == [True, False]
+    assert len([e for e in seen if isinstance(e, BatchEnded)]) == 3
+
+
+def test_several_devices_or_machines_are_refused_clearly():
+    many = SimpleNamespace(strategy=SimpleNamespace(num_replicas_in_sync=2))
+    one = SimpleNamespace(strategy=SimpleNamespace(num_replicas_in_sync=1))
+    with pytest.raises(ValueError, match="one device"):
+        fixmatch.check_strategy(many, None)
+    with pytest.raises(ValueError, match="one device"):
+        fixmatch.check_strategy(one, object())
+    fixmatch.check_strategy(one, None)
+
+
+def test_the_strong_view_cuts_out_and_changes_contrast():
+    from alexnet_desktop.core.tf_runtime import tensorflow
+
+    tf = tensorflow()
+    rng = np.random.default_rng(0)
+    images = tf.constant(rng.integers(0, 256, (16, 24, 24, 3)), dtype=tf.uint8)
+    strong = fixmatch._cutout_and_contrast(images, tf.constant(3, tf.int64)).numpy()
+    assert strong.dtype == np.uint8 and strong.shape == images.shape
+    grey = (strong == 127).all(axis=-1).sum(axis=(1, 2))
+    assert (grey > 0).sum() >= 8  # most images lost a square
+    assert not np.array_equal(strong, images.numpy())
+
+
+def test_the_step_learns_the_confident_targets_only():
+    """With every weak prediction confident, the unlabelled loss is the strong view's cross-entropy
+    against the weak view's class; above any reachable threshold it is nothing."""
+    from alexnet_desktop.core.tf_runtime import keras, tensorflow
+
+    tf, k = tensorflow(), keras()
+    k.utils.set_random_seed(0)
+    inputs = k.Input((4, 4, 3), dtype="uint8")
+    x = k.layers.Flatten()(k.layers.Rescaling(1 / 255)(inputs))
+    model = k.Model(inputs, k.layers.Dense(2, activation="softmax")(x))
+    xl = tf.constant(np.full((2, 4, 4, 3), 10), tf.uint8)
+    y = tf.constant([0, 1])
+    unl = tf.constant(np.random.default_rng(1).integers(0, 256, (4, 4, 4, 3)), tf.uint8)
+    shares = {}
+    for threshold in (0.0, 1.01):
+        model.compile(optimizer=k.optimizers.SGD(0.0), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        share = fixmatch.ConfidentShare()
+        fixmatch.install_step(model, threshold, share)
+        logs = model.train_step(((xl, unl, unl), y))
+        shares[threshold] = (float(logs[fixmatch.METRIC]), float(logs["loss"]))
+    labelled = float(k.losses.sparse_categorical_crossentropy(y, model(xl)).numpy().mean())
+    assert shares[0.0][0] == 1.0 and shares[1.01][0] == 0.0
+    assert shares[1.01][1] == pytest.approx(labelled, rel=1e-4)
+    assert shares[0.0][1] > labelled  # the unlabelled images' term was added
