@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.checking_data import write_faulty_dataset
 
@@ -96,3 +97,69 @@ def test_decisions_are_a_corrections_file_reopened_by_a_new_process(tmp_path, wo
                         str(data.outlier): ["", hashlib.sha256(data.outlier.read_bytes()).hexdigest()]}
     assert path.read_text(encoding="utf-8").splitlines()[0] == "file,label,sha256"
     assert read_decisions(tmp_path / "missing.csv") == {}
+
+
+def _close(qtbot, dialog) -> None:
+    dialog.close()  # stops its check and thumbnail threads and waits for them
+    qtbot.waitUntil(lambda: not dialog.runner.is_running() and not dialog.loader.runner.is_running()
+                    and not dialog.detail.runner.is_running(), timeout=60000)
+
+
+def _click_row(qtbot, dialog, file: Path) -> None:
+    grid, model = dialog.grid, dialog.grid_model
+    position = next(p for p in range(model.rowCount()) if Path(model.index(p).data(model.PathRole)) == file)
+    grid.scrollTo(model.index(position))
+    qtbot.mouseClick(grid.viewport(), Qt.LeftButton, pos=grid.visualRect(model.index(position)).center())
+    assert grid.currentIndex().row() == position
+
+
+@pytest.mark.timeout(900)
+def test_the_pages_check_button_finds_them_and_keys_save_decisions_reopened_later(qtbot, window, tmp_path, workspace):
+    data = write_faulty_dataset(tmp_path / "faulty")
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=60000):
+        window.data_page.choose_folder(data.root)
+    qtbot.waitUntil(lambda: window.data_page.check_button.isEnabled())
+    qtbot.mouseClick(window.data_page.check_button, Qt.LeftButton)
+    dialog = window.data_page.check_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=600000)
+    shown = {Path(r.path) for r in dialog.session.rows}
+    assert {*data.flipped, *data.duplicate, data.outlier} <= shown
+    assert "2 near-duplicate" not in dialog.status.text() and "1 outlier" in dialog.status.text()
+    assert [dialog.others.item(k).text().split(":")[0] for k in range(dialog.others.count())] == [
+        "near-duplicate", "outlier"]
+    assert "quick model trained now" in dialog.how.text()
+
+    (blue_file, (_, true)), (red_file, _) = list(data.flipped.items())
+    keys = dialog.grid.class_keys(len(dialog.session.class_names))
+    _click_row(qtbot, dialog, blue_file)
+    assert "suggested <b>red</b>" in dialog.detail.title.text()
+    qtbot.keyClick(dialog.grid, keys[dialog.session.class_names.index(true)])  # relabel as its true class
+    _click_row(qtbot, dialog, data.outlier)
+    qtbot.keyClick(dialog.grid, "u")  # leave it out of training
+    _click_row(qtbot, dialog, data.duplicate[1])
+    qtbot.keyClick(dialog.grid, Qt.Key_Return)  # keep the given label
+    _click_row(qtbot, dialog, red_file)
+    qtbot.keyClick(dialog.grid, "u")
+    _click_row(qtbot, dialog, red_file)
+    qtbot.keyClick(dialog.grid, Qt.Key_Backspace)  # changed my mind: no decision
+    _close(qtbot, dialog)
+
+    code = ("import json, sys; from alexnet_desktop.core.checking.decisions import read_decisions as r; "
+            "print(json.dumps({str(k): v.label for k, v in r(sys.argv[1]).items()}))")
+    out = subprocess.run([sys.executable, "-c", code, str(dialog.corrections)], capture_output=True, text=True,
+                         timeout=120)
+    assert json.loads(out.stdout) == {str(blue_file): true, str(data.outlier): "", str(data.duplicate[1]): "green"}
+    assert all(p.exists() for p in (*data.flipped, *data.duplicate, data.outlier))  # nothing moved
+
+    # The Evaluate page checks the same images with the run it shows; the window shows the decisions made.
+    window.tabs.setCurrentWidget(window.evaluate_page)
+    window.evaluate_page.refresh_runs()
+    qtbot.waitUntil(lambda: window.evaluate_page.check_button.isEnabled())
+    qtbot.mouseClick(window.evaluate_page.check_button, Qt.LeftButton)
+    again = window.evaluate_page.check_dialog
+    qtbot.waitUntil(lambda: again.result is not None, timeout=600000)
+    assert again.result.run_source == "given" and again.corrections == dialog.corrections
+    decided = {str(again.session.rows[i].path): label for i, label in again.session.manual.items()}
+    assert decided == {str(blue_file): true, str(data.outlier): None, str(data.duplicate[1]): "green"}
+    _close(qtbot, again)
