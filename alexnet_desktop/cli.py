@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from alexnet_desktop import __version__
-from alexnet_desktop.commands import data, labelling, model, runs, train
+from alexnet_desktop.commands import checking, data, labelling, model, runs, train
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for group in (data, train, labelling, model, runs):
+    for group in (data, train, labelling, model, runs, checking):
         group.add_parsers(sub)
     return p
 

@@ -93,6 +93,9 @@ class DataPage(QWidget):
             self.start_scan,
         )
         self.cancel_button = button(self.tr("Cancel"), self.tr("Stop the scan"), self.runner.request_stop)
+        self.check_button = button(self.tr("Check labels…"), self.tr("Find the images whose label is probably wrong, "
+                                   "near-duplicates across classes and outliers, and review them"), self.check_labels)
+        self.check_dialog = None  # the last Check labels window opened
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("%v / %m images checked"))
         self.status = QLabel()
@@ -131,7 +134,7 @@ class DataPage(QWidget):
 
         row = hrow(self.tr("Folder:"), (self.path_edit, 1), self.browse_button, self.file_button, self.demo_button)
         loader_row = hrow(self.tr("Layout:"), self.loader_combo, (self.loader_help, 1))
-        scan_row = hrow(self.scan_button, self.cancel_button, (self.progress, 1))
+        scan_row = hrow(self.scan_button, self.cancel_button, self.check_button, (self.progress, 1))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Dataset")))
@@ -305,9 +308,19 @@ class DataPage(QWidget):
             self.start_scan()
         self._update_buttons()
 
+    def check_labels(self) -> None:
+        """Open the Check labels window on the chosen dataset and start the check."""
+        from alexnet_desktop.gui.label_check import CheckLabelsDialog
+
+        self.check_dialog = CheckLabelsDialog(self.state.host, self.state.data_path, self.state.loader_id,
+                                              self.state.loader_options, parent=self)
+        self.check_dialog.open()
+        self.check_dialog.start()
+
     def _update_buttons(self) -> None:
         busy = self.runner.is_running()
         self.scan_button.setEnabled(not busy and self.state.data_path is not None)
+        self.check_button.setEnabled(not busy and self.state.data_path is not None)
         self.cancel_button.setEnabled(busy)
         self.browse_button.setEnabled(not busy)
         self.file_button.setEnabled(not busy)

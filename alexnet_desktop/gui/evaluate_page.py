@@ -191,7 +191,11 @@ class EvaluatePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Evaluate")))
-        layout.addLayout(hrow(self.tr("Run:"), (self.run_combo, 1), self.card_button))
+        self.check_button = button(self.tr("Check labels…"), self.tr("Find the images of the run's dataset whose label "
+                                   "is probably wrong, measured with this run's network, and review them"),
+                                   self.check_labels)
+        self.check_dialog = None  # the last Check labels window opened
+        layout.addLayout(hrow(self.tr("Run:"), (self.run_combo, 1), self.card_button, self.check_button))
         layout.addLayout(hrow(self.tr("Images:"), (self.data_edit, 1), self.evaluate_button, self.cancel_button, (self.progress, 1)))
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
@@ -354,6 +358,18 @@ class EvaluatePage(QWidget):
             self.progress.setRange(0, 1)
         self.summary.setText(self.tr("<b>Could not evaluate:</b> {0}").format(message))
 
+    def check_labels(self) -> None:
+        """Open the Check labels window on the selected run's dataset, measured with that run."""
+        from alexnet_desktop.core.training.runs import RunFolder
+        from alexnet_desktop.gui.label_check import CheckLabelsDialog
+
+        run = Path(self.run_combo.currentData())
+        data = RunFolder(run).manifest().dataset
+        self.check_dialog = CheckLabelsDialog(self.state.host, Path(data.root), data.loader or None, data.options,
+                                              run=run, parent=self)
+        self.check_dialog.open()
+        self.check_dialog.start()
+
     def shutdown(self) -> None:
         """Stop the thumbnail thread (the window is closing)."""
         self.loader.close()
@@ -362,6 +378,7 @@ class EvaluatePage(QWidget):
         busy = self.runner.is_running() or self.fix_runner.is_running()
         self.evaluate_button.setEnabled(not busy and self.run_combo.count() > 0)
         self.card_button.setEnabled(self.run_combo.count() > 0)
+        self.check_button.setEnabled(self.run_combo.count() > 0)
         self.cancel_button.setEnabled(self.runner.is_running())
         self.move_button.setEnabled(not busy and bool(self.session.rows))
         self.undo_button.setEnabled(not busy and self.last_journal is not None)

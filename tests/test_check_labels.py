@@ -1,0 +1,165 @@
+"""check-labels: the command, in fresh processes, finds the wrong labels, the duplicate across
+classes and the outlier of a dataset made with them; decisions are kept as a corrections file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.checking_data import write_faulty_dataset
+
+
+def cli(*args) -> subprocess.CompletedProcess:
+    """`alexnet-desktop ARGS` in a fresh process, in this test's workspace (its environment)."""
+    return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.mark.timeout(900)
+def test_the_command_finds_flipped_labels_duplicates_and_outliers(tmp_path, workspace):
+    data = write_faulty_dataset(tmp_path / "faulty")
+    first = cli("check-labels", data.root, "--json")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert "training a quick model first" in first.stderr  # no run on these images yet: said
+    found = json.loads(first.stdout)
+    issues = {Path(x["file"]): x for x in found["label_issues"]}
+    for file, (given, true) in data.flipped.items():
+        assert issues[file]["given"] == given and issues[file]["suggested"] == true, found["label_issues"]
+    # Nothing right is called wrong but the copy filed under another class.
+    assert set(issues) <= {*data.flipped, data.duplicate[1]}, found["label_issues"]
+    scores = [x["score"] for x in found["label_issues"]]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    assert [sorted(map(Path, d["files"])) for d in found["near_duplicates"]] == [sorted(data.duplicate)]
+    assert [Path(o["file"]) for o in found["outliers"]] == [data.outlier]
+    how = found["how"]
+    assert how["path"] == "fast" and how["folds"] == 5 and how["run_source"] == "quick model trained now"
+    assert how["too_few_to_judge"] == 0 and how["images"] == 64
+    assert Path(how["run"]).parent == workspace.runs_dir
+
+    # A second check reuses that run (the newest on the same images) and says so; 2 folds to be quick.
+    again = cli("check-labels", data.root, "--folds", "2")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "newest run trained on these images" in again.stderr and "training a quick model" not in again.stderr
+    assert "x_green_filed_1.png" in again.stdout and "fast path, 2 folds" in again.stdout
+
+
+def test_a_class_too_small_to_judge_is_counted_not_judged(tmp_path, workspace, host):
+    from alexnet_desktop.core.checking.job import CheckRequest, check_labels
+    from tests.conftest import write_colour_dataset
+
+    root = write_colour_dataset(tmp_path / "few", classes=("blue", "red", "green"), per_class=6)
+    for extra in list((root / "green").iterdir())[3:]:
+        extra.unlink()  # green keeps 3 images: fewer than 5 folds
+    run = _tiny_run(root, host, workspace)
+    result = check_labels(host, CheckRequest(str(root), run=str(run)))
+    how = result.to_dict()["how"]
+    assert how["too_few_to_judge"] == 3 and all("/green/" in f for f in how["too_few_files"])
+    assert how["run_source"] == "given"
+    assert all(result.class_names[x.given] != "green" for x in result.label_issues)
+
+
+def _tiny_run(root: Path, host, workspace) -> Path:
+    from alexnet_desktop.core.training.config import TrainConfig
+    from alexnet_desktop.core.training.fit import train
+
+    result = train(TrainConfig(data=str(root), arch="small-cnn", image_size=32, epochs=1, batch_size=8,
+                               runs_dir=str(workspace.runs_dir)), host)
+    assert result.status == "finished", result.error
+    return result.run_dir
+
+
+def test_decisions_are_a_corrections_file_reopened_by_a_new_process(tmp_path, workspace):
+    from alexnet_desktop.core.checking.decisions import corrections_path, decide, forget, read_decisions
+
+    data = write_faulty_dataset(tmp_path / "faulty", per_class=2)
+    path = corrections_path(data.root)
+    assert path.parent == workspace.root / "corrections"
+    (moved, (given, true)), (other, _) = list(data.flipped.items())
+    before = {p: p.read_bytes() for p in data.root.rglob("*.png")}
+    decide(path, moved, true)
+    decide(path, other, "")
+    decide(path, data.outlier, "blue")
+    decide(path, data.outlier, "")  # a later decision replaces the earlier
+    forget(path, other)
+    assert {p: p.read_bytes() for p in data.root.rglob("*.png")} == before  # no image moved or changed
+    code = ("import json, sys; from alexnet_desktop.core.checking.decisions import read_decisions as r; "
+            "print(json.dumps({str(k): [v.label, v.sha256] for k, v in r(sys.argv[1]).items()}))")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    reopened = json.loads(out.stdout)
+    import hashlib
+
+    assert reopened == {str(moved): [true, hashlib.sha256(moved.read_bytes()).hexdigest()],
+                        str(data.outlier): ["", hashlib.sha256(data.outlier.read_bytes()).hexdigest()]}
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "file,label,sha256"
+    assert read_decisions(tmp_path / "missing.csv") == {}
+
+
+def _close(qtbot, dialog) -> None:
+    dialog.close()  # stops its check and thumbnail threads and waits for them
+    qtbot.waitUntil(lambda: not dialog.runner.is_running() and not dialog.loader.runner.is_running()
+                    and not dialog.detail.runner.is_running(), timeout=60000)
+
+
+def _click_row(qtbot, dialog, file: Path) -> None:
+    grid, model = dialog.grid, dialog.grid_model
+    position = next(p for p in range(model.rowCount()) if Path(model.index(p).data(model.PathRole)) == file)
+    grid.scrollTo(model.index(position))
+    qtbot.mouseClick(grid.viewport(), Qt.LeftButton, pos=grid.visualRect(model.index(position)).center())
+    assert grid.currentIndex().row() == position
+
+
+@pytest.mark.timeout(900)
+def test_the_pages_check_button_finds_them_and_keys_save_decisions_reopened_later(qtbot, window, tmp_path, workspace):
+    data = write_faulty_dataset(tmp_path / "faulty")
+    with qtbot.waitSignal(window.data_page.scan_finished, timeout=60000):
+        window.data_page.choose_folder(data.root)
+    qtbot.waitUntil(lambda: window.data_page.check_button.isEnabled())
+    qtbot.mouseClick(window.data_page.check_button, Qt.LeftButton)
+    dialog = window.data_page.check_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=600000)
+    shown = {Path(r.path) for r in dialog.session.rows}
+    assert {*data.flipped, *data.duplicate, data.outlier} <= shown
+    assert "2 near-duplicate" not in dialog.status.text() and "1 outlier" in dialog.status.text()
+    assert [dialog.others.item(k).text().split(":")[0] for k in range(dialog.others.count())] == [
+        "near-duplicate", "outlier"]
+    assert "quick model trained now" in dialog.how.text()
+
+    (blue_file, (_, true)), (red_file, _) = list(data.flipped.items())
+    keys = dialog.grid.class_keys(len(dialog.session.class_names))
+    _click_row(qtbot, dialog, blue_file)
+    assert "suggested <b>red</b>" in dialog.detail.title.text()
+    qtbot.keyClick(dialog.grid, keys[dialog.session.class_names.index(true)])  # relabel as its true class
+    _click_row(qtbot, dialog, data.outlier)
+    qtbot.keyClick(dialog.grid, "u")  # leave it out of training
+    _click_row(qtbot, dialog, data.duplicate[1])
+    qtbot.keyClick(dialog.grid, Qt.Key_Return)  # keep the given label
+    _click_row(qtbot, dialog, red_file)
+    qtbot.keyClick(dialog.grid, "u")
+    _click_row(qtbot, dialog, red_file)
+    qtbot.keyClick(dialog.grid, Qt.Key_Backspace)  # changed my mind: no decision
+    _close(qtbot, dialog)
+
+    code = ("import json, sys; from alexnet_desktop.core.checking.decisions import read_decisions as r; "
+            "print(json.dumps({str(k): v.label for k, v in r(sys.argv[1]).items()}))")
+    out = subprocess.run([sys.executable, "-c", code, str(dialog.corrections)], capture_output=True, text=True,
+                         timeout=120)
+    assert json.loads(out.stdout) == {str(blue_file): true, str(data.outlier): "", str(data.duplicate[1]): "green"}
+    assert all(p.exists() for p in (*data.flipped, *data.duplicate, data.outlier))  # nothing moved
+
+    # The Evaluate page checks the same images with the run it shows; the window shows the decisions made.
+    window.tabs.setCurrentWidget(window.evaluate_page)
+    window.evaluate_page.refresh_runs()
+    qtbot.waitUntil(lambda: window.evaluate_page.check_button.isEnabled())
+    qtbot.mouseClick(window.evaluate_page.check_button, Qt.LeftButton)
+    again = window.evaluate_page.check_dialog
+    qtbot.waitUntil(lambda: again.result is not None, timeout=600000)
+    assert again.result.run_source == "given" and again.corrections == dialog.corrections
+    decided = {str(again.session.rows[i].path): label for i, label in again.session.manual.items()}
+    assert decided == {str(blue_file): true, str(data.outlier): None, str(data.duplicate[1]): "green"}
+    _close(qtbot, again)
