@@ -74,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # One line, without the terminal colours Keras puts in its messages.
         print(f"alexnet-desktop {args.command}: error: {plain(str(exc))}", file=sys.stderr)
         print_plugin_traceback(exc)
+        if getattr(args, "events", False):  # the app's worker process reads how it ended as data
+            from alexnet_desktop.core.training.worker_process import outcome_line
+
+            print(outcome_line("error", plain(str(exc))), flush=True)
         return 1
 
 

@@ -18,7 +18,6 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import asdict
 from pathlib import Path
 
 # What a user's launcher does, before Qt is imported.
@@ -161,7 +160,6 @@ def measure(args: argparse.Namespace) -> dict:
     from alexnet_desktop.core.plugins import default_host
     from alexnet_desktop.core.tf_runtime import start_runtime
     from alexnet_desktop.core.training.events import RunStarted
-    from alexnet_desktop.core.training.config import TrainConfig
     from alexnet_desktop.core.training.fit import train
     from alexnet_desktop.core.workspace import Workspace
     from alexnet_desktop.gui.app import create_window
@@ -196,11 +194,9 @@ def measure(args: argparse.Namespace) -> dict:
         return steady_rate(page.run_dir, started[0].train_count), stall
 
     def headless_run() -> float:
-        # The config exactly as the Train page's Start builds it.
-        config = TrainConfig(
-            data=str(window.state.data_path), loader=window.state.loader_id,
-            loader_options=dict(window.state.loader_options), runs_dir=str(workspace.runs_dir), **asdict(s),
-        )
+        # The config exactly as the Train page's Start builds it (the page's own method, so the
+        # benchmark follows the page when the settings change shape).
+        config = page.current_config()
         counted: list[RunStarted] = []
         # In a background thread at the app's worker priority, like the window's own runs.
         result = in_background(lambda: train(

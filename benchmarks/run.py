@@ -4,6 +4,10 @@ and R8 of issue 22 (seconds to explain an image).
     python benchmarks/run.py                 # everything, about 11 minutes on 2 CPU cores
     python benchmarks/run.py --quick         # a smaller model and folder, about 4 minutes
     python benchmarks/run.py --only R3,R6    # some of them
+    python benchmarks/run.py --smoke         # every part on a few images: proves it runs, judges nothing
+
+The smoke mode is what the test suite runs (tests/test_benchmarks.py), so a benchmark that no
+longer fits the app fails a test instead of rotting unnoticed.
 
 It writes its own synthetic JPEG folder (mixed sizes, 300-600 px) under --work, prints a
 table of each figure with its target and pass/fail, and writes the same as JSON (--out).
@@ -77,11 +81,11 @@ def gui(args, work: Path) -> dict:
     """R4 and R5 in a child process (a fresh QApplication, offscreen unless a display is set)."""
     from synthetic import jpeg_folder, unlabelled_folder
 
-    data = jpeg_folder(work / "jpeg1024", 1024)
-    unlabelled = unlabelled_folder(work / "unlabelled2000", data, 2000)
+    data = jpeg_folder(work / f"jpeg{args.gui_images}", args.gui_images)
+    unlabelled = unlabelled_folder(work / f"unlabelled{args.predict_images}", data, args.predict_images)
     with tempfile.TemporaryDirectory(dir=work) as ws:
         cmd = [sys.executable, str(HERE / "gui_timing.py"), "--workspace", ws, "--data", str(data),
-               "--predict-folder", str(unlabelled), "--reps", str(args.reps)]
+               "--predict-folder", str(unlabelled), "--reps", str(args.reps), "--epochs", str(args.gui_epochs)]
         env = _child_env()
         env["XDG_CONFIG_HOME"] = str(Path(ws) / "config")  # the user's own settings stay untouched
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
@@ -134,7 +138,7 @@ def memory(args, work: Path) -> dict:
     from alexnet_desktop.core.model.models import build_classifier
     from alexnet_desktop.core.plugins import default_host
 
-    source = jpeg_folder(work / "jpeg1024", 1024)
+    source = jpeg_folder(work / f"jpeg{args.gui_images}", args.gui_images)
     model_dir = work / "r7_model"
     model_dir.mkdir(exist_ok=True)
     model_path = model_dir / "small.keras"
@@ -142,7 +146,8 @@ def memory(args, work: Path) -> dict:
         build_classifier(default_host().architecture("small-cnn"), 4, 32).save(model_path)
         (model_dir / "labels.txt").write_text("\n".join(f"class_{k}" for k in range(4)) + "\n")
     peaks = {}
-    for count in (1000, 20000):
+    small, large = args.memory_counts
+    for count in (small, large):
         folder = unlabelled_folder(work / f"unlabelled{count}", source, count)
         out = work / f"r7_{count}.csv"
         done = subprocess.run([sys.executable, "-c", R7_CHILD, "predict", str(model_path), str(folder), "--out", str(out)],
@@ -151,7 +156,7 @@ def memory(args, work: Path) -> dict:
         if done.returncode or not line:
             raise RuntimeError(f"predict failed:\n{done.stderr[-3000:]}")
         peaks[count] = int(line[-1].split()[1]) / 1024
-    return {"peak_mb_1000": peaks[1000], "peak_mb_20000": peaks[20000], "ratio": peaks[20000] / peaks[1000]}
+    return {f"peak_mb_{small}": peaks[small], f"peak_mb_{large}": peaks[large], "ratio": peaks[large] / peaks[small]}
 
 
 def figures(results: dict) -> dict[str, float]:
@@ -209,6 +214,9 @@ def machine() -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="the small CNN at 32 px: minutes, not a quarter hour")
+    parser.add_argument("--smoke", action="store_true",
+                        help="every part once on a few images (a minute or two): checks the benchmark runs; "
+                             "the figures mean nothing and are not judged")
     parser.add_argument("--only", default="R1,R2,R3,R4,R5,R6,R7,R8",
                         help="comma-separated: R1..R8 (R4 and R5 run together)")
     parser.add_argument("--arch", help="architecture for R1-R3 (default alexnet-bn; small-cnn with --quick)")
@@ -222,13 +230,19 @@ def main() -> int:
                         help="folder for the synthetic images (kept for later runs)")
     parser.add_argument("--out", default="benchmark-results.json", help="JSON file to write")
     args = parser.parse_args()
+    args.quick = args.quick or args.smoke
     args.arch = args.arch or ("small-cnn" if args.quick else "alexnet-bn")
     args.image_size = args.image_size or (32 if args.quick else 227)
-    if args.quick:
+    # R4/R5's folders, epochs and R7's two folder sizes: the real figures, or a smoke's few images.
+    args.gui_images, args.predict_images, args.gui_epochs, args.memory_counts = 1024, 2000, 4, (1000, 20000)
+    if args.smoke:
+        args.images, args.batch_size, args.steps, args.reps = 16, 4, 2, 1
+        args.gui_images, args.predict_images, args.gui_epochs, args.memory_counts = 16, 24, 2, (8, 24)
+    elif args.quick:
         args.steps = max(args.steps, 8)
     args.only = {part.strip().upper() for part in args.only.split(",")}
-    if "R5" in args.only:
-        args.only.add("R4")
+    if args.only & {"R4", "R5"}:  # measured together, in one window
+        args.only |= {"R4", "R5"}
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
 
@@ -245,11 +259,12 @@ def main() -> int:
     if "R8" in args.only:
         from explain_timing import explain_seconds
 
-        results["R8"] = explain_seconds(work, args.reps)
+        smoke = {"arch": args.arch, "image_size": args.image_size} if args.smoke else {}
+        results["R8"] = explain_seconds(work, args.reps, **smoke)
     text, rows = table(figures(results))
     report = {
         "machine": machine(),
-        "settings": {"arch": args.arch, "image_size": args.image_size, "images": args.images, "batch_size": args.batch_size,
+        "settings": {"smoke": args.smoke, "arch": args.arch, "image_size": args.image_size, "images": args.images, "batch_size": args.batch_size,
                      "steps": args.steps, "reps": args.reps, "gui_and_memory_model": "small-cnn at 32 px"},
         "table": rows,
         "details": results,
@@ -261,7 +276,14 @@ def main() -> int:
     print(f"R1-R3: {args.arch} at {args.image_size} px, batch {args.batch_size}; R4, R5, R7: small-cnn at 32 px\n")
     print(text)
     print(f"\nwritten to {args.out} ({report['seconds']} s)")
+    if args.smoke:  # a few images measure nothing: the smoke passes when every part ran
+        return 0 if set(rows) == set(figures_expected(args.only)) else 1
     return 0 if all(r["pass"] for r in rows.values()) else 1
+
+
+def figures_expected(only: set[str]) -> list[str]:
+    """The table's rows a run of the parts `only` gives."""
+    return [key for key in TARGETS if key.rstrip("ab") in only]
 
 
 if __name__ == "__main__":

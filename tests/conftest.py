@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -24,12 +25,15 @@ def workspace(tmp_path, monkeypatch) -> Workspace:
     ws = Workspace(tmp_path / "workspace").ensure()
     monkeypatch.setenv("ALEXNET_DESKTOP_HOME", str(ws.root))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    # Qt reads XDG_CONFIG_HOME once per process: point QSettings at this test's folder
-    # directly, or one test's "last dataset" would be reopened by the next window.
-    from PySide6.QtCore import QSettings
+    # Qt reads XDG_CONFIG_HOME once per process, at its first QSettings: once Qt is loaded, point
+    # QSettings at this test's folder directly, or one test's "last dataset" would be reopened by
+    # the next window. Before that, the variable above is what Qt will read; a test that needs no
+    # Qt does not pay for importing it.
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
 
-    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
-        QSettings.setPath(fmt, QSettings.UserScope, str(tmp_path / "config"))
+        for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+            QSettings.setPath(fmt, QSettings.UserScope, str(tmp_path / "config"))
     import alexnet_desktop.core.plugins as plugins
 
     monkeypatch.setattr(plugins, "_default_host", None)

@@ -119,13 +119,9 @@ def test_a_bad_option_names_the_setting_and_what_it_accepts(option, words):
 
 
 def _cli(*args):
-    import os
-    import subprocess
-    import sys
+    from tests.cli import run_cli
 
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
-    return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                          timeout=300, env=env)
+    return run_cli(*args)
 
 
 def test_cli_augment_options_reach_run_json(colour_dataset, tmp_path):

@@ -190,15 +190,9 @@ def _with_test_part(root: Path, per_part=(("train", 4), ("test", 3))) -> Path:
 
 
 def _cli(*args: str):
-    import os
-    import subprocess
-    import sys
+    from tests.cli import run_cli
 
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
-    done = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                          timeout=300, env=env)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done
+    return run_cli(*args, ok=True)
 
 
 def test_a_run_validated_on_the_test_part_says_its_test_score_is_optimistic_in_the_cli(tmp_path):

@@ -223,15 +223,9 @@ def _csv_beside_its_images(root, prefix=""):
 
 
 def _scan_json(folder):
-    import os
-    import subprocess
-    import sys
+    from tests.cli import run_cli
 
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
-    done = subprocess.run([sys.executable, "-m", "alexnet_desktop", "scan", str(folder), "--json"], capture_output=True,
-                          text=True, timeout=120, env=env)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return json.loads(run_cli("scan", folder, "--json", ok=True, timeout=120).stdout)
 
 
 @pytest.mark.parametrize("prefix", ["", "images/"])

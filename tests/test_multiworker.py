@@ -20,6 +20,7 @@ import pytest
 
 from alexnet_desktop.core.training.cluster import ClusterError, ClusterSpec
 from alexnet_desktop.gui.plots import VAL_EPOCH
+from tests.cli import run_cli
 from tests.conftest import write_colour_dataset
 
 def free_ports(n: int) -> list[int]:
@@ -122,9 +123,7 @@ def test_two_workers_train_one_run_that_predicts(tmp_path, processes):
     temp = [l.split("run ", 1)[1].strip() for l in logs[1].read_text().splitlines() if l.startswith("run /")]
     assert temp and not Path(temp[0]).exists()
 
-    predicted = subprocess.run([sys.executable, "-m", "alexnet_desktop", "predict", str(run_dirs[0]), str(data / "red")],
-                               capture_output=True, text=True, timeout=120)
-    assert predicted.returncode == 0, predicted.stderr[-2000:]
+    predicted = run_cli("predict", run_dirs[0], data / "red", ok=True, timeout=120)
     rows = [l.split("\t") for l in predicted.stdout.splitlines()]
     assert len(rows) == 6 and all(r[1] in ("blue", "red") for r in rows)
 

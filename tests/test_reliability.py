@@ -15,13 +15,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.cli import run_cli
 from tests.test_sorting import make_inbox, tree
 
 
 def cli(*args: str, cwd: Path | None = None, timeout: float = 120, env: dict | None = None) -> subprocess.CompletedProcess:
     """`alexnet-desktop ARGS` in a fresh process."""
-    return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=timeout, env={**os.environ, **(env or {})})
+    return run_cli(*args, cwd=cwd, timeout=timeout, env=env)
 
 
 def sha(path: Path) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from alexnet_desktop.core.plugins import PluginHost
+from tests import cli
 from tests.conftest import write_colour_dataset
 
 HERE = Path(__file__).parent
@@ -34,15 +34,11 @@ REFUSED = {("alexnet", "onnx"): "cannot be exported to ONNX"}
 
 def run_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     """`alexnet-desktop ARGS` in a fresh process; fails the test with its output when it fails."""
-    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True,
-                         text=True, timeout=timeout, env=_env())
-    assert out.returncode == 0, f"alexnet-desktop {' '.join(map(str, args))} exited {out.returncode}:\n{out.stderr[-3000:]}"
-    return out
+    return cli.run_cli(*args, ok=True, timeout=timeout)
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONPATH=str(HERE.parent))
-    return env
+    return cli.cli_env()
 
 
 @pytest.fixture

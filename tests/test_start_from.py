@@ -19,6 +19,7 @@ import pytest
 
 from alexnet_desktop.core.files import sha256_file
 from alexnet_desktop.core.model.model_files import load_model_file
+from tests.cli import run_cli
 from tests.conftest import write_colour_dataset
 
 HERE = Path(__file__).parent
@@ -31,11 +32,7 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def cli(home: Path, *args, ok: bool = True) -> subprocess.CompletedProcess:
-    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                         timeout=300, env=_env(home))
-    if ok:
-        assert out.returncode == 0, out.stderr[-3000:]
-    return out
+    return run_cli(*args, ok=ok, env={"ALEXNET_DESKTOP_HOME": str(home)})
 
 
 def train_json(home: Path, *args) -> dict:

@@ -38,13 +38,17 @@ def cmd_train(args) -> int:
     try:
         result = run_stoppable(job, stop, printer)
     except PeerLost as exc:
-        return _rejoin(cluster, exc)
+        return _rejoin(args, cluster, exc)
     if result is None:
         return 130
+    if args.events:  # the app's worker process: how it ended, as data (see core.training.worker_process)
+        from alexnet_desktop.core.training.worker_process import outcome_line
+
+        print(outcome_line(result.status, result.error), flush=True)
     elsewhere = cluster is not None and not cluster.is_chief  # its run folder was temporary
     optimistic = result.best_value is not None and not elsewhere and _validated_on_test(result.run_dir)
     if args.events:
-        pass  # the last event said how it ended
+        pass  # the outcome line said how it ended
     elif args.json:
         print(json.dumps({"run_dir": None if elsewhere else str(result.run_dir), "status": result.status,
                           "best_epoch": result.best_epoch, "monitor": result.monitor, "best_value": result.best_value,
@@ -96,27 +100,47 @@ def _join_cluster(args) -> Any:
         spec = cluster_from_environment(args.cluster_timeout)
     if spec is None:
         return None
-    print(f"{spec.describe()} at {spec.address}; waiting up to {spec.timeout_s:g} s for "
-          f"{', '.join(spec.peers) or 'no other worker'}", file=sys.stderr, flush=True)
+    _tell(args, f"{spec.describe()} at {spec.address}; waiting up to {spec.timeout_s:g} s for "
+                f"{', '.join(spec.peers) or 'no other worker'}")
     try:
         start_cluster(spec)
     except ClusterUnreachable as exc:
         # TensorFlow's wait for the cluster cannot be cancelled, and it would hold the exit.
         print(f"alexnet-desktop train: error: {exc}", file=sys.stderr, flush=True)
+        _say_outcome(args, "error", str(exc))
         sys.stdout.flush()
         os._exit(1)
-    print(f"cluster formed: {spec.describe()}", file=sys.stderr, flush=True)
+    _tell(args, f"cluster formed: {spec.describe()}")
     return spec
 
 
-def _rejoin(spec, exc) -> int:
+def _tell(args, text: str) -> None:
+    """A cluster status line: on stderr for a terminal, and as a Message event for the app."""
+    print(text, file=sys.stderr, flush=True)
+    if args.events:
+        from alexnet_desktop.core.events import Message
+        from alexnet_desktop.core.training.worker_process import event_to_line
+
+        print(event_to_line(Message(text)), flush=True)
+
+
+def _say_outcome(args, outcome: str, error: str) -> None:
+    """With --events, the last stdout line: how this worker ended (see core.training.worker_process)."""
+    if args.events:
+        from alexnet_desktop.core.training.worker_process import outcome_line
+
+        print(outcome_line(outcome, error), flush=True)
+
+
+def _rejoin(args, spec, exc) -> int:
     """After a lost peer, start this worker again (same command) to wait for the cluster to form again."""
     done = int(os.environ.get("ALEXNET_DESKTOP_REJOINS", "0"))
     if done >= MAX_REJOINS:
         print(f"alexnet-desktop train: error: {exc} (gave up after {done} restarts)", file=sys.stderr)
+        _say_outcome(args, "error", f"{exc} (gave up after {done} restarts)")
         return 1
-    print(f"warning: {exc}\nrestarting {spec.describe()} to wait for it (up to {spec.timeout_s:g} s)",
-          file=sys.stderr, flush=True)
+    _tell(args, f"warning: {exc}")
+    _tell(args, f"restarting {spec.describe()} to wait for it (up to {spec.timeout_s:g} s)")
     sys.stdout.flush()
     os.environ["ALEXNET_DESKTOP_REJOINS"] = str(done + 1)
     os.execv(sys.executable, [sys.executable, "-m", "alexnet_desktop", *sys.argv[1:]])

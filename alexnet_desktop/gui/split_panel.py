@@ -58,7 +58,14 @@ class SplitAugmentPanel(QWidget):
         self._source_index = 0
         self._pending = False
         self._closing = False
+        self._make_split_widgets()
+        self._make_augmentation_widgets()
+        self._make_preview()
+        self._lay_out()
+        self.load_settings()
+        self._connect_edits()
 
+    def _make_split_widgets(self) -> None:
         self.val_source = QComboBox()
         self.val_source.addItem(self.tr("A share of the training images"), "split")
         self.val_source.addItem(self.tr("The dataset's test part"), "test")
@@ -73,6 +80,7 @@ class SplitAugmentPanel(QWidget):
                                        "on one side."))
         self.split_note.setWordWrap(True)
 
+    def _make_augmentation_widgets(self) -> None:
         self.preset = QComboBox()
         for key, title in PRESET_TITLES.items():
             self.preset.addItem(self.tr(title), key)
@@ -92,6 +100,7 @@ class SplitAugmentPanel(QWidget):
             w.setToolTip(self.tr(tip))
             self.numbers[name] = w
 
+    def _make_preview(self) -> None:
         self.preview = ImageGrid(tile=96)
         self.preview.setMinimumHeight(230)
         self.another = button(
@@ -112,6 +121,7 @@ class SplitAugmentPanel(QWidget):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.refresh_preview)
 
+    def _lay_out(self) -> None:
         split_box = QGroupBox(self.tr("Validation split"))
         sf = QFormLayout(split_box)
         sf.addRow(self.tr("Validate on:"), self.val_source)
@@ -140,7 +150,7 @@ class SplitAugmentPanel(QWidget):
         layout.addLayout(left)
         layout.addLayout(right, 1)
 
-        self.load_settings()
+    def _connect_edits(self) -> None:
         self.val_source.currentIndexChanged.connect(self._store)
         self.val_split.valueChanged.connect(self._store)
         self.stratified.toggled.connect(self._store)

@@ -5,7 +5,9 @@ anything else in its process, and the app has long since started TensorFlow (its
 panel, earlier runs). So the app runs the worker as a child process, the same command a
 terminal would run, and follows it through one JSON line per event on the child's stdout:
 `run_worker_process` turns those lines back into the training events, so the Train page
-shows a cluster run as it shows any other.
+shows a cluster run as it shows any other. The child says how it ended the same way: its exit
+status (`EXIT_*`) and a last line `{"outcome": ..., "error": ...}` (`outcome_line`); its
+stderr is for a person reading a terminal and is never parsed.
 """
 
 from __future__ import annotations
@@ -19,11 +21,38 @@ import tempfile
 import threading
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from alexnet_desktop.core.training.cluster import ClusterError, ClusterSpec
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.wording import from_record, say, to_record
+
+# A worker process's exit status: done (finished or stopped), failed (its error in the outcome
+# line), wrong usage (argparse's), interrupted (a second Ctrl-C, or a signal).
+EXIT_DONE, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class Outcome(NamedTuple):
+    """How a worker process ended, from its last line: a run's status ("finished", "stopped",
+    "diverged", "failed") or "error" (it could not train at all), and the reason when failed."""
+
+    outcome: str
+    error: str = ""
+
+
+def outcome_line(outcome: str, error: str | None = "") -> str:
+    """The line a worker process writes last on stdout to say how it ended."""
+    return json.dumps({"outcome": outcome, "error": error or ""})
+
+
+def line_to_outcome(line: str) -> Outcome | None:
+    """The `Outcome` an `outcome_line` wrote; None for any other line."""
+    try:
+        record = json.loads(line)
+        return Outcome(str(record["outcome"]), str(record.get("error") or ""))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
 
 # The events a worker process reports, by name; their fields are plain JSON.
 _EVENTS = ("RunStarted", "BatchEnded", "EpochEnded", "RunFinished", "Message", "Progress", "PauseChanged")
@@ -73,9 +102,10 @@ def worker_command(config_file: Path, spec: ClusterSpec) -> list[str]:
 def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, stop: threading.Event | None = None) -> Any:
     """Train `config` as worker `spec.index` of the cluster in a child process; return its `RunFinished`.
 
-    Its events are emitted here as they come. Setting `stop` interrupts the child as Ctrl-C
-    does (it stops after the current batch). Its error output, when it fails without saying
-    how, becomes the error raised here.
+    Its events (its cluster's messages among them) are emitted here as they come. Setting
+    `stop` interrupts the child as Ctrl-C does (it stops after the current batch). When it ends
+    without a `RunFinished`, the error of its outcome line is raised as a `ClusterError`, or,
+    when it died without one, its exit status.
     """
     from alexnet_desktop.core.training.events import RunFinished
 
@@ -83,19 +113,17 @@ def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, sto
     fd, name = tempfile.mkstemp(prefix="alexnet-desktop-cluster-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(asdict(config), f)
-    errors: list[str] = []
     ended = threading.Event()
+    said: Outcome | None = None
     try:
         child = subprocess.Popen(worker_command(Path(name), spec), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                  text=True, encoding="utf-8", errors="replace")
 
-        def read_errors() -> None:
-            for line in child.stderr:
-                errors.append(line.rstrip())
-                if line.startswith(("worker ", "cluster formed", "warning: lost", "restarting")):
-                    emit(Message(line.strip()))
+        def drain_errors() -> None:  # TensorFlow's own logging: read, so the child never blocks on it
+            for _line in child.stderr:
+                pass
 
-        reader = threading.Thread(target=read_errors, name="cluster-worker-stderr", daemon=True)
+        reader = threading.Thread(target=drain_errors, name="cluster-worker-stderr", daemon=True)
         reader.start()
 
         def interrupt_on_stop() -> None:
@@ -108,6 +136,7 @@ def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, sto
         threading.Thread(target=interrupt_on_stop, name="cluster-worker-stop", daemon=True).start()
         finished = None
         for line in child.stdout:
+            said = line_to_outcome(line) or said
             event = line_to_event(line)
             if event is None:
                 continue
@@ -120,8 +149,7 @@ def run_worker_process(config: Any, spec: ClusterSpec, emit: Emit = no_emit, sto
         ended.set()  # ends the stop watcher
         Path(name).unlink(missing_ok=True)
     if finished is None:
-        said = [e for e in errors if "error:" in e]
         # What the worker said is about the cluster or the data, for the user, not a bug of the window.
-        raise ClusterError(said[-1].split("error:", 1)[1].strip() if said else
+        raise ClusterError(said.error if said is not None and said.error else
                            say("the worker process ended (status {0}) without finishing the run", child.returncode))
     return finished
