@@ -47,6 +47,9 @@ class TrainConfig(OptimizerSettings):
     resize: str = "stretch"  # how an image becomes the square input: one of images.RESIZE_MODES
     start_from: str | None = None  # a run folder or .keras file whose weights the new model starts with
     freeze_epochs: int = 0  # with start_from: epochs during which the copied layers are not trained
+    # The user's corrections applied to `data` ({"file", "label", "sha256"} each; see
+    # core/labelling/corrections.py): saved here so run.json lists them and a resume reuses them.
+    corrections: list[dict[str, str]] = field(default_factory=list)
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
@@ -76,6 +79,8 @@ class TrainConfig(OptimizerSettings):
             raise ValueError(say("resize must be one of {0}, not {1!r}", ", ".join(RESIZE_MODES), self.resize))
         if not self.runs_dir:
             raise ValueError(say("no runs folder given"))
+        if any(not isinstance(c, dict) or not c.get("file") for c in self.corrections):
+            raise ValueError(say("each correction needs a file and a label"))
 
     @classmethod
     def for_architecture(cls, architecture: Any, **given: Any) -> "TrainConfig":

@@ -100,6 +100,7 @@ class DatasetRecord:
     train_count: int = 0
     val_count: int = 0
     rejected: list[dict[str, str]] = field(default_factory=list)
+    corrections: dict[str, Any] = field(default_factory=dict)  # what the user's corrections changed (the list itself is in "training")
 
 
 @dataclass
@@ -286,6 +287,7 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
             "train_count": len(setup.data.train),
             "val_count": len(setup.data.val),
             "rejected": [{"path": str(p), "reason": r} for p, r in setup.data.report.rejected],
+            "corrections": setup.data.corrections.to_record() if setup.data.corrections else {},
         },
         "class_names": setup.data.class_names,
         "split": {
