@@ -10,11 +10,10 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.fit import train
-from alexnet_desktop.gui import predict_retrain
 from alexnet_desktop.gui.start_from_box import MODEL_FILE, NOTHING, RUN
 from alexnet_desktop.gui.viewer import GridModel
 
@@ -91,25 +90,20 @@ def test_retrain_with_my_corrections_then_predict_again_keeping_my_labels(qtbot,
     assert page.retrain_button.isEnabled()
 
     asked = []
-
-    def accept(dialog):
-        asked.append(dialog.dataset.text())
-        return QDialog.Accepted
-
-    monkeypatch.setattr(predict_retrain.RetrainDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
     before = {p.name for p in workspace.runs_dir.iterdir()}
+    listing = sorted(str(p) for p in colour_dataset.rglob("*"))
     with qtbot.waitSignal(window.train_page.job_ended, timeout=60000):
         page.retrain_button.click()
         # The run shows on the Train page while it trains.
         qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.train_page, timeout=30000)
-    # The default dataset is the predicting run's own (a folder per class): the correction is in it.
-    assert asked[0] == str(colour_dataset.resolve())
-    copied = [p for p in (colour_dataset / target).iterdir() if p.read_bytes() == (inbox / "red_0.png").read_bytes()]
-    assert copied, "the corrected image was not added to the dataset"
+    # Asked first, naming the run's own dataset; nothing is copied into it.
+    assert str(colour_dataset) in asked[0] and run.name in asked[0]
+    assert sorted(str(p) for p in colour_dataset.rglob("*")) == listing
     new_run = workspace.runs_dir / ({p.name for p in workspace.runs_dir.iterdir()} - before).pop()
     manifest = json.loads((new_run / "run.json").read_text())
     assert manifest["status"] == "finished" and manifest["start_from"]["run"] == run.name
+    assert [(Path(c["file"]).name, c["label"]) for c in manifest["training"]["corrections"]] == [("red_0.png", target)]
     assert manifest["dataset"]["counts"][target] == 7
     assert manifest["training"]["arch"] == "tiny-test-net" and manifest["training"]["image_size"] == 16
 
