@@ -16,6 +16,7 @@ from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.fit import train
 from alexnet_desktop.gui.start_from_box import MODEL_FILE, NOTHING, RUN
 from alexnet_desktop.gui.viewer import GridModel
+from tests.conftest import write_colour_dataset
 
 
 def _run(host, data, workspace, **kw):
@@ -115,3 +116,49 @@ def test_retrain_with_my_corrections_then_predict_again_keeping_my_labels(qtbot,
     assert session.label(by_name["red_0.png"]) == target and session.is_manual(by_name["red_0.png"])
     assert session.is_manual(by_name["red_1.png"]) and session.label(by_name["red_1.png"]) is None
     assert not session.is_manual(by_name["red_5.png"])
+
+
+def test_review_labels_survive_another_model_a_new_prediction_and_a_restart(qtbot, window, host, tmp_path, workspace,
+                                                                           colour_dataset):
+    three = _run(host, write_colour_dataset(tmp_path / "three", classes=("blue", "green", "red"), per_class=3), workspace)
+    two = _run(host, colour_dataset, workspace)
+    inbox = tmp_path / "inbox"
+    shutil.copytree(colour_dataset / "blue", inbox)
+    window.state.runs_changed.emit()
+    page = window.predict_page
+    window.tabs.setCurrentWidget(page)
+
+    def predict(run):
+        page.model_combo.setCurrentIndex(page.model_combo.findData(str(run)))
+        page.folder_edit.setText(str(inbox))
+        with qtbot.waitSignal(page.runner.finished, timeout=60000):
+            page.predict_button.click()
+        qtbot.waitUntil(lambda: len(page.session.rows) == 6)
+        return {r.path.name: i for i, r in enumerate(page.session.rows)}
+
+    rows = predict(three)
+    page.sort_combo.setCurrentIndex(page.sort_combo.findData("name"))
+    model, grid = page.grid_model, page.grid
+    first = [model.data(model.index(p)) for p in range(model.rowCount())].index("blue_0.png")
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(first))
+    qtbot.keyClick(grid, Qt.Key_2)  # green, a class the other model lacks
+    assert page.session.label(rows["blue_0.png"]) == "green"
+
+    rows = predict(two)  # another model, without "green": the label stays and the page says so
+    assert page.session.label(rows["blue_0.png"]) == "green" and page.session.is_manual(rows["blue_0.png"])
+    assert "green" in page.labels_note.text() and "does not know" in page.labels_note.text()
+
+    from alexnet_desktop.gui.app import create_window
+
+    again = create_window(workspace, host, first_launch_demo=False)  # a restart reads them from disk
+    qtbot.addWidget(again)
+    other = again.predict_page
+    other.model_combo.setCurrentIndex(other.model_combo.findData(str(three)))
+    other.folder_edit.setText(str(inbox))
+    with qtbot.waitSignal(other.runner.finished, timeout=60000):
+        other.predict_button.click()
+    qtbot.waitUntil(lambda: len(other.session.rows) == 6)
+    by_name = {r.path.name: i for i, r in enumerate(other.session.rows)}
+    assert other.session.label(by_name["blue_0.png"]) == "green" and other.session.is_manual(by_name["blue_0.png"])
+    other.shutdown()
