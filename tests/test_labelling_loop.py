@@ -162,3 +162,22 @@ def test_review_labels_survive_another_model_a_new_prediction_and_a_restart(qtbo
     by_name = {r.path.name: i for i, r in enumerate(other.session.rows)}
     assert other.session.label(by_name["blue_0.png"]) == "green" and other.session.is_manual(by_name["blue_0.png"])
     other.shutdown()
+
+
+def test_a_run_made_outside_the_window_appears_and_goes_in_every_model_list(qtbot, window, host, workspace,
+                                                                          colour_dataset):
+    lists = {"predict": window.predict_page.model_combo, "evaluate": window.evaluate_page.run_combo,
+             "start from": window.model_page.start_from.runs}
+    run = _run(host, colour_dataset, workspace)  # as the command line would: no signal to the window
+    qtbot.waitUntil(lambda: all(c.findData(str(run)) >= 0 for c in lists.values()), timeout=2000)
+    qtbot.waitUntil(lambda: run.name in _runs_page_text(window),
+                    timeout=2000)
+    shutil.rmtree(run)  # a file manager removes it
+    qtbot.waitUntil(lambda: window.predict_page.model_combo.findData(str(run)) < 0
+                    and window.evaluate_page.run_combo.findData(str(run)) < 0, timeout=2000)
+
+
+def _runs_page_text(window) -> str:
+    page = window.runs_page
+    model = page.table.model()
+    return " ".join(str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(model.columnCount()))

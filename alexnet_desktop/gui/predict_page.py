@@ -170,7 +170,9 @@ class PredictPage(QWidget):
             self.model_combo.addItem(label, str(run.path))
         if current:
             index = self.model_combo.findData(current)
-            if index < 0:
+            if index < 0 and not Path(current).is_file():
+                index = 0  # its run is gone (deleted here or on disk): the newest is chosen
+            elif index < 0:  # a model file the user chose stays offered
                 self.model_combo.addItem(Path(current).name, current)
                 index = self.model_combo.count() - 1
             self.model_combo.setCurrentIndex(index)
