@@ -6,6 +6,8 @@ This module chooses the model and folder and predicts; the review pane is in
 
 from __future__ import annotations
 
+import html
+
 import os
 import time
 from pathlib import Path
@@ -391,7 +393,7 @@ class PredictPage(QWidget):
     def _on_failed(self, message: str, _tb: str) -> None:
         self._show_progress(force=True)  # the rows predicted before the failure stay reviewable
         self.progress.setRange(0, 1)
-        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(message))
+        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(html.escape(message)))
 
     # ---- reviewing ---------------------------------------------------------------------
 
