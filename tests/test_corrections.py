@@ -91,3 +91,18 @@ def test_train_from_a_demo_run_with_corrections_from_the_command_line(tmp_path):
     out = cli(home, "train", "--from", source, "--corrections", bad, *small, ok=False)
     assert out.returncode != 0 and "bad.csv: a corrections file needs the columns file,label" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_scan_of_a_flat_folder_reports_a_folder_to_predict(tmp_path):
+    flat = tmp_path / "photos"
+    flat.mkdir()
+    write_colour_dataset(tmp_path / "d", per_class=2, side=8)
+    for n, p in enumerate(sorted((tmp_path / "d").rglob("*.png"))):
+        shutil.copy(p, flat / f"{n:04d}.png")  # names that carry no label
+    (flat / "0009.jpg").write_bytes(b"not a jpeg")
+    out = cli(tmp_path / "home", "scan", flat)
+    assert "a folder of 4 image(s) to predict" in out.stdout and "0009.jpg" in out.stdout
+    assert "1 file(s) cannot be read" in out.stdout and "Traceback" not in out.stderr
+    report = json.loads(cli(tmp_path / "home", "scan", flat, "--json").stdout)
+    assert report["kind"] == "predict-input" and report["images"] == 4
+    assert [Path(u["path"]).name for u in report["unreadable"]] == ["0009.jpg"] and report["unreadable"][0]["reason"]
