@@ -22,7 +22,7 @@ from pathlib import Path
 import h5py
 import pytest
 
-from alexnet_desktop.core.model.model_files import sha256_file
+from alexnet_desktop.core.files import sha256_file
 from tests.conftest import write_colour_dataset
 
 HERE = Path(__file__).parent

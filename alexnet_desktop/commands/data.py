@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from alexnet_desktop.commands.common import ProgressPrinter, host, parse_options, resolve_data
 
@@ -51,8 +52,17 @@ def cmd_plugins(args) -> int:
 def cmd_scan(args) -> int:
     from alexnet_desktop.core.data.loading import scan_data
 
+    from alexnet_desktop.core.data.datasets import DatasetError
+    from alexnet_desktop.core.data.predict_input import is_predict_input
+    from alexnet_desktop.core.plugins import PluginError
+
     printer = ProgressPrinter()
-    dataset, report = scan_data(host(), resolve_data(args.data), args.loader, parse_options(args.option), printer)
+    try:
+        dataset, report = scan_data(host(), resolve_data(args.data), args.loader, parse_options(args.option), printer)
+    except (DatasetError, PluginError):
+        if args.loader or not is_predict_input(Path(args.data)):
+            raise
+        return _scan_predict_input(Path(args.data), args.json, printer)
     printer.done()
     if args.json:
         print(report.to_json())
@@ -84,6 +94,28 @@ def cmd_scan(args) -> int:
         print(f"note: {n}")
     for w in report.warnings:
         print(f"warning: {w}")
+    return 0
+
+
+def _scan_predict_input(folder: Path, as_json: bool, printer: ProgressPrinter) -> int:
+    """A folder of images without classes: report it as the input of a prediction."""
+    from alexnet_desktop.core.data.predict_input import check_predict_input
+
+    found = check_predict_input(folder, printer)
+    printer.done()
+    if as_json:
+        print(json.dumps(found.to_dict(), indent=2))
+        return 0
+    print(f"{folder}: a folder of {len(found.images)} image(s) to predict (no class folders, so not a dataset to "
+          f"train on)\n  label it with: alexnet-desktop predict RUN {folder}")
+    if found.unreadable:
+        print(f"\n{len(found.unreadable)} file(s) cannot be read:")
+        for p, r in found.unreadable:
+            print(f"  {p}: {r}")
+    if found.passed_over:
+        print(f"\n{len(found.passed_over)} file(s) passed over:")
+        for p, r in found.passed_over[:20]:
+            print(f"  {p}: {r}")
     return 0
 
 

@@ -31,7 +31,7 @@ def cmd_train(args) -> int:
             raise ValueError("a cluster's run goes on by starting the same command again, not with --resume")
         job = lambda: resume(args.resume, plugins, printer, stop, more_epochs=args.more_epochs, learning_rate=args.learning_rate)  # noqa: E731
     else:
-        if not args.data and not args.config:
+        if not args.data and not args.config and not (args.start_from and args.corrections):
             raise ValueError("give the DATA to train on (or --resume RUN)")
         config = _train_config(args, plugins)
         job = lambda: train(config, plugins, printer, stop)  # noqa: E731
@@ -177,6 +177,19 @@ def _train_config(args, plugins) -> Any:
             raise ValueError(f"architecture {arch!r} has no reference training settings")
         tuned.update(recipe_settings(recipe))
     tuned.update(given(args))
+    data = args.data
+    if args.corrections:
+        from alexnet_desktop.core.labelling.corrections import read_corrections, with_hashes
+
+        tuned["corrections"] = [c.to_record() for c in with_hashes(read_corrections(args.corrections))]
+        if not data:
+            # With --from RUN and no DATA: the run's own dataset, read as that run read it.
+            source = start_from_run(args.start_from, args.run_dir)
+            if source is None or not source.training.get("data"):
+                raise ValueError("give the DATA to train on: --from names a model file, which keeps no dataset")
+            data = source.training["data"]
+            tuned.setdefault("loader", source.training.get("loader"))
+            options = {**dict(source.training.get("loader_options") or {}), **options}
     if args.no_stratify:
         tuned["stratified"] = False
     if args.augment is not None:
@@ -189,7 +202,7 @@ def _train_config(args, plugins) -> Any:
         tuned["devices"] = list(args.device)
     return TrainConfig.for_architecture(
         descriptor,
-        data=resolve_data(args.data),
+        data=resolve_data(data),
         loader_options=options,
         runs_dir=str(Path(args.run_dir) if args.run_dir else Workspace.default().ensure().runs_dir),
         **tuned,
@@ -212,6 +225,10 @@ def add_parsers(sub) -> None:
     s.add_argument("data", metavar="DATA", nargs="?")
     s.add_argument("--resume", metavar="RUN", help="continue a stopped, failed or interrupted run from its last finished epoch")
     add_options(s)  # every setting of core.training.settings that has a flag
+    s.add_argument("--corrections", metavar="FILE",
+                   help="a CSV of corrections (file,label[,sha256]; what the Predict page saves): each image gets "
+                   "its corrected label, replacing the dataset's, or is added; an empty label leaves it out. Files "
+                   "are not copied. With --from RUN and no DATA: the run's own dataset")
     s.add_argument("--more-epochs", type=int, default=0, metavar="N", help="with --resume: train N epochs beyond the plan")
     s.add_argument("--recipe", action="store_true",
                    help="train with the architecture's reference settings (optimizer, rate, schedule, batch, epochs); "

@@ -42,6 +42,11 @@ class Workspace:
         """The journals of sorts and relabelling moves made in the app (what Undo reads)."""
         return self.root / "journals"
 
+    @property
+    def reviews_dir(self) -> Path:
+        """The labels given in review, one file per predicted folder (see core/labelling/review_store.py)."""
+        return self.root / "reviews"
+
     def new_journal(self, kind: str) -> Path:
         """A fresh journal path under `journals/`, e.g. `sort-20261123-093000-1234-0.journal`."""
         self.journals_dir.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from dataclasses import dataclass
@@ -169,12 +170,9 @@ class DataPage(QWidget):
         if loader_id is None:
             scored = self.state.host.detect_loaders(folder)
             if not scored or scored[0][0] <= 0:
-                self.path_edit.setText(str(folder))
-                self.status.setText(
-                    self.tr("<b>{0}</b> does not look like a dataset: no layout recognises it. "
-                            "Choose the layout by hand, or a folder with one sub-folder of images per class.")
-                    .format(folder))
-                loader_id = self.loader_combo.currentData() or "folder"
+                # Read as a folder per class, whose message says what is missing; the layout
+                # chosen for the last dataset (the demo, say) would be wrong for this one.
+                loader_id = "folder" if "folder" in self.state.host.loaders else self.loader_combo.currentData()
             else:
                 loader_id = scored[0][1].id
         self._set_loader(loader_id)
@@ -229,8 +227,10 @@ class DataPage(QWidget):
         options = self.options_form.values()
         self.state.loader_options = options
         self._show_empty(self.tr("Scanning…"))
+        self.status.setTextFormat(Qt.PlainText)
         self.status.setText(self.tr("Reading {0}…").format(path))
         self.progress.setRange(0, 0)
+        self.state.set_scanning(True)
 
         def job(emit, stop):
             _, report = scan_data(host, path, loader_id, options, emit, stop)
@@ -287,9 +287,10 @@ class DataPage(QWidget):
         if report.cancelled:
             text = self.tr("Scan cancelled: {0} so far").format(text)
         for n in report.notes:
-            text += f"<br>ℹ {shown(n, core_text)}"
+            text += f"<br>ℹ {html.escape(shown(n, core_text))}"
         for w in report.warnings:
-            text += f"<br>⚠ {shown(w, core_text)}"
+            text += f"<br>⚠ {html.escape(shown(w, core_text))}"
+        self.status.setTextFormat(Qt.RichText)
         self.status.setText(text)
         self.split_panel.set_source_images(result.samples, result.has_test)
         self.state.set_scan(report)
@@ -300,12 +301,24 @@ class DataPage(QWidget):
             return
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(self.tr("<b>Could not read the dataset:</b> {0}").format(message))
+        # Plain text: a message such as "expected <folder>/<class>/<image>" is not markup.
+        self.status.setTextFormat(Qt.PlainText)
+        self.status.setText(self.tr("Could not read the dataset: {0}").format(message) + "\n\n" + self.layouts_text())
+        self._show_empty(self.tr("No images to show: the dataset could not be read."))
+        self.state.set_scanning(False, message)
+
+    def layouts_text(self) -> str:
+        """The dataset layouts the loaders understand, in words, one a line."""
+        lines = [f"• {plugin_text(loader.name)}: {plugin_text(loader.description)}"
+                 for loader in self.state.host.loaders.values()]
+        return self.tr("Layouts understood:") + "\n" + "\n".join(lines)
 
     def _scan_ended(self) -> None:
         if self._rescan:
             self._rescan = False
             self.start_scan()
+        elif self.state.scanning:  # cancelled, or ended without a report
+            self.state.set_scanning(False)
         self._update_buttons()
 
     def check_labels(self) -> None:

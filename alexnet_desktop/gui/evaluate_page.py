@@ -360,7 +360,7 @@ class EvaluatePage(QWidget):
 
     def check_labels(self) -> None:
         """Open the Check labels window on the selected run's dataset, measured with that run."""
-        from alexnet_desktop.core.training.runs import RunFolder
+        from alexnet_desktop.core.runs.folder import RunFolder
         from alexnet_desktop.gui.label_check import CheckLabelsDialog
 
         run = Path(self.run_combo.currentData())

@@ -18,6 +18,7 @@ from alexnet_desktop.gui.evaluate_page import EvaluatePage
 from alexnet_desktop.gui.model_page import ModelPage
 from alexnet_desktop.gui.plugins_page import PluginsPage
 from alexnet_desktop.gui.predict_page import PredictPage
+from alexnet_desktop.gui.runs_watcher import RunsWatcher
 from alexnet_desktop.gui.runs_page import RunsPage
 from alexnet_desktop.gui import i18n, theme
 from alexnet_desktop.gui.i18n import core_text, tr
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
     def __init__(self, state: AppState, *, first_launch_demo: bool = True) -> None:
         super().__init__()
         self.state = state
+        self.runs_watcher = RunsWatcher(state, self)  # every model list follows the runs folder on disk
         # False once a signal (SIGTERM, Ctrl-C in the terminal) closes the app: nobody may be
         # there to answer "Stop it and quit?", so training stops as if they had said yes.
         self.ask_before_quitting = True

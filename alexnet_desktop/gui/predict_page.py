@@ -6,10 +6,13 @@ This module chooses the model and folder and predicts; the review pane is in
 
 from __future__ import annotations
 
+import html
+
+import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
     QVBoxLayout, QWidget,
@@ -24,6 +27,7 @@ from alexnet_desktop.core.labelling.predict_folder import (
 )
 from alexnet_desktop.core.model.input_range import SCALES, InputRangeUnknown, remember_scale
 from alexnet_desktop.core.runs.folder import LABELS, effective_status, list_runs
+from alexnet_desktop.core.labelling.review_store import ReviewStore, unknown_classes
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.predict_retrain import Retrainer
@@ -54,6 +58,9 @@ class PredictPage(QWidget):
                                 finished=self._prediction_ended)
         self._size_wanted_for: str | None = None  # a model whose input takes any size (see _ask_size)
         self.session = LabelSession()
+        self.store = ReviewStore(state.workspace.reviews_dir)
+        self._folder = ""  # the folder whose predictions are shown, whose labels the store keeps
+        self._saved: dict[str, str | None] = {}  # its labels as saved, put back on its rows as they come
         self.review = ReviewPane(self.session)
         # The pane's parts the predicting code drives.
         self.loader, self.grid_model, self.grid = self.review.loader, self.review.grid_model, self.review.grid
@@ -111,6 +118,7 @@ class PredictPage(QWidget):
 
         self.grid.empty_text = self.tr("Choose a model and a folder of images, then Predict: the images appear here "
                                        "with their labels as they are predicted.")
+        self.review.relabelled.connect(self._save_labels)
         self.review.relabelled.connect(self._update_counts)
         self.grid.all_reviewed.connect(lambda: self.status.setText(
             self.tr("Every image shown has been looked at or labelled; nothing left to review.")))
@@ -122,13 +130,18 @@ class PredictPage(QWidget):
         self.add_button = button(self.tr("Add corrections to a dataset…"), self.tr("Copy the images you relabelled into "
                                  "a training dataset folder, one sub-folder per class, for the next run"),
                                  lambda: self.sorter.add_corrections())
-        self.retrainer = Retrainer(self.session, state, self.sorter, self.status, self)
+        self.retrainer = Retrainer(self.session, state, self.status, self)
         self.retrainer.retrain_requested.connect(self.retrain_requested)
         self.retrainer.predict_again.connect(self._predict_again)
         self.retrain_button = button(self.tr("Retrain with my corrections…"), self.tr(
-            "Add the images you relabelled to a training dataset, then train a run from the model that made these "
-            "predictions, with its settings; when it ends, predict the folder again, keeping your labels"),
+            "Train a run from the model that made these predictions, with its settings, on its own dataset plus "
+            "the images you relabelled (no file is copied); when it ends, predict the folder again, keeping your labels"),
             lambda: self.retrainer.retrain())
+        self.retrain_why = QLabel()
+        self.retrain_why.setWordWrap(True)
+        self.labels_note = QLabel()  # the saved labels' classes the chosen model does not know
+        self.labels_note.setWordWrap(True)
+        self.labels_note.setTextFormat(Qt.PlainText)
 
 
         layout = QVBoxLayout(self)
@@ -137,11 +150,12 @@ class PredictPage(QWidget):
         layout.addLayout(hrow(self.tr("Images:"), (self.folder_edit, 1), self.folder_button, self.recursive))
         layout.addLayout(hrow(self.predict_button, self.cancel_button, (self.progress, 1), self.export_button))
         layout.addWidget(self.status)
+        layout.addWidget(self.labels_note)
         layout.addLayout(hrow(self.tr("Show:"), self.show_combo, self.tr("Order:"), self.sort_combo, self.tr("Uncertain below:"),
                               self.threshold,
                               (self.counts, 1)))
         layout.addWidget(self.review, 1)
-        layout.addLayout(hrow(self.sort_button, self.undo_button, self.add_button, self.retrain_button, (QLabel(""), 1)))
+        layout.addLayout(hrow(self.sort_button, self.undo_button, self.add_button, self.retrain_button, (self.retrain_why, 1)))
         state.runs_changed.connect(self.refresh_runs)
         self.refresh_runs()
         self._reset_session([])
@@ -161,7 +175,9 @@ class PredictPage(QWidget):
             self.model_combo.addItem(label, str(run.path))
         if current:
             index = self.model_combo.findData(current)
-            if index < 0:
+            if index < 0 and not Path(current).is_file():
+                index = 0  # its run is gone (deleted here or on disk): the newest is chosen
+            elif index < 0:  # a model file the user chose stays offered
                 self.model_combo.addItem(Path(current).name, current)
                 index = self.model_combo.count() - 1
             self.model_combo.setCurrentIndex(index)
@@ -237,6 +253,16 @@ class PredictPage(QWidget):
         names, size = self._given_names.get(model_ref, (None, None))
         self.retrainer.predicted(model_ref, folder)
         self._reset_session([])
+        self._folder = folder
+        try:
+            self._saved = self.store.load(folder)
+        except ValueError as exc:  # kept on disk as it is; never overwritten unseen
+            self._saved, self._folder = {}, ""
+            self.labels_note.setText(self.tr("Your earlier labels of this folder cannot be read, so labels given now "
+                                             "are not saved: {0}").format(shown_error(exc, core_text)))
+        else:
+            self.labels_note.setText(self.tr("{0:,} label(s) you gave this folder earlier are put back.").format(
+                len(self._saved)) if self._saved else "")
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Loading the model…"))
         self._started = time.monotonic()
@@ -292,6 +318,11 @@ class PredictPage(QWidget):
         elif isinstance(event, ModelReady):
             self._reset_session(event.loaded.class_names)
             self.detail.set_model(event.loaded)
+            unknown = unknown_classes(self._saved, event.loaded.class_names)
+            if unknown:
+                self.labels_note.setText(self.tr(
+                    "Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); "
+                    "choose a model with these classes to see its predictions for them.").format(", ".join(unknown)))
         elif isinstance(event, PassedOver):
             self._passed_over = event.files
         elif isinstance(event, SizeWanted):
@@ -300,7 +331,7 @@ class PredictPage(QWidget):
             self._scale_wanted_for = event.model
         elif isinstance(event, Rows):
             added = self.session.add(event.predictions)
-            self.retrainer.restore_labels(added)
+            self._restore_labels(added)
             self._unshown = range(self._unshown.start if self._unshown else added.start, added.stop)
             self._show_progress()
 
@@ -389,9 +420,29 @@ class PredictPage(QWidget):
     def _on_failed(self, message: str, _tb: str) -> None:
         self._show_progress(force=True)  # the rows predicted before the failure stay reviewable
         self.progress.setRange(0, 1)
-        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(message))
+        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(html.escape(message)))
 
     # ---- reviewing ---------------------------------------------------------------------
+
+    def _restore_labels(self, added: range) -> None:
+        """Put the labels saved for this folder back on the rows just predicted; they win."""
+        for i in added:
+            key = os.path.normcase(os.path.abspath(self.session.rows[i].path))
+            if key in self._saved:
+                self.session.manual[i] = self._saved[key]
+
+    def _save_labels(self) -> None:
+        """Save the user's labels of the folder shown as they are given (see ReviewStore)."""
+        if not self._folder:
+            return
+        rows = self.session.rows
+        given = {str(rows[i].path): label for i, label in self.session.manual.items()}
+        taken_back = {str(r.path) for i, r in enumerate(rows) if i not in self.session.manual}
+        try:
+            self.store.update(self._folder, given, taken_back)
+            self._saved = self.store.load(self._folder)
+        except (OSError, ValueError) as exc:
+            self.labels_note.setText(self.tr("Your labels could not be saved: {0}").format(shown_error(exc, core_text)))
 
     def _view_changed(self) -> None:
         self.grid_model.set_view(self.show_combo.currentData() or "all", self.sort_combo.currentData())
@@ -430,5 +481,6 @@ class PredictPage(QWidget):
         self.undo_button.setEnabled(not busy and self.sorter.last_journal is not None)
         self.add_button.setEnabled(not busy and bool(self.session.corrected()))
         self.retrain_button.setEnabled(not busy and self.retrainer.can_retrain())
+        self.retrain_why.setText("" if self.retrain_button.isEnabled() or busy else self.retrainer.why_not())
         if not busy and self.progress.maximum() == 0:
             self.progress.setRange(0, 1)

@@ -39,6 +39,8 @@ class AppState(QObject):
         self.loader_id: str | None = None
         self.loader_options: dict = {}
         self.scan: ScanReport | None = None
+        self.scanning = False  # the Data page is reading the dataset
+        self.scan_error = ""  # why the chosen dataset could not be read ("" when it could, or is not read yet)
         self.settings = draft_config(host)
 
     def set_dataset(self, path: Path, loader_id: str, options: dict | None = None) -> None:
@@ -46,10 +48,30 @@ class AppState(QObject):
         self.data_path, self.loader_id = Path(path), loader_id
         self.loader_options = dict(options or {})
         self.scan = None
+        self.scan_error = ""
         self.dataset_changed.emit()
         self.scan_changed.emit()
 
     def set_scan(self, report: ScanReport) -> None:
         """Record a finished scan of the current dataset."""
-        self.scan = report
+        self.scan, self.scan_error, self.scanning = report, "", False
         self.scan_changed.emit()
+
+    def set_scanning(self, scanning: bool, error: str = "") -> None:
+        """The dataset is being read (True), or its reading ended, failed with `error` when given."""
+        self.scanning = scanning
+        if error:
+            self.scan, self.scan_error = None, error
+        self.scan_changed.emit()
+
+    def why_not_train(self) -> str:
+        """Why a run cannot start on the chosen dataset now, in words ("" when it can)."""
+        if self.data_path is None:
+            return self.tr("Choose a dataset on the Data page first.")
+        if self.scanning:
+            return self.tr("The dataset is being checked on the Data page…")
+        if self.scan_error:
+            return self.tr("The dataset could not be read (see the Data page).")
+        if self.scan is not None and len([c for c, n in self.scan.counts().items() if n]) < 2:
+            return self.tr("Training needs images of at least 2 classes (see the Data page).")
+        return ""

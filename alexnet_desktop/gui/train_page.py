@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import threading
 import time
 import copy
@@ -146,7 +148,10 @@ class TrainPage(QWidget):
         self.bottom_tabs.addTab(self.log, self.tr("Log"))
         self.bottom_tabs.addTab(filters_scroll, self.tr("First-layer filters"))
 
-        buttons = hrow(self.start_button, self.pause_button, self.stop_button, (self.progress, 1), self.open_button)
+        self.start_why = QLabel()  # why Start is disabled, beside it
+        self.start_why.setWordWrap(True)
+        buttons = hrow(self.start_button, self.start_why, self.pause_button, self.stop_button, (self.progress, 1),
+                       self.open_button)
         bottom = QWidget()
         bl = QHBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -195,7 +200,7 @@ class TrainPage(QWidget):
 
     def start(self) -> None:
         """Start a training run in the worker thread with the current settings."""
-        if self.runner.is_running() or self.state.data_path is None:
+        if self.runner.is_running() or self.state.why_not_train():
             return
         self.start_config(self.current_config())
 
@@ -417,11 +422,12 @@ class TrainPage(QWidget):
             self.state.settings_changed.emit()
             self.start()
 
-    def _on_failed(self, message: str, tb: str) -> None:
+    def _on_failed(self, message: str, _tb: str) -> None:
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
-        self.status.setText(self.tr("<b>Training failed:</b> {0}").format(message))
-        self._log(self.tr("Training failed: {0}").format(message) + f"\n{tb}")
+        self.status.setText(self.tr("<b>Training failed:</b> {0}").format(html.escape(message)))
+        # The reason only: an unexpected error's traceback is under the crash dialog's Show Details.
+        self._log(self.tr("Training failed: {0}").format(message))
 
     def _log(self, text: str) -> None:
         self.log.appendPlainText(text)
@@ -433,7 +439,9 @@ class TrainPage(QWidget):
     def _update_buttons(self) -> None:
         busy = self.runner.is_running()
         stopping = self.runner.stop_event.is_set()
-        self.start_button.setEnabled(not busy and self.state.data_path is not None)
+        why = self.state.why_not_train()
+        self.start_button.setEnabled(not busy and not why)
+        self.start_why.setText("" if busy else why)
         # A cluster's workers train in step: one cannot pause alone.
         self.pause_button.setEnabled(busy and not stopping and self._cluster is None)
         self.pause_button.setText(self.tr("Continue") if busy and self.pause_button.isChecked() else self.tr("Pause"))

@@ -118,6 +118,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Check labels…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Find the images whose label is probably wrong, near-duplicates across classes and outliers, and review them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>%v / %m images checked</source>
       <translation>已检查 %v / %m 张图像</translation>
     </message>
@@ -185,11 +195,6 @@
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Datasets (*.csv *.tar.gz *.tgz *.gz);;All files (*)</source>
       <translation>数据集 (*.csv *.tar.gz *.tgz *.gz);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>&lt;b&gt;{0}&lt;/b&gt; does not look like a dataset: no layout recognises it. Choose the layout by hand, or a folder with one sub-folder of images per class.</source>
-      <translation>&lt;b&gt;{0}&lt;/b&gt; 看起来不是数据集：没有任何组织方式能识别它。请手动选择组织方式，或选择每个类别一个图像子文件夹的文件夹。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -270,8 +275,18 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>&lt;b&gt;Could not read the dataset:&lt;/b&gt; {0}</source>
-      <translation>&lt;b&gt;无法读取数据集：&lt;/b&gt;{0}</translation>
+      <source>Could not read the dataset: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>No images to show: the dataset could not be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Layouts understood:</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -577,6 +592,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Check labels…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Find the images of the run's dataset whose label is probably wrong, measured with this run's network, and review them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Run:</source>
       <translation>运行：</translation>
     </message>
@@ -779,6 +804,119 @@
       <location filename="../../alexnet_desktop/gui/i18n.py" />
       <source>unknown</source>
       <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckLabelsDialog</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Check labels: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Thorough (retrain the network on each fold; slower, finds more)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Find the images whose label is probably wrong</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Stop the check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Nothing checked yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Near-duplicates across classes and outliers; click one to select it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Enter: keep the given label · 1-9, 0, letters: relabel · U: leave out of training (shown as ?) · Backspace: forget the decision. Decisions are saved as you make them, to {0}; a retrain can use that file (train --corrections).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Near-duplicates and outliers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Checking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>quick model: epoch %v of %m</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Stopped: nothing was checked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>&lt;b&gt;Could not check the labels:&lt;/b&gt; {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>{0} image(s) whose label is probably wrong, {1} near-duplicate pair(s) across classes, {2} outlier(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>{0} path, {1} folds, run {2} ({3}); {4} image(s) not judged (too few of their class); {5:.0f} s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>near-duplicate: {0} ({1}) and {2} ({3})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>outlier: {0} ({1}), score {2:.3f}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>not decided</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>left out of training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>train as {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>given &lt;b&gt;{0}&lt;/b&gt; ({1:.1%}) · suggested &lt;b&gt;{2}&lt;/b&gt; · {3}</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1581,8 +1719,8 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Add the images you relabelled to a training dataset, then train a run from the model that made these predictions, with its settings; when it ends, predict the folder again, keeping your labels</source>
-      <translation>把你重新标注的图像加入训练数据集，然后从做出这些预测的模型出发、按它的设置训练；训练结束后再次预测该文件夹，并保留你的标签</translation>
+      <source>Train a run from the model that made these predictions, with its settings, on its own dataset plus the images you relabelled (no file is copied); when it ends, predict the folder again, keeping your labels</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1656,6 +1794,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Your earlier labels of this folder cannot be read, so labels given now are not saved: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>{0:,} label(s) you gave this folder earlier are put back.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
@@ -1678,6 +1826,11 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · U: uncertain · Enter: accept · Backspace: undo your label · N: next to review (the least sure image not yet looked at) · double-click: open</source>
       <translation> · U：不确定 · Enter：接受 · Backspace：撤销你的标签 · N：下一张待复查（尚未查看的最不确定图像） · 双击：打开</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); choose a model with these classes to see its predictions for them.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1736,6 +1889,11 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Your labels could not be saved: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · {0} corrected by you</source>
       <translation> · 你修正了 {0} 张</translation>
     </message>
@@ -1748,30 +1906,22 @@
     </message>
   </context>
   <context>
-    <name>RetrainDialog</name>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Retrain with my corrections</source>
-      <translation>用我的更正重新训练</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Add to which dataset folder?</source>
-      <translation>加入哪个数据集文件夹？</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>The {0} image(s) you relabelled are copied into this dataset folder, one sub-folder per class (Undo last sort takes them out again). Then a run trains on it, starting from {1} with its settings.</source>
-      <translation>你重新标注的 {0} 张图像将被复制到此数据集文件夹，每个类别一个子文件夹（“撤销上次整理”可将其移除）。然后以 {1} 为起点、按其设置在此数据集上训练。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Add and retrain</source>
-      <translation>添加并重新训练</translation>
-    </message>
-  </context>
-  <context>
     <name>Retrainer</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Predict a folder, then correct some labels to retrain.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Retraining needs predictions made by a run of this workspace, not a model file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Correct at least one label (keys 1-9) to retrain.</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Cannot retrain</source>
@@ -1779,8 +1929,18 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Not retrained: the corrections were not all added.</source>
-      <translation>未重新训练：更正未能全部添加。</translation>
+      <source>The dataset {0} trained on is gone: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Retrain with my corrections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Train a new run starting from {0}, with its settings, on its dataset {1} plus the {2} image(s) you relabelled? Your files are not copied or moved: the new run lists the corrections in its run.json, and a corrected image already in the dataset takes your label.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
@@ -2415,6 +2575,29 @@ You can restore them from the trash.</source>
     </message>
   </context>
   <context>
+    <name>AppState</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>Choose a dataset on the Data page first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>The dataset is being checked on the Data page…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>The dataset could not be read (see the Data page).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>Training needs images of at least 2 classes (see the Data page).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>TrainPage</name>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
@@ -2774,6 +2957,61 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
   </context>
   <context>
     <name>core</name>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/decisions.py" />
+      <source>{0}: not a corrections file (its header must be file,label,sha256)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/features.py" />
+      <source>images read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/features.py" />
+      <source>images measured</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>cross-validation needs at least 2 folds, not {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>Reading {0:,} images at {1} px</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>{0}: too few images to judge: a check needs at least two classes with {1} images each (one per fold)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>Cross-validating over {0} folds ({1} path)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
+      <source>No run has trained on these images: training a quick model first ({0}, {1} px, {2} epochs)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
+      <source>the quick model could not be trained ({0}): {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
+      <source>Using the newest run trained on these images: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/probabilities.py" />
+      <source>fold {0} of {1}: epochs</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>unknown augmentation setting(s): {0}</source>
@@ -3145,6 +3383,66 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: label {1!r} replaced by your correction {2!r}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: left out of training, as you chose</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: correction not used: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>Corrections: {0} relabelled, {1} added, {2} left out, {3} not used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: cannot read the corrections file ({1})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: a corrections file needs the columns file,label (found {1})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: more than {1:,} rows; is this a corrections file?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}, line {1}: no file given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>the file is gone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>the file changed since you corrected it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>cannot read it ({0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: with your corrections the training set has fewer than 2 classes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/labelling/journal.py" />
       <source>{0}: a journal of that name exists</source>
       <translation>{0}：已有同名日志</translation>
@@ -3196,8 +3494,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: no image files found (try --recursive)</source>
-      <translation>{0}：未找到图像文件（试试 --recursive）</translation>
+      <source>{0}: no image files found directly in it (images in its sub-folders are included when asked: Include sub-folders, or --recursive)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3328,6 +3626,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>no label</source>
       <translation>没有标签</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
+      <source>{0}: too large to be a store of review labels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
+      <source>{0}: the saved review labels cannot be read ({1})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
+      <source>{0}: not a store of review labels</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/session.py" />
@@ -4003,6 +4316,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>freezing layers needs a run or model to start from</source>
       <translation>冻结层需要一个作为起点的训练或模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>each correction needs a file and a label</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/devices.py" />

@@ -87,7 +87,7 @@ class LabelCheck:
 def check_labels(host: PluginHost, request: CheckRequest, emit: Emit = no_emit,
                  stop: threading.Event | None = None) -> LabelCheck:
     """Run the check (see the module's docstring); raises `Cancelled` when `stop` is set."""
-    from alexnet_desktop.core.labelling.predict import load_for_prediction
+    from alexnet_desktop.core.model.loaded import load_for_prediction
 
     stop = stop or never_stop()
     started = time.monotonic()
@@ -127,7 +127,7 @@ def _network(host: PluginHost, run: Path, images: np.ndarray, labels: np.ndarray
              request: CheckRequest, emit: Emit, stop: threading.Event) -> np.ndarray:
     """Out-of-sample probabilities of the run's architecture retrained on each fold."""
     from alexnet_desktop.core.model.models import build_classifier
-    from alexnet_desktop.core.training.runs import RunFolder
+    from alexnet_desktop.core.runs.folder import RunFolder
 
     manifest = RunFolder(run).manifest()
     arch = host.architecture(manifest.architecture.id)

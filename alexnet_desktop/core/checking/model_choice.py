@@ -10,7 +10,7 @@ from pathlib import Path
 from alexnet_desktop.core.data.datasets import Dataset
 from alexnet_desktop.core.events import Cancelled, Emit, Message
 from alexnet_desktop.core.plugins import PluginHost
-from alexnet_desktop.core.training.runs import list_runs
+from alexnet_desktop.core.runs.folder import list_runs
 from alexnet_desktop.core.workspace import Workspace
 from alexnet_desktop.core.wording import say
 

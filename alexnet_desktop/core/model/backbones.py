@@ -92,7 +92,7 @@ def set_backbone_frozen(model: Any, arch: Architecture, frozen: bool) -> None:
 
 def record(arch: Architecture, choice: str, path: Path | None, frozen_epochs: int) -> dict[str, Any]:
     """What run.json keeps of the backbone's start ("backbone")."""
-    from alexnet_desktop.core.model.model_files import sha256_file
+    from alexnet_desktop.core.files import sha256_file
 
     pretrained = arch.pretrained
     return {

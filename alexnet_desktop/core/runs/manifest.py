@@ -98,6 +98,7 @@ class DatasetRecord:
     train_count: int = 0
     val_count: int = 0
     rejected: list[dict[str, str]] = field(default_factory=list)
+    corrections: dict[str, Any] = field(default_factory=dict)  # what the user's corrections changed (the list itself is in "training")
 
 
 @dataclass

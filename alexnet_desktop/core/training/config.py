@@ -47,6 +47,9 @@ class TrainConfig(OptimizerSettings):
     unlabelled: str | None = default("unlabelled")  # a folder of unlabelled images also learnt from (FixMatch)
     unlabelled_threshold: float = default("unlabelled_threshold")  # confidence above which a prediction is a target
     unlabelled_ratio: int = default("unlabelled_ratio")  # unlabelled images per labelled one in each step
+    # The user's corrections applied to `data` ({"file", "label", "sha256"} each; see
+    # core/labelling/corrections.py): saved here so run.json lists them and a resume reuses them.
+    corrections: list[dict[str, str]] = field(default_factory=list)
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work: each out of its
@@ -55,6 +58,8 @@ class TrainConfig(OptimizerSettings):
         if self.freeze_epochs and not self.start_from:
             raise ValueError(say("freezing layers needs a run or model to start from"))
         Augmentation.from_dict(self.augmentation)
+        if any(not isinstance(c, dict) or not c.get("file") for c in self.corrections):
+            raise ValueError(say("each correction needs a file and a label"))
 
     @classmethod
     def for_architecture(cls, architecture: Any, **given: Any) -> "TrainConfig":

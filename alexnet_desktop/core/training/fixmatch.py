@@ -60,7 +60,7 @@ def _size(path: Path) -> int:
 def _same_content(found: list[Path], labelled: list[Path]) -> set[Path]:
     """The files of `found` whose bytes are those of a labelled file (the same file or a copy);
     only files of a size both sides share are hashed, so a large folder costs little."""
-    from alexnet_desktop.core.model.model_files import sha256_file
+    from alexnet_desktop.core.files import sha256_file
 
     sizes = {_size(p) for p in found}
     digests = set()

@@ -53,6 +53,7 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
             "train_count": len(setup.data.train),
             "val_count": len(setup.data.val),
             "rejected": [{"path": str(p), "reason": r} for p, r in setup.data.report.rejected],
+            "corrections": setup.data.corrections.to_record() if setup.data.corrections else {},
         },
         "class_names": setup.data.class_names,
         "split": {

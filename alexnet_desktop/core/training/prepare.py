@@ -9,9 +9,10 @@ import threading
 from dataclasses import dataclass
 
 from alexnet_desktop.core.data.datasets import Dataset, Sample, Split
-from alexnet_desktop.core.data.loading import scan_data
-from alexnet_desktop.core.data.scan import ScanReport, find_leaks
+from alexnet_desktop.core.data.loading import load_dataset
+from alexnet_desktop.core.data.scan import ScanReport, find_leaks, scan_dataset
 from alexnet_desktop.core.events import Emit, Message
+from alexnet_desktop.core.labelling.corrections import Applied, Correction, apply_corrections
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.wording import say
@@ -32,6 +33,7 @@ class TrainingData:
     train: list[Sample]
     val: list[Sample]
     leaks: list
+    corrections: Applied | None = None  # what the user's corrections changed, when there were any
 
 
 def prepare_data(config: TrainConfig, host: PluginHost, emit: Emit, stop: threading.Event) -> TrainingData:
@@ -41,7 +43,15 @@ def prepare_data(config: TrainConfig, host: PluginHost, emit: Emit, stop: thread
     when `val_source` is "test"; the test part never goes into training.
     """
     emit(Message(say("Reading {0}", config.data)))
-    dataset, report = scan_data(host, config.data, config.loader, config.loader_options, emit, stop)
+    dataset = load_dataset(host, config.data, config.loader, config.loader_options)
+    applied = None
+    if config.corrections:
+        dataset, applied = apply_corrections(dataset, [Correction.from_record(c) for c in config.corrections])
+        emit(Message(applied.summary()))
+        for line, level in applied.lines():
+            emit(Message(line, level))
+    emit(Message(say("Checking {0:,} images in {1}…", len(dataset.samples) + len(dataset.test_samples), config.data)))
+    report = scan_dataset(dataset, emit, stop)
     if report.cancelled:
         raise StoppedEarly()
     split = Split(config.val_split if config.val_source == "split" else 0.0, config.seed, config.stratified)
@@ -62,4 +72,4 @@ def prepare_data(config: TrainConfig, host: PluginHost, emit: Emit, stop: thread
     missing = [c for c in class_names if c not in classes]
     if missing:
         emit(Message(say("No usable training images for class(es) {0}", ", ".join(missing)), "warning"))
-    return TrainingData(dataset, report, split, class_names, train_samples, val_samples, leaks)
+    return TrainingData(dataset, report, split, class_names, train_samples, val_samples, leaks, applied)

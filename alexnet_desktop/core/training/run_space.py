@@ -168,7 +168,8 @@ def free_resume_state(run: RunFolder) -> int:
     whole archive before the checkpoint goes; a model saved with optimizer state (older runs)
     is first rewritten with weights only, and the rewrite loaded back to prove it whole.
     """
-    from alexnet_desktop.core.model.model_files import check_keras_archive, sha256_file
+    from alexnet_desktop.core.files import sha256_file
+    from alexnet_desktop.core.model.model_files import check_keras_archive
 
     before = folder_size(run.path)
     with TrainingLock(run):

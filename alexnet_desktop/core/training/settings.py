@@ -180,6 +180,8 @@ SETTINGS: tuple[Setting, ...] = (
             "--from", "RUN|MODEL.keras"),
     Setting("freeze_epochs", int, 0, "with --from: keep the copied layers frozen for the first N epochs",
             "--freeze-epochs", "N", low=0, problem=N_("freeze epochs must be 0 or more, not {0}")),
+    Setting("corrections", list, [], "the user's corrections applied to the dataset (train --corrections FILE; "
+            "see core/labelling/corrections.py)"),
     # A pretrained backbone's start (core/model/backbones.py): Keras's cache folder, random, or a file.
     Setting("backbone_weights", str, "imagenet",
             "an ImageNet backbone's start: imagenet (Keras's file in ~/.keras/models or $KERAS_HOME/models; "
