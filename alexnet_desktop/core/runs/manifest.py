@@ -202,6 +202,8 @@ class RunManifest:
         """The manifest as `run.json`'s JSON object."""
         record = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
         record = {k: (asdict(v) if k in _NESTED and v is not None else v) for k, v in record.items()}
+        if not record["dataset"].get("corrections"):
+            record["dataset"].pop("corrections", None)  # a run without corrections reads back as it was written
         return {**record, **self.extra}
 
     @classmethod
