@@ -1,4 +1,4 @@
-"""The layer rules of shared/design.md, as import-linter contracts in pyproject.toml: the core
+"""The layer rules of docs/architecture.md, as import-linter contracts in pyproject.toml: the core
 imports no Qt, GUI or CLI; plugins import only the plugin API; pages do not import each other.
 And the house rule that keeps modules readable: none over 500 lines."""
 
