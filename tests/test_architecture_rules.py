@@ -1,6 +1,6 @@
 """The layer rules of docs/architecture.md, as import-linter contracts in pyproject.toml: the core
-imports no Qt, GUI or CLI; plugins import only the plugin API; pages do not import each other.
-(The size rule for functions and modules is tests/test_code_size.py.)"""
+imports no Qt, GUI or CLI; plugins import only the plugin API; pages do not import each other;
+core is in floors with no cycle. (The size rule for functions and modules is tests/test_code_size.py.)"""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ def test_the_contracts_catch_a_broken_rule(tmp_path):
     config.write_text('[tool.importlinter]\nroot_packages = ["alexnet_desktop"]\n\n'
                       '[[tool.importlinter.contracts]]\nname = "a rule the app breaks"\ntype = "forbidden"\n'
                       'source_modules = ["alexnet_desktop.gui"]\nforbidden_modules = ["alexnet_desktop.core"]\n')
+    out = subprocess.run([*LINT, str(config)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert out.returncode != 0 and "BROKEN" in out.stdout
+
+
+def test_the_floors_contract_catches_an_import_from_above(tmp_path):
+    """The floors in the wrong order (labelling above training, which uses its prediction) are
+    reported broken, so the layers contract can fail."""
+    config = tmp_path / "contracts.toml"
+    config.write_text('[tool.importlinter]\nroot_packages = ["alexnet_desktop"]\n\n'
+                      '[[tool.importlinter.contracts]]\nname = "floors upside down"\ntype = "layers"\n'
+                      'containers = ["alexnet_desktop.core"]\nlayers = ["labelling", "training"]\n')
     out = subprocess.run([*LINT, str(config)], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert out.returncode != 0 and "BROKEN" in out.stdout
 

@@ -179,3 +179,41 @@ def test_choosing_an_architecture_on_the_model_page_brings_its_defaults(qtbot, w
     page.image_size.setValue(96)
     page.arch_combo.setCurrentIndex(page.arch_combo.findData("alexnet-bn"))
     assert (s.image_size, s.learning_rate) == (96, 0.002)
+
+
+def test_each_setting_is_declared_once_and_the_config_the_options_and_the_page_come_from_it(qtbot, window):
+    """TrainConfig's fields are the declared settings with their defaults; each setting with a flag
+    is a `train` option with the declared choices; each with a row is a control of the Model page."""
+    import argparse
+    from dataclasses import MISSING, fields
+
+    from alexnet_desktop.cli import build_parser
+    from alexnet_desktop.core.training.settings import SETTING, SETTINGS, default
+
+    declared = {f.name: f for f in fields(TrainConfig)}
+    assert set(declared) == set(SETTING)
+    for f in declared.values():
+        if f.default is not MISSING:
+            assert f.default == default(f.name), f.name
+        elif f.default_factory is not MISSING:
+            assert f.default_factory() == default(f.name), f.name
+    train = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices["train"]
+    options = {a.dest: a for a in train._actions}
+    for s in SETTINGS:
+        if s.flag:
+            assert s.flag in options[s.name].option_strings and tuple(options[s.name].choices or ()) == s.choices
+    page = window.model_page
+    shown = {s.name for s in SETTINGS if s.row}
+    assert set(page.fields) == shown and {"learning_rate", "lr_schedule", "resize", "seed"} <= shown
+    assert page.schedule is page.fields["lr_schedule"] and page.schedule.count() == len(SETTING["lr_schedule"].choices)
+
+
+def test_an_out_of_range_setting_is_refused_by_the_command_line_with_the_declared_reason(workspace, tmp_path):
+    import subprocess
+    import sys
+
+    data = write_colour_dataset(tmp_path / "colours", per_class=2)
+    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", "train", str(data), "--momentum", "1.5",
+                          "--run-dir", str(tmp_path / "runs")], capture_output=True, text=True, timeout=300)
+    assert out.returncode != 0 and "momentum must be in [0, 1), not 1.5" in out.stderr, out.stderr[-2000:]
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
