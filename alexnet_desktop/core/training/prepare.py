@@ -12,13 +12,10 @@ from alexnet_desktop.core.data.datasets import Dataset, Sample, Split
 from alexnet_desktop.core.data.loading import scan_data
 from alexnet_desktop.core.data.scan import ScanReport, find_leaks
 from alexnet_desktop.core.events import Emit, Message
+from alexnet_desktop.core.jobs import Cancelled
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.wording import say
-
-
-class StoppedEarly(Exception):
-    """Stop was asked for while the images were being checked, before any training."""
 
 
 @dataclass
@@ -42,8 +39,8 @@ def prepare_data(config: TrainConfig, host: PluginHost, emit: Emit, stop: thread
     """
     emit(Message(say("Reading {0}", config.data)))
     dataset, report = scan_data(host, config.data, config.loader, config.loader_options, emit, stop)
-    if report.cancelled:
-        raise StoppedEarly()
+    if report.cancelled:  # stopped while the images were checked, before any training
+        raise Cancelled()
     split = Split(config.val_split if config.val_source == "split" else 0.0, config.seed, config.stratified)
     train_samples, val_samples = split.apply(report.training_part(), report.digests)
     if config.val_source == "test":
