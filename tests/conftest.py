@@ -19,6 +19,13 @@ from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.workspace import Workspace
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """A test that drives the main window is marked `window` (left out of the quick loop)."""
+    for item in items:
+        if "window" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.window)
+
+
 @pytest.fixture(autouse=True)
 def workspace(tmp_path, monkeypatch) -> Workspace:
     """Every test gets its own workspace, and the app's settings stay out of the user's."""

@@ -124,6 +124,7 @@ def _cli(*args):
     return run_cli(*args)
 
 
+@pytest.mark.slow  # trains in a new process: the longest test of this file by far
 def test_cli_augment_options_reach_run_json(colour_dataset, tmp_path):
     import json
 

@@ -98,6 +98,7 @@ def test_every_exif_orientation_is_applied(corpus):
             assert not red_first, orientation
 
 
+@pytest.mark.slow  # trains, evaluates, predicts and sorts a whole corpus: a minute or more
 @pytest.mark.timeout(600)
 def test_train_evaluate_predict_and_sort_the_corpus_without_losing_or_changing_a_file(corpus, tmp_path, capsys):
     root, _ = corpus

@@ -1,8 +1,10 @@
-"""The benchmark's own parts that need no TensorFlow: its synthetic folders and its verdicts."""
+"""The benchmark: its synthetic folders and its verdicts, and its smoke run (every part on a few
+images), so a benchmark that no longer fits the app fails here."""
 
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -46,3 +48,35 @@ def test_the_table_judges_each_figure_against_its_own_direction():
 def test_plot_axes_grow_in_1_2_5_steps():
     assert [_nice_ceiling(v) for v in (0.3, 0.96, 1.5, 4.9, 730)] == [0.5, 2.0, 2.0, 10.0, 1000.0]
     assert _nice_ceiling(float("nan")) == 1.0
+
+
+def _smoke(tmp_path, parts: str):
+    """`benchmarks/run.py --smoke --only PARTS` in a new process, as a person would run it."""
+    import json
+    import subprocess
+
+    from tests.cli import cli_env
+
+    out = tmp_path / "results.json"
+    done = subprocess.run([sys.executable, str(Path(bench.__file__)), "--smoke", "--only", parts, "--work",
+                           str(tmp_path / "work"), "--out", str(out)], capture_output=True, text=True, timeout=1200,
+                          env=cli_env(XDG_CONFIG_HOME=str(tmp_path / "config"), ALEXNET_DESKTOP_HOME=str(tmp_path / "home")))
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert report["settings"]["smoke"] is True
+    return report
+
+
+def test_the_benchmarks_throughput_and_explain_parts_run_in_smoke_mode(tmp_path):
+    """R1-R3 and R8 on a few images: the benchmark still fits the app (its figures mean nothing)."""
+    report = _smoke(tmp_path, "R1,R2,R3,R8")
+    assert set(report["table"]) == {"R1", "R2", "R3a", "R3b", "R8"}
+
+
+@pytest.mark.slow
+@pytest.mark.window
+def test_the_benchmarks_window_start_and_memory_parts_run_in_smoke_mode(tmp_path):
+    """R4-R7 on a few images: training and predicting in the window, its first paint, and the
+    memory of `predict` in its own process."""
+    report = _smoke(tmp_path, "R4,R6,R7")
+    assert set(report["table"]) == {"R4", "R5a", "R5b", "R6", "R7"}

@@ -11,6 +11,9 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+# Every test here opens the main window.
+pytestmark = pytest.mark.window
+
 
 def _drop(window, path: Path) -> None:
     mime = QMimeData()

@@ -238,3 +238,43 @@ def test_the_evaluate_and_runs_pages_say_a_test_score_chosen_on_is_optimistic(qt
     assert flagged.text().endswith(" *") and OPTIMISTIC in flagged.toolTip()
     plain = runs.table.item(rows[str(on_split)], best_column)
     assert not plain.text().endswith("*") and OPTIMISTIC not in plain.toolTip()
+
+
+def test_a_cancelled_evaluation_writes_no_eval_json_and_no_model_card(host, colour_dataset, workspace, monkeypatch):
+    """Stopped while predicting, or while making the card's heat maps, `evaluate_model` raises
+    `Cancelled` and the run's eval.json, model card and heat maps are byte for byte as they were."""
+    import threading
+
+    from alexnet_desktop.core.events import Progress
+    from alexnet_desktop.core.jobs import Cancelled
+    from alexnet_desktop.core.training import evaluation
+
+    run = train(TrainConfig(data=str(colour_dataset), arch="tiny-test-net", epochs=1, batch_size=4, image_size=16,
+                            runs_dir=str(workspace.runs_dir)), host).run_dir
+    kept = ("eval.json", "model_card.md", "model_card.html", "explanations.png")
+    before = {name: (run / name).read_bytes() for name in kept if (run / name).exists()}
+    assert {"eval.json", "model_card.md", "model_card.html"} <= set(before)
+
+    stop = threading.Event()
+    stop_at_progress = lambda e: stop.set() if isinstance(e, Progress) else None  # noqa: E731
+    for data in (colour_dataset, None):  # a folder (a new key), and the run's validation split
+        stop.clear()
+        with pytest.raises(Cancelled):
+            evaluation.evaluate_model(run, host, data, heat_maps=True, emit=stop_at_progress, stop=stop)
+        assert {name: (run / name).read_bytes() for name in kept if (run / name).exists()} == before
+
+    real = evaluation.write_explanations
+
+    def stopped_while_drawing(*args, **kw):
+        stop.set()
+        return real(*args, **kw)
+
+    monkeypatch.setattr(evaluation, "write_explanations", stopped_while_drawing)
+    stop.clear()
+    with pytest.raises(Cancelled):
+        evaluation.evaluate_model(run, host, heat_maps=True, stop=stop)
+    assert {name: (run / name).read_bytes() for name in kept if (run / name).exists()} == before
+    # Not stopped, the same call does write.
+    monkeypatch.setattr(evaluation, "write_explanations", real)
+    evaluation.evaluate_model(run, host, colour_dataset)
+    assert str(colour_dataset.resolve()) in json.loads((run / "eval.json").read_text())

@@ -99,6 +99,7 @@ def test_cluster_descriptions():
         ClusterSpec.from_tf_config("{nope")
 
 
+@pytest.mark.cluster
 def test_two_workers_train_one_run_that_predicts(tmp_path, processes):
     data = write_colour_dataset(tmp_path / "data", per_class=6, side=32)
     runs = tmp_path / "runs"
@@ -128,6 +129,7 @@ def test_two_workers_train_one_run_that_predicts(tmp_path, processes):
     assert len(rows) == 6 and all(r[1] in ("blue", "red") for r in rows)
 
 
+@pytest.mark.cluster
 def test_a_killed_worker_started_again_continues_the_run(tmp_path, processes):
     data = write_colour_dataset(tmp_path / "data", per_class=6, side=32)
     runs = tmp_path / "runs"
@@ -155,6 +157,7 @@ def test_a_killed_worker_started_again_continues_the_run(tmp_path, processes):
     assert not list((tmp_path / "tmp").glob("alexnet-desktop-worker-*"))
 
 
+@pytest.mark.cluster
 def test_an_unreachable_peer_is_named_within_the_timeout(tmp_path, processes):
     data = write_colour_dataset(tmp_path / "data", per_class=3, side=32)
     cluster = [f"127.0.0.1:{p}" for p in free_ports(2)]
@@ -168,6 +171,7 @@ def test_an_unreachable_peer_is_named_within_the_timeout(tmp_path, processes):
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
 
 
+@pytest.mark.cluster
 def test_workers_with_different_data_stop_with_a_clear_error(tmp_path, processes):
     data = write_colour_dataset(tmp_path / "data", per_class=4, side=32)
     other_data = write_colour_dataset(tmp_path / "other", per_class=5, side=32)
@@ -181,6 +185,7 @@ def test_workers_with_different_data_stop_with_a_clear_error(tmp_path, processes
     assert not (tmp_path / "runs").exists() or not [p for p in (tmp_path / "runs").iterdir() if p.is_dir()]
 
 
+@pytest.mark.cluster
 def test_workers_with_different_settings_are_told_which(tmp_path, processes):
     data = write_colour_dataset(tmp_path / "data", per_class=4, side=32)
     cluster = [f"127.0.0.1:{p}" for p in free_ports(2)]
@@ -192,6 +197,7 @@ def test_workers_with_different_settings_are_told_which(tmp_path, processes):
         assert "differ between the chief" in log.read_text() and "in: learning_rate." in log.read_text()
 
 
+@pytest.mark.cluster
 def test_the_window_trains_as_the_chief_of_a_cluster(qtbot, window, workspace, tmp_path, processes):
     """The Train page's Cluster group: this window is worker 0, a command on "another machine" is worker 1."""
     data = write_colour_dataset(tmp_path / "data", per_class=6, side=32)

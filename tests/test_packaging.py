@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Builds and installs a wheel: minutes.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -25,6 +25,9 @@ import pytest
 
 from tests.dataset_files import image, tar_folder, write_cifar_python
 
+# Every README command in fresh processes: minutes (README's full run, not the quick loop).
+pytestmark = pytest.mark.slow
+
 README = Path(__file__).resolve().parent.parent / "README.md"
 # What this machine (no GPU) answers instead of running the command, and what it must say.
 NEEDS_HARDWARE = {"--device GPU:0": "GPU:0"}

@@ -24,6 +24,9 @@ from alexnet_desktop.core.plugins import PluginHost
 from tests import cli
 from tests.conftest import write_colour_dataset
 
+# Every architecture trained, exported and reopened by new processes: minutes.
+pytestmark = pytest.mark.slow
+
 HERE = Path(__file__).parent
 BUILT_IN = sorted(PluginHost().architectures)
 ARCHITECTURES = BUILT_IN + ["layered-test-net"]

@@ -1,19 +1,17 @@
-"""Events that long core jobs emit through their callback.
+"""The events every long core job may emit through its callback (`Progress`, `Message`).
 
-A job is called as `job(emit, stop)`: `emit` receives these objects (the GUI turns them
-into queued Qt signals, the CLI prints them), `stop` is a `threading.Event` the job
-checks between units of work.
+The job contract (how a job is called, how it stops, what it writes when stopped) is in
+core/jobs.py; `Emit` and `Cancelled` live there and are imported here for older callers.
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
+from alexnet_desktop.core.jobs import Cancelled, Emit  # noqa: F401 (their home is core.jobs)
 from alexnet_desktop.core.wording import Translate, same, shown
-
-Emit = Callable[[Any], None]
 
 
 @dataclass(frozen=True)
@@ -38,10 +36,6 @@ class Message:
     def shown(self, tr: Translate = same) -> str:
         """The line in the language `tr` translates to (English with the default)."""
         return shown(self.text, tr)
-
-
-class Cancelled(Exception):
-    """Raised inside a job when its stop event is set; the job's partial work is kept."""
 
 
 def no_emit(_event: Any) -> None:

@@ -119,7 +119,7 @@ class EvaluatePage(QWidget):
         super().__init__(parent)
         self.state = state
         self.runner = JobRunner(self, event=self._on_event, succeeded=self.show_evaluation, failed=self._on_failed,
-                                finished=self._update_buttons)
+                                finished=self._update_buttons, cancelled=self._on_cancelled)
         self.fix_runner = JobRunner(self, succeeded=self._fixed, failed=self._on_failed, finished=self._update_buttons)
         self.evaluation: Evaluation | None = None
         self.last_journal: Path | None = None
@@ -369,6 +369,11 @@ class EvaluatePage(QWidget):
                                               run=run, parent=self)
         self.check_dialog.open()
         self.check_dialog.start()
+
+    def _on_cancelled(self) -> None:
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1)
+        self.summary.setText(self.tr("Cancelled: nothing was saved."))
 
     def shutdown(self) -> None:
         """Stop the thumbnail thread (the window is closing)."""

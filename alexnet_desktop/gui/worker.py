@@ -9,6 +9,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from alexnet_desktop.core.jobs import Cancelled
 from alexnet_desktop.core.plugins import INPUT_ERRORS, PluginError
 from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core.wording import shown_error
@@ -26,6 +27,7 @@ class _Worker(QObject):
     succeeded = Signal(object)
     failed = Signal(str, str)  # message, traceback
     crashed = Signal(str, str)  # the same, for an unexpected exception
+    cancelled = Signal()
 
     def __init__(self, job: Callable[[Callable[[Any], None], threading.Event], Any], stop: threading.Event) -> None:
         super().__init__()
@@ -37,6 +39,8 @@ class _Worker(QObject):
         lower_priority()  # the window first: see core.threads
         try:
             result = self._job(self.event.emit, self._stop)
+        except Cancelled:  # stopped as asked: not an error, and the job wrote nothing
+            self.cancelled.emit()
         except Exception as exc:  # the job's error goes to the page that started it
             message, tb = shown_error(exc, core_text) or type(exc).__name__, traceback.format_exc()
             if not isinstance(exc, EXPECTED_ERRORS):
@@ -56,13 +60,15 @@ class JobRunner(QObject):
     """Runs one core job `job(emit, stop)` in its own QThread.
 
     `event` carries each emitted event to the GUI thread (a queued connection);
-    `succeeded`/`failed` carry the outcome; `finished` fires last, once the thread has
+    `succeeded`/`failed` carry the outcome, `cancelled` a job that stopped as asked (raised
+    `Cancelled`, see core/jobs.py); `finished` fires last, once the thread has
     ended, so whoever waits on it knows no thread is left running.
     """
 
     event = Signal(object)
     succeeded = Signal(object)
     failed = Signal(str, str)
+    cancelled = Signal()
     finished = Signal()
 
     def __init__(
@@ -73,10 +79,12 @@ class JobRunner(QObject):
         succeeded: Callable | None = None,
         failed: Callable | None = None,
         finished: Callable | None = None,
+        cancelled: Callable | None = None,
     ) -> None:
         """A runner owned by `parent`; the keyword slots, when given, are connected to the signals."""
         super().__init__(parent)
-        for signal, slot in ((self.event, event), (self.succeeded, succeeded), (self.failed, failed), (self.finished, finished)):
+        for signal, slot in ((self.event, event), (self.succeeded, succeeded), (self.failed, failed), (self.finished, finished),
+                             (self.cancelled, cancelled)):
             if slot is not None:
                 signal.connect(slot)
         self._thread: QThread | None = None
@@ -99,6 +107,7 @@ class JobRunner(QObject):
         worker.event.connect(self.event)
         worker.succeeded.connect(self.succeeded)
         worker.failed.connect(self.failed)
+        worker.cancelled.connect(self.cancelled)
         worker.crashed.connect(self._show_crash)
         thread.started.connect(worker.run)
         thread.finished.connect(self._on_thread_finished)

@@ -670,6 +670,11 @@
       <source>&lt;b&gt;Could not evaluate:&lt;/b&gt; {0}</source>
       <translation>&lt;b&gt;无法评估：&lt;/b&gt;{0}</translation>
     </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Cancelled: nothing was saved.</source>
+      <translation>已取消：未保存任何内容。</translation>
+    </message>
   </context>
   <context>
     <name>ConfusionMatrix</name>

@@ -23,6 +23,7 @@ import numpy as np
 from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.loading import load_dataset
 from alexnet_desktop.core.events import Emit, no_emit
+from alexnet_desktop.core.jobs import stop_point
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.model.loaded import LoadedModel, load_for_prediction
 from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, predict_files, strict_ranks
@@ -174,6 +175,7 @@ def evaluate_samples(
             images.append({"path": str(p.path), "true": label_of[p.path], "predicted": p.label,
                            "confidence": round(p.confidence, 6),
                            "rank": int(true_ranks(np.array([p.probabilities]), np.array([true[-1]]))[0])})
+    stop_point(stop)  # stopped part-way: no measure of part of the images
     if not true:
         first = say(" ({0}, ...)", left[0]["reason"]) if left else ""
         raise ValueError(say("{0}: no image could be evaluated{1}", source, first))
@@ -205,11 +207,13 @@ def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validati
                     stop: threading.Event | None = None) -> Path:
     """Record `evaluation` in the run's `eval.json` under `key` ("validation", or a data path);
     with the run's model at hand (`loaded`) and the validation images, the model card's heat
-    maps are made afresh too."""
-    record = EvaluationRecord.from_record({**evaluation.to_dict(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")})
-    path = record_evaluation(run.path, key, record)
+    maps are made afresh too. Stopped (`Cancelled`) before the end, it writes nothing: the
+    heat maps come first, and eval.json and the model card only once they are made."""
     if loaded is not None and key == "validation":
         write_explanations(run, loaded, evaluation.images, stop)
+    stop_point(stop)
+    record = EvaluationRecord.from_record({**evaluation.to_dict(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    path = record_evaluation(run.path, key, record)
     write_model_card(run)  # the card shows every evaluation the run has
     return path
 
@@ -260,7 +264,8 @@ def evaluate_model(
 ) -> Evaluated:
     """Evaluate `model` (a run folder, or a `.keras` file with its labels) on `data`, or on a
     run's validation split; a run keeps the result in its `eval.json` (with `heat_maps`, the
-    model card's heat maps are made afresh too). Emits `ModelReady`, then the progress."""
+    model card's heat maps are made afresh too). Emits `ModelReady`, then the progress.
+    Stopped, it raises `Cancelled` and writes nothing (no partial eval.json or model card)."""
     ref = Path(model)
     run = RunFolder(ref) if ref.is_dir() else None
     loaded = load_for_prediction(ref, labels, image_size=image_size, input_scale=input_scale)

@@ -24,6 +24,7 @@ from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.events import Emit, Message
 from alexnet_desktop.core.model import backbones
+from alexnet_desktop.core.jobs import Cancelled
 from alexnet_desktop.core.model.explain import first_layer_filters
 from alexnet_desktop.core.model.models import build_classifier, check_input_size
 from alexnet_desktop.core.plugins import PluginHost
@@ -43,7 +44,7 @@ from alexnet_desktop.core.training.new_run import new_manifest
 from alexnet_desktop.core.training.model_card import write_model_card
 from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
 from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
-from alexnet_desktop.core.training.prepare import StoppedEarly, TrainingData, prepare_data
+from alexnet_desktop.core.training.prepare import TrainingData, prepare_data
 from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.training.run_space import TrainingLock, check_room, is_disk_full
@@ -474,12 +475,13 @@ class TrainingJob:
 
         self.emit(Message(say("Evaluating the best model on the {0} validation images", len(val))))
         loaded = load_for_prediction(self.run.path)
-        evaluation = evaluate_samples(loaded, val, source="validation split", batch_size=self.config.batch_size,
-                                      stop=self.stop)
-        if self.stop.is_set():
-            return  # stopped part-way: a partial evaluation would mislead
-        evaluation.optimistic = epoch_chosen_on(self.run, val)
-        save_evaluation(self.run, evaluation, loaded=loaded, stop=self.stop)
+        try:
+            evaluation = evaluate_samples(loaded, val, source="validation split", batch_size=self.config.batch_size,
+                                          stop=self.stop)
+            evaluation.optimistic = epoch_chosen_on(self.run, val)
+            save_evaluation(self.run, evaluation, loaded=loaded, stop=self.stop)
+        except Cancelled:
+            return  # stopped part-way: the run is kept, without a partial evaluation that would mislead
         worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
         self.emit(Message(say(
             "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
@@ -508,7 +510,7 @@ def _finish(job: TrainingJob, body: Callable[[], RunFinished]) -> RunFinished:
     emit = job.emit
     try:
         result = body()
-    except StoppedEarly:
+    except Cancelled:  # before the run folder existed: nothing to keep or resume
         result = RunFinished(Path(), "stopped", None, None, job.monitor, say("stopped before training began"))
     except DiskFull as exc:
         result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc))
