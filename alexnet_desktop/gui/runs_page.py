@@ -143,9 +143,9 @@ class RunsPage(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(hrow(self.refresh_button, self.open_button, self.resume_button, self.export_button,
-                          self.delete_button, (self.export_status, 1)))
+                          self.free_button, self.delete_button, (self.export_status, 1)))
         tl.addWidget(self.table, 1)
-        tl.addLayout(hrow((self.hint, 1), self.total, self.free_button))
+        tl.addLayout(hrow((self.hint, 1), self.total))
         split = QSplitter(Qt.Vertical)
         split.addWidget(top)
         split.addWidget(self.comparison)
