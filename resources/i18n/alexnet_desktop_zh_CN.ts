@@ -4281,21 +4281,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space (alexnet-desktop runs free or delete), then resume it</source>
-      <translation>保存第 {0} 轮时磁盘已满，运行已停止。{1}请释放一些空间（alexnet-desktop runs free 或 delete），然后继续训练</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>No epoch had finished, so there is nothing to resume from.</source>
-      <translation>尚无完成的轮次，因此没有可以继续的状态。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.</source>
-      <translation>第 {0} 轮的检查点（最后一个完整保存的）和最佳模型已保留。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Loading TensorFlow</source>
       <translation>正在加载 TensorFlow</translation>
     </message>
@@ -4513,6 +4498,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>not enough disk space for this run: its model and checkpoints need about {0} on {1}, and {2} is free. Free the resume state of finished runs (alexnet-desktop runs free RUN) or delete runs</source>
       <translation>磁盘空间不足，无法进行此运行：其模型和检查点在 {1} 上约需 {0}，而可用空间为 {2}。请释放已完成运行的续训状态（alexnet-desktop runs free RUN）或删除运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.</source>
+      <translation>第 {0} 轮的检查点（最后一个完整保存的）和最佳模型已保留。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>No epoch had finished, so there is nothing to resume from.</source>
+      <translation>尚无完成的轮次，因此没有可以继续的状态。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space (alexnet-desktop runs free or delete), then resume it</source>
+      <translation>保存第 {0} 轮时磁盘已满，运行已停止。{1}请释放一些空间（alexnet-desktop runs free 或 delete），然后继续训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
