@@ -164,3 +164,45 @@ def test_runs_page_exports_the_selected_run(qtbot, window, host, colour_dataset,
         page.export_selected("tflite", tmp_path / "phone")  # the same name again: refused, nothing overwritten
     assert "Export failed" in page.export_status.text() and "nothing is overwritten" in page.export_status.text()
     assert page.export_button.isEnabled()
+
+
+def test_runs_page_shows_sizes_and_frees_and_deletes_several_runs(qtbot, window, host, colour_dataset, workspace,
+                                                                  monkeypatch):
+    from alexnet_desktop.core.training.run_space import TrainingLock, folder_size, human_size
+
+    first, second, busy = (_train(host, colour_dataset, workspace, epochs=1) for _ in range(3))
+    page = window.runs_page
+    window.state.runs_changed.emit()
+    rows = {page.table.item(r, 0).text(): r for r in range(page.table.rowCount())}
+    assert page.table.item(rows[first.name], runs_module.SIZE_COLUMN).text() == human_size(folder_size(first))
+    total = sum(folder_size(r) for r in (first, second, busy))
+    assert page.total.text() == f"3 runs, {human_size(total)} on disk"
+
+    asked, warned = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    lock = TrainingLock(RunFolder(busy)).acquire()  # another process trains it meanwhile
+    try:
+        page.select([first, second, busy])
+        assert page.free_button.isEnabled()
+        page.free_button.click()
+    finally:
+        lock.release()
+    assert asked and "3 run(s)" in asked[0] and first.name in asked[0]
+    assert not (first / "checkpoint.keras").exists() and not (second / "checkpoint.keras").exists()
+    assert (busy / "checkpoint.keras").is_file() and warned and busy.name in warned[0]
+    assert (first / "model.keras").is_file() and page.total.text().endswith(
+        human_size(sum(folder_size(r) for r in (first, second, busy))) + " on disk")
+
+    page.select([first])
+    assert page.resume_button.isEnabled() and not page.free_button.isEnabled()
+    shown = []
+    monkeypatch.setattr(runs_module.ResumeDialog, "exec", lambda dialog: shown.append(dialog) or QDialog.Rejected)
+    page.resume_button.click()
+    assert "fresh optimizer" in shown[0].findChildren(runs_module.QLabel)[0].text()
+
+    trashed = []
+    monkeypatch.setattr(runs_module.QFile, "moveToTrash", lambda path: trashed.append(path) or True)
+    page.select([first, second])
+    page.delete_button.click()
+    assert sorted(trashed) == sorted([str(first), str(second)])

@@ -114,6 +114,9 @@ def test_an_older_run_with_optimizer_state_in_its_model_is_listed_freed_and_stil
     cli(home, "runs", "free", run, "--run-dir", runs)
     assert (run / "model.keras").stat().st_size <= 1.1 * weights and not (run / "checkpoint.keras").exists()
     assert cli(home, "predict", run, home / "data" / "blue").stdout.count("blue_") == 8
+    cli(home, "evaluate", run, home / "data")
+    entry = listed(home, runs)[run.name]
+    assert isinstance(entry["test_accuracy"], float) and entry["resume_state"] == "weights"
 
 
 def _fake_run(runs: Path, name: str, status: str = "finished", owner: dict | None = None) -> Path:
@@ -216,3 +219,18 @@ def test_training_refuses_to_start_when_the_disk_cannot_hold_its_checkpoints(tmp
     out = cli(tmp_path, "train", data, *SMALL, "--epochs", "1", "--run-dir", runs, script=small_disk, ok=False)
     assert out.returncode == 1 and "not enough disk space" in out.stderr and "3.0 MB is free" in out.stderr, out.stderr
     assert not runs.exists() or not list(runs.iterdir())
+
+
+def test_free_keeps_the_checkpoint_when_the_model_is_missing_or_changed(tmp_path):
+    runs = tmp_path / "runs"
+    run = _fake_run(runs, "r1")
+    (run / "checkpoint.keras").write_bytes(b"the only resume state")
+    manifest = json.loads((run / "run.json").read_text(encoding="utf-8"))
+    manifest["sha256"] = {"model.keras": ["0" * 64]}  # what the app saved is not what is there now
+    (run / "run.json").write_text(json.dumps(manifest), encoding="utf-8")
+    changed = cli(tmp_path, "runs", "free", "r1", "--run-dir", runs, ok=False)
+    assert changed.returncode == 1 and "changed after the app saved it" in changed.stderr
+    (run / "model.keras").unlink()
+    missing = cli(tmp_path, "runs", "free", "r1", "--run-dir", runs, ok=False)
+    assert missing.returncode == 1 and "no model.keras" in missing.stderr
+    assert (run / "checkpoint.keras").read_bytes() == b"the only resume state"

@@ -13,10 +13,13 @@ from PySide6.QtCore import QFile
 
 from alexnet_desktop.core.model.export import export_model
 from alexnet_desktop.core.runs.folder import RESUMABLE, RunFolder, effective_status, list_runs
+from alexnet_desktop.core.training.run_space import (
+    ResumeState, delete_run, folder_size, free_resume_state, human_size,
+)
 from alexnet_desktop.core.training.config import default_of
 from alexnet_desktop.core.runs.manifest import RunManifest, optimistic_note
 from alexnet_desktop.gui.export_dialog import ExportDialog
-from alexnet_desktop.core.wording import from_record, shown
+from alexnet_desktop.core.wording import from_record, shown, shown_error
 from alexnet_desktop.gui.i18n import core_text, plugin_text, status_text
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState
@@ -26,7 +29,8 @@ from alexnet_desktop.gui.worker import JobRunner
 COLUMNS = (QT_TRANSLATE_NOOP("RunsPage", "Run"), QT_TRANSLATE_NOOP("RunsPage", "Status"),
            QT_TRANSLATE_NOOP("RunsPage", "Architecture"), QT_TRANSLATE_NOOP("RunsPage", "Dataset"),
            QT_TRANSLATE_NOOP("RunsPage", "Epochs"), QT_TRANSLATE_NOOP("RunsPage", "Best val. accuracy"),
-           QT_TRANSLATE_NOOP("RunsPage", "Created"))
+           QT_TRANSLATE_NOOP("RunsPage", "Created"), QT_TRANSLATE_NOOP("RunsPage", "Size"))
+SIZE_COLUMN = 7
 # A run's status as the table shows it (the manifest keeps the English word).
 class _NumberItem(QTableWidgetItem):
     """A cell that sorts by its number, not its text ("10" after "9")."""
@@ -43,7 +47,8 @@ class _NumberItem(QTableWidgetItem):
 class ResumeDialog(QDialog):
     """How to go on with a run: how many more epochs, and optionally a new learning rate."""
 
-    def __init__(self, name: str, done: int, planned: int, rate: float, status: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, done: int, planned: int, rate: float, status: str, parent: QWidget | None = None,
+                 resumable: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Resume run"))
         self.more = QSpinBox()
@@ -58,8 +63,10 @@ class ResumeDialog(QDialog):
         self.rate.setEnabled(False)
         self.change_rate.toggled.connect(self.rate.setEnabled)
         self.change_rate.setChecked(status == "diverged")  # it blew up at this rate: offer a tenth
-        text = self.tr("<b>{0}</b> is {1} after {2} of {3} epochs. It goes on from the checkpoint of its last "
-                       "finished epoch, optimizer state included.").format(name, status_text(status), done, planned)
+        text = (self.tr("<b>{0}</b> is {1} after {2} of {3} epochs. It goes on from the checkpoint of its last "
+                        "finished epoch, optimizer state included.") if resumable else
+                self.tr("<b>{0}</b> is {1} after {2} of {3} epochs. Its resume state was freed: it goes on from the "
+                        "weights of its best epoch with a fresh optimizer.")).format(name, status_text(status), done, planned)
         info = QLabel(text)
         info.setWordWrap(True)
         form = QFormLayout()
@@ -115,6 +122,13 @@ class RunsPage(QWidget):
         )
         self.delete_button = button(self.tr("Delete…"), self.tr("Move the selected runs to the trash (asks first)"),
                                     self.delete_selected)
+        self.free_button = button(
+            self.tr("Free space…"),
+            self.tr("Remove the selected runs' resume state (the checkpoint with the optimizer's state, about three "
+                    "times the model); the models stay and can still be trained further (asks first)"),
+            self.free_selected,
+        )
+        self.total = QLabel()
         self.export_button = button(
             self.tr("Export…"), self.tr("Write the run's model as .keras, SavedModel, TFLite or ONNX, with its class names"),
             lambda: self.export_selected(),
@@ -129,9 +143,9 @@ class RunsPage(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(hrow(self.refresh_button, self.open_button, self.resume_button, self.export_button,
-                          self.delete_button, (self.export_status, 1)))
+                          self.free_button, self.delete_button, (self.export_status, 1)))
         tl.addWidget(self.table, 1)
-        tl.addWidget(self.hint)
+        tl.addLayout(hrow((self.hint, 1), self.total))
         split = QSplitter(Qt.Vertical)
         split.addWidget(top)
         split.addWidget(self.comparison)
@@ -146,6 +160,8 @@ class RunsPage(QWidget):
         """Re-read every run's manifest and refill the table, keeping the selection."""
         selected = {str(r.path) for r in self.selected_runs()}
         self.runs = list_runs(self.state.workspace.runs_dir)
+        sizes = [folder_size(run.path) for run, _m in self.runs]
+        self.total.setText(self.tr("{0} runs, {1} on disk").format(len(self.runs), human_size(sum(sizes))))
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.runs))
         for row, (run, m) in enumerate(self.runs):
@@ -160,7 +176,10 @@ class RunsPage(QWidget):
                 _NumberItem(f"{done} / {planned}", done),
                 _NumberItem(f"{best:.3f}" if isinstance(best, (int, float)) else "–", best if isinstance(best, (int, float)) else -1),
                 QTableWidgetItem(str(m.created).replace("T", " ")),
+                _NumberItem(human_size(sizes[row]), sizes[row]),
             ]
+            if ResumeState.of(run).kind == "weights":
+                cells[SIZE_COLUMN].setToolTip(self.tr("Resume state freed: trains further with a fresh optimizer"))
             cells[0].setData(Qt.UserRole, str(run.path))
             cells[0].setToolTip(str(run.path))
             if m.validated_on_test and isinstance(best, (int, float)):
@@ -201,12 +220,15 @@ class RunsPage(QWidget):
         one = len(runs) == 1
         manifest = self._manifest(runs[0]) if one else RunManifest()
         can_resume = (
-            one and effective_status(manifest) in RESUMABLE and runs[0].checkpoint_path.is_file() and not self.is_training()
+            one and effective_status(manifest) in RESUMABLE and not self.is_training()
+            and (runs[0].checkpoint_path.is_file() or (runs[0].model_path.is_file() and bool(manifest.epochs_done)))
         )
+        running = any(effective_status(self._manifest(r)) == "running" for r in runs)
+        self.free_button.setEnabled(not running and any(r.checkpoint_path.is_file() for r in runs))
         self.open_button.setEnabled(one)
         self.resume_button.setEnabled(bool(can_resume))
         self.export_button.setEnabled(one and runs[0].model_path.is_file() and not self.export_runner.is_running())
-        self.delete_button.setEnabled(bool(runs) and not any(effective_status(self._manifest(r)) == "running" for r in runs))
+        self.delete_button.setEnabled(bool(runs) and not running)
         self.comparison.set_runs([(r.path.name, r.read_history()) for r in runs[:10]])
 
     def open_selected(self) -> None:
@@ -224,6 +246,7 @@ class RunsPage(QWidget):
         dialog = ResumeDialog(
             runs[0].path.name, int(m.epochs_done or 0), m.planned_epochs,
             float(m.training.get("learning_rate") or default_of("learning_rate")), effective_status(m), self,
+            resumable=runs[0].checkpoint_path.is_file(),
         )
         if dialog.exec() == QDialog.Accepted:
             self.resume_requested.emit(runs[0].path, dialog.more.value(), dialog.learning_rate())
@@ -262,11 +285,47 @@ class RunsPage(QWidget):
         )
         if answer != QMessageBox.Yes:
             return
-        failed = [r.path.name for r in runs if not QFile.moveToTrash(str(r.path))]
+        failed = []
+        for run in runs:
+            try:
+                delete_run(run, _to_trash)
+            except (OSError, ValueError):  # no trash, or being trained (RunBusyError): left as it is
+                failed.append(run.path.name)
         if failed:
             QMessageBox.warning(
                 self, self.tr("Not deleted"),
-                self.tr("These runs could not be moved to the trash (there may be no trash on this system), "
-                        "so they were left as they are:") + "\n\n" + "\n".join(failed),
+                self.tr("These runs could not be moved to the trash (there may be no trash on this system, or they "
+                        "are being trained), so they were left as they are:") + "\n\n" + "\n".join(failed),
             )
         self.state.runs_changed.emit()
+
+    def free_selected(self) -> None:
+        """Remove the selected runs' resume state, after asking; their models stay."""
+        runs = [r for r in self.selected_runs() if r.checkpoint_path.is_file()]
+        if not runs:
+            return
+        size = sum(r.checkpoint_path.stat().st_size for r in runs)
+        names = "\n".join(r.path.name for r in runs[:10]) + ("\n…" if len(runs) > 10 else "")
+        answer = QMessageBox.question(
+            self, self.tr("Free space"),
+            self.tr("Remove the resume state of {0} run(s), about {1}?\n\n{2}\n\nTheir models stay: they still "
+                    "predict, evaluate and export, and can be trained further, with a fresh optimizer.").format(
+                len(runs), human_size(size), names))
+        if answer != QMessageBox.Yes:
+            return
+        failed = []
+        for run in runs:
+            try:
+                free_resume_state(run)
+            except (OSError, ValueError) as exc:  # being trained, or its model changed: left as it is
+                failed.append(f"{run.path.name}: {shown_error(exc, core_text)}")
+        if failed:
+            QMessageBox.warning(self, self.tr("Not freed"),
+                                self.tr("These runs were left as they are:") + "\n\n" + "\n".join(failed))
+        self.state.runs_changed.emit()
+
+
+def _to_trash(path: str) -> None:
+    """Qt's move to the desktop trash, raising when there is none."""
+    if not QFile.moveToTrash(path):
+        raise OSError(path)

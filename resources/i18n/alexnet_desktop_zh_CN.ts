@@ -2098,6 +2098,11 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>Select one run to see its curves, several (Ctrl or Shift) to compare them.</source>
       <translation>选择一个运行查看其曲线，选择多个（按住 Ctrl 或 Shift）进行比较。</translation>
     </message>
@@ -2143,6 +2148,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Free space…</source>
+      <translation>释放空间…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Remove the selected runs' resume state (the checkpoint with the optimizer's state, about three times the model); the models stay and can still be trained further (asks first)</source>
+      <translation>删除所选运行的续训状态（含优化器状态的检查点，约为模型的三倍大小）；模型保留，仍可继续训练（会先询问）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -2155,6 +2170,16 @@
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>Runs</source>
       <translation>运行记录</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>{0} runs, {1} on disk</source>
+      <translation>{0} 个运行，占用磁盘 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Resume state freed: trains further with a fresh optimizer</source>
+      <translation>续训状态已释放：将用新的优化器继续训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
@@ -2196,8 +2221,36 @@ You can restore them from the trash.</source>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>These runs could not be moved to the trash (there may be no trash on this system), so they were left as they are:</source>
-      <translation>这些运行无法移到回收站（此系统可能没有回收站），因此保持原样：</translation>
+      <source>These runs could not be moved to the trash (there may be no trash on this system, or they are being trained), so they were left as they are:</source>
+      <translation>这些运行无法移到回收站（系统可能没有回收站，或它们正在训练），因此保持原样：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Free space</source>
+      <translation>释放空间</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Remove the resume state of {0} run(s), about {1}?
+
+{2}
+
+Their models stay: they still predict, evaluate and export, and can be trained further, with a fresh optimizer.</source>
+      <translation>删除 {0} 个运行的续训状态，约 {1}？
+
+{2}
+
+它们的模型保留：仍可预测、评估和导出，也可以继续训练（使用新的优化器）。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Not freed</source>
+      <translation>未释放</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>These runs were left as they are:</source>
+      <translation>这些运行保持原样：</translation>
     </message>
   </context>
   <context>
@@ -2221,6 +2274,11 @@ You can restore them from the trash.</source>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>&lt;b&gt;{0}&lt;/b&gt; is {1} after {2} of {3} epochs. It goes on from the checkpoint of its last finished epoch, optimizer state included.</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 在 {3} 轮中的第 {2} 轮后{1}。它将从最后完成一轮的检查点继续，包括优化器状态。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; is {1} after {2} of {3} epochs. Its resume state was freed: it goes on from the weights of its best epoch with a fresh optimizer.</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 在 {3} 轮中的第 {2} 轮后{1}。其续训状态已释放：将从最佳轮次的权重出发，用新的优化器继续训练。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
@@ -4505,7 +4563,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>This run's resume state was freed: it goes on from the weights of its best epoch ({0}) with a fresh optimizer (its moments start again from zero)</source>
-      <translation type="unfinished" />
+      <translation>此运行的续训状态已释放：将从最佳轮次（{0}）的权重出发，用新的优化器继续训练（其动量从零重新开始）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
@@ -4521,21 +4579,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
       <source>learning from unlabelled images works on one device for now: train on one GPU or the CPU (--device), or leave out --unlabelled</source>
       <translation>目前从未标注图像学习只能在一个设备上进行：请在一个 GPU 或 CPU 上训练（--device），或去掉 --unlabelled</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space (alexnet-desktop runs free or delete), then resume it</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>No epoch had finished, so there is nothing to resume from.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
@@ -4680,37 +4723,52 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: the run is being trained by another process; stop it first</source>
-      <translation type="unfinished" />
+      <translation>{0}：该运行正由另一个进程训练；请先停止它</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: the run is being trained; stop it first</source>
-      <translation type="unfinished" />
+      <translation>{0}：该运行正在训练；请先停止它</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: has no model.keras to keep, so its checkpoint is its only model; it was left as it is</source>
-      <translation type="unfinished" />
+      <translation>{0}：没有可保留的 model.keras，检查点是它唯一的模型；已保持原样</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: changed after the app saved it; the checkpoint was left as it is</source>
-      <translation type="unfinished" />
+      <translation>{0}：在本应用保存后被更改；检查点已保持原样</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: not a run folder (no run.json), so it was left as it is</source>
-      <translation type="unfinished" />
+      <translation>{0}：不是运行文件夹（没有 run.json），因此保持原样</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>not enough disk space for this run: its model and checkpoints need about {0} on {1}, and {2} is free. Free the resume state of finished runs (alexnet-desktop runs free RUN) or delete runs</source>
-      <translation type="unfinished" />
+      <translation>磁盘空间不足，无法进行此运行：其模型和检查点在 {1} 上约需 {0}，而可用空间为 {2}。请释放已完成运行的续训状态（alexnet-desktop runs free RUN）或删除运行</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.</source>
+      <translation>第 {0} 轮的检查点（最后一个完整保存的）和最佳模型已保留。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>No epoch had finished, so there is nothing to resume from.</source>
+      <translation>尚无完成的轮次，因此没有可以继续的状态。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space (alexnet-desktop runs free or delete), then resume it</source>
+      <translation>保存第 {0} 轮时磁盘已满，运行已停止。{1}请释放一些空间（alexnet-desktop runs free 或 delete），然后继续训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: no such run (neither a run folder nor a run in {1})</source>
-      <translation type="unfinished" />
+      <translation>{0}：没有这个运行（既不是运行文件夹，也不是 {1} 中的运行）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />

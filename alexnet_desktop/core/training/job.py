@@ -47,13 +47,9 @@ from alexnet_desktop.core.training.balance import class_weights, keras_class_wei
 from alexnet_desktop.core.training.prepare import TrainingData, prepare_data
 from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RunFolder
-from alexnet_desktop.core.training.run_space import TrainingLock, check_room, is_disk_full
+from alexnet_desktop.core.training.run_space import DiskFull, TrainingLock, check_room, disk_full, is_disk_full
 from alexnet_desktop.core.training.start_from import StartingPoint, check_compatible, check_source_run, copy_weights, set_frozen
 from alexnet_desktop.core.wording import message_of, say, to_record
-
-
-class DiskFull(Exception):
-    """The disk filled up while an epoch was saved; the message says what was kept."""
 
 
 @dataclass
@@ -192,9 +188,7 @@ class TrainingJob:
         except OSError as exc:
             if not is_disk_full(exc):
                 raise
-            raise DiskFull(say("The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space "
-                               "(alexnet-desktop runs free or delete), then resume it",
-                               epoch + 1, self._kept_after_full_disk())) from exc
+            raise disk_full(epoch + 1, len(self.history)) from exc
         patience = self.config.early_stopping
         if patience and self.best_epoch is not None and epoch + 1 - self.best_epoch >= patience:
             self.early_stopped = True
@@ -221,13 +215,6 @@ class TrainingJob:
             best={"metric": self.monitor, "value": self.best_value},
             updated=time.strftime("%Y-%m-%dT%H:%M:%S"),
         )
-
-    def _kept_after_full_disk(self) -> str:
-        """What a full disk left: the files are only ever replaced by a rename, so the last whole ones."""
-        if not self.history:
-            return say("No epoch had finished, so there is nothing to resume from.")
-        return say("The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.",
-                   len(self.history))
 
     def check_room(self, existing: int = 0) -> None:
         """Refuse to train, with the figures, when the runs folder's disk cannot hold the checkpoints."""

@@ -14,7 +14,6 @@ on a run while it is freed or deleted.
 from __future__ import annotations
 
 import errno
-import io
 import os
 import shutil
 import socket
@@ -141,8 +140,9 @@ def holds_optimizer(model_file: Path) -> bool:
     before runs kept weights only)."""
     import h5py
 
+    # h5py reads the zip member in place (seekable when stored): only the file's index is read.
     with zipfile.ZipFile(model_file) as archive, archive.open("model.weights.h5") as member:
-        with h5py.File(io.BytesIO(member.read()), "r") as weights:
+        with h5py.File(member, "r") as weights:
             return "optimizer" in weights
 
 
@@ -247,6 +247,19 @@ def check_room(folder: Path, model: Any, existing: int = 0) -> None:
             "not enough disk space for this run: its model and checkpoints need about {0} on {1}, and {2} is "
             "free. Free the resume state of finished runs (alexnet-desktop runs free RUN) or delete runs",
             human_size(need), probe, human_size(free)))
+
+
+class DiskFull(Exception):
+    """The disk filled up while an epoch was saved; the message says what was kept."""
+
+
+def disk_full(epoch: int, saved: int) -> DiskFull:
+    """The error for a disk that filled while epoch `epoch` was saved, `saved` epochs being whole on disk
+    (files are only ever replaced by a rename, so the last whole ones stay)."""
+    kept = (say("The checkpoint of epoch {0} (the last one saved whole) and the best model are kept.", saved) if saved
+            else say("No epoch had finished, so there is nothing to resume from."))
+    return DiskFull(say("The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space "
+                        "(alexnet-desktop runs free or delete), then resume it", epoch, kept))
 
 
 def is_disk_full(exc: BaseException) -> bool:
