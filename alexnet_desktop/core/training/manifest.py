@@ -267,6 +267,20 @@ def versions() -> dict[str, str]:
     }
 
 
+def reproducibility(seed: int) -> dict[str, Any]:
+    """What a run needs to be repeated weight for weight, beside `versions` and `training`: the
+    same data (the dataset's fingerprint), settings and seed, on the same machine and libraries."""
+    return {
+        "seed": seed,
+        "op_determinism": True,  # set by the training job: TensorFlow's deterministic kernels
+        "machine": platform.machine(),
+        "system": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "repeatable": "same data, settings, --seed, machine and library versions, on the CPU or one GPU; "
+                      "not across machines, library versions or several GPUs",
+    }
+
+
 def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunManifest:
     """The manifest a new run begins with."""
     from alexnet_desktop.core.model.models import preprocessing
@@ -306,6 +320,7 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
         "strategy": setup.runtime.description,
         "cluster": cluster.spec.to_record() if (cluster := clusters.active_cluster()) else None,
         "versions": versions(),
+        "reproducibility": reproducibility(cfg.seed),
         "epochs_done": 0,
         "best_epoch": None,
         "best": {"metric": monitor, "value": None},
