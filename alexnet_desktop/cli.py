@@ -7,12 +7,14 @@ one line on stderr and exit status 1 (2 for wrong usage).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from alexnet_desktop import __version__
 from alexnet_desktop.commands import checking, data, labelling, model, runs, train
+from alexnet_desktop.core.tf_runtime import VERBOSE_ENV
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="DATA may be 'demo' for the built-in demo dataset. MODEL is a run folder, or a .keras file with --labels.",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--verbose", action="store_true",
+                   help="show TensorFlow's own start-up messages (anywhere on the line, with any command or none)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for group in (data, train, labelling, model, runs, checking):
         group.add_parsers(sub)
@@ -48,6 +52,9 @@ def _joined_values(argv: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `alexnet-desktop` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--verbose" in argv:  # read before anything imports TensorFlow, by the window too
+        argv = [a for a in argv if a != "--verbose"]
+        os.environ[VERBOSE_ENV] = "1"
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
     if not argv or (argv[0] not in commands and not argv[0].startswith("-") and Path(argv[0]).exists()):

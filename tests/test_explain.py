@@ -114,14 +114,12 @@ def test_maps_change_when_the_weights_are_randomised(located):
 
 
 def test_grad_cam_weighs_the_last_convolution_by_the_score_before_the_softmax(host, located):
-    from alexnet_desktop.core.model.explain import _network
-
     expected = {"alexnet": "conv5", "alexnet-bn": "conv5_relu", "alexnet-bn-dropout": "conv5_bn",
                 "small-cnn": "block3_conv2"}
     for arch_id, layer in expected.items():
         arch = host.architecture(arch_id)
         model = build_classifier(arch, 3, max(arch.min_input_size, 67))
-        assert last_conv_block(_network(model)[0]).name == layer, arch_id
+        assert last_conv_block(model).name == layer, arch_id
     model, _, images, _, _ = located
     scores = class_scores(model, images[:4])
     probs = np.asarray(model(images[:4], training=False))

@@ -67,7 +67,8 @@ def _as_model_takes(x: np.ndarray, scale: str) -> np.ndarray:
 
 
 def _cli(*args) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CUDA_VISIBLE_DEVICES": ""}
+    # TensorFlow's own log level left unset, as a user's is: its start-up must still be quiet.
+    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
     return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
                           timeout=300, env=env)
 
@@ -85,6 +86,7 @@ def test_evaluate_matches_keras(tmp_path, kind, scale):
     given = [] if scale == "rescaling" else ["--input-scale", scale]
     done = _cli("evaluate", path, data, "--json", *given)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # quiet start: no cuInit, absl or oneDNN lines (#32)
     result = json.loads(done.stdout)
     assert result["count"] == len(y)
     assert result["accuracy"] == pytest.approx(keras_acc, abs=1e-6)

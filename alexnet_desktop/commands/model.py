@@ -19,11 +19,13 @@ def cmd_explain(args) -> int:
                                  input_scale=args.input_scale)
     printer = ProgressPrinter()
     failed = 0
+    layers: set[str] = set()
 
     def show(event: Any) -> None:
         nonlocal failed
         if isinstance(event, HeatWritten):
             printer.done()
+            layers.add(event.layer)
             print(f"{event.source}\t{event.class_name}\t{event.probability:.4f}\t{event.png}")
         elif isinstance(event, HeatFailed):
             failed += 1
@@ -43,7 +45,9 @@ def cmd_explain(args) -> int:
     results = run_stoppable(job, stop, printer)
     if results is None:
         return 130
-    print(f"{len(results) - failed} of {len(results)} images explained ({args.method}) -> {args.out}", file=sys.stderr)
+    used = f" on layer {', '.join(sorted(layers))}" if layers else ""
+    print(f"{len(results) - failed} of {len(results)} images explained ({args.method}{used}) -> {args.out}",
+          file=sys.stderr)
     return 1 if failed else 0
 
 

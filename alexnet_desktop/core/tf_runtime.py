@@ -3,21 +3,66 @@
 The GUI paints its window before anything here is called; the first call imports
 TensorFlow (seconds) with the settings applied first: quiet logs, the Keras backend,
 and GPU memory growth so one app does not take a whole card it does not need.
+
+Quiet start: TensorFlow's C++ start-up writes to the process's stderr whatever its log level
+(absl's "before InitializeLog" line, cuInit errors, oneDNN notices), so while it imports and
+finds its devices, file descriptor 2 is pointed at a temporary file; what it wrote is shown
+only if the start fails, or always with `--verbose` (`ALEXNET_DESKTOP_VERBOSE=1`). A GPU
+that is present but unusable is said once, in words, by `device_summary`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
+import sys
+import tempfile
 import threading
-from typing import Any
+from typing import Any, Iterator
 
 from alexnet_desktop.core.wording import Text, say
 
 _lock = threading.Lock()
 _tf: Any = None
 _started = False
+VERBOSE_ENV = "ALEXNET_DESKTOP_VERBOSE"
+_startup_noise = ""  # what TensorFlow wrote while starting, kept for the device line's reason
+
+
+def verbose() -> bool:
+    """True when the user asked to see TensorFlow's own start-up messages (`--verbose`)."""
+    return os.environ.get(VERBOSE_ENV) == "1"
+
+
+@contextlib.contextmanager
+def quiet_start() -> Iterator[None]:
+    """Hold back what TensorFlow's C++ code writes to stderr in the block (shown if it fails)."""
+    global _startup_noise
+    if verbose():
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no stderr to redirect (a windowed app)
+        yield
+        return
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        failed = True
+        try:
+            yield
+            failed = False
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            held.seek(0)
+            text = held.read().decode("utf-8", "replace")
+            _startup_noise += text
+            if failed and text:
+                sys.stderr.write(text)
 
 
 def tensorflow() -> Any:
@@ -25,23 +70,33 @@ def tensorflow() -> Any:
     global _tf
     with _lock:
         if _tf is None:
-            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0" if verbose() else "2")
             os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-            import tensorflow as tf
-
-            for gpu in tf.config.list_physical_devices("GPU"):
-                try:
-                    tf.config.experimental.set_memory_growth(gpu, True)
-                except RuntimeError:
-                    pass  # already initialised by someone else: growth cannot change now
-            importlib.import_module("keras")  # imported now so that it is frozen below with TensorFlow
-
+            with quiet_start():
+                tf = _import_tensorflow()
             # TensorFlow and Keras leave objects that live as long as the process; every full
             # collection walked them all, stopping every thread (the window's too). Frozen,
             # they are never walked again; nothing leaks, as these modules are never unloaded.
             gc.freeze()
             _tf = tf
         return _tf
+
+
+def _import_tensorflow() -> Any:
+    import tensorflow as tf
+
+    for gpu in tf.config.list_physical_devices("GPU"):
+        try:
+            tf.config.experimental.set_memory_growth(gpu, True)
+        except RuntimeError:
+            pass  # already initialised by someone else: growth cannot change now
+    importlib.import_module("keras")  # imported now so that it is frozen below with TensorFlow
+    if not verbose():
+        import absl.logging
+
+        absl.logging.set_verbosity(absl.logging.ERROR)  # Keras's Python-side warnings on saving and loading
+        tf.get_logger().setLevel("ERROR")
+    return tf
 
 
 def keras() -> Any:
@@ -68,7 +123,8 @@ def start_runtime() -> Text:
     """
     global _started
     tf = tensorflow()
-    tf.config.list_logical_devices()  # starts the runtime in this thread
+    with quiet_start():
+        tf.config.list_logical_devices()  # starts the runtime in this thread
     _started = True
     return device_summary()
 
@@ -100,8 +156,26 @@ def device_summary() -> Text:
             except Exception:
                 names.append(g.name)
         return say("GPU: {0}", ", ".join(names))
-    if not tf.test.is_built_with_cuda():
+    if nvidia_present():
+        why = say("an NVIDIA GPU is present but TensorFlow cannot use it ({0}); run with --verbose for "
+                  "TensorFlow's own messages", _gpu_reason())
+    elif not tf.test.is_built_with_cuda():
         why = say("this TensorFlow build has no CUDA support")
     else:
         why = say("no NVIDIA GPU or driver was found")
     return say("CPU ({0} cores): {1}", os.cpu_count(), why)
+
+
+def nvidia_present() -> bool:
+    """True when this machine has an NVIDIA GPU with its driver loaded (Linux)."""
+    return os.path.exists("/proc/driver/nvidia/version") or os.path.exists("/dev/nvidia0")
+
+
+def _gpu_reason() -> str:
+    """Why TensorFlow found no GPU, in words, from what it wrote while starting."""
+    noise = _startup_noise
+    if "cuInit" in noise:
+        return say("the CUDA driver would not start")
+    if "Cannot dlopen" in noise or "Could not find cuda" in noise or "Could not load dynamic library" in noise:
+        return say("the CUDA libraries it needs are missing or of another version")
+    return say("it reported no usable GPU")

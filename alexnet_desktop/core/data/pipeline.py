@@ -78,7 +78,8 @@ def image_dataset(
     fits = len(samples) * image_size * image_size * 3 <= CACHE_BUDGET_BYTES
     if shuffle and not fits:
         ds = ds.shuffle(len(samples), seed=seed, reshuffle_each_iteration=True)
-    ds = ds.map(_load, num_parallel_calls=tf.data.AUTOTUNE, deterministic=not shuffle).ignore_errors()
+    # In order even when shuffled: the seeded shuffle alone decides the order, so a run repeats.
+    ds = ds.map(_load, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True).ignore_errors()
     if fits:
         ds = ds.cache()
         if shuffle:

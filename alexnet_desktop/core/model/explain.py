@@ -21,6 +21,7 @@ ratio; `overlay` draws it. The first layer's kernels, tiled, are the AlexNet pap
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +57,7 @@ class Explanation:
     class_index: int
     method: str
     probability: float
+    layer: str = ""  # the layer used, found from the graph: Grad-CAM's maps, occlusion's scores
 
 
 def check_method(method: str) -> str:
@@ -65,90 +67,115 @@ def check_method(method: str) -> str:
     return method
 
 
-def _network(model: Any) -> tuple[Any, list[Any]]:
-    """The architecture inside the app's classifier wrapper, and the layers before it (the
-    preprocessing); a model made elsewhere is its own network with no preprocessing."""
+def leaf_layers(model: Any) -> list[Any]:
+    """Every layer of `model` that is not itself a model, in the graph's order, looking inside
+    nested models (the app's wrapper, an `InputScale` in front, a backbone inside a classifier)."""
     k = keras()
-    for i, layer in enumerate(model.layers):
+    out = []
+    for layer in model.layers:
         if isinstance(layer, k.Model):
-            return layer, [l for l in model.layers[1:i]]
-    return model, []
+            out += leaf_layers(layer)
+        elif not isinstance(layer, k.layers.InputLayer):
+            out.append(layer)
+    return out
 
 
-def _spatial(layer: Any) -> tuple | None:
+@contextmanager
+def _watching(layers: dict[str, Any]):
+    """While in the block, each call of a layer in `layers` (key: layer) records its input and
+    output under the key in the yielded dict: any model's inner tensors, Sequential, Functional
+    or nested, without rebuilding its graph (which fails where a Sequential has no inputs)."""
+    seen: dict[str, tuple[Any, Any]] = {}
+    for key, layer in layers.items():
+        original = layer.call
+
+        def call(*args, _original=original, _key=key, **kwargs):
+            out = _original(*args, **kwargs)
+            seen[_key] = (args[0] if args else None, out)
+            return out
+
+        object.__setattr__(layer, "call", call)
     try:
-        shape = layer.output.shape
-    except (AttributeError, ValueError):  # a layer used twice has no single output
-        return None
-    return tuple(shape[1:3]) if len(shape) == 4 else None
+        yield seen
+    finally:
+        for layer in layers.values():
+            layer.__dict__.pop("call", None)
 
 
-def last_conv_block(net: Any) -> Any:
-    """The layer whose output Grad-CAM weighs: the last convolution, followed through the
-    per-position layers after it (batch norm, ReLU, LRN) up to the first that changes the
-    grid (pooling, flatten). Grouped convolutions are convolutions too."""
+def _spatial_shapes(model: Any, leaves: list[Any]) -> list[tuple | None]:
+    """Each leaf's output grid (height, width), None for one that is not a map, from one pass."""
+    side = model.input_shape[1] or 64
+    probe = np.zeros((1, side, model.input_shape[2] or side, 3), dtype=np.uint8)
+    with _watching({str(i): layer for i, layer in enumerate(leaves)}) as seen:
+        model(probe, training=False)
+    shapes = []
+    for i in range(len(leaves)):
+        out = seen.get(str(i), (None, None))[1]
+        shape = getattr(out, "shape", None)
+        shapes.append(tuple(shape[1:3]) if shape is not None and len(shape) == 4 else None)
+    return shapes
+
+
+def last_conv_block(model: Any) -> Any:
+    """The layer whose output Grad-CAM weighs, found from the graph: the last convolution,
+    followed through the per-position layers after it (batch norm, ReLU, LRN) up to the first
+    that changes the grid (pooling, flatten). Grouped convolutions are convolutions too."""
     k = keras()
     convs = (k.layers.Conv2D, k.layers.DepthwiseConv2D, k.layers.SeparableConv2D)
-    layers = net.layers
-    last = max((i for i, l in enumerate(layers) if isinstance(l, convs)), default=None)
+    leaves = leaf_layers(model)
+    last = max((i for i, l in enumerate(leaves) if isinstance(l, convs)), default=None)
     if last is None:
-        raise ValueError(say("{0}: no convolution for Grad-CAM to weigh; use occlusion", net.name))
-    grid, chosen = _spatial(layers[last]), layers[last]
-    for layer in layers[last + 1:]:
+        raise ValueError(say("{0}: no convolution for Grad-CAM to weigh; use occlusion", model.name))
+    shapes = _spatial_shapes(model, leaves)
+    grid, chosen = shapes[last], leaves[last]
+    for layer, shape in zip(leaves[last + 1:], shapes[last + 1:]):
         if isinstance(layer, k.layers.Dropout):
             continue
-        if _spatial(layer) != grid or "pool" in type(layer).__name__.lower():
+        if shape != grid or "pool" in type(layer).__name__.lower():
             break
         chosen = layer
     return chosen
 
 
-def _score_tensor(net: Any) -> tuple[Any, Any, bool]:
-    """The network's class scores before the softmax: (a tensor of the graph, the final Dense
-    whose kernel and bias turn it into the scores or None when the tensor is the scores,
-    whether a softmax followed)."""
+def _final_layer(model: Any) -> tuple[Any, str]:
+    """The layer that gives the model's output, and how its scores before the softmax are had:
+    "dense" (a Dense with softmax: recompute x @ kernel + bias), "input" (a softmax layer: its
+    input), "output" (no softmax at the end: the outputs are the scores)."""
     k = keras()
-    final = net.layers[-1]
+    final = leaf_layers(model)[-1]
     activation = getattr(getattr(final, "activation", None), "__name__", "")
     if isinstance(final, k.layers.Dense) and activation == "softmax":
-        return final.input, final, True  # the softmax is inside the Dense: recompute x @ kernel + bias
+        return final, "dense"
     if isinstance(final, k.layers.Softmax) or (isinstance(final, k.layers.Activation) and activation == "softmax"):
-        return final.input, None, True
-    return net.output, None, False  # no softmax at the end: the outputs are the scores
+        return final, "input"
+    return final, "output"
 
 
 class _Parts:
-    """What the methods need of one model, built once: its preprocessing layers, a model from
-    the network's input to its pre-softmax tensor, and (for Grad-CAM) one that also gives the
-    last convolution's maps."""
+    """What the methods need of one model, found once: the layer that gives its scores, and
+    (for Grad-CAM) the last convolution block."""
 
     def __init__(self, model: Any) -> None:
-        self.net, self.preprocessing = _network(model)
-        self.pre, self.dense, self.softmax = _score_tensor(self.net)
-        self.scorer = keras().Model(self.net.inputs, self.pre)
+        self.model = model
+        self.final, self.how = _final_layer(model)
+        self.softmax = self.how != "output"
         self._cam: Any = None
 
-    def network_input(self, pixels: np.ndarray) -> Any:
-        """A batch of uint8 images through the preprocessing, as float32."""
+    def scores(self, seen: dict) -> Any:
+        """The class scores (before any softmax) from what the final layer was seen to take and give."""
         tf = tensorflow()
-        x = tf.convert_to_tensor(pixels)
-        for layer in self.preprocessing:
-            x = layer(x)
-        return tf.cast(x, tf.float32)
+        given, out = seen["final"]
+        if self.how == "output":
+            return tf.cast(out, tf.float32)
+        if self.how == "input":
+            return tf.cast(given, tf.float32)
+        scores = tf.matmul(tf.cast(given, tf.float32), tf.cast(self.final.kernel, tf.float32))
+        return scores + tf.cast(self.final.bias, tf.float32) if self.final.use_bias else scores
 
-    def scores(self, pre: Any) -> Any:
-        """The class scores (before any softmax) from the pre-softmax tensor."""
-        tf = tensorflow()
-        pre = tf.cast(pre, tf.float32)
-        if self.dense is None:
-            return pre
-        scores = tf.matmul(pre, tf.cast(self.dense.kernel, tf.float32))
-        return scores + tf.cast(self.dense.bias, tf.float32) if self.dense.use_bias else scores
-
-    def cam_probe(self) -> Any:
-        """The network's input to (the last convolution block's maps, the pre-softmax tensor)."""
+    def cam_layer(self) -> Any:
+        """The layer Grad-CAM weighs (`last_conv_block`)."""
         if self._cam is None:
-            self._cam = keras().Model(self.net.inputs, [last_conv_block(self.net).output, self.pre])
+            self._cam = last_conv_block(self.model)
         return self._cam
 
     def probabilities(self, scores: np.ndarray) -> np.ndarray:
@@ -172,7 +199,14 @@ def _parts(model: Any) -> _Parts:
 def class_scores(model: Any, pixels: np.ndarray) -> np.ndarray:
     """The model's class scores before the softmax for a batch of uint8 images (N, C), float32."""
     parts = _parts(model)
-    return np.asarray(parts.scores(parts.scorer(parts.network_input(pixels), training=False)), dtype=np.float32)
+    with _watching({"final": parts.final}) as seen:
+        model(tensorflow().convert_to_tensor(pixels), training=False)
+    return np.asarray(parts.scores(seen), dtype=np.float32)
+
+
+def scores_layer(model: Any) -> str:
+    """The name of the layer whose scores (before any softmax) the methods ask."""
+    return _parts(model).final.name
 
 
 def _peak_one(heat: np.ndarray) -> np.ndarray:
@@ -183,22 +217,32 @@ def _peak_one(heat: np.ndarray) -> np.ndarray:
 
 def grad_cam(model: Any, pixels: np.ndarray, class_index: int | None = None) -> tuple[np.ndarray, int]:
     """The Grad-CAM map of `class_index` (default: the highest-scoring class) for one uint8
-    image (H, W, 3) of the model's input size: float32 (H, W), >= 0, peak 1; and the class."""
+    image (H, W, 3) of the model's input size: float32 (H, W), >= 0, peak 1; and the class.
+    The layer weighed is `cam_layer(model)`."""
     tf = tensorflow()
     parts = _parts(model)
-    probe = parts.cam_probe()
-    x = parts.network_input(pixels[None])
-    with tf.GradientTape() as tape:
-        maps, pre = probe(x, training=False)
-        scores = parts.scores(pre)
+    watched = {"final": parts.final, "maps": parts.cam_layer()}
+    with tf.GradientTape() as tape, _watching(watched) as seen:
+        model(tf.convert_to_tensor(pixels[None]), training=False)
+        maps = seen["maps"][1]
+        scores = parts.scores(seen)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[:, class_index]
-    grads = tf.cast(tape.gradient(score, maps), tf.float32)
+    grads = tape.gradient(score, maps)
+    if grads is None:
+        raise ValueError(say("{0}: the class score does not depend on layer {1}; use occlusion", model.name,
+                             parts.cam_layer().name))
+    grads = tf.cast(grads, tf.float32)
     weights = tf.reduce_mean(grads, axis=(1, 2), keepdims=True)
     cam = tf.nn.relu(tf.reduce_sum(weights * tf.cast(maps, tf.float32), axis=-1))[0].numpy()
     h, w = pixels.shape[:2]
     return _peak_one(_resize(cam, h, w)), class_index
+
+
+def cam_layer(model: Any) -> str:
+    """The name of the layer Grad-CAM weighs for `model`."""
+    return _parts(model).cam_layer().name
 
 
 def _places(size: int, patch: int, grid: int) -> list[int]:
@@ -261,13 +305,13 @@ def explain(
     check_method(method)
     if method == OCCLUSION:
         heat, class_index, p = occlusion(model, pixels, class_index, emit=emit, stop=stop)
-        return Explanation(heat, class_index, method, p)
+        return Explanation(heat, class_index, method, p, scores_layer(model))
     if stop is not None and stop.is_set():
         raise Cancelled()
     heat, class_index = grad_cam(model, pixels, class_index)
     p = float(_parts(model).probabilities(class_scores(model, pixels[None]))[0, class_index])
     emit(Progress(1, 1, "views"))
-    return Explanation(heat, class_index, method, p)
+    return Explanation(heat, class_index, method, p, cam_layer(model))
 
 
 def _resize(heat: np.ndarray, height: int, width: int) -> np.ndarray:
@@ -297,11 +341,10 @@ def overlay(pixels: np.ndarray, heat: np.ndarray, alpha: float = 0.45) -> np.nda
 def first_layer_filters(model: Any, scale: int = 4) -> np.ndarray:
     """The first convolution's kernels tiled in a grid, each scaled to 0..255 on its own and
     enlarged `scale` times (AlexNet: 96 kernels of 11x11x3, the paper's Figure 3)."""
-    net, _ = _network(model)
     k = keras()
-    conv = next((l for l in net.layers if isinstance(l, k.layers.Conv2D)), None)
+    conv = next((l for l in leaf_layers(model) if isinstance(l, k.layers.Conv2D)), None)
     if conv is None:
-        raise ValueError(say("{0}: no convolution", net.name))
+        raise ValueError(say("{0}: no convolution", model.name))
     kernels = np.asarray(conv.get_weights()[0], dtype=np.float32)  # (kh, kw, in/groups, out)
     kh, kw, cin, n = kernels.shape
     if cin != 3:

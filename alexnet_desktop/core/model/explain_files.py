@@ -42,6 +42,7 @@ class HeatWritten:
     class_name: str
     method: str
     probability: float
+    layer: str = ""  # the layer the method used (`Explanation.layer`)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def explain_files(
             e = explain(loaded.model, seen, method, class_index, stop=stop)
             heat = heat_at(e.heat, *image.shape[:2])
             png, npy = write_heat(out, path.stem, overlay(image, heat), heat, taken)
-            result = HeatWritten(path, png, npy, loaded.class_names[e.class_index], method, e.probability)
+            result = HeatWritten(path, png, npy, loaded.class_names[e.class_index], method, e.probability, e.layer)
         results.append(result)
         emit(result)
         emit(Progress(i + 1, len(paths), "images"))

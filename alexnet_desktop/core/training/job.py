@@ -240,6 +240,8 @@ class TrainingJob:
 
         self.emit(Message(say("Loading TensorFlow")))
         keras().utils.set_random_seed(cfg.seed)
+        # Deterministic kernels: the same seed, data and settings give the same weights (#32).
+        tensorflow().config.experimental.enable_op_determinism()
         device = device_summary()
         runtime = training_runtime(cfg.devices, cfg.mixed_precision)
         skipped = SkippedFiles()

@@ -6,7 +6,7 @@ import platform
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from alexnet_desktop.core.runs.manifest import RunManifest
 
@@ -31,6 +31,20 @@ def versions() -> dict[str, str]:
         "keras": keras().__version__,
         "numpy": numpy.__version__,
         "pillow": PIL.__version__,
+    }
+
+
+def reproducibility(seed: int) -> dict[str, Any]:
+    """What a run needs to be repeated weight for weight, beside `versions` and `training`: the
+    same data (the dataset's fingerprint), settings and seed, on the same machine and libraries."""
+    return {
+        "seed": seed,
+        "op_determinism": True,  # set by the training job: TensorFlow's deterministic kernels
+        "machine": platform.machine(),
+        "system": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "repeatable": "same data, settings, --seed, machine and library versions, on the CPU or one GPU; "
+                      "not across machines, library versions or several GPUs",
     }
 
 
@@ -73,6 +87,7 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
         "strategy": setup.runtime.description,
         "cluster": cluster.spec.to_record() if (cluster := clusters.active_cluster()) else None,
         "versions": versions(),
+        "reproducibility": reproducibility(cfg.seed),
         "epochs_done": 0,
         "best_epoch": None,
         "best": {"metric": monitor, "value": None},
