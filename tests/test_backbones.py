@@ -92,7 +92,7 @@ def test_the_weights_went_into_the_backbone_and_were_used(lab):
 
 def test_a_run_predicts_evaluates_explains_exports_and_summarises(lab):
     home, kh, run, data = lab["root"] / "home", lab["keras_home"], lab["run"], lab["data"]
-    out = cli(home, kh, "predict", run, data / "red", "--json")
+    out = cli(home, kh, "predict", run, data / "red")
     assert "red" in out.stdout
     out = cli(home, kh, "evaluate", run, data)
     assert "accuracy" in out.stdout.lower()

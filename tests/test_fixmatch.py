@@ -69,7 +69,7 @@ def test_the_run_records_the_folder_and_learns_with_it(lab):
 
 def test_the_model_is_the_plain_classifier_and_the_run_resumes(lab):
     home, run = lab["root"] / "home", lab["run"]
-    out = cli(home, "predict", run, lab["data"] / "red", "--json")
+    out = cli(home, "predict", run, lab["data"] / "red")
     assert "red" in out.stdout or "blue" in out.stdout
     cli(home, "train", "--resume", run, "--more-epochs", "1")
     rows = list(csv.DictReader(open(run / "history.csv")))
