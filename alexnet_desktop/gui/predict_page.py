@@ -10,6 +10,7 @@ import html
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
@@ -30,7 +31,7 @@ from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.predict_retrain import Retrainer
 from alexnet_desktop.gui.predict_review import ReviewPane
 from alexnet_desktop.gui.predict_sort import Sorter, entries_tooltip
-from alexnet_desktop.gui.viewer import LabelGrid, label_text
+from alexnet_desktop.gui.viewer import GridModel, LabelGrid, label_text
 from alexnet_desktop.gui.widgets import button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
@@ -90,6 +91,7 @@ class PredictPage(QWidget):
         self.status.setWordWrap(True)
         self.sorter = Sorter(self.session, state, self.progress, self.status, self)
         self.sorter.changed.connect(self._update_buttons)
+        self.sorter.moved.connect(self._files_moved)
         self.export_button = button(
             self.tr("Export…"), self.tr("Save the results as CSV or JSON: path, label, confidence, top-k, all "
                                         "probabilities, and whether each label was predicted or set by you"),
@@ -416,6 +418,23 @@ class PredictPage(QWidget):
             self._saved = self.store.load(self._folder)
         except (OSError, ValueError) as exc:
             self.labels_note.setText(self.tr("Your labels could not be saved: {0}").format(shown_error(exc, core_text)))
+
+    def _files_moved(self, moves: dict) -> None:
+        """A sort moved files (or its undo put them back): the tiles and saved labels follow them."""
+        where = {row.path: i for i, row in enumerate(self.session.rows)}
+        for old, new in moves.items():
+            i = where.get(old)
+            if i is not None:
+                self.session.rows[i] = replace(self.session.rows[i], path=new)
+        if self._folder:
+            try:
+                self.store.moved(self._folder, {str(a): str(b) for a, b in moves.items()})
+                self._saved = self.store.load(self._folder)
+            except (OSError, ValueError) as exc:
+                self.labels_note.setText(self.tr("Your labels could not be saved: {0}").format(shown_error(exc, core_text)))
+        self.grid_model.set_view()
+        current = self.grid.currentIndex()
+        self.detail.show_row(self.session, current.data(GridModel.RowRole) if current.isValid() else None)
 
     def _view_changed(self) -> None:
         self.grid_model.set_view(self.show_combo.currentData() or "all", self.sort_combo.currentData())
