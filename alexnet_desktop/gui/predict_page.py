@@ -395,7 +395,7 @@ class PredictPage(QWidget):
     def _on_failed(self, message: str, _tb: str) -> None:
         self._show_progress(force=True)  # the rows predicted before the failure stay reviewable
         self.progress.setRange(0, 1)
-        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(html.escape(message)))
+        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(html.escape(message, quote=False)))
 
     # ---- reviewing ---------------------------------------------------------------------
 

@@ -190,4 +190,4 @@ class Sorter(QObject):
         self._follow("sort")  # what was moved before it stopped
         self.ended.emit("failed", None)
         self.status.setText(self.tr("<b>Sorting stopped:</b> {0}. Every file is whole; Undo puts back what was done.").format(
-            html.escape(message)))
+            html.escape(message, quote=False)))

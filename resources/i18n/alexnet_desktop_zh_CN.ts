@@ -188,11 +188,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>&lt;b&gt;{0}&lt;/b&gt; does not look like a dataset: no layout recognises it. Choose the layout by hand, or a folder with one sub-folder of images per class.</source>
-      <translation>&lt;b&gt;{0}&lt;/b&gt; 看起来不是数据集：没有任何组织方式能识别它。请手动选择组织方式，或选择每个类别一个图像子文件夹的文件夹。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>The demo dataset plugin is not installed or failed to load (see Plugins).</source>
       <translation>演示数据集插件未安装或加载失败（见“插件”页）。</translation>
     </message>
@@ -270,8 +265,18 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>&lt;b&gt;Could not read the dataset:&lt;/b&gt; {0}</source>
-      <translation>&lt;b&gt;无法读取数据集：&lt;/b&gt;{0}</translation>
+      <source>Could not read the dataset: {0}</source>
+      <translation>无法读取数据集：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>No images to show: the dataset could not be read.</source>
+      <translation>没有可显示的图像：无法读取数据集。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Layouts understood:</source>
+      <translation>可识别的布局：</translation>
     </message>
   </context>
   <context>
@@ -1678,8 +1683,8 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Add the images you relabelled to a training dataset, then train a run from the model that made these predictions, with its settings; when it ends, predict the folder again, keeping your labels</source>
-      <translation>把你重新标注的图像加入训练数据集，然后从做出这些预测的模型出发、按它的设置训练；训练结束后再次预测该文件夹，并保留你的标签</translation>
+      <source>Train a run from the model that made these predictions, with its settings, on its own dataset plus the images you relabelled (no file is copied); when it ends, predict the folder again, keeping your labels</source>
+      <translation>从做出这些预测的模型出发，用它的设置，在它自己的数据集加上你重新标注的图像上训练一次运行（不复制任何文件）；结束后再次预测该文件夹，保留你的标签</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1753,6 +1758,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Your earlier labels of this folder cannot be read, so labels given now are not saved: {0}</source>
+      <translation>无法读取你之前为此文件夹做的标签，因此现在给出的标签不会保存：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>{0:,} label(s) you gave this folder earlier are put back.</source>
+      <translation>已恢复你之前为此文件夹给出的 {0:,} 个标签。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
@@ -1775,6 +1790,11 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · U: uncertain · Enter: accept · Backspace: undo your label · N: next to review (the least sure image not yet looked at) · double-click: open</source>
       <translation> · U：不确定 · Enter：接受 · Backspace：撤销你的标签 · N：下一张待复查（尚未查看的最不确定图像） · 双击：打开</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); choose a model with these classes to see its predictions for them.</source>
+      <translation>你的标签中有此模型不认识的类别：{0}。这些标签会保留（重新训练时计入）；选择包含这些类别的模型即可看到对它们的预测。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1818,6 +1838,11 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Your labels could not be saved: {0}</source>
+      <translation>无法保存你的标签：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · {0} corrected by you</source>
       <translation> · 你修正了 {0} 张</translation>
     </message>
@@ -1830,30 +1855,22 @@
     </message>
   </context>
   <context>
-    <name>RetrainDialog</name>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Retrain with my corrections</source>
-      <translation>用我的更正重新训练</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Add to which dataset folder?</source>
-      <translation>加入哪个数据集文件夹？</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>The {0} image(s) you relabelled are copied into this dataset folder, one sub-folder per class (Undo last sort takes them out again). Then a run trains on it, starting from {1} with its settings.</source>
-      <translation>你重新标注的 {0} 张图像将被复制到此数据集文件夹，每个类别一个子文件夹（“撤销上次整理”可将其移除）。然后以 {1} 为起点、按其设置在此数据集上训练。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Add and retrain</source>
-      <translation>添加并重新训练</translation>
-    </message>
-  </context>
-  <context>
     <name>Retrainer</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Predict a folder, then correct some labels to retrain.</source>
+      <translation>先预测一个文件夹，再更正一些标签，才能重新训练。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Retraining needs predictions made by a run of this workspace, not a model file.</source>
+      <translation>重新训练需要由本工作区的某次运行做出的预测，而不是模型文件。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Correct at least one label (keys 1-9) to retrain.</source>
+      <translation>至少更正一个标签（按键 1-9）才能重新训练。</translation>
+    </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Cannot retrain</source>
@@ -1861,8 +1878,18 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
-      <source>Not retrained: the corrections were not all added.</source>
-      <translation>未重新训练：更正未能全部添加。</translation>
+      <source>The dataset {0} trained on is gone: {1}</source>
+      <translation>{0} 训练所用的数据集已不存在：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Retrain with my corrections</source>
+      <translation>用我的更正重新训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>Train a new run starting from {0}, with its settings, on its dataset {1} plus the {2} image(s) you relabelled? Your files are not copied or moved: the new run lists the corrections in its run.json, and a corrected image already in the dataset takes your label.</source>
+      <translation>从 {0} 出发，用它的设置，在它的数据集 {1} 加上你重新标注的 {2} 张图像上训练一次新运行？你的文件不会被复制或移动：新运行在其 run.json 中列出这些更正，数据集中已有的被更正图像采用你的标签。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
@@ -2494,6 +2521,29 @@ You can restore them from the trash.</source>
       <location filename="../../alexnet_desktop/gui/start_from_box.py" />
       <source>none chosen</source>
       <translation>未选择</translation>
+    </message>
+  </context>
+  <context>
+    <name>AppState</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>Choose a dataset on the Data page first.</source>
+      <translation>请先在“数据”页选择数据集。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>The dataset is being checked on the Data page…</source>
+      <translation>“数据”页正在检查数据集…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>The dataset could not be read (see the Data page).</source>
+      <translation>无法读取数据集（见“数据”页）。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/state.py" />
+      <source>Training needs images of at least 2 classes (see the Data page).</source>
+      <translation>训练至少需要 2 个类别的图像（见“数据”页）。</translation>
     </message>
   </context>
   <context>
@@ -3227,6 +3277,66 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: label {1!r} replaced by your correction {2!r}</source>
+      <translation>{0}：标签 {1!r} 已被你的更正 {2!r} 替换</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: left out of training, as you chose</source>
+      <translation>{0}：按你的选择不参与训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: correction not used: {1}</source>
+      <translation>{0}：未使用此更正：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>Corrections: {0} relabelled, {1} added, {2} left out, {3} not used</source>
+      <translation>更正：{0} 个改标，{1} 个新增，{2} 个排除，{3} 个未使用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: cannot read the corrections file ({1})</source>
+      <translation>{0}：无法读取更正文件（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: a corrections file needs the columns file,label (found {1})</source>
+      <translation>{0}：更正文件需要 file,label 两列（找到的是 {1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: more than {1:,} rows; is this a corrections file?</source>
+      <translation>{0}：超过 {1:,} 行；这是更正文件吗？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}, line {1}: no file given</source>
+      <translation>{0}，第 {1} 行：没有给出文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>the file is gone</source>
+      <translation>文件已不存在</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>the file changed since you corrected it</source>
+      <translation>你更正之后文件已被修改</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>cannot read it ({0})</source>
+      <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>{0}: with your corrections the training set has fewer than 2 classes</source>
+      <translation>{0}：加上你的更正后，训练集少于 2 个类别</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/labelling/journal.py" />
       <source>{0}: a journal of that name exists</source>
       <translation>{0}：已有同名日志</translation>
@@ -3338,8 +3448,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: no image files found (try --recursive)</source>
-      <translation>{0}：未找到图像文件（试试 --recursive）</translation>
+      <source>{0}: no image files found directly in it (images in its sub-folders count only when sub-folders are included)</source>
+      <translation>{0}：其中直接没有图像文件（只有在包含子文件夹时，子文件夹中的图像才计入）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3470,6 +3580,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>no label</source>
       <translation>没有标签</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
+      <source>{0}: too large to be a store of review labels</source>
+      <translation>{0}：太大，不是审阅标签的存储文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
+      <source>{0}: the saved review labels cannot be read ({1})</source>
+      <translation>{0}：无法读取已保存的审阅标签（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
+      <source>{0}: not a store of review labels</source>
+      <translation>{0}：不是审阅标签的存储文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/session.py" />
@@ -4035,6 +4160,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>no runs folder given</source>
       <translation>没有指定运行记录文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>each correction needs a file and a label</source>
+      <translation>每条更正都需要文件和标签</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
