@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
             self.show_device(old.device_text)
         if self.state.data_path is not None:
             self.data_page.choose_folder(self.state.data_path, self.state.loader_id)
+        self.predict_page.take_over_from(old.predict_page)
 
     def _choose_initial_dataset(self) -> None:
         settings = QSettings()

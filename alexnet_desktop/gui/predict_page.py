@@ -182,6 +182,17 @@ class PredictPage(QWidget):
             self.model_combo.setCurrentIndex(index)
         self._update_buttons()
 
+    def take_over_from(self, old: "PredictPage") -> None:
+        """The chosen model, the folder and its options of the page this one replaces (another language)."""
+        self._given_names.update(old._given_names)
+        for i in range(old.model_combo.count()):
+            if self.model_combo.findData(old.model_combo.itemData(i)) < 0:
+                self.model_combo.addItem(old.model_combo.itemText(i), old.model_combo.itemData(i))
+        self.model_combo.setCurrentIndex(self.model_combo.findData(old.model_combo.currentData()))
+        self.folder_edit.setText(old.folder_edit.text())
+        self.recursive.setChecked(old.recursive.isChecked())
+        self.threshold.setValue(old.threshold.value())
+
     def use_run(self, run_dir: Path) -> None:
         """Choose the model of run `run_dir`, if the workspace has it (the list is read again first)."""
         self.refresh_runs()

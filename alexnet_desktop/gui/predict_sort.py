@@ -19,6 +19,7 @@ from alexnet_desktop.core.labelling.sorting import SortPlan, plan_sort, run_sort
 from alexnet_desktop.core.wording import shown, shown_error
 from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.widgets import remember_folder, start_folder
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -89,13 +90,19 @@ class Sorter(QObject):
 
     def ask_export(self) -> None:
         """Ask where to save the results, then save them."""
+        start = start_folder("predictions", self._images_folder())
         path, _ = QFileDialog.getSaveFileName(self.parent(), self.tr("Export predictions"),
-                                              str(Path.home() / "predictions.csv"), self.tr("CSV (*.csv);;JSON (*.json)"))
+                                              str(start / "predictions.csv"), self.tr("CSV (*.csv);;JSON (*.json)"))
         if path:
+            remember_folder("predictions", path)
             try:
                 self.status.setText(self.tr("Saved {0}").format(self.export(Path(path))))
             except OSError as exc:
                 self.status.setText(self.tr("<b>Could not save:</b> {0}").format(exc))
+
+    def _images_folder(self) -> Path | None:
+        """The folder of the images shown (dialogs open beside them)."""
+        return self.session.rows[0].path.parent if self.session.rows else None
 
     def plan(self, out: Path, move: bool) -> SortPlan:
         """The sort of the current session into `out` (the dry run)."""
@@ -105,9 +112,11 @@ class Sorter(QObject):
     def sort_into_folders(self, out: Path | None = None) -> None:
         """Ask for the output folder and copy/move, show the dry run, then sort in a worker."""
         if out is None:
-            chosen = QFileDialog.getExistingDirectory(self.parent(), self.tr("Sort into which folder?"), str(Path.home()))
+            chosen = QFileDialog.getExistingDirectory(self.parent(), self.tr("Sort into which folder?"),
+                                                      str(start_folder("sort", self._images_folder())))
             if not chosen:
                 return
+            remember_folder("sort", chosen)
             out = Path(chosen)
         self.confirm_and_sort(lambda move: self.plan(out, move))
 

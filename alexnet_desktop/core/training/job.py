@@ -375,9 +375,13 @@ class TrainingJob:
         evaluation.optimistic = epoch_chosen_on(self.run, val)
         save_evaluation(self.run, evaluation, loaded=loaded, stop=self.stop)
         worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
-        self.emit(Message(say(
-            "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
-            evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
+        if worst[1]["recall"] < 1.0:
+            self.emit(Message(say(
+                "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
+                evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
+        else:  # naming a class with recall 1.00 as "most often missed" would mislead
+            self.emit(Message(say("Validation: accuracy {0:.3f}, loss {1:.4f}; every class's images were all recognised",
+                                  evaluation.accuracy, evaluation.loss)))
         if evaluation.optimistic:
             self.emit(Message(optimistic_note(), "warning"))
         self.emit(Evaluated(self.run.path, evaluation))
