@@ -1,7 +1,8 @@
 """The whole labelling loop in the main window, as a user does it, on each kind of dataset.
 
 Through the visible widgets (clicks, keys, typed text; file dialogs and yes/no questions
-answered as a user would): open a dataset on the Data page, train briefly, predict a folder,
+answered as a user would): open a dataset on the Data page (a folder per class, labels in
+file names, a CSV list, MNIST and CIFAR-10 files, the generated demo), train briefly, predict a folder,
 correct three images by keyboard, retrain with the corrections, predict again and see the
 corrected classes, sort the files (moving them) after the dry run, and undo.
 """
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from alexnet_desktop.gui.predict_sort import SortDialog
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid
 from tests.conftest import write_colour_dataset
-from tests.dataset_files import write_mnist
+from tests.dataset_files import write_cifar_python, write_mnist
 
 
 def _folder(tmp: Path) -> tuple[str, Path]:
@@ -51,11 +52,15 @@ def _mnist(tmp: Path) -> tuple[str, Path]:
     return "folder", write_mnist(tmp / "mnist", n_train=20, n_test=5)
 
 
+def _cifar(tmp: Path) -> tuple[str, Path]:
+    return "folder", write_cifar_python(tmp / "cifar", per_batch=6)
+
+
 def _demo(tmp: Path) -> tuple[str, Path]:
     return "demo", Path()
 
 
-KINDS = {"folder": _folder, "filenames": _filenames, "csv": _csv_list, "mnist": _mnist, "demo": _demo}
+KINDS = {"folder": _folder, "filenames": _filenames, "csv": _csv_list, "mnist": _mnist, "cifar": _cifar, "demo": _demo}
 
 
 def _open_dataset(qtbot, window, monkeypatch, how: str, path: Path) -> None:

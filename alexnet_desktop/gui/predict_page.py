@@ -147,7 +147,10 @@ class PredictPage(QWidget):
         layout.addWidget(heading(self.tr("Predict a folder")))
         layout.addLayout(hrow(self.tr("Model:"), (self.model_combo, 1), self.model_button))
         layout.addLayout(hrow(self.tr("Images:"), (self.folder_edit, 1), self.folder_button, self.recursive))
-        layout.addLayout(hrow(self.predict_button, self.cancel_button, (self.progress, 1), self.export_button))
+        self.predict_why = QLabel()  # why Predict is disabled, beside it
+        self.predict_why.setWordWrap(True)
+        layout.addLayout(hrow(self.predict_button, self.cancel_button, self.predict_why, (self.progress, 1),
+                              self.export_button))
         layout.addWidget(self.status)
         layout.addWidget(self.labels_note)
         layout.addLayout(hrow(self.tr("Show:"), self.show_combo, self.tr("Order:"), self.sort_combo, self.tr("Uncertain below:"),
@@ -474,10 +477,23 @@ class PredictPage(QWidget):
         """Stop the thumbnail thread (the window is closing)."""
         self.review.shutdown()
 
+    def _why_not_predict(self) -> str:
+        """Why Predict cannot be used now, in words ("" when it can)."""
+        if self.model_combo.count() == 0:
+            return self.tr("No trained model yet: train one (Train page) or choose a model file.")
+        folder = self.folder_edit.text().strip()
+        if not folder:
+            return self.tr("Choose the folder of images to label.")
+        if not Path(folder).is_dir():
+            return self.tr("No such folder.")
+        return ""
+
     def _update_buttons(self) -> None:
         busy = self.runner.is_running() or self.sorter.is_running()
         has_rows = bool(self.session.rows)
-        self.predict_button.setEnabled(not busy and self.model_combo.count() > 0 and bool(self.folder_edit.text().strip()))
+        why = "" if busy else self._why_not_predict()
+        self.predict_button.setEnabled(not busy and not why)
+        self.predict_why.setText(why)
         self.cancel_button.setEnabled(busy)
         self.export_button.setEnabled(not busy and has_rows)
         self.sort_button.setEnabled(not busy and has_rows)

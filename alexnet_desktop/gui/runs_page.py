@@ -46,6 +46,7 @@ class ResumeDialog(QDialog):
     def __init__(self, name: str, done: int, planned: int, rate: float, status: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Resume run"))
+        self.setMinimumWidth(520)  # the title and the rate's seven decimals need the room
         self.more = QSpinBox()
         self.more.setRange(0 if done < planned else 1, 100000)
         self.more.setValue(0 if done < planned else max(1, planned // 2))

@@ -1382,6 +1382,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>accuracy (0-1)</source>
+      <translation>准确率（0-1）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>loss (cross-entropy)</source>
+      <translation>损失（交叉熵）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
       <source>epoch</source>
       <translation>轮</translation>
     </message>
@@ -1413,6 +1423,11 @@
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
       <source>Learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>rate</source>
       <translation>学习率</translation>
     </message>
     <message>
@@ -1845,6 +1860,21 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · {0} corrected by you</source>
       <translation> · 你修正了 {0} 张</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>No trained model yet: train one (Train page) or choose a model file.</source>
+      <translation>还没有训练好的模型：先训练一个（“训练”页）或选择模型文件。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose the folder of images to label.</source>
+      <translation>请选择要标注的图像文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>No such folder.</source>
+      <translation>没有这个文件夹。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_sort.py" />
@@ -4410,6 +4440,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})</source>
       <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；最常漏判的类别是 {2}（召回率 {3:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Validation: accuracy {0:.3f}, loss {1:.4f}; every class's images were all recognised</source>
+      <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；每个类别的图像都被全部识别</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
