@@ -171,6 +171,8 @@ def test_choosing_a_language_reopens_the_window_in_it_over_the_same_state(qtbot,
     window.data_page.choose_folder(colour_dataset)
     qtbot.waitUntil(lambda: window.state.scan is not None and not window.data_page.runner.is_running(), timeout=30000)
     window.tabs.setCurrentWidget(window.model_page)
+    window.predict_page.use_model_file(colour_dataset / "red" / "red_0.png", ["blue", "red"])  # any file the user chose
+    window.predict_page.folder_edit.setText(str(colour_dataset / "blue"))
     new = None
     try:
         with qtbot.waitSignal(window.reopen_requested, timeout=5000):
@@ -181,6 +183,9 @@ def test_choosing_a_language_reopens_the_window_in_it_over_the_same_state(qtbot,
         assert new is not None and new.state is window.state
         assert new.tabs.tabText(0) == "数据" and new.tabs.currentWidget() is new.model_page
         assert new.data_page.path_edit.text() == str(colour_dataset)
+        # The Predict page keeps the chosen model and the Images folder.
+        assert new.predict_page.model_combo.currentData() == str(colour_dataset / "red" / "red_0.png")
+        assert new.predict_page.folder_edit.text() == str(colour_dataset / "blue")
         qtbot.waitUntil(lambda: "2" in new.data_page.status.text() and not new.data_page.runner.is_running(),
                         timeout=30000)
         assert "类别" in new.data_page.status.text()

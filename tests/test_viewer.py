@@ -8,10 +8,12 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.predict import Prediction
 from alexnet_desktop.core.labelling.predict_folder import Rows
+from alexnet_desktop.gui.predict_sort import SortDialog
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
 
 
@@ -27,7 +29,8 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour_dataset, workspace, tmp_path):
+def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour_dataset, workspace, tmp_path,
+                                                    monkeypatch):
     run = _trained_run(host, colour_dataset, workspace)
     inbox = tmp_path / "inbox"
     shutil.copytree(colour_dataset / "red", inbox)
@@ -109,8 +112,11 @@ def test_predict_review_relabel_export_sort_and_undo(qtbot, window, host, colour
 
     # The correction goes into a training dataset, copied, for the next run.
     dataset = tmp_path / "dataset"
+    shown = []
+    monkeypatch.setattr(SortDialog, "exec", lambda d: shown.append(d.text.toPlainText()) or QDialog.Accepted)
     with qtbot.waitSignal(page.sorter.runner.finished, timeout=60000):
         page.sorter.add_corrections(dataset)
+    assert shown[0].startswith(f"Would copy 1 file(s) into {dataset}")  # asked first, with the dry run
     assert _tree(dataset) == {f"{target}/red_0.png": original["red_0.png"]}
     assert _tree(inbox) == original
 

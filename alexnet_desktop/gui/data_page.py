@@ -287,9 +287,9 @@ class DataPage(QWidget):
         if report.cancelled:
             text = self.tr("Scan cancelled: {0} so far").format(text)
         for n in report.notes:
-            text += f"<br>ℹ {html.escape(shown(n, core_text))}"
+            text += f"<br>ℹ {html.escape(shown(n, core_text), quote=False)}"
         for w in report.warnings:
-            text += f"<br>⚠ {html.escape(shown(w, core_text))}"
+            text += f"<br>⚠ {html.escape(shown(w, core_text), quote=False)}"
         self.status.setTextFormat(Qt.RichText)
         self.status.setText(text)
         self.split_panel.set_source_images(result.samples, result.has_test)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHeaderView, QInputDialog, QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem,
+    QApplication, QCheckBox, QComboBox, QHeaderView, QInputDialog, QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -68,7 +68,12 @@ class ConfusionMatrix(pg.PlotWidget):
             self.getAxis(axis).hide()
 
     def show_matrix(self, names: list[str], counts: list[list[int]], normalised: list[list[float]], as_share: bool) -> None:
-        """Draw the matrix, coloured by the row share, labelled by count or share."""
+        """Draw the matrix, coloured by the row share, labelled by count or share, in the theme's colours."""
+        self._shown = (names, counts, normalised, as_share)
+        dark = QApplication.palette().window().color().lightness() < 128
+        # Light: white to blue. Dark: the plot's background to blue, numbers light throughout.
+        self.image.setColorMap(pg.ColorMap([0, 1], [(30, 30, 32), (40, 110, 220)]) if dark
+                               else pg.colormap.get("CET-L12"))
         self.placeholder.hide()
         for axis in ("left", "bottom"):
             self.getAxis(axis).show()
@@ -77,6 +82,7 @@ class ConfusionMatrix(pg.PlotWidget):
         self.image.setImage(share.T, levels=(0, 1))  # ImageItem is indexed [x, y]
         n = len(names)
         big = n <= 25
+        dark_theme = dark
         light, dark = QColor(255, 255, 255), QColor(30, 30, 30)
         cells = []
         for r in range(n):
@@ -84,7 +90,7 @@ class ConfusionMatrix(pg.PlotWidget):
                 if not big and counts[r][c] == 0:
                     continue
                 text = f"{share[r, c]:.0%}" if as_share else f"{counts[r][c]}"
-                cells.append((c + 0.5, r + 0.5, text, light if share[r, c] > 0.55 else dark))
+                cells.append((c + 0.5, r + 0.5, text, light if dark_theme or share[r, c] > 0.55 else dark))
         self.labels.set_labels(cells, QRectF(0, 0, n, n))
         self._set_ticks()
         self.setRange(xRange=(0, n), yRange=(0, n), padding=0.02)
@@ -100,10 +106,20 @@ class ConfusionMatrix(pg.PlotWidget):
         fits = max(metrics.horizontalAdvance(name) for name in names) + 8 <= cell
         self.getAxis("bottom").setTicks([[(i + 0.5, name if fits else str(i + 1)) for i, name in enumerate(names)]])
         self.getAxis("left").setTicks([[(i + 0.5, name if fits else f"{i + 1} {name}") for i, name in enumerate(names)]])
+        # The row names need their whole width: pyqtgraph's axis keeps the width it first had
+        # and cut ten classes' names off at 1200x800.
+        rows = [name if fits else f"{i + 1} {name}" for i, name in enumerate(names)]
+        self.getAxis("left").setWidth(max(metrics.horizontalAdvance(r) for r in rows) + 24)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._set_ticks()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # The theme changed (View > Appearance): draw the matrix again in its colours.
+        if event.type() == QEvent.PaletteChange and self.__dict__.get("_shown"):
+            self.show_matrix(*self._shown)
 
     def _clicked(self, event) -> None:
         point = self.getViewBox().mapSceneToView(event.scenePos())

@@ -316,7 +316,11 @@ class MainWindow(QMainWindow):
     def show_device(self, text: object) -> None:
         """Name the training device in the status bar, in the window's language."""
         self.device_text = text
-        self.device_label.setText(shown(text, core_text))
+        full = shown(text, core_text)
+        self.device_label.setText(full)
+        self.device_label.setToolTip(full)
+        # The status bar squeezes a permanent widget to its size hint's minimum: keep the whole name.
+        self.device_label.setMinimumWidth(min(self.device_label.fontMetrics().horizontalAdvance(full) + 12, 900))
 
     def take_over_from(self, old: "MainWindow") -> None:
         """Carry on where `old` (the same state, another language) left off: its dataset,
@@ -326,6 +330,7 @@ class MainWindow(QMainWindow):
             self.show_device(old.device_text)
         if self.state.data_path is not None:
             self.data_page.choose_folder(self.state.data_path, self.state.loader_id)
+        self.predict_page.take_over_from(old.predict_page)
 
     def _choose_initial_dataset(self) -> None:
         settings = QSettings()

@@ -98,8 +98,20 @@ class _Series:
         return self._y[: self.n]
 
 
+def y_title(metric: str) -> str:
+    """The y-axis title of a plot of `metric` ("loss" or "accuracy")."""
+    return tr("Plots", "accuracy (0-1)") if metric == "accuracy" else tr("Plots", "loss (cross-entropy)")
+
+
+class EpochAxis(pg.AxisItem):
+    """An x axis in whole epochs: no tick at 0.2 of an epoch, even on an empty plot."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        return [(max(spacing, 1.0), offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size)]
+
+
 def _plot(title: str, y_label: str = "") -> pg.PlotWidget:
-    plot = pg.PlotWidget(title=title)
+    plot = pg.PlotWidget(title=title, axisItems={"bottom": EpochAxis("bottom")})
     plot.showGrid(x=True, y=True, alpha=0.3)
     plot.setLabel("bottom", tr("Plots", "epoch"))
     if y_label:
@@ -137,7 +149,7 @@ class TrainingCurves(QWidget):
         self.series = {}
         self.best_lines = {}
         for i, (metric, title) in enumerate((("loss", tr("Plots", "Loss")), ("accuracy", tr("Plots", "Accuracy")))):
-            plot = _plot(title)
+            plot = _plot(title, y_title(metric))
             plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
             if metric == "accuracy":
                 plot.setYRange(0, 1.02, padding=0)
@@ -150,7 +162,7 @@ class TrainingCurves(QWidget):
             self.best_lines[metric] = line
             self.plots[metric] = plot
             layout.addWidget(plot, 0, i)
-        rate = _plot(tr("Plots", "Learning rate"))
+        rate = _plot(tr("Plots", "Learning rate"), tr("Plots", "rate"))
         # With the SI prefix on, pyqtgraph scales 0.001 to "1 m" units but, with no axis
         # label to carry the prefix, drew no tick labels at all: plain numbers instead.
         rate.getAxis("left").enableAutoSIPrefix(False)
@@ -310,7 +322,7 @@ class RunComparison(QWidget):
         self.plots = {}
         for metric, title in (("accuracy", tr("Plots", "Accuracy (validation solid, training dashed)")),
                                ("loss", tr("Plots", "Loss"))):
-            plot = _plot(title)
+            plot = _plot(title, y_title(metric))
             plot.addLegend(offset=(-10, -10) if metric == "accuracy" else (-10, 10))
             if metric == "accuracy":
                 plot.setYRange(0, 1.02, padding=0)

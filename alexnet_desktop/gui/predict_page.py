@@ -10,6 +10,7 @@ import html
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
@@ -33,7 +34,7 @@ from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.predict_retrain import Retrainer
 from alexnet_desktop.gui.predict_review import ReviewPane
 from alexnet_desktop.gui.predict_sort import Sorter, entries_tooltip
-from alexnet_desktop.gui.viewer import LabelGrid, label_text
+from alexnet_desktop.gui.viewer import GridModel, LabelGrid, label_text
 from alexnet_desktop.gui.widgets import button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
@@ -93,6 +94,7 @@ class PredictPage(QWidget):
         self.status.setWordWrap(True)
         self.sorter = Sorter(self.session, state, self.progress, self.status, self)
         self.sorter.changed.connect(self._update_buttons)
+        self.sorter.moved.connect(self._files_moved)
         self.export_button = button(
             self.tr("Export…"), self.tr("Save the results as CSV or JSON: path, label, confidence, top-k, all "
                                         "probabilities, and whether each label was predicted or set by you"),
@@ -148,7 +150,10 @@ class PredictPage(QWidget):
         layout.addWidget(heading(self.tr("Predict a folder")))
         layout.addLayout(hrow(self.tr("Model:"), (self.model_combo, 1), self.model_button))
         layout.addLayout(hrow(self.tr("Images:"), (self.folder_edit, 1), self.folder_button, self.recursive))
-        layout.addLayout(hrow(self.predict_button, self.cancel_button, (self.progress, 1), self.export_button))
+        self.predict_why = QLabel()  # why Predict is disabled, beside it
+        self.predict_why.setWordWrap(True)
+        layout.addLayout(hrow(self.predict_button, self.cancel_button, self.predict_why, (self.progress, 1),
+                              self.export_button))
         layout.addWidget(self.status)
         layout.addWidget(self.labels_note)
         layout.addLayout(hrow(self.tr("Show:"), self.show_combo, self.tr("Order:"), self.sort_combo, self.tr("Uncertain below:"),
@@ -182,6 +187,17 @@ class PredictPage(QWidget):
                 index = self.model_combo.count() - 1
             self.model_combo.setCurrentIndex(index)
         self._update_buttons()
+
+    def take_over_from(self, old: "PredictPage") -> None:
+        """The chosen model, the folder and its options of the page this one replaces (another language)."""
+        self._given_names.update(old._given_names)
+        for i in range(old.model_combo.count()):
+            if self.model_combo.findData(old.model_combo.itemData(i)) < 0:
+                self.model_combo.addItem(old.model_combo.itemText(i), old.model_combo.itemData(i))
+        self.model_combo.setCurrentIndex(self.model_combo.findData(old.model_combo.currentData()))
+        self.folder_edit.setText(old.folder_edit.text())
+        self.recursive.setChecked(old.recursive.isChecked())
+        self.threshold.setValue(old.threshold.value())
 
     def use_run(self, run_dir: Path) -> None:
         """Choose the model of run `run_dir`, if the workspace has it (the list is read again first)."""
@@ -420,7 +436,7 @@ class PredictPage(QWidget):
     def _on_failed(self, message: str, _tb: str) -> None:
         self._show_progress(force=True)  # the rows predicted before the failure stay reviewable
         self.progress.setRange(0, 1)
-        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(html.escape(message)))
+        self.status.setText(self.tr("<b>Prediction failed:</b> {0}").format(html.escape(message, quote=False)))
 
     # ---- reviewing ---------------------------------------------------------------------
 
@@ -443,6 +459,23 @@ class PredictPage(QWidget):
             self._saved = self.store.load(self._folder)
         except (OSError, ValueError) as exc:
             self.labels_note.setText(self.tr("Your labels could not be saved: {0}").format(shown_error(exc, core_text)))
+
+    def _files_moved(self, moves: dict) -> None:
+        """A sort moved files (or its undo put them back): the tiles and saved labels follow them."""
+        where = {row.path: i for i, row in enumerate(self.session.rows)}
+        for old, new in moves.items():
+            i = where.get(old)
+            if i is not None:
+                self.session.rows[i] = replace(self.session.rows[i], path=new)
+        if self._folder:
+            try:
+                self.store.moved(self._folder, {str(a): str(b) for a, b in moves.items()})
+                self._saved = self.store.load(self._folder)
+            except (OSError, ValueError) as exc:
+                self.labels_note.setText(self.tr("Your labels could not be saved: {0}").format(shown_error(exc, core_text)))
+        self.grid_model.set_view()
+        current = self.grid.currentIndex()
+        self.detail.show_row(self.session, current.data(GridModel.RowRole) if current.isValid() else None)
 
     def _view_changed(self) -> None:
         self.grid_model.set_view(self.show_combo.currentData() or "all", self.sort_combo.currentData())
@@ -471,10 +504,23 @@ class PredictPage(QWidget):
         """Stop the thumbnail thread (the window is closing)."""
         self.review.shutdown()
 
+    def _why_not_predict(self) -> str:
+        """Why Predict cannot be used now, in words ("" when it can)."""
+        if self.model_combo.count() == 0:
+            return self.tr("No trained model yet: train one (Train page) or choose a model file.")
+        folder = self.folder_edit.text().strip()
+        if not folder:
+            return self.tr("Choose the folder of images to label.")
+        if not Path(folder).is_dir():
+            return self.tr("No such folder.")
+        return ""
+
     def _update_buttons(self) -> None:
         busy = self.runner.is_running() or self.sorter.is_running()
         has_rows = bool(self.session.rows)
-        self.predict_button.setEnabled(not busy and self.model_combo.count() > 0 and bool(self.folder_edit.text().strip()))
+        why = "" if busy else self._why_not_predict()
+        self.predict_button.setEnabled(not busy and not why)
+        self.predict_why.setText(why)
         self.cancel_button.setEnabled(busy)
         self.export_button.setEnabled(not busy and has_rows)
         self.sort_button.setEnabled(not busy and has_rows)

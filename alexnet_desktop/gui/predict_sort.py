@@ -3,6 +3,7 @@ run first, journalled, undoable), and copy the user's corrections into a dataset
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,7 @@ from alexnet_desktop.core.labelling.sorting import SortPlan, plan_sort, run_sort
 from alexnet_desktop.core.wording import shown, shown_error
 from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.widgets import remember_folder, start_folder
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -64,12 +66,14 @@ class Sorter(QObject):
 
     changed = Signal()
     ended = Signal(str, object)  # "sort" or "undo" and its SortResult; "failed" and None
+    moved = Signal(object)  # {old path: new path} of the files a move (or its undo) carried
 
     def __init__(self, session: LabelSession, state: AppState, progress: QProgressBar, status: QLabel,
                  parent: QWidget) -> None:
         super().__init__(parent)
         self.session, self.state, self.progress, self.status = session, state, progress, status
         self.last_journal: Path | None = None
+        self._plan: SortPlan | None = None  # the plan of the last sort, to follow its moved files
         self.runner = JobRunner(self, event=self._on_sort_event, succeeded=self._on_sorted,
                                 failed=self._on_sort_failed, finished=self.changed)
 
@@ -86,13 +90,19 @@ class Sorter(QObject):
 
     def ask_export(self) -> None:
         """Ask where to save the results, then save them."""
+        start = start_folder("predictions", self._images_folder())
         path, _ = QFileDialog.getSaveFileName(self.parent(), self.tr("Export predictions"),
-                                              str(Path.home() / "predictions.csv"), self.tr("CSV (*.csv);;JSON (*.json)"))
+                                              str(start / "predictions.csv"), self.tr("CSV (*.csv);;JSON (*.json)"))
         if path:
+            remember_folder("predictions", path)
             try:
                 self.status.setText(self.tr("Saved {0}").format(self.export(Path(path))))
             except OSError as exc:
                 self.status.setText(self.tr("<b>Could not save:</b> {0}").format(exc))
+
+    def _images_folder(self) -> Path | None:
+        """The folder of the images shown (dialogs open beside them)."""
+        return self.session.rows[0].path.parent if self.session.rows else None
 
     def plan(self, out: Path, move: bool) -> SortPlan:
         """The sort of the current session into `out` (the dry run)."""
@@ -102,12 +112,18 @@ class Sorter(QObject):
     def sort_into_folders(self, out: Path | None = None) -> None:
         """Ask for the output folder and copy/move, show the dry run, then sort in a worker."""
         if out is None:
-            chosen = QFileDialog.getExistingDirectory(self.parent(), self.tr("Sort into which folder?"), str(Path.home()))
+            chosen = QFileDialog.getExistingDirectory(self.parent(), self.tr("Sort into which folder?"),
+                                                      str(start_folder("sort", self._images_folder())))
             if not chosen:
                 return
+            remember_folder("sort", chosen)
             out = Path(chosen)
+        self.confirm_and_sort(lambda move: self.plan(out, move))
+
+    def confirm_and_sort(self, describe) -> None:
+        """Show the dry run of `describe(move)` (how many files, copy or move, where to); sort when accepted."""
         try:
-            dialog = SortDialog(lambda move: self.plan(out, move), self.parent())
+            dialog = SortDialog(describe, self.parent())
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self.parent(), self.tr("Cannot sort"), shown_error(exc, core_text))
             return
@@ -118,7 +134,7 @@ class Sorter(QObject):
     def start_sort(self, plan: SortPlan) -> None:
         """Journal `plan` and carry it out in a worker; Undo becomes available."""
         journal = start_sort(plan, self.state.workspace.new_journal("sort")).path
-        self.last_journal = journal
+        self.last_journal, self._plan = journal, plan
         self.progress.setRange(0, max(1, len(plan.steps)))
         self.status.setText(self.tr("Sorting into {0}… (journal {1})").format(plan.out, journal))
         self.runner.start(lambda emit, stop: ("sort", run_sort(journal, emit, stop)))
@@ -144,8 +160,8 @@ class Sorter(QObject):
             if not chosen:
                 return
             dataset = Path(chosen)
-        plan = plan_sort([(self.session.rows[i].path, self.session.manual[i]) for i in rows], dataset)
-        self.start_sort(plan)
+        labelled = [(self.session.rows[i].path, self.session.manual[i]) for i in rows]
+        self.confirm_and_sort(lambda move: plan_sort(labelled, dataset, move=move))
 
     def _on_sort_event(self, event) -> None:
         if isinstance(event, Progress) and event.total:
@@ -154,6 +170,7 @@ class Sorter(QObject):
 
     def _on_sorted(self, result) -> None:
         kind, r = result
+        self._follow(kind)
         self.ended.emit(kind, r)
         if kind == "undo":
             problems = self.tr("; {0} not undone (hover for why)").format(len(r.problems)) if r.problems else ""
@@ -166,6 +183,20 @@ class Sorter(QObject):
         else:
             self.status.setText(self.tr("Sorted {0:,} file(s). Undo last sort puts them back.").format(r.done))
 
+    def _follow(self, kind: str) -> None:
+        """Say which files a move (or its undo) carried where, as found on disk now."""
+        plan = self._plan
+        if plan is None or not plan.move:
+            return
+        if kind == "undo":
+            moves = {s.dest: s.source for s in plan.steps if s.source.exists() and not s.dest.exists()}
+        else:
+            moves = {s.source: s.dest for s in plan.steps if s.dest.exists() and not s.source.exists()}
+        if moves:
+            self.moved.emit(moves)
+
     def _on_sort_failed(self, message: str, _tb: str) -> None:
+        self._follow("sort")  # what was moved before it stopped
         self.ended.emit("failed", None)
-        self.status.setText(self.tr("<b>Sorting stopped:</b> {0}. Every file is whole; Undo puts back what was done.").format(message))
+        self.status.setText(self.tr("<b>Sorting stopped:</b> {0}. Every file is whole; Undo puts back what was done.").format(
+            html.escape(message, quote=False)))

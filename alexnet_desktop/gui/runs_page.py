@@ -23,7 +23,7 @@ from alexnet_desktop.core.wording import from_record, shown, shown_error
 from alexnet_desktop.gui.i18n import core_text, plugin_text, status_text
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
+from alexnet_desktop.gui.widgets import button, heading, hrow, open_path, remember_folder, start_folder
 from alexnet_desktop.gui.worker import JobRunner
 
 COLUMNS = (QT_TRANSLATE_NOOP("RunsPage", "Run"), QT_TRANSLATE_NOOP("RunsPage", "Status"),
@@ -51,6 +51,7 @@ class ResumeDialog(QDialog):
                  resumable: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Resume run"))
+        self.setMinimumWidth(520)  # the title and the rate's seven decimals need the room
         self.more = QSpinBox()
         self.more.setRange(0 if done < planned else 1, 100000)
         self.more.setValue(0 if done < planned else max(1, planned // 2))
@@ -257,10 +258,13 @@ class RunsPage(QWidget):
         if len(runs) != 1 or self.export_runner.is_running():
             return
         if format_id is None or dest is None:
-            dialog = ExportDialog(runs[0].path.name, self.state.host.exporters, Path.home(), self)
+            # Beside the run the first time, then where the last export went.
+            dialog = ExportDialog(runs[0].path.name, self.state.host.exporters,
+                                  start_folder("model-export", runs[0].path.parent), self)
             if dialog.exec() != QDialog.Accepted:
                 return
             format_id, dest = dialog.format_id(), dialog.destination()
+            remember_folder("model-export", dest.parent)
         host, run = self.state.host, runs[0].path
         self.export_status.setText(self.tr("Exporting {0} as {1}…").format(run.name, plugin_text(host.exporters[format_id].name)))
         self.export_runner.start(lambda emit, stop: export_model(host, run, format_id, dest, emit=emit, stop=stop))

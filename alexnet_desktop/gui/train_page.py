@@ -425,7 +425,7 @@ class TrainPage(QWidget):
     def _on_failed(self, message: str, _tb: str) -> None:
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
-        self.status.setText(self.tr("<b>Training failed:</b> {0}").format(html.escape(message)))
+        self.status.setText(self.tr("<b>Training failed:</b> {0}").format(html.escape(message, quote=False)))
         # The reason only: an unexpected error's traceback is under the crash dialog's Show Details.
         self._log(self.tr("Training failed: {0}").format(message))
 

@@ -51,6 +51,7 @@ class ThumbnailLoader(QObject):
     """
 
     ready = Signal(str, QImage)
+    unreadable = Signal(str, str)  # a file whose thumbnail cannot be made, and why
     KEEP = 400  # waiting requests kept; far off-screen ones are dropped and asked again when seen
 
     def __init__(self, size: int = THUMB, parent: QObject | None = None) -> None:
@@ -92,14 +93,20 @@ class ThumbnailLoader(QObject):
                     return
                 path = self._stack.pop()
                 self._waiting.discard(path)
+            reason = ""
             try:
                 image = qimage(decode_image(path, size=size, keep_aspect=True))
-            except (ImageDecodeError, OSError):
-                image = QImage()
-            emit((path, image))
+            except ImageDecodeError as exc:
+                image, reason = QImage(), exc.reason
+            except OSError as exc:
+                image, reason = QImage(), str(exc.strerror or exc)
+            emit((path, image, reason))
 
-    def _decoded(self, event: tuple[str, QImage]) -> None:
-        self.ready.emit(*event)
+    def _decoded(self, event: tuple[str, QImage, str]) -> None:
+        path, image, reason = event
+        if reason:
+            self.unreadable.emit(path, reason)
+        self.ready.emit(path, image)
 
 
 class GridModel(QAbstractListModel):
@@ -118,6 +125,8 @@ class GridModel(QAbstractListModel):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._position: dict[int, int] = {}  # session row -> grid position
         self._row_of_path: dict[str, int] = {}
+        self._unreadable: dict[str, str] = {}  # path -> why its thumbnail cannot be made
+        loader.unreadable.connect(self._unreadable.__setitem__)
         loader.ready.connect(self._thumbnail_ready)
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -135,7 +144,8 @@ class GridModel(QAbstractListModel):
         if role == Qt.DisplayRole:
             return r.path.name
         if role == Qt.ToolTipRole:
-            return str(r.path) + (f"\n{wording.shown(r.error, core_text)}" if r.error else "")
+            why = wording.shown(r.error or self._unreadable.get(str(r.path), ""), core_text)
+            return str(r.path) + (f"\n{why}" if why else "")
         if role == Qt.DecorationRole:
             key = str(r.path)
             pixmap = self._pixmaps.get(key)

@@ -155,3 +155,23 @@ def hrow(*items) -> QHBoxLayout:
         else:
             row.addWidget(item)
     return row
+
+
+def start_folder(key: str, beside: Path | str | None) -> Path:
+    """Where a file dialog for `key` ("export", "sort"...) opens: the folder last used for it,
+    else `beside` (the run or the images concerned), else the home folder."""
+    from PySide6.QtCore import QSettings
+
+    last = QSettings().value(f"folders/{key}", "")
+    for candidate in (last, beside):
+        if candidate and Path(str(candidate)).is_dir():
+            return Path(str(candidate))
+    return Path.home()
+
+
+def remember_folder(key: str, path: Path | str) -> None:
+    """The folder of `path` is where the next dialog for `key` opens."""
+    from PySide6.QtCore import QSettings
+
+    path = Path(path)
+    QSettings().setValue(f"folders/{key}", str(path if path.is_dir() else path.parent))

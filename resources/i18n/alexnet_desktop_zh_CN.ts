@@ -276,17 +276,17 @@
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Could not read the dataset: {0}</source>
-      <translation type="unfinished" />
+      <translation>无法读取数据集：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>No images to show: the dataset could not be read.</source>
-      <translation type="unfinished" />
+      <translation>没有可显示的图像：无法读取数据集。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Layouts understood:</source>
-      <translation type="unfinished" />
+      <translation>可识别的布局：</translation>
     </message>
   </context>
   <context>
@@ -1418,6 +1418,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>accuracy (0-1)</source>
+      <translation>准确率（0-1）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>loss (cross-entropy)</source>
+      <translation>损失（交叉熵）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
       <source>epoch</source>
       <translation>轮</translation>
     </message>
@@ -1454,6 +1464,11 @@
     <message>
       <location filename="../../alexnet_desktop/gui/plots.py" />
       <source>Learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/plots.py" />
+      <source>rate</source>
       <translation>学习率</translation>
     </message>
     <message>
@@ -1725,7 +1740,7 @@
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Train a run from the model that made these predictions, with its settings, on its own dataset plus the images you relabelled (no file is copied); when it ends, predict the folder again, keeping your labels</source>
-      <translation type="unfinished" />
+      <translation>从做出这些预测的模型出发，用它的设置，在它自己的数据集加上你重新标注的图像上训练一次运行（不复制任何文件）；结束后再次预测该文件夹，保留你的标签</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1800,12 +1815,12 @@
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Your earlier labels of this folder cannot be read, so labels given now are not saved: {0}</source>
-      <translation type="unfinished" />
+      <translation>无法读取你之前为此文件夹做的标签，因此现在给出的标签不会保存：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>{0:,} label(s) you gave this folder earlier are put back.</source>
-      <translation type="unfinished" />
+      <translation>已恢复你之前为此文件夹给出的 {0:,} 个标签。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1835,7 +1850,7 @@
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); choose a model with these classes to see its predictions for them.</source>
-      <translation type="unfinished" />
+      <translation>你的标签中有此模型不认识的类别：{0}。这些标签会保留（重新训练时计入）；选择包含这些类别的模型即可看到对它们的预测。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1895,12 +1910,27 @@
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Your labels could not be saved: {0}</source>
-      <translation type="unfinished" />
+      <translation>无法保存你的标签：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · {0} corrected by you</source>
       <translation> · 你修正了 {0} 张</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>No trained model yet: train one (Train page) or choose a model file.</source>
+      <translation>还没有训练好的模型：先训练一个（“训练”页）或选择模型文件。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose the folder of images to label.</source>
+      <translation>请选择要标注的图像文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>No such folder.</source>
+      <translation>没有这个文件夹。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_sort.py" />
@@ -1915,17 +1945,17 @@
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Predict a folder, then correct some labels to retrain.</source>
-      <translation type="unfinished" />
+      <translation>先预测一个文件夹，再更正一些标签，才能重新训练。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Retraining needs predictions made by a run of this workspace, not a model file.</source>
-      <translation type="unfinished" />
+      <translation>重新训练需要由本工作区的某次运行做出的预测，而不是模型文件。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Correct at least one label (keys 1-9) to retrain.</source>
-      <translation type="unfinished" />
+      <translation>至少更正一个标签（按键 1-9）才能重新训练。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
@@ -1935,17 +1965,17 @@
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>The dataset {0} trained on is gone: {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} 训练所用的数据集已不存在：{1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Retrain with my corrections</source>
-      <translation type="unfinished" />
+      <translation>用我的更正重新训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Train a new run starting from {0}, with its settings, on its dataset {1} plus the {2} image(s) you relabelled? Your files are not copied or moved: the new run lists the corrections in its run.json, and a corrected image already in the dataset takes your label.</source>
-      <translation type="unfinished" />
+      <translation>从 {0} 出发，用它的设置，在它的数据集 {1} 加上你重新标注的 {2} 张图像上训练一次新运行？你的文件不会被复制或移动：新运行在其 run.json 中列出这些更正，数据集中已有的被更正图像采用你的标签。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
@@ -2642,22 +2672,22 @@ Their models stay: they still predict, evaluate and export, and can be trained f
     <message>
       <location filename="../../alexnet_desktop/gui/state.py" />
       <source>Choose a dataset on the Data page first.</source>
-      <translation type="unfinished" />
+      <translation>请先在“数据”页选择数据集。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/state.py" />
       <source>The dataset is being checked on the Data page…</source>
-      <translation type="unfinished" />
+      <translation>“数据”页正在检查数据集…</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/state.py" />
       <source>The dataset could not be read (see the Data page).</source>
-      <translation type="unfinished" />
+      <translation>无法读取数据集（见“数据”页）。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/state.py" />
       <source>Training needs images of at least 2 classes (see the Data page).</source>
-      <translation type="unfinished" />
+      <translation>训练至少需要 2 个类别的图像（见“数据”页）。</translation>
     </message>
   </context>
   <context>
@@ -3448,62 +3478,62 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: label {1!r} replaced by your correction {2!r}</source>
-      <translation type="unfinished" />
+      <translation>{0}：标签 {1!r} 已被你的更正 {2!r} 替换</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: left out of training, as you chose</source>
-      <translation type="unfinished" />
+      <translation>{0}：按你的选择不参与训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: correction not used: {1}</source>
-      <translation type="unfinished" />
+      <translation>{0}：未使用此更正：{1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>Corrections: {0} relabelled, {1} added, {2} left out, {3} not used</source>
-      <translation type="unfinished" />
+      <translation>更正：{0} 个改标，{1} 个新增，{2} 个排除，{3} 个未使用</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: cannot read the corrections file ({1})</source>
-      <translation type="unfinished" />
+      <translation>{0}：无法读取更正文件（{1}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: a corrections file needs the columns file,label (found {1})</source>
-      <translation type="unfinished" />
+      <translation>{0}：更正文件需要 file,label 两列（找到的是 {1}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: more than {1:,} rows; is this a corrections file?</source>
-      <translation type="unfinished" />
+      <translation>{0}：超过 {1:,} 行；这是更正文件吗？</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}, line {1}: no file given</source>
-      <translation type="unfinished" />
+      <translation>{0}，第 {1} 行：没有给出文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>the file is gone</source>
-      <translation type="unfinished" />
+      <translation>文件已不存在</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>the file changed since you corrected it</source>
-      <translation type="unfinished" />
+      <translation>你更正之后文件已被修改</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>cannot read it ({0})</source>
-      <translation type="unfinished" />
+      <translation>无法读取（{0}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: with your corrections the training set has fewer than 2 classes</source>
-      <translation type="unfinished" />
+      <translation>{0}：加上你的更正后，训练集少于 2 个类别</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/journal.py" />
@@ -3557,8 +3587,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: no image files found directly in it (images in its sub-folders are included when asked: Include sub-folders, or --recursive)</source>
-      <translation type="unfinished" />
+      <source>{0}: no image files found directly in it (images in its sub-folders count only when sub-folders are included)</source>
+      <translation>{0}：其中直接没有图像文件（只有在包含子文件夹时，子文件夹中的图像才计入）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3693,17 +3723,17 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
       <source>{0}: too large to be a store of review labels</source>
-      <translation type="unfinished" />
+      <translation>{0}：太大，不是审阅标签的存储文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
       <source>{0}: the saved review labels cannot be read ({1})</source>
-      <translation type="unfinished" />
+      <translation>{0}：无法读取已保存的审阅标签（{1}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/review_store.py" />
       <source>{0}: not a store of review labels</source>
-      <translation type="unfinished" />
+      <translation>{0}：不是审阅标签的存储文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/session.py" />
@@ -3904,6 +3934,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/explain.py" />
       <source>{0}: no convolution for Grad-CAM to weigh; use occlusion</source>
       <translation>{0}：没有可供 Grad-CAM 加权的卷积层；请使用遮挡</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain.py" />
+      <source>{0}: the class score does not depend on layer {1}; use occlusion</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/explain.py" />
@@ -4217,6 +4252,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>an NVIDIA GPU is present but TensorFlow cannot use it ({0}); run with --verbose for TensorFlow's own messages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>this TensorFlow build has no CUDA support</source>
       <translation>此 TensorFlow 版本不支持 CUDA</translation>
     </message>
@@ -4229,6 +4269,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>CPU ({0} cores): {1}</source>
       <translation>CPU（{0} 核）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>the CUDA driver would not start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>the CUDA libraries it needs are missing or of another version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>it reported no usable GPU</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/balance.py" />
@@ -4383,7 +4438,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>each correction needs a file and a label</source>
-      <translation type="unfinished" />
+      <translation>每条更正都需要文件和标签</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/devices.py" />
@@ -4659,6 +4714,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})</source>
       <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；最常漏判的类别是 {2}（召回率 {3:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/job.py" />
+      <source>Validation: accuracy {0:.3f}, loss {1:.4f}; every class's images were all recognised</source>
+      <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；每个类别的图像都被全部识别</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />

@@ -138,8 +138,8 @@ def folder_listing(folder: str | Path, recursive: bool = False) -> FileListing:
     listing = list_image_files(folder, recursive=recursive)
     if not listing.files:
         raise FileNotFoundError(say("{0}: no image files found", folder) if recursive
-                                else say("{0}: no image files found directly in it (images in its sub-folders are "
-                                         "included when asked: Include sub-folders, or --recursive)", folder))
+                                else say("{0}: no image files found directly in it (images in its sub-folders count "
+                                         "only when sub-folders are included)", folder))
     return listing
 
 

@@ -472,9 +472,13 @@ class TrainingJob:
         except Cancelled:
             return  # stopped part-way: the run is kept, without a partial evaluation that would mislead
         worst = min(zip(evaluation.class_names, evaluation.per_class), key=lambda c: c[1]["recall"])
-        self.emit(Message(say(
-            "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
-            evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
+        if worst[1]["recall"] < 1.0:
+            self.emit(Message(say(
+                "Validation: accuracy {0:.3f}, loss {1:.4f}; the class most often missed is {2} (recall {3:.2f})",
+                evaluation.accuracy, evaluation.loss, worst[0], worst[1]["recall"])))
+        else:  # naming a class with recall 1.00 as "most often missed" would mislead
+            self.emit(Message(say("Validation: accuracy {0:.3f}, loss {1:.4f}; every class's images were all recognised",
+                                  evaluation.accuracy, evaluation.loss)))
         if evaluation.optimistic:
             self.emit(Message(optimistic_note(), "warning"))
         self.emit(Evaluated(self.run.path, evaluation))
