@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.files import NotAFile, check_regular
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "BMP", "GIF", "TIFF", "WEBP")
 # The extensions taken for images, and the content format each promises. The decoder goes by
@@ -109,7 +110,10 @@ def has_images(folder: Path, limit: int = 200) -> bool:
 
 def _open(path: Path, max_pixels: int) -> Image.Image:
     try:
+        check_regular(path)  # a named pipe would be waited on for ever, a device read for ever
         im = Image.open(path, formats=ALLOWED_FORMATS)
+    except NotAFile as exc:
+        raise ImageDecodeError(path, str(exc).removeprefix(f"{path}: ")) from None
     except UnidentifiedImageError:
         raise ImageDecodeError(path, _unsupported_reason(path)) from None
     except FileNotFoundError:

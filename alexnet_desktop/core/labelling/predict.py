@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from alexnet_desktop.core.files import temporary_beside
+from alexnet_desktop.core.files import read_text, temporary_beside
 from alexnet_desktop.core.wording import N_, plain, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
@@ -76,7 +76,7 @@ def as_probabilities(loaded: LoadedModel, outputs: np.ndarray, emit: Emit = no_e
 
 def read_labels(path: Path) -> list[str]:
     """Class names from a label file: one per line (`.txt`) or a JSON list (`.json`)."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_text(path, what=say("a label file"))
     names = json.loads(text) if Path(path).suffix == ".json" else [ln.strip() for ln in text.splitlines()]
     names = [str(n) for n in names if str(n).strip()]
     if not names:
@@ -154,7 +154,7 @@ def _resize_beside(model_file: Path) -> str:
             return "stretch"
     pre = model_file.with_name(f"{model_file.stem}.preprocessing.json")
     try:
-        mode = json.loads(pre.read_text(encoding="utf-8")).get("preprocessing", {}).get("resize_mode", "stretch")
+        mode = json.loads(read_text(pre)).get("preprocessing", {}).get("resize_mode", "stretch")
     except (OSError, ValueError, AttributeError):
         return "stretch"
     return mode if mode in RESIZE_MODES else "stretch"
@@ -393,11 +393,9 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, what=say("a predictions file"), encoding="utf-8-sig")
     except FileNotFoundError:
         raise FileNotFoundError(say("{0}: no such predictions file", path)) from None
-    except UnicodeDecodeError as exc:
-        raise ValueError(say("{0}: not a predictions file (not UTF-8 text: {1})", path, exc.reason)) from None
     base = Path(os.path.abspath(path)).parent
     if path.suffix.lower() == ".json":
         try:

@@ -14,7 +14,7 @@ from alexnet_desktop.core.data.images import RESIZE_MODES
 from alexnet_desktop.core.training.balance import CLASS_WEIGHT_CHOICES
 from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
 from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES
-from alexnet_desktop.core.training.manifest import MAX_IMAGE_SIZE
+from alexnet_desktop.core.training.manifest import MAX_EPOCHS, MAX_IMAGE_SIZE
 from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.wording import say
 
@@ -50,8 +50,8 @@ class TrainConfig(OptimizerSettings):
 
     def validate(self) -> None:
         """Raise ValueError with a plain message for a setting that cannot work."""
-        if self.epochs < 1:
-            raise ValueError(say("epochs must be at least 1, not {0}", self.epochs))
+        if not 1 <= self.epochs <= MAX_EPOCHS:
+            raise ValueError(say("epochs must be from 1 to {0}, not {1}", MAX_EPOCHS, self.epochs))
         if self.batch_size < 1:
             raise ValueError(say("batch size must be at least 1, not {0}", self.batch_size))
         if self.image_size is not None and not 1 <= self.image_size <= MAX_IMAGE_SIZE:

@@ -31,6 +31,7 @@ from alexnet_desktop.core.training.manifest import optimistic_note
 from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
 from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
 from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.files import read_text
 
 EVAL = "eval.json"
 SPLIT = "split.csv"
@@ -200,7 +201,7 @@ def save_evaluation(run: RunFolder, evaluation: Evaluation, key: str = "validati
     maps are made afresh too."""
     path = run.path / EVAL
     try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
+        saved = json.loads(read_text(path))
     except (FileNotFoundError, ValueError):
         saved = {}
     saved[key] = {**evaluation.to_dict(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}

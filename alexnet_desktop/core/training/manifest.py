@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alexnet_desktop.core.files import NotAFile, read_text
 from alexnet_desktop.core.wording import say
 
 if TYPE_CHECKING:
@@ -36,9 +37,11 @@ def read_record(path: Path) -> dict[str, Any]:
     """The JSON of the manifest at `path`; a clear error if it is missing or damaged."""
     path = Path(path)
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(read_text(path))
     except FileNotFoundError:
         raise FileNotFoundError(say("{0}: not a run folder (no {1})", path.parent, MANIFEST)) from None
+    except NotAFile:
+        raise
     except ValueError as exc:
         raise ValueError(say("{0}: damaged manifest ({1})", path, exc)) from None
     if not isinstance(record, dict):
@@ -64,12 +67,13 @@ def read_if_changed(path: Path) -> "RunManifest | None":
     stamp = (st.st_size, st.st_mtime_ns, st.st_ino)  # a manifest is replaced whole (a new inode)
     cached = _texts.get(key)
     try:
-        text = cached[1] if cached is not None and cached[0] == stamp else Path(path).read_text(encoding="utf-8")
+        text = cached[1] if cached is not None and cached[0] == stamp else read_text(path)
         record = json.loads(text)
+        manifest = RunManifest.from_record(record) if isinstance(record, dict) else None
     except (OSError, ValueError):
         return None  # not kept: a damaged manifest is looked at again next time
     _texts[key] = (stamp, text)
-    return RunManifest.from_record(record) if isinstance(record, dict) else None
+    return manifest
 
 
 def write_record(path: Path, record: dict[str, Any]) -> None:
@@ -143,6 +147,30 @@ def _typed(cls: type, value: Any) -> Any:
 
 
 MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it was trained at
+# Bounds on the numbers a run's settings may hold (a run.json edited to say 1e12 epochs done
+# would train for ever): (field, lowest, highest); learning rates are checked by the optimizer.
+MAX_EPOCHS = 100_000
+TRAINING_BOUNDS = (("epochs", 1, MAX_EPOCHS), ("batch_size", 1, 65_536), ("image_size", 1, MAX_IMAGE_SIZE),
+                   ("learning_rate", 1e-12, 10.0), ("freeze_epochs", 0, MAX_EPOCHS),
+                   ("early_stopping", 0, MAX_EPOCHS), ("steps_per_epoch", 1, 10_000_000))
+
+
+def check_record(record: dict[str, Any]) -> None:
+    """Raise `SchemaError` (naming the field and what it should be) for a record whose top-level
+    fields or training settings have the wrong types, are missing, or are out of bounds."""
+    from typing import get_type_hints
+
+    from alexnet_desktop.core.schema import check_fields, check_range
+    from alexnet_desktop.core.training.config import TrainConfig
+
+    simple = {name: tp for name, tp in get_type_hints(RunManifest).items() if name not in _NESTED and name != "extra"}
+    check_fields("run.json", record, simple)
+    check_range("run.json", "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
+    if "training" in record:  # missing only in hand-made manifests: `config` then says so
+        training = record["training"]
+        check_fields("run.json: training", training, get_type_hints(TrainConfig), required=("data",))
+        for name, low, high in TRAINING_BOUNDS:
+            check_range("run.json: training", name, training.get(name), low, high)
 
 
 @dataclass
@@ -184,6 +212,7 @@ class RunManifest:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> "RunManifest":
         """The manifest of a `run.json` record of any format so far (see the module's docstring)."""
+        check_record(record)
         known = {f.name for f in fields(cls)} - {"extra"}
         values: dict[str, Any] = {}
         for name in known & set(record):
@@ -238,8 +267,11 @@ class RunManifest:
 
     def config(self) -> "TrainConfig":
         """The settings the run was trained with."""
+        from alexnet_desktop.core.schema import SchemaError
         from alexnet_desktop.core.training.config import TrainConfig
 
+        if not self.training:
+            raise SchemaError(say("run.json: the field {0!r} is missing: the run's settings are not recorded", "training"))
         return TrainConfig.from_manifest(self.training)
 
 

@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw
 
 from alexnet_desktop.core.training.manifest import optimistic_note
 from alexnet_desktop.core.training.runs import RunFolder, atomic_write_text
+from alexnet_desktop.core.files import read_text
 
 CARD_MD = "model_card.md"
 CARD_HTML = "model_card.html"
@@ -136,7 +137,7 @@ def card_markdown(run: RunFolder) -> str:
     m = run.manifest()
     history = run.read_history()
     try:
-        evals = json.loads((run.path / "eval.json").read_text(encoding="utf-8"))
+        evals = json.loads(read_text(run.path / "eval.json"))
     except (FileNotFoundError, ValueError):
         evals = {}
     arch, data, split, training, best = m.architecture, m.dataset, m.split, m.training, m.best
