@@ -17,7 +17,8 @@ from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.files import sha256_file
 from alexnet_desktop.core.model.model_files import ModelChangedError, UnsafeModelError, load_model_file
 from alexnet_desktop.core.model.loaded import load_for_prediction
-from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text
+from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.tf_runtime import keras
 
 

@@ -577,7 +577,7 @@ def test_files_the_app_writes_get_the_users_mode_not_a_private_one(tmp_path):
     import stat
 
     from alexnet_desktop.core.files import user_mode
-    from alexnet_desktop.core.runs.folder import atomic_write_text
+    from alexnet_desktop.core.files import atomic_write_text
 
     atomic_write_text(tmp_path / "run.json", "{}")
     assert stat.S_IMODE((tmp_path / "run.json").stat().st_mode) == user_mode()

@@ -88,6 +88,16 @@ def _validated_on_test(run_dir: Path) -> bool:
 MAX_REJOINS = 5
 
 
+def _cluster_timeout(text: str) -> float:
+    """argparse's type for --cluster-timeout: refused here, before anything starts."""
+    from alexnet_desktop.core.training.cluster import ClusterError, check_timeout
+
+    try:
+        return check_timeout(text)
+    except ClusterError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _join_cluster(args) -> Any:
     """Join the cluster that `--cluster` or `TF_CONFIG` describes; None when there is none."""
     from alexnet_desktop.core.training.cluster import ClusterSpec, ClusterUnreachable, cluster_from_environment, start_cluster
@@ -152,8 +162,10 @@ def _train_config(args, plugins) -> Any:
     from alexnet_desktop.core.workspace import Workspace
 
     if args.config:
+        from alexnet_desktop.core.files import read_text
+
         # The settings the app's Train page saved for a cluster worker it starts.
-        saved = json.loads(Path(args.config).read_text(encoding="utf-8"))
+        saved = json.loads(read_text(args.config, what="--config"))
         config = TrainConfig.from_manifest(saved)
         config.validate()
         return config
@@ -251,7 +263,7 @@ def add_parsers(sub) -> None:
                    help="train as one worker of several machines: every worker's address, the chief first; the same "
                    "list on every machine (instead of TF_CONFIG)")
     s.add_argument("--worker-index", type=int, metavar="N", help="with --cluster: this machine's place in the list (0: chief)")
-    s.add_argument("--cluster-timeout", type=float, metavar="S",
+    s.add_argument("--cluster-timeout", type=_cluster_timeout, metavar="S",
                    help="seconds to wait for the other workers before giving up (default 300)")
     s.add_argument("--config", metavar="FILE", help=argparse.SUPPRESS)  # the app's saved settings, for its cluster runs
     s.add_argument("--events", action="store_true", help=argparse.SUPPRESS)  # one JSON line per event, for the app

@@ -19,6 +19,7 @@ import pickle
 import struct
 import sys
 import tarfile
+import threading
 import traceback
 import zipfile
 import zlib
@@ -29,6 +30,8 @@ from typing import Any
 import pluggy
 
 from alexnet_desktop import hookspecs
+from alexnet_desktop.core.files import check_regular
+from alexnet_desktop.core.plugin_check import CACHE_NAME, Candidate, CheckCache, fingerprint_path, mark_overrun, probe_all
 from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, PluginRecord
 from alexnet_desktop.core.wording import say
 
@@ -39,6 +42,7 @@ ENTRY_POINT_GROUP = "alexnet_desktop"
 # PLUGIN_FAILURES` below has an `except KeyboardInterrupt: raise` before it.
 PLUGIN_FAILURES = (BaseException,)
 USER_MODULE_PREFIX = "alexnet_desktop_user_plugins"
+DETECT_LIMIT_S = 10.0  # what a third-party loader's detect may take before its plugin is disabled
 
 # hook name -> (descriptor type, attribute of PluginHost that collects them)
 _HOOKS = {
@@ -58,7 +62,7 @@ class PluginError(LookupError):
 class PluginHost:
     """Loads plugins and holds what they provide: loaders, architectures and exporters by id."""
 
-    def __init__(self, user_plugin_dir: Path | None = None, *, entry_points: bool = True) -> None:
+    def __init__(self, user_plugin_dir: Path | None = None, *, entry_points: bool = True, check: bool = True) -> None:
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.records: dict[str, PluginRecord] = {}
@@ -66,16 +70,31 @@ class PluginHost:
         self.architectures: dict[str, Architecture] = {}
         self.exporters: dict[str, Exporter] = {}
         self.user_plugin_dir = user_plugin_dir
-        if entry_points:
-            self._load_entry_points()
-        if user_plugin_dir is not None:
-            self._load_user_folder(user_plugin_dir)
+        # Plugins not shipped with the app are tried in another process first (see plugin_check).
+        self.checks = CheckCache(user_plugin_dir.parent / "cache" / CACHE_NAME if user_plugin_dir else None)
+        self.candidates: dict[str, Candidate] = {}
+        self.disabled: dict[str, str] = {}
+        eps = _entry_points() if entry_points else []
+        users = _user_plugins(user_plugin_dir) if user_plugin_dir is not None else []
+        if check:
+            self._check([Candidate("entry point", ep.name, ep.name, _ep_fingerprint(ep)) for ep in eps if not _built_in(ep)]
+                        + [Candidate("user folder", name, str(path), fingerprint_path(path)) for name, path, init in users
+                           if init.is_file()])  # not a file: refused by name at import, no probe needed
+        self._load_entry_points(eps)
+        self._load_user_folder(users)
         self.collect()
+
+    def _check(self, candidates: list[Candidate]) -> None:
+        self.candidates = {c.name: c for c in candidates}
+        self.disabled = {name: reason for name, reason in probe_all(candidates, self.checks).items() if reason}
 
     # -- finding plugins -------------------------------------------------------------
 
-    def _load_entry_points(self) -> None:
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    def _load_entry_points(self, eps: list[Any]) -> None:
+        for ep in eps:
+            if ep.name in self.disabled:
+                self._fail(ep.name, "entry point", ep.value, self.disabled[ep.name])
+                continue
             try:
                 plugin = ep.load()
             except KeyboardInterrupt:
@@ -85,31 +104,16 @@ class PluginHost:
                 continue
             self._register(plugin, ep.name, "entry point", ep.value)
 
-    def _load_user_folder(self, folder: Path) -> None:
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.iterdir()):
-            if path.name.startswith((".", "_")):
+    def _load_user_folder(self, plugins: list[tuple[str, Path, Path]]) -> None:
+        for name, path, init in plugins:
+            if name in self.disabled:
+                self._fail(name, "user folder", str(path), self.disabled[name])
                 continue
-            if path.suffix == ".py":
-                init = path
-            elif path.is_dir() and (path / "__init__.py").is_file():
-                init = path / "__init__.py"
-            else:
-                continue
-            name = path.stem
-            module_name = f"{USER_MODULE_PREFIX}.{name}"
             try:
-                spec = importlib.util.spec_from_file_location(
-                    module_name, init, submodule_search_locations=[str(path)] if init != path else None
-                )
-                module = importlib.util.module_from_spec(spec)
-                sys.modules[module_name] = module
-                spec.loader.exec_module(module)
+                _, module = import_user_plugin(path)
             except KeyboardInterrupt:
                 raise
             except PLUGIN_FAILURES:
-                sys.modules.pop(module_name, None)
                 self._fail(name, "user folder", str(path), traceback.format_exc())
                 continue
             self._register(module, name, "user folder", str(path))
@@ -189,33 +193,40 @@ class PluginHost:
         """The exporter with this id, or a PluginError that lists the known ones."""
         return _lookup(self.exporters, format_id, say("export format"))
 
-    def detect_loaders(self, path: Path) -> list[tuple[float, DatasetLoader]]:
+    def detect_loaders(self, path: Path, limit_s: float | None = DETECT_LIMIT_S) -> list[tuple[float, DatasetLoader]]:
         """Every loader's confidence that `path` is in its format, most confident first.
 
-        A loader whose `detect` raises counts as 0 and is recorded against its plugin.
+        A loader whose `detect` raises counts as 0 and is recorded against its plugin; so does
+        one not shipped with the app that runs over `limit_s`, and its plugin is disabled from
+        the next start (the call is left to finish on its own: a thread cannot be stopped).
         """
         scored = []
         for loader in self.loaders.values():
+            provided = f"DatasetLoader:{loader.id}"
+            record = self._record_of(provided)
+            candidate = self.candidates.get(record.name) if record else None
             try:
-                answer = loader.detect(Path(path))
+                answer = _within(loader.detect, Path(path), limit_s if candidate else None)
                 if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
                     # "1.0" or True would pass float() and claim the dataset.
-                    self._blame(f"DatasetLoader:{loader.id}", f"detect({path}) returned {answer!r} "
+                    self._blame(provided, f"detect({path}) returned {answer!r} "
                                 f"({type(answer).__name__}); it must return a number from 0 to 1")
                     answer = 0.0
                 score = float(answer)
+            except _Overran:
+                score = 0.0
+                self._blame(provided, mark_overrun(self.checks, candidate, f"DatasetLoader {loader.id!r}: "
+                                                   f"detect({path})", limit_s or 0))
             except KeyboardInterrupt:
                 raise
             except PLUGIN_FAILURES:
                 score = 0.0
-                self._blame(f"DatasetLoader:{loader.id}", f"detect({path}) failed:\n{traceback.format_exc()}")
+                self._blame(provided, f"detect({path}) failed:\n{traceback.format_exc()}")
             if not math.isfinite(score):
                 # NaN would defeat the ordering and infinity would claim every folder.
-                self._blame(f"DatasetLoader:{loader.id}",
-                            f"detect({path}) returned {score}; it must return a number from 0 to 1")
+                self._blame(provided, f"detect({path}) returned {score}; it must return a number from 0 to 1")
                 score = 0.0
-            score = min(max(score, 0.0), 1.0)
-            scored.append((score, loader))
+            scored.append((min(max(score, 0.0), 1.0), loader))
         scored.sort(key=lambda s: (-s[0], s[1].id))
         return scored
 
@@ -276,6 +287,82 @@ def _guard(fn: Any, record: PluginRecord, what: str) -> Any:
 
     call._guarded = True
     return call
+
+
+class _Overran(Exception):
+    """A plugin's call ran over its time limit."""
+
+
+def _within(fn: Any, arg: Any, limit_s: float | None) -> Any:
+    """`fn(arg)`, or `_Overran` after `limit_s` seconds (None: no limit), its exception raised
+    here. The call runs in a daemon thread, left behind when it overruns; it ends with the process."""
+    if limit_s is None:
+        return fn(arg)
+    outcome: dict[str, Any] = {}
+
+    def call() -> None:
+        try:
+            outcome["value"] = fn(arg)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=call, name="plugin call", daemon=True)
+    thread.start()
+    thread.join(limit_s)
+    if thread.is_alive():
+        raise _Overran()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _entry_points() -> list[Any]:
+    return sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+
+
+def _built_in(ep: Any) -> bool:
+    """Whether an entry point comes with the app itself (trusted: not tried in another process)."""
+    dist = getattr(ep, "dist", None)
+    return dist is not None and (dist.name or "").replace("_", "-").lower() == "alexnet-desktop"
+
+
+def _ep_fingerprint(ep: Any) -> str:
+    dist = getattr(ep, "dist", None)
+    return f"{ep.value}|{getattr(dist, 'name', '')}|{getattr(dist, 'version', '')}"
+
+
+def _user_plugins(folder: Path) -> list[tuple[str, Path, Path]]:
+    """The plugins in the user folder: (name, its file or package folder, the file to import)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "_")):
+            continue
+        if path.suffix == ".py":
+            found.append((path.stem, path, path))
+        elif path.is_dir() and (path / "__init__.py").exists():
+            found.append((path.stem, path, path / "__init__.py"))
+    return found
+
+
+def import_user_plugin(path: Path) -> tuple[str, Any]:
+    """Import a user-folder plugin (a `.py` file or a package folder): its name and module. Its
+    file must be a regular one (a named pipe would hold the import for ever)."""
+    init = path / "__init__.py" if path.is_dir() else path
+    check_regular(init, say("a plugin"))
+    name = path.stem
+    module_name = f"{USER_MODULE_PREFIX}.{name}"
+    spec = importlib.util.spec_from_file_location(module_name, init,
+                                                  submodule_search_locations=[str(path)] if init != path else None)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(module_name, None)
+        raise
+    return name, module
 
 
 def _lookup(table: dict[str, Any], key: str, what: str) -> Any:

@@ -3476,6 +3476,41 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>not a regular file</source>
+      <translation>不是普通文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: {1}, not a file{2}</source>
+      <translation>{0}：是{1}，不是文件{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: not a folder ({1})</source>
+      <translation>{0}：不是文件夹（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a file</source>
+      <translation>一个文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: {1}, not a file</source>
+      <translation>{0}：是{1}，不是文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: larger than {1:,} MB: not a file this app wrote{2}</source>
+      <translation>{0}：大于 {1:,} MB，不是本应用写的文件{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: not UTF-8 text (byte {1}: {2}){3}</source>
+      <translation>{0}：不是 UTF-8 文本（第 {1} 字节：{2}）{3}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>{0}: label {1!r} replaced by your correction {2!r}</source>
       <translation>{0}：标签 {1!r} 已被你的更正 {2!r} 替换</translation>
@@ -3542,6 +3577,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>a sort journal</source>
+      <translation>整理日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
       <source>{0}: no such journal</source>
       <translation>{0}：没有这个日志</translation>
     </message>
@@ -3564,6 +3604,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/journal.py" />
       <source>{0}: a line of the journal was changed, so it is not used; every file stays where it is</source>
       <translation>{0}：日志中有一行被修改，因此不予使用；所有文件保持原位</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: step {1}</source>
+      <translation>{0}：第 {1} 步</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3617,13 +3662,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: no such predictions file</source>
-      <translation>{0}：没有这个预测结果文件</translation>
+      <source>a predictions file</source>
+      <translation>预测文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: not a predictions file (not UTF-8 text: {1})</source>
-      <translation>{0}：不是预测结果文件（不是 UTF-8 文本：{1}）</translation>
+      <source>{0}: no such predictions file</source>
+      <translation>{0}：没有这个预测结果文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3779,11 +3824,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>missing</source>
       <translation>不存在</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>not a regular file</source>
-      <translation>不是普通文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
@@ -4007,6 +4047,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>a label file</source>
+      <translation>标签文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
       <source>{0}: the label file lists no class names</source>
       <translation>{0}：标签文件中没有列出任何类别名称</translation>
     </message>
@@ -4171,6 +4216,31 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0} 构建了自己的层 {1}（来自 {2}），但其插件没有声明它：请在 Architecture 中写明 custom_layers=({1},)，否则保存的模型将无法再次打开</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: it did not finish loading within {0:g} s (it waits or loops at import, in a hook or in detect), so it was not loaded</source>
+      <translation>已停用：它在 {0:g} 秒内没有加载完（它在导入、钩子或 detect 中等待或循环），因此没有加载</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: it crashed the process that tried it (signal {0}), so it was not loaded</source>
+      <translation>已停用：它让试用它的进程崩溃了（信号 {0}），因此没有加载</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: it ended the process that tried it (exit status {0}), so it was not loaded</source>
+      <translation>已停用：它结束了试用它的进程（退出状态 {0}），因此没有加载</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>{0} took more than {1:g} s; the plugin is disabled from the next start</source>
+      <translation>{0} 用时超过 {1:g} 秒；下次启动时将停用该插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: {0}</source>
+      <translation>已停用：{0}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/plugins.py" />
       <source>dataset loader</source>
       <translation>数据集加载器</translation>
@@ -4194,6 +4264,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/plugins.py" />
       <source>the plugin {0!r} failed in {1}: {2}: {3} (its traceback is in the Plugins list)</source>
       <translation>插件 {0!r} 在 {1} 中出错：{2}：{3}（其回溯信息在“插件”列表中）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>a plugin</source>
+      <translation>插件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/plugins.py" />
@@ -4246,6 +4321,56 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>在测试部分上验证：最佳轮次是根据这些图像选出的，因此这个分数偏乐观</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source> or </source>
+      <translation> 或 </translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>a whole number</source>
+      <translation>一个整数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>a number</source>
+      <translation>一个数字</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>true or false</source>
+      <translation>true 或 false</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>an object</source>
+      <translation>一个对象</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: expected an object, not {1}</source>
+      <translation>{0}：应为一个对象，而不是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: the field {1!r} is missing</source>
+      <translation>{0}：缺少字段 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: the field {1!r} should be {2}, not {3}</source>
+      <translation>{0}：字段 {1!r} 应为{2}，而不是 {3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: the field {1!r} should be from {2} to {3}, not {4}</source>
+      <translation>{0}：字段 {1!r} 应在 {2} 到 {3} 之间，而不是 {4}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>GPU: {0}</source>
       <translation>GPU：{0}</translation>
@@ -4292,13 +4417,18 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
-      <source>the cluster has no workers</source>
-      <translation>集群中没有工作节点</translation>
+      <source>{0} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
+      <translation>{0} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
-      <source>{0!r} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
-      <translation>{0!r} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
+      <source>the cluster timeout must be a number of seconds more than 0 and at most {0:g}, not {1}</source>
+      <translation>集群超时必须是大于 0 且不超过 {0:g} 的秒数，而不是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>the cluster has no workers</source>
+      <translation>集群中没有工作节点</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
@@ -4309,11 +4439,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
       <source>worker index {0} is not in the cluster of {1} (0 to {2})</source>
       <translation>工作节点编号 {0} 不在 {1} 个节点的集群中（0 到 {2}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/cluster.py" />
-      <source>the cluster timeout must be more than 0 seconds, not {0}</source>
-      <translation>集群等待时间必须大于 0 秒，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
@@ -4439,6 +4564,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/config.py" />
       <source>each correction needs a file and a label</source>
       <translation>每条更正都需要文件和标签</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>run.json: the field {0!r} is missing: the run's settings are not recorded</source>
+      <translation>run.json：缺少字段 {0!r}：没有记录这次运行的设置</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/config.py" />
+      <source>run.json: training: {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/devices.py" />
@@ -4872,8 +5007,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
-      <source>epochs must be at least 1, not {0}</source>
-      <translation>轮数至少为 1，而不是 {0}</translation>
+      <source>epochs must be from {1} to {2}, not {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -4887,8 +5022,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
-      <source>batch size must be at least 1, not {0}</source>
-      <translation>批大小至少为 1，而不是 {0}</translation>
+      <source>batch size must be from {1} to {2}, not {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -4917,8 +5052,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
-      <source>learning rate must be a positive number, not {0}</source>
-      <translation>学习率必须是正数，而不是 {0}</translation>
+      <source>learning rate must be above 0 and at most {2}, not {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5082,8 +5217,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
-      <source>early-stopping patience must be 0 (off) or more, not {0}</source>
-      <translation>提前停止的耐心必须为 0（关闭）或更大，而不是 {0}</translation>
+      <source>early-stopping patience must be from 0 (off) to {2}, not {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5137,6 +5272,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>steps per epoch must be from {1} to {2}, not {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>For unbalanced classes: balanced weighs each class's images by how rare the class is in the training images, so a class with few images is not drowned out</source>
       <translation>用于类别不均衡：均衡模式按类别在训练图像中的稀少程度为其图像加权，使图像少的类别不被淹没</translation>
     </message>
@@ -5172,8 +5312,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
-      <source>freeze epochs must be 0 or more, not {0}</source>
-      <translation>冻结轮数必须为 0 或更多，而不是 {0}</translation>
+      <source>freeze epochs must be from {1} to {2}, not {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />

@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from alexnet_desktop.core.runs.folder import atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text
 from alexnet_desktop.core.workspace import Workspace
 from alexnet_desktop.core.wording import say
 

@@ -8,6 +8,7 @@ written, and a folder whose marker matches is reused as is.
 """
 
 from __future__ import annotations
+from alexnet_desktop.core.files import read_text
 
 import json
 import shutil
@@ -25,7 +26,7 @@ MARKER = ".alexnet-generated.json"
 def read_marker(root: Path, marker: str = MARKER) -> dict | None:
     """The identity recorded in a generated folder, or None when there is none."""
     try:
-        return json.loads((Path(root) / marker).read_text(encoding="utf-8"))
+        return json.loads(read_text(Path(root) / marker))
     except (OSError, ValueError):
         return None
 

@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.files import NotAFile, check_regular
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "BMP", "GIF", "TIFF", "WEBP")
 # The extensions taken for images, and the content format each promises. The decoder goes by
@@ -109,7 +110,10 @@ def has_images(folder: Path, limit: int = 200) -> bool:
 
 def _open(path: Path, max_pixels: int) -> Image.Image:
     try:
+        check_regular(path)  # a named pipe would be waited on for ever, a device read for ever
         im = Image.open(path, formats=ALLOWED_FORMATS)
+    except NotAFile as exc:
+        raise ImageDecodeError(path, str(exc).removeprefix(f"{path}: ")) from None
     except UnidentifiedImageError:
         raise ImageDecodeError(path, _unsupported_reason(path)) from None
     except FileNotFoundError:
@@ -231,22 +235,33 @@ def _to_rgb(im: Image.Image, shrink: int = 1) -> Image.Image:
     if mode == "RGB":
         return im
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
-        # 16-bit (and 32-bit) grey: scale the full range down, do not clip at 255. Row blocks
-        # keep the float copy small: a whole 100-megapixel image in float64 is 800 MB.
-        a = np.asarray(im)
-        if mode == "F":
-            top = 1.0 if a.max() <= 1.0 else 255.0
-        else:
-            top = 65535.0 if mode.startswith("I;16") or a.max() > 255 else 255.0
-        out = np.empty(a.shape, dtype=np.uint8)
-        rows = max(1, 4_000_000 // max(1, a.shape[1]))
-        for i in range(0, a.shape[0], rows):
-            out[i : i + rows] = np.clip(a[i : i + rows] * (255.0 / top), 0, 255).astype(np.uint8)
-        del a
-        return Image.fromarray(out, "L")
+        return _deep_grey(im, shrink)
     if (mode == "P" and "transparency" in im.info) or mode in ("RGBA", "LA", "PA", "La", "RGBa"):
         return _flatten_alpha(im, shrink)
     return im.convert("RGB")
+
+
+def _deep_grey(im: Image.Image, shrink: int = 1) -> Image.Image:
+    """16-bit (and 32-bit) grey as 8-bit grey ("L"): the full range scaled down, not clipped at
+    255, a block of rows at a time (a whole 100-megapixel image in float64 is 800 MB), each
+    block box-averaged by `shrink` when the caller wants a smaller image anyway."""
+    width, height = im.size
+    peak = 65535.0 if im.mode.startswith("I;16") else float(im.getextrema()[1])
+    if im.mode == "F":
+        top = 1.0 if peak <= 1.0 else 255.0
+    else:
+        top = 65535.0 if im.mode.startswith("I;16") or peak > 255 else 255.0
+    f = shrink if width >= shrink and height >= shrink else 1
+    ow, oh = width // f, height // f
+    rows = max(1, 2_000_000 // max(1, width) // f)  # output rows per block
+    out = np.empty((oh, ow), dtype=np.uint8)
+    for r in range(0, oh, rows):
+        n = min(rows, oh - r)
+        block = np.asarray(im.crop((0, r * f, ow * f, (r + n) * f))).astype(np.float32)
+        if f > 1:
+            block = block.reshape(n, f, ow, f).mean(axis=(1, 3))
+        out[r : r + n] = np.clip(block * (255.0 / top), 0, 255).astype(np.uint8)
+    return Image.fromarray(out, "L")
 
 
 def _flatten_alpha(im: Image.Image, shrink: int = 1) -> Image.Image:

@@ -26,11 +26,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alexnet_desktop.core.files import read_text
+from alexnet_desktop.core.schema import check_fields
 from alexnet_desktop.core.wording import say
-from alexnet_desktop.core.runs.folder import atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text
 
 KIND = "alexnet-desktop sort"
 JOURNAL_FORMAT = 2  # 2: every line carries its check
+# The fields a journal's header and each of its steps (lines merged) must have, and their types:
+# a journal with lines deleted is refused naming the step, before any file is touched.
+_HEADER_FIELDS = {"out": str, "journal": str, "op": str, "sources": list}
+_STEP_FIELDS = {"src": str, "dst": str}
 
 
 def _check(key: str, record: dict[str, Any]) -> str:
@@ -105,14 +111,14 @@ class Journal:
         """Every complete record (a line cut short by a crash is ignored)."""
         out = []
         try:
-            with open(self.path, encoding="utf-8") as f:
-                for line in f:
-                    try:
-                        out.append(json.loads(line))
-                    except ValueError:
-                        continue
+            text = read_text(self.path, what=say("a sort journal"))
         except FileNotFoundError:
             raise FileNotFoundError(say("{0}: no such journal", self.path)) from None
+        for line in text.splitlines():
+            try:
+                out.append(json.loads(line))
+            except (ValueError, RecursionError):
+                continue
         if not out or not isinstance(out[0], dict) or out[0].get("kind") != KIND:
             raise ValueError(say("{0}: not a sort journal", self.path))
         return out
@@ -128,6 +134,7 @@ class Journal:
         if header.get("format") != JOURNAL_FORMAT or not isinstance(key, str) or header.get("check") != _check(key, header):
             raise ValueError(say("{0}: the journal's header was changed or is of an older version (it fails its "
                                  "check), so it is not used; every file stays where it is", self.path))
+        check_fields(str(self.path), header, _HEADER_FIELDS, required=tuple(_HEADER_FIELDS))
         self.key = key
         here = _abs(self.path)
         if here != header.get("journal") and _abs(self.path.parent) != header.get("out"):
@@ -147,4 +154,7 @@ class Journal:
                 undone.add(index)
             else:
                 steps.setdefault(index, {}).update({k: v for k, v in r.items() if k != "check"})
+        for index, step in steps.items():
+            if index not in changed:
+                check_fields(say("{0}: step {1}", self.path, index), step, _STEP_FIELDS, required=tuple(_STEP_FIELDS))
         return JournalState(header, steps, undone, changed)

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from alexnet_desktop.core.files import temporary_beside
+from alexnet_desktop.core.files import read_text, temporary_beside
 from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
@@ -256,11 +256,9 @@ def read_predictions(path: str | Path) -> list[Prediction]:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, what=say("a predictions file"), encoding="utf-8-sig")
     except FileNotFoundError:
         raise FileNotFoundError(say("{0}: no such predictions file", path)) from None
-    except UnicodeDecodeError as exc:
-        raise ValueError(say("{0}: not a predictions file (not UTF-8 text: {1})", path, exc.reason)) from None
     base = Path(os.path.abspath(path)).parent
     if path.suffix.lower() == ".json":
         try:

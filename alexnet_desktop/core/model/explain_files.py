@@ -1,7 +1,7 @@
 """Explaining image files into a folder, for scripts: `<stem>.heat.png` and `<stem>.heat.npy`.
 
 For each image, the map is made on the image as the model sees it (decoded and stretched to
-its input size, as prediction does) and laid back over the image at its own size:
+its input size, as prediction does) and laid back over the image at its own size (scaled to fit `OVERLAY_MAX_SIDE` when larger):
 `<stem>.heat.png` is the overlay the app shows, `<stem>.heat.npy` the map (float32, the
 image's height x width, >= 0, larger = more evidence, peak 1). Two inputs with one stem, or
 a name already in the folder, get `<stem>-2`, `<stem>-3`...: nothing in the folder is ever
@@ -28,6 +28,9 @@ from alexnet_desktop.core.model.loaded import LoadedModel
 from alexnet_desktop.core.files import temporary_beside
 from alexnet_desktop.core.wording import say
 
+# The longest side a map is written at: a 10000x10000 scan's map at its own size would take
+# gigabytes to make (see benchmarks/NOTES.md), and no screen shows more.
+OVERLAY_MAX_SIDE = 2048
 PNG_SUFFIX = ".heat.png"
 NPY_SUFFIX = ".heat.npy"
 
@@ -143,7 +146,7 @@ def explain_files(
             raise Cancelled()
         path = Path(path)
         try:
-            image = decode_image(path)
+            image = decode_image(path, size=OVERLAY_MAX_SIDE, keep_aspect=True)
             seen = decode_image(path, size=loaded.image_size, resize=loaded.resize)
         except ImageDecodeError as exc:
             result: HeatWritten | HeatFailed = HeatFailed(path, exc.reason)

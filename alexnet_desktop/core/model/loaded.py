@@ -13,6 +13,7 @@ import numpy as np
 
 from alexnet_desktop.core.data.images import RESIZE_MODES
 from alexnet_desktop.core.events import Emit, Message, no_emit
+from alexnet_desktop.core.files import read_text
 from alexnet_desktop.core.model.input_range import resolve_scale, with_input_scale
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
 from alexnet_desktop.core.runs.folder import LABELS, MODEL, RunFolder
@@ -65,7 +66,7 @@ def as_probabilities(loaded: LoadedModel, outputs: np.ndarray, emit: Emit = no_e
 
 def read_labels(path: Path) -> list[str]:
     """Class names from a label file: one per line (`.txt`) or a JSON list (`.json`)."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_text(path, what=say("a label file"))
     names = json.loads(text) if Path(path).suffix == ".json" else [ln.strip() for ln in text.splitlines()]
     names = [str(n) for n in names if str(n).strip()]
     if not names:
@@ -146,7 +147,7 @@ def _resize_beside(model_file: Path) -> str:
             return "stretch"
     pre = model_file.with_name(f"{model_file.stem}.preprocessing.json")
     try:
-        mode = json.loads(pre.read_text(encoding="utf-8")).get("preprocessing", {}).get("resize_mode", "stretch")
+        mode = json.loads(read_text(pre)).get("preprocessing", {}).get("resize_mode", "stretch")
     except (OSError, ValueError, AttributeError):
         return "stretch"
     return mode if mode in RESIZE_MODES else "stretch"

@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.runs.folder import atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text
+from alexnet_desktop.core.files import read_text
 from alexnet_desktop.core.wording import say
 
 EVALUATIONS = "eval.json"
@@ -58,7 +59,7 @@ def read_evaluations(run_dir: Path) -> dict[str, EvaluationRecord]:
     error naming the file when it is damaged."""
     path = Path(run_dir) / EVALUATIONS
     try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
+        saved = json.loads(read_text(path))
     except FileNotFoundError:
         return {}
     except ValueError as exc:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.runs.manifest import MANIFEST, RunManifest, read_if_changed
-from alexnet_desktop.core.files import temporary_beside
+from alexnet_desktop.core.files import atomic_write_text, temporary_beside
 from alexnet_desktop.core.wording import say
 
 HISTORY = "history.csv"
@@ -32,21 +32,6 @@ LABELS = "labels.txt"
 LOGS = "logs"
 # A run can be resumed from any of these (with the checkpoint of its last finished epoch).
 RESUMABLE = ("stopped", "failed", "diverged", "interrupted", "finished")
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` via a flushed temporary file and a rename."""
-    path = Path(path)
-    fd, tmp = temporary_beside(path, ".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _slug(text: str) -> str:

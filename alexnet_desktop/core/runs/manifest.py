@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from alexnet_desktop.core.files import NotAFile, read_text
 from alexnet_desktop.core.wording import say
 
 MANIFEST = "run.json"
@@ -34,9 +35,11 @@ def _read_record(path: Path) -> dict[str, Any]:
     """The JSON of the manifest at `path`; a clear error if it is missing or damaged."""
     path = Path(path)
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(read_text(path))
     except FileNotFoundError:
         raise FileNotFoundError(say("{0}: not a run folder (no {1})", path.parent, MANIFEST)) from None
+    except NotAFile:
+        raise
     except ValueError as exc:
         raise ValueError(say("{0}: damaged manifest ({1})", path, exc)) from None
     if not isinstance(record, dict):
@@ -62,17 +65,18 @@ def read_if_changed(path: Path) -> "RunManifest | None":
     stamp = (st.st_size, st.st_mtime_ns, st.st_ino)  # a manifest is replaced whole (a new inode)
     cached = _texts.get(key)
     try:
-        text = cached[1] if cached is not None and cached[0] == stamp else Path(path).read_text(encoding="utf-8")
+        text = cached[1] if cached is not None and cached[0] == stamp else read_text(path)
         record = json.loads(text)
+        manifest = RunManifest.from_record(record) if isinstance(record, dict) else None
     except (OSError, ValueError):
         return None  # not kept: a damaged manifest is looked at again next time
     _texts[key] = (stamp, text)
-    return RunManifest.from_record(record) if isinstance(record, dict) else None
+    return manifest
 
 
 def _write_record(path: Path, record: dict[str, Any]) -> None:
     """Replace the manifest at `path` atomically (a temporary file, flushed, then renamed)."""
-    from alexnet_desktop.core.runs.folder import atomic_write_text
+    from alexnet_desktop.core.files import atomic_write_text
 
     atomic_write_text(Path(path), json.dumps(record, indent=2, ensure_ascii=False, default=str))
 
@@ -142,6 +146,22 @@ def _typed(cls: type, value: Any) -> Any:
 
 
 MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it was trained at
+# A run.json edited to say 1e12 epochs done would train for ever: the settings' own bounds
+# (core/training/settings.py) use this too.
+MAX_EPOCHS = 100_000
+
+
+def check_record(record: dict[str, Any]) -> None:
+    """Raise `SchemaError` (naming the field and what it should be) for a record whose top-level
+    fields have the wrong types or are out of bounds. The training settings are checked against
+    the settings schema where a run's settings are read (`TrainConfig.from_manifest`)."""
+    from typing import get_type_hints
+
+    from alexnet_desktop.core.schema import check_fields, check_range
+
+    simple = {name: tp for name, tp in get_type_hints(RunManifest).items() if name not in _NESTED and name != "extra"}
+    check_fields("run.json", record, simple)
+    check_range("run.json", "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
 
 
 @dataclass
@@ -182,6 +202,7 @@ class RunManifest:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> "RunManifest":
         """The manifest of a `run.json` record of any format so far (see the module's docstring)."""
+        check_record(record)
         known = {f.name for f in fields(cls)} - {"extra"}
         record = _settings_once(record)
         values: dict[str, Any] = {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from alexnet_desktop.core.tf_runtime import runtime_started, tensorflow
+from alexnet_desktop.core.schema import shown
 from alexnet_desktop.core.wording import say
 
 # Long enough to walk to the other machine and start the command there.
@@ -46,6 +48,39 @@ class PeerLost(RuntimeError):
     """A worker stopped answering during the run; starting its command again resumes the run."""
 
 
+MAX_TIMEOUT_S = 7 * 24 * 3600.0  # a week: more is a typing slip, and TensorFlow takes milliseconds as an int
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
+
+
+def check_address(address: Any) -> None:
+    """Raise ClusterError unless `address` is HOST:PORT: a host name or IPv4 address (an IPv6
+    one in brackets) and a port from 1 to 65535, with nothing after it."""
+    bad = ClusterError(say("{0} is not HOST:PORT (e.g. 192.168.1.20:12345)", shown(address)))
+    if not isinstance(address, str):
+        raise bad
+    host, sep, port = address.rpartition(":")
+    if host.startswith("[") and host.endswith("]"):
+        inner = host[1:-1]
+        ok_host = bool(inner) and all(c in "0123456789abcdefABCDEF:." for c in inner)
+    else:
+        ok_host = bool(host) and set(host) <= _HOST_CHARS and not host.startswith(("-", "."))
+    if not sep or not ok_host or not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
+        raise bad
+
+
+def check_timeout(value: Any) -> float:
+    """`value` (seconds, or its text) as the cluster's timeout; ClusterError unless it is a
+    finite number of seconds more than 0 and at most `MAX_TIMEOUT_S`."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = math.nan
+    if isinstance(value, bool) or not 0 < seconds <= MAX_TIMEOUT_S:  # NaN fails every comparison
+        raise ClusterError(say("the cluster timeout must be a number of seconds more than 0 and at most {0:g}, not {1}",
+                               MAX_TIMEOUT_S, shown(value if isinstance(value, str) else seconds)))
+    return seconds
+
+
 @dataclass(frozen=True)
 class ClusterSpec:
     """Where every worker of a cluster listens (`HOST:PORT`, chief first) and which one this is."""
@@ -58,16 +93,13 @@ class ClusterSpec:
         if not self.workers:
             raise ClusterError(say("the cluster has no workers"))
         for address in self.workers:
-            host, sep, port = address.rpartition(":")
-            if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-                raise ClusterError(say("{0!r} is not HOST:PORT (e.g. 192.168.1.20:12345)", address))
+            check_address(address)
         if len(set(self.workers)) != len(self.workers):
             raise ClusterError(say("the cluster names a worker twice: {0}", ", ".join(self.workers)))
         if not 0 <= self.index < len(self.workers):
             raise ClusterError(say("worker index {0} is not in the cluster of {1} (0 to {2})",
                                    self.index, len(self.workers), len(self.workers) - 1))
-        if self.timeout_s <= 0:
-            raise ClusterError(say("the cluster timeout must be more than 0 seconds, not {0}", self.timeout_s))
+        check_timeout(self.timeout_s)
 
     @classmethod
     def from_flags(cls, cluster: str, index: int | None, timeout_s: float | None = None) -> "ClusterSpec":
@@ -75,7 +107,7 @@ class ClusterSpec:
         if index is None:
             raise ClusterError(say("--cluster needs --worker-index N: this machine's place in the list (0 is the chief)"))
         workers = tuple(w.strip() for w in cluster.split(",") if w.strip())
-        return cls(workers, index, timeout_s or DEFAULT_TIMEOUT_S)
+        return cls(workers, index, DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s)
 
     @classmethod
     def from_tf_config(cls, text: str, timeout_s: float | None = None) -> "ClusterSpec":
@@ -92,7 +124,8 @@ class ClusterSpec:
             raise ClusterError(say("TF_CONFIG: only 'chief' and 'worker' jobs can train, not {0}", ", ".join(sorted(unknown))))
         if kind not in ("chief", "worker"):
             raise ClusterError(say("TF_CONFIG: this task's type must be 'chief' or 'worker', not {0!r}", kind))
-        return cls(tuple(chief + others), index if kind == "chief" else len(chief) + index, timeout_s or DEFAULT_TIMEOUT_S)
+        return cls(tuple(chief + others), index if kind == "chief" else len(chief) + index,
+                   DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s)
 
     @property
     def is_chief(self) -> bool:

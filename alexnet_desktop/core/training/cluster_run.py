@@ -24,8 +24,10 @@ from alexnet_desktop.core.training import cluster as clusters
 from alexnet_desktop.core.training.job import Setup, TrainingJob
 from alexnet_desktop.core.training.prepare import TrainingData
 from alexnet_desktop.core.runs.manifest import RunManifest
-from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text
+from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.files import read_text
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -79,7 +81,7 @@ def cluster_checkpoint(job: TrainingJob, cluster: "clusters.Cluster") -> tuple[R
     key = {"training": {k: v for k, v in asdict(cfg).items() if k != "runs_dir"}, "workers": cluster.spec.workers}
     job.cluster_pointer = Path(clusters.pointer_path(cfg.runs_dir, key))
     try:
-        run = RunFolder(Path(json.loads(job.cluster_pointer.read_text(encoding="utf-8"))["run"]))
+        run = RunFolder(Path(json.loads(read_text(job.cluster_pointer))["run"]))
         manifest = run.manifest()
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -31,8 +31,10 @@ from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.runs.evaluations import EvaluationRecord, record_evaluation
 from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
-from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text
+from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.files import read_text
 
 SPLIT = "split.csv"
 _EPS = 1e-7  # Keras' clipping of probabilities in cross-entropy

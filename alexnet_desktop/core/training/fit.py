@@ -77,7 +77,10 @@ def resume(
         raise ValueError(say("{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)", run.path))
     if more_epochs < 0:
         raise ValueError(say("more epochs must be 0 or more, not {0}", more_epochs))
-    config = TrainConfig.from_manifest(manifest.training)
+    try:
+        config = TrainConfig.from_manifest(manifest.training)
+    except ValueError as exc:
+        raise ValueError(say("{0}: damaged manifest ({1})", run.manifest_path, exc)) from None
     # Checked before any data is read or any epoch trained: the checkpoint was built at the
     # manifest's size, and a run folder changed by hand must not train an epoch and then fail.
     if manifest.image_size is None or config.image_size not in (None, manifest.image_size):
@@ -90,7 +93,7 @@ def resume(
         raise ValueError(say("{0}: all {1} epochs are done; give a number of epochs to add", run.path, config.epochs))
     if learning_rate is not None:
         config.learning_rate = learning_rate
-        config.validate()
+    config.validate()  # the saved settings and the epochs added, within their bounds
     job = TrainingJob(config, host, emit, stop or threading.Event(), pause)
     job.resumed_backbone = manifest.extra.get("backbone") or None
     return run_job(job, lambda: _resumed_run(job, run, new_rate=learning_rate is not None))

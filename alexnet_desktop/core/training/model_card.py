@@ -27,7 +27,8 @@ from PIL import Image, ImageDraw
 from alexnet_desktop.core.runs.evaluations import read_evaluations
 from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.training.optimization import OptimizerSettings
-from alexnet_desktop.core.runs.folder import RunFolder, atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text
+from alexnet_desktop.core.runs.folder import RunFolder
 
 CARD_MD = "model_card.md"
 CARD_HTML = "model_card.html"

@@ -16,7 +16,7 @@ from typing import Any
 
 from alexnet_desktop.core.data.images import RESIZE_MODES
 from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
-from alexnet_desktop.core.runs.manifest import MAX_IMAGE_SIZE
+from alexnet_desktop.core.runs.manifest import MAX_EPOCHS, MAX_IMAGE_SIZE
 from alexnet_desktop.core.training.balance import CLASS_WEIGHT_CHOICES
 from alexnet_desktop.core.training.devices import MIXED_PRECISION_CHOICES
 from alexnet_desktop.core.wording import N_, say
@@ -99,15 +99,15 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("epochs", int, 10, N_("How many passes over the training images"), "--epochs", "N", low=1,
-            problem=N_("epochs must be at least 1, not {0}"), row=Row(N_("Epochs:"), low=1)),
+            high=MAX_EPOCHS, problem=N_("epochs must be from {1} to {2}, not {0}"), row=Row(N_("Epochs:"), low=1)),
     Setting("batch_size", int, 32, N_("Images per training step; lower it if memory runs out"), "--batch-size", "N",
-            low=1, problem=N_("batch size must be at least 1, not {0}"), row=Row(N_("Batch size:"), low=1, high=4096)),
+            low=1, high=65_536, problem=N_("batch size must be from {1} to {2}, not {0}"), row=Row(N_("Batch size:"), low=1, high=4096)),
     # The optimizer part (OptimizerSettings).
     Setting("optimizer", str, "adam", N_("The optimizer: how the weights are updated"), "--optimizer",
             choices=tuple(OPTIMIZERS), problem=N_("unknown optimizer {0!r} (choose from {3})"),
             row=Row(N_("Optimizer:"), tips=OPTIMIZERS)),
     Setting("learning_rate", float, 1e-4, N_("Step size of the optimizer (1e-4 to 1e-3 suits Adam; 1e-2 suits SGD)"),
-            "--lr", "F", low=0, open_low=True, problem=N_("learning rate must be a positive number, not {0}"),
+            "--lr", "F", low=0, open_low=True, high=10.0, problem=N_("learning rate must be above 0 and at most {2}, not {0}"),
             row=Row(N_("Learning rate:"), low=1e-6, high=1.0, decimals=6, step=1e-4)),
     Setting("momentum", float, 0.9, N_("SGD's momentum (0.9 in the paper; 0 is plain SGD)"), "--momentum", "F",
             low=0, high=1, open_high=True, problem=N_("momentum must be in [0, 1), not {0}"),
@@ -156,7 +156,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("augmentation", dict, {}, "augmentation settings (--augment, --augment-option); empty: none"),
     Setting("early_stopping", int, 0,
             N_("Stop when validation accuracy has not improved for this many epochs (0: never)"), "--early-stop", "N",
-            low=0, default_text="never", problem=N_("early-stopping patience must be 0 (off) or more, not {0}"),
+            low=0, high=MAX_EPOCHS, default_text="never",
+            problem=N_("early-stopping patience must be from 0 (off) to {2}, not {0}"),
             row=Row(N_("Early stopping:"), suffix=N_(" epochs without a better score"), special=N_("never"))),
     Setting("devices", list, [], "the devices to train on (--device; empty: every GPU, else the CPU)"),
     Setting("mixed_precision", str, "auto",
@@ -166,7 +167,8 @@ SETTINGS: tuple[Setting, ...] = (
             row=Row(N_("Mixed precision:"), texts=(N_("auto (on GPUs with tensor cores)"), N_("on"), N_("off")))),
     Setting("runs_dir", str, "", "the folder the run folder is made in (--run-dir)",
             problem=N_("no runs folder given")),
-    Setting("steps_per_epoch", int, None, "cap batches per epoch (quick smoke runs)", "--steps-per-epoch", "N"),
+    Setting("steps_per_epoch", int, None, "cap batches per epoch (quick smoke runs)", "--steps-per-epoch", "N",
+            low=1, high=10_000_000, problem=N_("steps per epoch must be from {1} to {2}, not {0}")),
     Setting("class_weight", str, "none",
             N_("For unbalanced classes: balanced weighs each class's images by how rare the class is in the "
                "training images, so a class with few images is not drowned out"), "--class-weight",
@@ -179,7 +181,7 @@ SETTINGS: tuple[Setting, ...] = (
             "architecture and input size; the classifier is kept when the classes are the same, else made anew",
             "--from", "RUN|MODEL.keras"),
     Setting("freeze_epochs", int, 0, "with --from: keep the copied layers frozen for the first N epochs",
-            "--freeze-epochs", "N", low=0, problem=N_("freeze epochs must be 0 or more, not {0}")),
+            "--freeze-epochs", "N", low=0, high=MAX_EPOCHS, problem=N_("freeze epochs must be from {1} to {2}, not {0}")),
     Setting("corrections", list, [], "the user's corrections applied to the dataset (train --corrections FILE; "
             "see core/labelling/corrections.py)"),
     # A pretrained backbone's start (core/model/backbones.py): Keras's cache folder, random, or a file.
