@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,19 @@ def test_a_dataset_is_judged_on_its_test_part_else_on_all_its_images(host, tmp_p
         image(without / c / "x.png")
     samples, source, _ = evaluation_samples(host, without, None)
     assert len(samples) == 2 and "all its images" in source
+
+
+def test_a_training_stopped_while_its_images_are_checked_writes_no_run(host, tmp_path, workspace):
+    """Stopped before training began (the scan obeys the stop, `Cancelled` ends the job): the
+    result says so, and no run folder is left behind."""
+    import threading
+
+    from alexnet_desktop.core.training.fit import train
+
+    root = _with_test_part(tmp_path / "data")
+    stop = threading.Event()
+    stop.set()
+    result = train(TrainConfig(data=str(root), arch="tiny-test-net", epochs=1, image_size=16,
+                               runs_dir=str(workspace.runs_dir)), host, stop=stop)
+    assert result.status == "stopped" and "before training began" in str(result.error)
+    assert result.run_dir == Path() and not list(workspace.runs_dir.glob("*"))
