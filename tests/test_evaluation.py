@@ -195,6 +195,7 @@ def _cli(*args: str):
     return run_cli(*args, ok=True)
 
 
+@pytest.mark.slow  # trains twice in new processes (400 s measured on a loaded machine)
 def test_a_run_validated_on_the_test_part_says_its_test_score_is_optimistic_in_the_cli(tmp_path):
     data = _with_test_part(tmp_path / "intel")
     other = _with_test_part(tmp_path / "other", (("train", 2),))  # never seen: an honest score

@@ -90,6 +90,7 @@ def located():
     return model, arch, xt, yt, boxes
 
 
+@pytest.mark.slow  # the `located` model is trained for these (the first took 400 s on a loaded 2-core machine)
 def test_the_default_method_finds_the_located_object(located):
     model, _, images, labels, boxes = located
     results = [_in_box(explain(model, img, DEFAULT_METHOD).heat, box) for img, box in zip(images, boxes)]
@@ -99,6 +100,7 @@ def test_the_default_method_finds_the_located_object(located):
     assert heat_in >= 0.4, f"{heat_in:.0%} of the heat fell in the boxes (they are {BOX * BOX / SIDE ** 2:.0%} of the image)"
 
 
+@pytest.mark.slow  # the `located` model is trained for these (the first took 400 s on a loaded 2-core machine)
 def test_maps_change_when_the_weights_are_randomised(located):
     """Adebayo et al. (2018), the model randomisation test: a map that stays the same when the
     weights are random shows the image, not what the model learnt."""
@@ -113,6 +115,7 @@ def test_maps_change_when_the_weights_are_randomised(located):
         assert np.mean(rho) < 0.5, f"{method}: rank correlation {np.mean(rho):.2f} with random weights"
 
 
+@pytest.mark.slow  # the `located` model is trained for these (the first took 400 s on a loaded 2-core machine)
 def test_grad_cam_weighs_the_last_convolution_by_the_score_before_the_softmax(host, located):
     expected = {"alexnet": "conv5", "alexnet-bn": "conv5_relu", "alexnet-bn-dropout": "conv5_bn",
                 "small-cnn": "block3_conv2"}
@@ -127,6 +130,7 @@ def test_grad_cam_weighs_the_last_convolution_by_the_score_before_the_softmax(ho
     np.testing.assert_allclose(e / e.sum(axis=1, keepdims=True), probs, rtol=1e-4, atol=1e-6)
 
 
+@pytest.mark.slow  # the `located` model is trained for these (the first took 400 s on a loaded 2-core machine)
 def test_occlusion_is_batched_cancellable_and_reports_progress(located):
     model, _, images, _, _ = located
     events = []
@@ -202,6 +206,7 @@ def test_first_layer_filters_tile_every_kernel(host):
     assert grid.dtype == np.uint8 and grid.shape == (7 * 23 + 1, 14 * 23 + 1, 3)
 
 
+@pytest.mark.slow  # the `located` model is trained for these (the first took 400 s on a loaded 2-core machine)
 def test_the_explain_command_writes_maps_at_each_images_own_size(located, tmp_path):
     """`alexnet-desktop explain` in a fresh process, on a model this process saved: the map
     lies on the object in a stretched image, stems that collide get distinct names, a file
@@ -275,6 +280,7 @@ def test_writing_a_map_never_replaces_a_file_that_appears_meanwhile(tmp_path, mo
     np.testing.assert_array_equal(np.load(npy), heat)
 
 
+@pytest.mark.slow  # the `located` model is trained for these (the first took 400 s on a loaded 2-core machine)
 def test_the_side_panel_lets_the_user_pick_method_and_class(qtbot, located, tmp_path):
     """The Predict and Evaluate pages' side panel: occlusion by default, laid over the image
     at its own aspect ratio; Grad-CAM and another class on request; a heat map still being

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
@@ -84,6 +85,24 @@ def test_the_scan_job_reports_and_keeps_the_test_part_out_of_training(host, tmp_
     assert len(dataset.test_samples) == 4
 
 
+def test_scan_with_samples_shows_training_images_only_and_says_a_stop(host, tmp_path):
+    """The Data page's job: the report, sample thumbnails of the training part (never the test
+    part's), and a stop that the report says it obeyed."""
+    import threading
+
+    from alexnet_desktop.core.data.scan_job import THUMB_SIZE, scan_with_samples
+
+    root = _with_test_part(tmp_path / "data")
+    events = []
+    result = scan_with_samples(host, root, "folder", {}, events.append, threading.Event())
+    assert result.has_test and not result.report.cancelled and any(isinstance(e, Progress) for e in events)
+    assert {t.path.name for t in result.samples} == {f"train_{i}.png" for i in range(3)} and len(result.samples) == 6
+    assert all(t.pixels.shape == (THUMB_SIZE, THUMB_SIZE, 3) for t in result.samples)
+    stop = threading.Event()
+    stop.set()
+    assert scan_with_samples(host, root, "folder", {}, events.append, stop).report.cancelled
+
+
 def test_a_dataset_is_judged_on_its_test_part_else_on_all_its_images(host, tmp_path):
     with_test = _with_test_part(tmp_path / "with")
     samples, source, key = evaluation_samples(host, with_test, None)
@@ -94,3 +113,19 @@ def test_a_dataset_is_judged_on_its_test_part_else_on_all_its_images(host, tmp_p
         image(without / c / "x.png")
     samples, source, _ = evaluation_samples(host, without, None)
     assert len(samples) == 2 and "all its images" in source
+
+
+def test_a_training_stopped_while_its_images_are_checked_writes_no_run(host, tmp_path, workspace):
+    """Stopped before training began (the scan obeys the stop, `Cancelled` ends the job): the
+    result says so, and no run folder is left behind."""
+    import threading
+
+    from alexnet_desktop.core.training.fit import train
+
+    root = _with_test_part(tmp_path / "data")
+    stop = threading.Event()
+    stop.set()
+    result = train(TrainConfig(data=str(root), arch="tiny-test-net", epochs=1, image_size=16,
+                               runs_dir=str(workspace.runs_dir)), host, stop=stop)
+    assert result.status == "stopped" and "before training began" in str(result.error)
+    assert result.run_dir == Path() and not list(workspace.runs_dir.glob("*"))

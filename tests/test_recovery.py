@@ -62,6 +62,7 @@ def _iterations(run_dir: Path) -> int:
     return int(keras().ops.convert_to_numpy(model.optimizer.iterations))
 
 
+@pytest.mark.slow  # trains in a new process, killed, then resumed
 def test_a_run_killed_after_epoch_2_of_4_resumes_to_4_epochs_with_its_step_count(
     host, colour_dataset, workspace, tmp_path
 ):
@@ -89,6 +90,7 @@ def test_a_run_killed_after_epoch_2_of_4_resumes_to_4_epochs_with_its_step_count
     assert any((run_dir / "logs").rglob("events.out.tfevents*"))
 
 
+@pytest.mark.slow  # trains in a new process, killed, then extended
 def test_a_kill_mid_epoch_loses_only_that_epoch_and_a_finished_run_can_be_extended(
     host, colour_dataset, workspace, tmp_path
 ):
@@ -186,6 +188,7 @@ def test_out_of_memory_offers_half_the_batch_size(host, colour_dataset, workspac
     assert json.loads((result.run_dir / "run.json").read_text())["status"] == "failed"
 
 
+@pytest.mark.slow  # trains in a new process with a mirrored strategy
 def test_data_parallel_training_over_two_logical_cpus(tmp_path, colour_dataset, workspace):
     """MirroredStrategy, as on a machine with two GPUs, on the CPU split in two."""
     script = tmp_path / "mirrored.py"

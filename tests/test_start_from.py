@@ -23,6 +23,8 @@ from tests.cli import run_cli
 from tests.conftest import write_colour_dataset
 
 HERE = Path(__file__).parent
+# Every step trains or reopens in a new process: minutes in all.
+pytestmark = pytest.mark.slow
 SMALL = ["--arch", "small-cnn", "--image-size", "24", "--batch-size", "4"]
 
 

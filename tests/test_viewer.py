@@ -311,3 +311,32 @@ def test_a_model_without_rescaling_asks_its_input_range_once_and_remembers_it(qt
     with qtbot.waitSignal(page.runner.finished, timeout=60000):  # remembered: not asked again
         page.predict_button.click()
     assert len(asked) == 1 and len(page.session.rows) == 6
+
+
+def test_the_viewers_decoding_is_a_core_job_of_typed_events(tmp_path):
+    """`decode_requested`: each requested path once, newest first as handed out, an unreadable
+    file as an event with its reason, and a stop ends it with `Cancelled`, the rest left asked for."""
+    import threading
+
+    import numpy as np
+    import pytest
+    from PIL import Image
+
+    from alexnet_desktop.core.data.thumbnails import ThumbnailDecoded, decode_requested
+    from alexnet_desktop.core.jobs import Cancelled
+
+    good = tmp_path / "wide.png"
+    Image.fromarray(np.zeros((20, 40, 3), np.uint8)).save(good)
+    bad = tmp_path / "bad.png"
+    bad.write_text("not an image")
+    asked = [str(good), str(bad)]
+    events: list[ThumbnailDecoded] = []
+    decode_requested(lambda: asked.pop() if asked else None, 16, events.append, threading.Event())
+    assert [e.path for e in events] == [str(bad), str(good)]
+    assert events[0].pixels is None and events[0].error and events[1].pixels.shape[:2] == (8, 16)
+    stop = threading.Event()
+    stop.set()
+    asked = [str(good)]
+    with pytest.raises(Cancelled):
+        decode_requested(lambda: asked.pop() if asked else None, 16, events.append, stop)
+    assert asked == [str(good)]

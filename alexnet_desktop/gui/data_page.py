@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QProgressBar,
@@ -15,9 +13,7 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.wording import shown
-from alexnet_desktop.core.data.loading import scan_data
-from alexnet_desktop.core.data.scan import ScanReport
-from alexnet_desktop.core.data.thumbnails import Thumbnail, pick_samples, thumbnails
+from alexnet_desktop.core.data.scan_job import ScannedWithSamples, scan_with_samples
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.plots import ClassBalanceChart
@@ -27,19 +23,6 @@ from alexnet_desktop.gui.widgets import OptionsForm, button, heading, hrow
 from alexnet_desktop.gui.worker import JobRunner
 
 DEMO_LOADER = "demo-shapes"
-SAMPLES_PER_CLASS = 4
-SAMPLE_LIMIT = 64
-THUMB_SIZE = 128
-
-
-@dataclass
-class ScanResult:
-    """What the scan job hands the page: the report, sample thumbnails, whether there is a test part."""
-
-    report: ScanReport
-    samples: list[Thumbnail]
-    has_test: bool
-
 
 class DataPage(QWidget):
     """Pick a folder (or file) and a loader; the scan runs in a worker and reports classes,
@@ -232,12 +215,7 @@ class DataPage(QWidget):
         self.progress.setRange(0, 0)
         self.state.set_scanning(True)
 
-        def job(emit, stop):
-            _, report = scan_data(host, path, loader_id, options, emit, stop)
-            picked = pick_samples(report.training_part(), SAMPLES_PER_CLASS, SAMPLE_LIMIT)
-            return ScanResult(report, thumbnails(picked, THUMB_SIZE), bool(report.test_paths))
-
-        self.runner.start(job)
+        self.runner.start(lambda emit, stop: scan_with_samples(host, path, loader_id, options, emit, stop))
         self._update_buttons()
 
     def _on_event(self, event) -> None:
@@ -254,7 +232,7 @@ class DataPage(QWidget):
         self.problem_table.setRowCount(0)
         self.tabs.setTabText(1, self.tr("Files to check"))
 
-    def _on_scanned(self, result: ScanResult) -> None:
+    def _on_scanned(self, result: ScannedWithSamples) -> None:
         if self._rescan:
             return  # a scan of a dataset no longer chosen
         report = result.report

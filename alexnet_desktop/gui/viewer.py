@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QModelIndex, Q
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
 
-from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.data.thumbnails import ThumbnailDecoded, decode_requested
 from alexnet_desktop.core.labelling.session import UNCERTAIN_LABEL, UNCERTAINTY_KEYS, LabelSession
 from alexnet_desktop.core import wording
 from alexnet_desktop.gui.i18n import core_text, tr
@@ -86,27 +86,22 @@ class ThumbnailLoader(QObject):
             self.runner.start(self._decode_waiting)
 
     def _decode_waiting(self, emit, stop) -> None:
-        size = self.size
-        while not stop.is_set():
-            with self._lock:
-                if not self._stack:
-                    return
-                path = self._stack.pop()
-                self._waiting.discard(path)
-            reason = ""
-            try:
-                image = qimage(decode_image(path, size=size, keep_aspect=True))
-            except ImageDecodeError as exc:
-                image, reason = QImage(), exc.reason
-            except OSError as exc:
-                image, reason = QImage(), str(exc.strerror or exc)
-            emit((path, image, reason))
+        decode_requested(self._next_waiting, self.size, emit, stop)
 
-    def _decoded(self, event: tuple[str, QImage, str]) -> None:
-        path, image, reason = event
-        if reason:
-            self.unreadable.emit(path, reason)
-        self.ready.emit(path, image)
+    def _next_waiting(self) -> str | None:
+        """The newest request not yet decoded (None when none is left); called by the job's thread."""
+        with self._lock:
+            if not self._stack:
+                return None
+            path = self._stack.pop()
+            self._waiting.discard(path)
+            return path
+
+    def _decoded(self, event: ThumbnailDecoded) -> None:
+        # A small thumbnail becomes a QImage here, on the GUI thread: core makes no Qt objects.
+        if event.error:
+            self.unreadable.emit(event.path, event.error)
+        self.ready.emit(event.path, qimage(event.pixels) if event.pixels is not None else QImage())
 
 
 class GridModel(QAbstractListModel):

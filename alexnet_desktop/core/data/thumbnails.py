@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
 from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
+from alexnet_desktop.core.jobs import Emit, stop_point
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,27 @@ def thumbnails(samples: list[Sample], size: int) -> list[Thumbnail]:
         except ImageDecodeError:
             continue
     return out
+
+
+@dataclass(frozen=True)
+class ThumbnailDecoded:
+    """One image a viewer asked for, decoded: its pixels, or None and the reason it could not be read."""
+
+    path: str
+    pixels: np.ndarray | None
+    error: str = ""
+
+
+def decode_requested(next_path: Callable[[], str | None], size: int, emit: Emit, stop: threading.Event) -> None:
+    """A job (see core/jobs.py) that decodes, at most `size` on a side with its shape kept, each
+    path `next_path` hands out (the viewer's newest request first) until it hands out None;
+    emits a `ThumbnailDecoded` per path. A stop raises `Cancelled`: the rest stay asked for."""
+    while True:
+        stop_point(stop)
+        path = next_path()
+        if path is None:
+            return
+        try:
+            emit(ThumbnailDecoded(path, decode_image(path, size=size, keep_aspect=True)))
+        except (ImageDecodeError, OSError) as exc:
+            emit(ThumbnailDecoded(path, None, str(exc)))
