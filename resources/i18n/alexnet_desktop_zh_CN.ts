@@ -1783,6 +1783,21 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Input range</source>
+      <translation>输入范围</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>{0} has no Rescaling layer at its input. Which range of numbers was it trained on?</source>
+      <translation>{0} 的输入处没有 Rescaling 层。它训练时用的是哪个数值范围？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Not predicted: the range of numbers the model expects is needed.</source>
+      <translation>未预测：需要知道模型期望的数值范围。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Input size</source>
       <translation>输入尺寸</translation>
     </message>
@@ -3653,6 +3668,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/explain.py" />
+      <source>{0}: the class score does not depend on layer {1}; use occlusion</source>
+      <translation>{0}：类别得分不依赖于层 {1}；请使用遮挡法</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/explain.py" />
       <source>{0}: no convolution</source>
       <translation>{0}：没有卷积层</translation>
     </message>
@@ -3660,6 +3680,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/explain_files.py" />
       <source>the model has no class {0!r}; its classes are {1}</source>
       <translation>模型没有类别 {0!r}；它的类别是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/export.py" />
+      <source>inside the model: InputScale({0}), added for a model that expects {1}</source>
+      <translation>在模型内部：InputScale({0})，为期望 {1} 的模型添加</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/export.py" />
@@ -3675,6 +3700,36 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/export.py" />
       <source>the {0} exporter wrote nothing</source>
       <translation>导出器 {0} 没有写出任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>0..1 (pixels divided by 255)</source>
+      <translation>0..1（像素除以 255）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>-1..1 (pixels divided by 127.5, less 1)</source>
+      <translation>-1..1（像素除以 127.5 再减 1）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>0..255 (raw pixels)</source>
+      <translation>0..255（原始像素）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>Caffe (BGR, less the ImageNet mean of each channel)</source>
+      <translation>Caffe（BGR，各通道减去 ImageNet 均值）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>no input scale {0!r}; choose one of {1}</source>
+      <translation>没有输入范围 {0!r}；请从 {1} 中选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>{0}: the model has no Rescaling or Normalization layer at its input, so the range of numbers it expects is unknown; give it with --input-scale: {1}</source>
+      <translation>{0}：模型输入处没有 Rescaling 或 Normalization 层，因此不知道它期望的数值范围；请用 --input-scale 指定：{1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/model_files.py" />
@@ -3828,6 +3883,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>an NVIDIA GPU is present but TensorFlow cannot use it ({0}); run with --verbose for TensorFlow's own messages</source>
+      <translation>有 NVIDIA GPU，但 TensorFlow 无法使用它（{0}）；加 --verbose 运行可查看 TensorFlow 自己的消息</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>this TensorFlow build has no CUDA support</source>
       <translation>此 TensorFlow 版本不支持 CUDA</translation>
     </message>
@@ -3840,6 +3900,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>CPU ({0} cores): {1}</source>
       <translation>CPU（{0} 核）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>the CUDA driver would not start</source>
+      <translation>CUDA 驱动无法启动</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>the CUDA libraries it needs are missing or of another version</source>
+      <translation>所需的 CUDA 库缺失或版本不符</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/tf_runtime.py" />
+      <source>it reported no usable GPU</source>
+      <translation>它报告没有可用的 GPU</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/balance.py" />
@@ -4583,8 +4658,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../plugins/csv_list.py" />
-      <source>{0}: expected a header row with a file column and a label column</source>
-      <translation>{0}：应有包含文件列和标签列的表头行</translation>
+      <source>{0}: expected a header row with a file column and a label column, separated by commas, semicolons or tabs; the first line is {1!r}</source>
+      <translation>{0}：应有一行表头，含文件列和标签列，以逗号、分号或制表符分隔；第一行是 {1!r}</translation>
     </message>
     <message>
       <location filename="../../plugins/csv_list.py" />
