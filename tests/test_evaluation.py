@@ -244,3 +244,14 @@ def test_the_evaluate_and_runs_pages_say_a_test_score_chosen_on_is_optimistic(qt
     assert flagged.text().endswith(" *") and OPTIMISTIC in flagged.toolTip()
     plain = runs.table.item(rows[str(on_split)], best_column)
     assert not plain.text().endswith("*") and OPTIMISTIC not in plain.toolTip()
+
+
+def test_a_32_px_image_is_drawn_legibly_on_the_model_card():
+    """#32: a CIFAR-sized tile is enlarged by a whole factor (sharp pixels) to about the card's tile size."""
+    from alexnet_desktop.core.training.model_card import TILE, _legible
+
+    small = np.arange(32 * 24 * 3, dtype=np.uint8).reshape(32, 24, 3)
+    big = _legible(small)
+    assert big.shape == (32 * (TILE // 32), 24 * (TILE // 32), 3) and big.shape[0] > TILE * 0.9
+    assert np.array_equal(big[:: TILE // 32, :: TILE // 32], small)
+    assert _legible(np.zeros((TILE, 10, 3), np.uint8)).shape == (TILE, 10, 3)
