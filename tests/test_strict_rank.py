@@ -20,7 +20,7 @@ def test_classes_tied_at_zero_are_not_hits():
 
 
 def test_an_exact_tie_ranks_both_after_each_other():
-    from alexnet_desktop.core.labelling.predict import strict_ranks
+    from alexnet_desktop.core.labelling.ranking import strict_ranks
 
     assert strict_ranks(np.array([0.4, 0.4, 0.2])).tolist() == [2, 2, 3]
     assert strict_ranks(np.array([[0.7, 0.2, 0.1], [0.0, 0.0, 1.0]])).tolist() == [[1, 2, 3], [3, 3, 1]]

@@ -26,6 +26,7 @@ from alexnet_desktop.core.wording import N_, plain, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
 from alexnet_desktop.core.data.images import RESIZE_MODES, FileListing, ImageDecodeError, decode_image, list_image_files
+from alexnet_desktop.core.labelling.ranking import strict_ranks
 from alexnet_desktop.core.model.input_range import resolve_scale, with_input_scale
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
 from alexnet_desktop.core.training.manifest import MAX_IMAGE_SIZE
@@ -188,15 +189,6 @@ def _input_side(model: Any, where: Path) -> int | None:
         raise ValueError(say("{0}: the model takes inputs of shape {1}; the app gives it square RGB images, of shape "
                              "(side, side, 3)", where, shape[1:]))
     return int(shape[1] or shape[2] or 0) or None
-
-
-def strict_ranks(probabilities: np.ndarray) -> np.ndarray:
-    """Each class's rank (1 = first) by strict rank, the one rule of top-k everywhere (the
-    evaluation, the mistakes browser, the predictions file): a class's rank is the number of
-    classes whose probability is at least its own, itself included, so a tie never counts in
-    the model's favour (four classes at exactly 0 all rank 4th). Works on (classes,) or (n, classes)."""
-    p = np.asarray(probabilities, dtype=np.float64)
-    return (p[..., None, :] >= p[..., :, None]).sum(axis=-1)
 
 
 @dataclass

@@ -25,7 +25,8 @@ from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.loading import load_dataset
 from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.plugins import PluginHost
-from alexnet_desktop.core.labelling.predict import LoadedModel, load_for_prediction, predict_files, strict_ranks
+from alexnet_desktop.core.labelling.predict import LoadedModel, load_for_prediction, predict_files
+from alexnet_desktop.core.labelling.ranking import strict_ranks
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.training.manifest import optimistic_note
 from alexnet_desktop.core.training.model_card import write_explanations, write_model_card
