@@ -77,8 +77,15 @@ def _reader(csv_path: Path, head: int | None = None):
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(text.splitlines(), dialect=dialect)
+    if reader.fieldnames and len(reader.fieldnames) == 1:
+        # The sniffer can miss a separator (a short file, quoted fields): one in the header is the hint.
+        separator = next((s for s in ";\t|" if s in reader.fieldnames[0]), None)
+        if separator:
+            reader = csv.DictReader(text.splitlines(), delimiter=separator)
     if not reader.fieldnames or len(reader.fieldnames) < 2:
-        raise DatasetError(say("{0}: expected a header row with a file column and a label column", csv_path))
+        raise DatasetError(say("{0}: expected a header row with a file column and a label column, separated by "
+                               "commas, semicolons or tabs; the first line is {1!r}", csv_path,
+                               (text.splitlines() or [""])[0][:120]))
     return reader
 
 
@@ -132,10 +139,16 @@ def detect_csv_list(path: Path) -> float:
         csv_path = find_csv(Path(path))
         reader = _reader(csv_path, head=64 * 1024)
         path_col = _pick(reader.fieldnames, "", PATH_COLUMNS, "", csv_path)
-        _pick(reader.fieldnames, "", LABEL_COLUMNS, "", csv_path)
+        label_col = _pick(reader.fieldnames, "", LABEL_COLUMNS, "", csv_path)
     except (DatasetError, OSError):
         return 0.0
-    names = [(r.get(path_col) or "").strip() for r in itertools.islice(reader, HEAD_ROWS)]
+    rows = [((r.get(path_col) or "").strip(), (r.get(label_col) or "").strip()) for r in itertools.islice(reader, HEAD_ROWS)]
+    names = [n for n, _ in rows]
+    found = _found_under(csv_path.parent, names) or _found_under(guess_image_root(csv_path, names), names)
+    if found and "confidence" not in reader.fieldnames and any(Path(n).parent.name != label for n, label in rows):
+        # A list of the folder's own images whose labels are not their folders' names is what the
+        # folder is, even beside two image folders (train/, test/) the folder loader reads as classes.
+        return 0.95
     # Below the folder loader's 0.9 for two or more class folders: a CSV beside class folders
     # (a list of predictions, say) does not make them a CSV dataset.
     return 0.85 if _found_under(csv_path.parent, names) or _found_under(guess_image_root(csv_path, names), names) else 0.05

@@ -279,3 +279,14 @@ def test_a_cancelled_evaluation_writes_no_eval_json_and_no_model_card(host, colo
     monkeypatch.setattr(evaluation, "write_explanations", real)
     evaluation.evaluate_model(run, host, colour_dataset)
     assert str(colour_dataset.resolve()) in json.loads((run / "eval.json").read_text())
+
+
+def test_a_32_px_image_is_drawn_legibly_on_the_model_card():
+    """#32: a CIFAR-sized tile is enlarged by a whole factor (sharp pixels) to about the card's tile size."""
+    from alexnet_desktop.core.training.model_card import TILE, _legible
+
+    small = np.arange(32 * 24 * 3, dtype=np.uint8).reshape(32, 24, 3)
+    big = _legible(small)
+    assert big.shape == (32 * (TILE // 32), 24 * (TILE // 32), 3) and big.shape[0] > TILE * 0.9
+    assert np.array_equal(big[:: TILE // 32, :: TILE // 32], small)
+    assert _legible(np.zeros((TILE, 10, 3), np.uint8)).shape == (TILE, 10, 3)

@@ -64,4 +64,5 @@ def test_grad_cam_on_a_sequential_model_from_the_command_line(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "on layer bn_b" in done.stderr
     heat = np.load(tmp_path / "heat" / "x.heat.npy")
-    assert heat.shape == (20, 24)
+    assert heat.shape == (20, 24) and heat.min() >= 0
+    assert heat.max() == 1.0  # exactly, after the resize to the image's size (README's promise)

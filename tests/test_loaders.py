@@ -255,3 +255,20 @@ def test_the_data_page_reads_a_folder_with_a_csv_list_as_that_list(qtbot, window
     assert page.loader_combo.currentData() == "csv"
     assert page.chart.counts == {"cat": 3, "dog": 3}
     qtbot.waitUntil(lambda: not page.runner.is_running())
+
+
+def test_a_csv_list_beside_two_image_folders_is_read_as_the_list_and_a_semicolon_list_too(tmp_path):
+    """#32: a Kaggle-style folder (labels.csv, train/, test/) is not a two-class folder dataset;
+    a list separated by ';' is read as well."""
+    from PIL import Image
+
+    folder = tmp_path / "kaggle"
+    rows = ["file;label"]
+    for part in ("train", "test"):
+        (folder / part).mkdir(parents=True)
+        for i in range(4):
+            Image.new("RGB", (12, 12), (40 * i, 90, 200)).save(folder / part / f"{part}{i}.png")
+            rows.append(f"{part}/{part}{i}.png;{'cat' if i % 2 else 'dog'}")
+    (folder / "labels.csv").write_text("\n".join(rows) + "\n")
+    report = _scan_json(folder)
+    assert report["loader"] == "csv" and report["counts"] == {"cat": 4, "dog": 4}

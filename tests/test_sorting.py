@@ -344,3 +344,21 @@ def test_a_full_or_read_only_destination_stops_the_sort_with_every_source_whole(
     monkeypatch.undo()
     result = run_sort(stopped.value.journal)
     assert result.done == result.total == 12 and not tree(inbox)
+
+
+@pytest.mark.parametrize("move", [True, False])
+def test_sort_and_undo_keep_the_files_modification_times(tmp_path, move):
+    """#32: a photo's date is its modification time to many viewers; a sort must not reset it."""
+    import os
+
+    labelled = make_inbox(tmp_path / "in", n=4)
+    stamps = {}
+    for i, (path, _) in enumerate(labelled):
+        os.utime(path, ns=(1_500_000_000_000_000_000 + i, 1_400_000_000_000_000_000 + i * 1_000_000_000))
+        stamps[path.read_bytes()] = os.stat(path).st_mtime_ns  # by content: two files share a name
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=move))
+    assert run_sort(journal.path).done == 4
+    sorted_files = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p != journal.path]
+    assert {p.read_bytes(): p.stat().st_mtime_ns for p in sorted_files} == stamps
+    assert undo_sort(journal.path).problems == []
+    assert {p.read_bytes(): p.stat().st_mtime_ns for p in (tmp_path / "in").rglob("*") if p.is_file()} == stamps

@@ -20,7 +20,7 @@ def test_classes_tied_at_zero_are_not_hits():
 
 
 def test_an_exact_tie_ranks_both_after_each_other():
-    from alexnet_desktop.core.labelling.predict import strict_ranks
+    from alexnet_desktop.core.labelling.ranking import strict_ranks
 
     assert strict_ranks(np.array([0.4, 0.4, 0.2])).tolist() == [2, 2, 3]
     assert strict_ranks(np.array([[0.7, 0.2, 0.1], [0.0, 0.0, 1.0]])).tolist() == [[1, 2, 3], [3, 3, 1]]
@@ -37,3 +37,17 @@ def test_the_predictions_file_lists_only_classes_within_k_by_the_same_rule(tmp_p
     writer.write(rows)
     lines = writer.close().read_text().splitlines()
     assert lines[1].split(",")[-3] == "a:1.0000" and lines[2].split(",")[-3] == "a:0.5000 b:0.3000"
+
+
+def test_the_run_line_says_1_epoch_not_1_epochs():
+    """#32's plural slips: the command line's run line counts in words that fit."""
+    import io
+
+    from alexnet_desktop.commands.common import ProgressPrinter
+    from alexnet_desktop.core.training.events import RunStarted
+
+    out = io.StringIO()
+    ProgressPrinter(out)(RunStarted(Path("/r"), ["a", "b"], 1, 1, 5, 1, "CPU", 1, [], 4))
+    line = out.getvalue()
+    assert "1 validation image," in line and "1 epoch of 1 batch on" in line and "; 1 epoch already done" in line, line
+    assert "2 classes" in line

@@ -38,10 +38,13 @@ class ProgressPrinter:
         elif isinstance(event, t.EpochEnded):
             self._line(f"epoch {event.epoch + 1}: {event.metrics_text()}  ({event.seconds:.1f}s){'  *best' if event.is_best else ''}")
         elif isinstance(event, t.RunStarted):
+            from alexnet_desktop.core.wording import count
+
             self._line(
-                f"run {event.run_dir}\n{event.train_count} training / {event.val_count} validation images, "
-                f"{len(event.class_names)} classes, {event.epochs} epochs of {event.steps_per_epoch} batches on {event.device}"
-                + (f"; {event.initial_epoch} epochs already done" if event.initial_epoch else "")
+                f"run {event.run_dir}\n{event.train_count} training / {count(event.val_count, 'validation image', 'validation images')}, "
+                f"{count(len(event.class_names), 'class', 'classes')}, {count(event.epochs, 'epoch', 'epochs')} of "
+                f"{count(event.steps_per_epoch, 'batch', 'batches')} on {event.device}"
+                + (f"; {count(event.initial_epoch, 'epoch', 'epochs')} already done" if event.initial_epoch else "")
             )
         elif isinstance(event, Message):
             self._line(("warning: " if event.level == "warning" else "") + event.text)

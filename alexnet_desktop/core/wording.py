@@ -105,3 +105,9 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 def plain(text: str) -> str:
     """`text` without terminal colour codes (Keras colours its errors), for a status line or a log."""
     return _ANSI.sub("", text)
+
+
+def count(n: int, one: str, many: str) -> str:
+    """`n` with the noun that fits it in English: "1 epoch", "2 epochs" (the window's
+    translations plural through Qt's own %n forms)."""
+    return f"{n:,} {one if n == 1 else many}"

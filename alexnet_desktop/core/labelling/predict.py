@@ -26,20 +26,12 @@ from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
 from alexnet_desktop.core.data.images import FileListing, ImageDecodeError, decode_image, list_image_files
+from alexnet_desktop.core.labelling.ranking import strict_ranks
 from alexnet_desktop.core.model.loaded import LoadedModel, as_probabilities, keras_reason
 
 
 # Images a model predicts at once: predict, evaluate and sort all use it (memory, not accuracy).
 PREDICTION_BATCH_SIZE = 64
-
-
-def strict_ranks(probabilities: np.ndarray) -> np.ndarray:
-    """Each class's rank (1 = first) by strict rank, the one rule of top-k everywhere (the
-    evaluation, the mistakes browser, the predictions file): a class's rank is the number of
-    classes whose probability is at least its own, itself included, so a tie never counts in
-    the model's favour (four classes at exactly 0 all rank 4th). Works on (classes,) or (n, classes)."""
-    p = np.asarray(probabilities, dtype=np.float64)
-    return (p[..., None, :] >= p[..., :, None]).sum(axis=-1)
 
 
 @dataclass

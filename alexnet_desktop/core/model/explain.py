@@ -323,8 +323,9 @@ def _resize(heat: np.ndarray, height: int, width: int) -> np.ndarray:
 
 def heat_at(heat: np.ndarray, height: int, width: int) -> np.ndarray:
     """A map made on the model's square view, laid over an image of `height` x `width`: the
-    stretch the model's input put on the image is undone (float32, >= 0)."""
-    return np.clip(_resize(heat, height, width), 0, None)
+    stretch the model's input put on the image is undone (float32, >= 0, peak 1 again after the
+    resampling, which lowers a single-pixel peak, unless the map is all 0)."""
+    return _peak_one(_resize(heat, height, width))
 
 
 def overlay(pixels: np.ndarray, heat: np.ndarray, alpha: float = 0.45) -> np.ndarray:

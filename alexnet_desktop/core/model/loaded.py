@@ -133,7 +133,9 @@ def load_for_prediction(
     outputs = int(model.output_shape[-1])
     if outputs != len(names):
         raise ValueError(say("{0}: the model has {1} outputs but {2} class names", ref, outputs, len(names)))
-    scale = resolve_scale(model, source, input_scale, made_here=ref.is_dir())
+    # A run folder's model (or its model.keras chosen as a file): the app made it to take raw pixels.
+    in_run = ref.is_dir() or (ref.name == MODEL and (ref.parent / "run.json").is_file())
+    scale = resolve_scale(model, source, input_scale, made_here=in_run)
     return LoadedModel(with_input_scale(model, scale), names, size, source, resize=resize, input_scale=scale)
 
 

@@ -26,7 +26,8 @@ from alexnet_desktop.core.events import Emit, no_emit
 from alexnet_desktop.core.jobs import stop_point
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.model.loaded import LoadedModel, load_for_prediction
-from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, predict_files, strict_ranks
+from alexnet_desktop.core.labelling.predict import PREDICTION_BATCH_SIZE, predict_files
+from alexnet_desktop.core.labelling.ranking import strict_ranks
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.runs.evaluations import EvaluationRecord, record_evaluation
 from alexnet_desktop.core.runs.manifest import optimistic_note

@@ -86,6 +86,15 @@ def chosen_for_explanation(images: list[dict[str, Any]], count: int = EXPLAINED)
     return (mistakes + [i for i in images if i["predicted"] == i["true"]])[:count]
 
 
+def _legible(pixels: Any) -> Any:
+    """A tile smaller than `TILE` (a 32 px CIFAR image) enlarged by a whole factor to about
+    `TILE`, each pixel a sharp block, so its heat map can be read on the card."""
+    import numpy as np
+
+    factor = TILE // max(pixels.shape[:2])
+    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1) if factor > 1 else pixels
+
+
 def write_explanations(run: RunFolder, loaded: Any, images: list[dict[str, Any]],
                        stop: threading.Event | None = None) -> Path | None:
     """`explanations.png`: the default heat map of the predicted class over each image that
@@ -108,7 +117,8 @@ def write_explanations(run: RunFolder, loaded: Any, images: list[dict[str, Any]]
             e = explain(loaded.model, seen, DEFAULT_METHOD, loaded.class_names.index(item["predicted"]), stop=stop)
         except Cancelled:
             return None
-        tiles.append((overlay(shown, e.heat), f"true {item['true']}", f"said {item['predicted']} {item['confidence']:.0%}"))
+        tiles.append((_legible(overlay(shown, e.heat)), f"true {item['true']}",
+                      f"said {item['predicted']} {item['confidence']:.0%}"))
     if not tiles:
         return None
     pad, text = 8, 30

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.files import sha256_file
-from alexnet_desktop.core.model.model_files import load_model_file
+from alexnet_desktop.core.model.model_files import check_keras_archive, check_model_suffix, load_model_file
 from alexnet_desktop.core.runs.folder import LABELS, MODEL, RunFolder
 from alexnet_desktop.core.wording import say
 
@@ -92,6 +92,31 @@ def check_source_run(given: str, runs_dir: str | Path | None, arch: Any, image_s
     if path.is_dir():
         manifest = RunFolder(path).manifest()
         _check_recorded(given, manifest.architecture.id or None, manifest.image_size, arch, image_size)
+    else:
+        # A model file: its kind and its input size are read from the file itself, before the
+        # dataset is scanned and TensorFlow loads it (an .h5 is refused here, by name).
+        check_model_suffix(path)
+        _check_recorded(given, None, config_side(check_keras_archive(path)), arch, image_size)
+
+
+def config_side(config: Any) -> int | None:
+    """The side of the square images a `.keras` config's first input takes (None: not fixed or not found)."""
+    if isinstance(config, dict):
+        inner = config.get("config") if isinstance(config.get("config"), dict) else {}
+        if config.get("class_name") == "InputLayer":
+            shape = inner.get("batch_shape") or inner.get("batch_input_shape")
+            return int(shape[1]) if isinstance(shape, list) and len(shape) == 4 and isinstance(shape[1], int) else None
+        children = list(config.values())
+    elif isinstance(config, list):
+        children = config
+    else:
+        return None
+    for child in children:
+        if isinstance(child, (dict, list)):
+            side = config_side(child)
+            if side is not None:
+                return side
+    return None
 
 
 def _check_recorded(given: str, arch_id: str | None, size: int | None, arch: Any, image_size: int) -> None:
@@ -99,8 +124,8 @@ def _check_recorded(given: str, arch_id: str | None, size: int | None, arch: Any
         raise ValueError(say("{0}: it is a {1} run and this run trains {2}; start from a run of the same architecture",
                              given, arch_id, arch.id))
     if size is not None and int(size) != int(image_size):
-        raise ValueError(say("{0}: it takes {1}x{1} images and this run {2}x{2}; give --image-size {1} (or start from "
-                             "a model of this size)", given, size, image_size))
+        raise ValueError(say("{0}: it takes {1}x{1} images and this run {2}x{2}; give --arch {3} --image-size {1} "
+                             "(or start from a model of this size)", given, size, image_size, arch_id or arch.id))
 
 
 def weighted_layers(model: Any) -> list[Any]:
