@@ -30,7 +30,7 @@ FILE = "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"
 def cli(home: Path, keras_home: Path, *args, ok: bool = True) -> subprocess.CompletedProcess:
     env = dict(_env(home), KERAS_HOME=str(keras_home))
     out = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                         timeout=600, env=env)
+                         timeout=1500, env=env)
     if ok:
         assert out.returncode == 0, out.stderr[-3000:]
     return out

@@ -54,6 +54,7 @@ class MoreDataBox(QGroupBox):
         self.weights_label.setWordWrap(True)
 
         self.form = form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         form.addRow(self.use_unlabelled)
         form.addRow(self.tr("Unlabelled folder:"), self.folder_button)
         form.addRow("", self.folder_label)

@@ -1,0 +1,37 @@
+"""The Model page's "More to learn from" box, driven through its visible widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from tests.conftest import write_colour_dataset
+
+
+def test_the_unlabelled_folder_and_backbone_weights_reach_the_settings(qtbot, window, tmp_path, monkeypatch):
+    folder = write_colour_dataset(tmp_path / "unlabelled", per_class=1)
+    weights = tmp_path / "my.h5"
+    weights.write_bytes(b"x")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(weights), ""))
+    window.tabs.setCurrentWidget(window.model_page)
+    box = window.model_page.more_data
+    settings = window.state.settings
+    assert not box.threshold.isVisible() and settings.unlabelled is None
+    qtbot.mouseClick(box.use_unlabelled, Qt.LeftButton)  # asks for the folder
+    assert settings.unlabelled == str(folder)
+    qtbot.waitUntil(box.threshold.isVisible)
+    box.threshold.setValue(0.9)
+    box.ratio.setValue(7)
+    assert (settings.unlabelled_threshold, settings.unlabelled_ratio) == (0.9, 7)
+    assert not box.weights.isVisible()  # the default architecture has no pretrained backbone
+    combo = window.model_page.arch_combo
+    combo.setCurrentIndex(combo.findData("mobilenet-v3-small"))
+    qtbot.waitUntil(box.weights.isVisible)
+    assert "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5" in box.weights_label.text()
+    box.weights.setCurrentIndex(box.weights.findData("file"))  # asks for the file
+    assert settings.backbone_weights == str(weights)
+    box.weights.setCurrentIndex(box.weights.findData("random"))
+    assert settings.backbone_weights == "random"
+    qtbot.mouseClick(box.use_unlabelled, Qt.LeftButton)
+    assert settings.unlabelled is None
