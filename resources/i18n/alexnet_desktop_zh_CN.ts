@@ -1530,6 +1530,29 @@
     </message>
   </context>
   <context>
+    <name>LabelKeeper</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>Your earlier labels of this folder cannot be read, so labels given now are not saved: {0}</source>
+      <translation>无法读取你之前为此文件夹做的标签，因此现在给出的标签不会保存：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>{0:,} label(s) you gave this folder earlier are put back.</source>
+      <translation>已恢复你之前为此文件夹给出的 {0:,} 个标签。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); choose a model with these classes to see its predictions for them.</source>
+      <translation>你的标签中有此模型不认识的类别：{0}。这些标签会保留（重新训练时计入）；选择包含这些类别的模型即可看到对它们的预测。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>Your labels could not be saved: {0}</source>
+      <translation>无法保存你的标签：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>PredictPage</name>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1638,6 +1661,46 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose a model and a folder of images, then Predict: the images appear here with their labels as they are predicted.</source>
+      <translation>选择模型和图像文件夹，然后点击“预测”：图像会随预测进度连同标签显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Every image shown has been looked at or labelled; nothing left to review.</source>
+      <translation>显示的每张图像都已查看或标注；没有待复查的图像了。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Predict a folder</source>
+      <translation>预测文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Model:</source>
+      <translation>模型：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Images:</source>
+      <translation>图像：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Order:</source>
+      <translation>排序：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Uncertain below:</source>
+      <translation>低于此值为不确定：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Show all images, one class, the uncertain ones, the unreadable ones, or your corrections</source>
       <translation>显示全部图像、某一类别、不确定的、无法读取的，或你修正过的</translation>
     </message>
@@ -1650,16 +1713,6 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Predictions less confident than this go to the 'uncertain' folder (your own labels always count)</source>
       <translation>置信度低于此值的预测归入“uncertain（不确定）”文件夹（你自己的标注始终有效）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Choose a model and a folder of images, then Predict: the images appear here with their labels as they are predicted.</source>
-      <translation>选择模型和图像文件夹，然后点击“预测”：图像会随预测进度连同标签显示在这里。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Every image shown has been looked at or labelled; nothing left to review.</source>
-      <translation>显示的每张图像都已查看或标注；没有待复查的图像了。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1703,36 +1756,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Predict a folder</source>
-      <translation>预测文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Model:</source>
-      <translation>模型：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Images:</source>
-      <translation>图像：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Show:</source>
-      <translation>显示：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Order:</source>
-      <translation>排序：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Uncertain below:</source>
-      <translation>低于此值为不确定：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · best {0:.3f}</source>
       <translation> · 最佳 {0:.3f}</translation>
     </message>
@@ -1773,16 +1796,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Your earlier labels of this folder cannot be read, so labels given now are not saved: {0}</source>
-      <translation>无法读取你之前为此文件夹做的标签，因此现在给出的标签不会保存：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>{0:,} label(s) you gave this folder earlier are put back.</source>
-      <translation>已恢复你之前为此文件夹给出的 {0:,} 个标签。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
@@ -1805,11 +1818,6 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · U: uncertain · Enter: accept · Backspace: undo your label · N: next to review (the least sure image not yet looked at) · double-click: open</source>
       <translation> · U：不确定 · Enter：接受 · Backspace：撤销你的标签 · N：下一张待复查（尚未查看的最不确定图像） · 双击：打开</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); choose a model with these classes to see its predictions for them.</source>
-      <translation>你的标签中有此模型不认识的类别：{0}。这些标签会保留（重新训练时计入）；选择包含这些类别的模型即可看到对它们的预测。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1850,11 +1858,6 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>&lt;b&gt;Prediction failed:&lt;/b&gt; {0}</source>
       <translation>&lt;b&gt;预测失败：&lt;/b&gt;{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Your labels could not be saved: {0}</source>
-      <translation>无法保存你的标签：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
