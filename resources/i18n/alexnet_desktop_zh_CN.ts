@@ -650,6 +650,11 @@
       <source>&lt;b&gt;Could not evaluate:&lt;/b&gt; {0}</source>
       <translation>&lt;b&gt;无法评估：&lt;/b&gt;{0}</translation>
     </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>No trained run yet: train one on the Train page.</source>
+      <translation>还没有训练好的运行：请先在“训练”页训练一个。</translation>
+    </message>
   </context>
   <context>
     <name>ConfusionMatrix</name>
