@@ -106,3 +106,25 @@ def test_scan_of_a_flat_folder_reports_a_folder_to_predict(tmp_path):
     report = json.loads(cli(tmp_path / "home", "scan", flat, "--json").stdout)
     assert report["kind"] == "predict-input" and report["images"] == 4
     assert [Path(u["path"]).name for u in report["unreadable"]] == ["0009.jpg"] and report["unreadable"][0]["reason"]
+
+
+def test_review_labels_are_read_back_by_a_new_process_and_a_damaged_store_is_never_overwritten(tmp_path):
+    import subprocess
+    import sys
+
+    from alexnet_desktop.core.labelling.review_store import ReviewStore
+
+    store = ReviewStore(tmp_path / "reviews")
+    folder = tmp_path / "inbox"
+    store.update(folder, {str(folder / "a.png"): "cat", str(folder / "b.png"): None})
+    store.update(folder, {}, taken_back={str(folder / "b.png")})
+    store.moved(folder, {str(folder / "a.png"): str(tmp_path / "sorted" / "cat" / "a.png")})
+    code = ("import json,sys; from alexnet_desktop.core.labelling.review_store import ReviewStore; "
+            "print(json.dumps(ReviewStore(sys.argv[1]).load(sys.argv[2])))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "reviews"), str(folder)], capture_output=True,
+                         text=True, check=True)
+    assert json.loads(out.stdout) == {str(tmp_path / "sorted" / "cat" / "a.png"): "cat"}
+    store.path_for(folder).write_text("{broken", encoding="utf-8")
+    with pytest.raises(ValueError, match="saved review labels cannot be read"):
+        store.update(folder, {str(folder / "c.png"): "dog"})
+    assert store.path_for(folder).read_text(encoding="utf-8") == "{broken"

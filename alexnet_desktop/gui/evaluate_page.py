@@ -212,7 +212,10 @@ class EvaluatePage(QWidget):
                                    self.check_labels)
         self.check_dialog = None  # the last Check labels window opened
         layout.addLayout(hrow(self.tr("Run:"), (self.run_combo, 1), self.card_button, self.check_button))
-        layout.addLayout(hrow(self.tr("Images:"), (self.data_edit, 1), self.evaluate_button, self.cancel_button, (self.progress, 1)))
+        self.evaluate_why = QLabel()  # why Evaluate is disabled, beside it
+        self.evaluate_why.setWordWrap(True)
+        layout.addLayout(hrow(self.tr("Images:"), (self.data_edit, 1), self.evaluate_button, self.cancel_button,
+                              self.evaluate_why, (self.progress, 1)))
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         state.runs_changed.connect(self.refresh_runs)
@@ -398,6 +401,8 @@ class EvaluatePage(QWidget):
     def _update_buttons(self) -> None:
         busy = self.runner.is_running() or self.fix_runner.is_running()
         self.evaluate_button.setEnabled(not busy and self.run_combo.count() > 0)
+        self.evaluate_why.setText("" if busy or self.run_combo.count() else self.tr(
+            "No trained run yet: train one on the Train page."))
         self.card_button.setEnabled(self.run_combo.count() > 0)
         self.check_button.setEnabled(self.run_combo.count() > 0)
         self.cancel_button.setEnabled(self.runner.is_running())

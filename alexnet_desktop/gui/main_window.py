@@ -330,7 +330,16 @@ class MainWindow(QMainWindow):
             self.show_device(old.device_text)
         if self.state.data_path is not None:
             self.data_page.choose_folder(self.state.data_path, self.state.loader_id)
-        self.predict_page.take_over_from(old.predict_page)
+        # The Predict page's model (a model file included), folder and options.
+        new, was = self.predict_page, old.predict_page
+        new._given_names.update(was._given_names)
+        for i in range(was.model_combo.count()):
+            if new.model_combo.findData(was.model_combo.itemData(i)) < 0:
+                new.model_combo.addItem(was.model_combo.itemText(i), was.model_combo.itemData(i))
+        new.model_combo.setCurrentIndex(new.model_combo.findData(was.model_combo.currentData()))
+        new.folder_edit.setText(was.folder_edit.text())
+        new.recursive.setChecked(was.recursive.isChecked())
+        new.threshold.setValue(was.threshold.value())
 
     def _choose_initial_dataset(self) -> None:
         settings = QSettings()

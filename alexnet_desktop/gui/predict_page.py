@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import html
 
-import os
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
     QVBoxLayout, QWidget,
@@ -28,9 +26,10 @@ from alexnet_desktop.core.labelling.predict_folder import (
 )
 from alexnet_desktop.core.model.input_range import SCALES, InputRangeUnknown, remember_scale
 from alexnet_desktop.core.runs.folder import LABELS, effective_status, list_runs
-from alexnet_desktop.core.labelling.review_store import ReviewStore, unknown_classes
+from alexnet_desktop.core.labelling.review_store import ReviewStore
 from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.predict_labels import LabelKeeper
 from alexnet_desktop.gui.predict_retrain import Retrainer
 from alexnet_desktop.gui.predict_review import ReviewPane
 from alexnet_desktop.gui.predict_sort import Sorter, entries_tooltip
@@ -59,9 +58,8 @@ class PredictPage(QWidget):
                                 finished=self._prediction_ended)
         self._size_wanted_for: str | None = None  # a model whose input takes any size (see _ask_size)
         self.session = LabelSession()
-        self.store = ReviewStore(state.workspace.reviews_dir)
-        self._folder = ""  # the folder whose predictions are shown, whose labels the store keeps
-        self._saved: dict[str, str | None] = {}  # its labels as saved, put back on its rows as they come
+        self.keeper = LabelKeeper(self.session, ReviewStore(state.workspace.reviews_dir), self)
+        self.labels_note = self.keeper.note
         self.review = ReviewPane(self.session)
         # The pane's parts the predicting code drives.
         self.loader, self.grid_model, self.grid = self.review.loader, self.review.grid_model, self.review.grid
@@ -100,51 +98,16 @@ class PredictPage(QWidget):
                                         "probabilities, and whether each label was predicted or set by you"),
             self.sorter.ask_export)
 
-        self.show_combo = QComboBox()
-        self.show_combo.setToolTip(self.tr("Show all images, one class, the uncertain ones, the unreadable ones, or your corrections"))
-        self.show_combo.currentIndexChanged.connect(self._view_changed)
-        self.sort_combo = QComboBox()
-        for key in SORT_KEYS:
-            self.sort_combo.addItem(self.tr(SORT_TEXT[key]), key)
-        self.sort_combo.setToolTip(self.tr("Order of the grid"))
-        self.sort_combo.currentIndexChanged.connect(self._view_changed)
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0, 100)
-        self.threshold.setSuffix(" %")
-        self.threshold.setDecimals(0)
-        self.threshold.setToolTip(self.tr("Predictions less confident than this go to the 'uncertain' folder "
-                                         "(your own labels always count)"))
-        self.threshold.valueChanged.connect(self._threshold_changed)
-        self.counts = QLabel()
-        self.counts.setWordWrap(True)
+        self._make_view_controls()
 
         self.grid.empty_text = self.tr("Choose a model and a folder of images, then Predict: the images appear here "
                                        "with their labels as they are predicted.")
-        self.review.relabelled.connect(self._save_labels)
+        self.review.relabelled.connect(self.keeper.save)
         self.review.relabelled.connect(self._update_counts)
         self.grid.all_reviewed.connect(lambda: self.status.setText(
             self.tr("Every image shown has been looked at or labelled; nothing left to review.")))
 
-        self.sort_button = button(self.tr("Sort into folders…"), self.tr("Copy or move every image into a folder per "
-                                  "class (a dry run shows what will happen first)"), lambda: self.sorter.sort_into_folders())
-        self.undo_button = button(self.tr("Undo last sort"), self.tr("Put every file of the last sort back where it was"),
-                                  self.sorter.undo_last_sort)
-        self.add_button = button(self.tr("Add corrections to a dataset…"), self.tr("Copy the images you relabelled into "
-                                 "a training dataset folder, one sub-folder per class, for the next run"),
-                                 lambda: self.sorter.add_corrections())
-        self.retrainer = Retrainer(self.session, state, self.status, self)
-        self.retrainer.retrain_requested.connect(self.retrain_requested)
-        self.retrainer.predict_again.connect(self._predict_again)
-        self.retrain_button = button(self.tr("Retrain with my corrections…"), self.tr(
-            "Train a run from the model that made these predictions, with its settings, on its own dataset plus "
-            "the images you relabelled (no file is copied); when it ends, predict the folder again, keeping your labels"),
-            lambda: self.retrainer.retrain())
-        self.retrain_why = QLabel()
-        self.retrain_why.setWordWrap(True)
-        self.labels_note = QLabel()  # the saved labels' classes the chosen model does not know
-        self.labels_note.setWordWrap(True)
-        self.labels_note.setTextFormat(Qt.PlainText)
-
+        self._make_file_buttons(state)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Predict a folder")))
@@ -164,6 +127,45 @@ class PredictPage(QWidget):
         state.runs_changed.connect(self.refresh_runs)
         self.refresh_runs()
         self._reset_session([])
+
+    def _make_view_controls(self) -> None:
+        """What the grid shows and in which order, and the confidence below which a prediction is uncertain."""
+        self.show_combo = QComboBox()
+        self.show_combo.setToolTip(self.tr("Show all images, one class, the uncertain ones, the unreadable ones, or your corrections"))
+        self.show_combo.currentIndexChanged.connect(self._view_changed)
+        self.sort_combo = QComboBox()
+        for key in SORT_KEYS:
+            self.sort_combo.addItem(self.tr(SORT_TEXT[key]), key)
+        self.sort_combo.setToolTip(self.tr("Order of the grid"))
+        self.sort_combo.currentIndexChanged.connect(self._view_changed)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0, 100)
+        self.threshold.setSuffix(" %")
+        self.threshold.setDecimals(0)
+        self.threshold.setToolTip(self.tr("Predictions less confident than this go to the 'uncertain' folder "
+                                         "(your own labels always count)"))
+        self.threshold.valueChanged.connect(self._threshold_changed)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+
+    def _make_file_buttons(self, state: AppState) -> None:
+        """The buttons under the grid: sort, undo, add corrections, retrain (and why not)."""
+        self.sort_button = button(self.tr("Sort into folders…"), self.tr("Copy or move every image into a folder per "
+                                  "class (a dry run shows what will happen first)"), lambda: self.sorter.sort_into_folders())
+        self.undo_button = button(self.tr("Undo last sort"), self.tr("Put every file of the last sort back where it was"),
+                                  self.sorter.undo_last_sort)
+        self.add_button = button(self.tr("Add corrections to a dataset…"), self.tr("Copy the images you relabelled into "
+                                 "a training dataset folder, one sub-folder per class, for the next run"),
+                                 lambda: self.sorter.add_corrections())
+        self.retrainer = Retrainer(self.session, state, self.status, self)
+        self.retrainer.retrain_requested.connect(self.retrain_requested)
+        self.retrainer.predict_again.connect(self._predict_again)
+        self.retrain_button = button(self.tr("Retrain with my corrections…"), self.tr(
+            "Train a run from the model that made these predictions, with its settings, on its own dataset plus "
+            "the images you relabelled (no file is copied); when it ends, predict the folder again, keeping your labels"),
+            lambda: self.retrainer.retrain())
+        self.retrain_why = QLabel()
+        self.retrain_why.setWordWrap(True)
 
     # ---- choosing ----------------------------------------------------------------------
 
@@ -187,17 +189,6 @@ class PredictPage(QWidget):
                 index = self.model_combo.count() - 1
             self.model_combo.setCurrentIndex(index)
         self._update_buttons()
-
-    def take_over_from(self, old: "PredictPage") -> None:
-        """The chosen model, the folder and its options of the page this one replaces (another language)."""
-        self._given_names.update(old._given_names)
-        for i in range(old.model_combo.count()):
-            if self.model_combo.findData(old.model_combo.itemData(i)) < 0:
-                self.model_combo.addItem(old.model_combo.itemText(i), old.model_combo.itemData(i))
-        self.model_combo.setCurrentIndex(self.model_combo.findData(old.model_combo.currentData()))
-        self.folder_edit.setText(old.folder_edit.text())
-        self.recursive.setChecked(old.recursive.isChecked())
-        self.threshold.setValue(old.threshold.value())
 
     def use_run(self, run_dir: Path) -> None:
         """Choose the model of run `run_dir`, if the workspace has it (the list is read again first)."""
@@ -269,16 +260,7 @@ class PredictPage(QWidget):
         names, size = self._given_names.get(model_ref, (None, None))
         self.retrainer.predicted(model_ref, folder)
         self._reset_session([])
-        self._folder = folder
-        try:
-            self._saved = self.store.load(folder)
-        except ValueError as exc:  # kept on disk as it is; never overwritten unseen
-            self._saved, self._folder = {}, ""
-            self.labels_note.setText(self.tr("Your earlier labels of this folder cannot be read, so labels given now "
-                                             "are not saved: {0}").format(shown_error(exc, core_text)))
-        else:
-            self.labels_note.setText(self.tr("{0:,} label(s) you gave this folder earlier are put back.").format(
-                len(self._saved)) if self._saved else "")
+        self.keeper.begin(folder)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Loading the model…"))
         self._started = time.monotonic()
@@ -334,11 +316,7 @@ class PredictPage(QWidget):
         elif isinstance(event, ModelReady):
             self._reset_session(event.loaded.class_names)
             self.detail.set_model(event.loaded)
-            unknown = unknown_classes(self._saved, event.loaded.class_names)
-            if unknown:
-                self.labels_note.setText(self.tr(
-                    "Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); "
-                    "choose a model with these classes to see its predictions for them.").format(", ".join(unknown)))
+            self.keeper.model_ready(event.loaded.class_names)
         elif isinstance(event, PassedOver):
             self._passed_over = event.files
         elif isinstance(event, SizeWanted):
@@ -347,7 +325,7 @@ class PredictPage(QWidget):
             self._scale_wanted_for = event.model
         elif isinstance(event, Rows):
             added = self.session.add(event.predictions)
-            self._restore_labels(added)
+            self.keeper.restore(added)
             self._unshown = range(self._unshown.start if self._unshown else added.start, added.stop)
             self._show_progress()
 
@@ -440,39 +418,9 @@ class PredictPage(QWidget):
 
     # ---- reviewing ---------------------------------------------------------------------
 
-    def _restore_labels(self, added: range) -> None:
-        """Put the labels saved for this folder back on the rows just predicted; they win."""
-        for i in added:
-            key = os.path.normcase(os.path.abspath(self.session.rows[i].path))
-            if key in self._saved:
-                self.session.manual[i] = self._saved[key]
-
-    def _save_labels(self) -> None:
-        """Save the user's labels of the folder shown as they are given (see ReviewStore)."""
-        if not self._folder:
-            return
-        rows = self.session.rows
-        given = {str(rows[i].path): label for i, label in self.session.manual.items()}
-        taken_back = {str(r.path) for i, r in enumerate(rows) if i not in self.session.manual}
-        try:
-            self.store.update(self._folder, given, taken_back)
-            self._saved = self.store.load(self._folder)
-        except (OSError, ValueError) as exc:
-            self.labels_note.setText(self.tr("Your labels could not be saved: {0}").format(shown_error(exc, core_text)))
-
     def _files_moved(self, moves: dict) -> None:
-        """A sort moved files (or its undo put them back): the tiles and saved labels follow them."""
-        where = {row.path: i for i, row in enumerate(self.session.rows)}
-        for old, new in moves.items():
-            i = where.get(old)
-            if i is not None:
-                self.session.rows[i] = replace(self.session.rows[i], path=new)
-        if self._folder:
-            try:
-                self.store.moved(self._folder, {str(a): str(b) for a, b in moves.items()})
-                self._saved = self.store.load(self._folder)
-            except (OSError, ValueError) as exc:
-                self.labels_note.setText(self.tr("Your labels could not be saved: {0}").format(shown_error(exc, core_text)))
+        """A sort moved files (or its undo put them back): the tiles follow them."""
+        self.keeper.moved(moves)
         self.grid_model.set_view()
         current = self.grid.currentIndex()
         self.detail.show_row(self.session, current.data(GridModel.RowRole) if current.isValid() else None)
@@ -509,11 +457,8 @@ class PredictPage(QWidget):
         if self.model_combo.count() == 0:
             return self.tr("No trained model yet: train one (Train page) or choose a model file.")
         folder = self.folder_edit.text().strip()
-        if not folder:
-            return self.tr("Choose the folder of images to label.")
-        if not Path(folder).is_dir():
-            return self.tr("No such folder.")
-        return ""
+        return (self.tr("Choose the folder of images to label.") if not folder
+                else "" if Path(folder).is_dir() else self.tr("No such folder."))
 
     def _update_buttons(self) -> None:
         busy = self.runner.is_running() or self.sorter.is_running()
