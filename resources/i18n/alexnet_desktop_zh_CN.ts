@@ -3227,9 +3227,69 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a folder</source>
+      <translation>一个文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a named pipe</source>
+      <translation>一个命名管道</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a socket</source>
+      <translation>一个套接字</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a device</source>
+      <translation>一个设备</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>not a regular file</source>
+      <translation>不是普通文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: {1}, not a file{2}</source>
+      <translation>{0}：是{1}，不是文件{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: not a folder ({1})</source>
+      <translation>{0}：不是文件夹（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a file</source>
+      <translation>一个文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: {1}, not a file</source>
+      <translation>{0}：是{1}，不是文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: larger than {1:,} MB: not a file this app wrote{2}</source>
+      <translation>{0}：大于 {1:,} MB，不是本应用写的文件{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>{0}: not UTF-8 text (byte {1}: {2}){3}</source>
+      <translation>{0}：不是 UTF-8 文本（第 {1} 字节：{2}）{3}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/labelling/journal.py" />
       <source>{0}: a journal of that name exists</source>
       <translation>{0}：已有同名日志</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>a sort journal</source>
+      <translation>整理日志</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/journal.py" />
@@ -3257,9 +3317,19 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0}：日志中有一行被修改，因此不予使用；所有文件保持原位</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/labelling/journal.py" />
+      <source>{0}: step {1}</source>
+      <translation>{0}：第 {1} 步</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
       <source>{0}: the model's outputs are not probabilities (they range from {1:.4g} to {2:.4g}); a softmax is applied to them</source>
       <translation>{0}：模型的输出不是概率（范围从 {1:.4g} 到 {2:.4g}）；已对其应用 softmax</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/predict.py" />
+      <source>a label file</source>
+      <translation>标签文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3368,13 +3438,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: no such predictions file</source>
-      <translation>{0}：没有这个预测结果文件</translation>
+      <source>a predictions file</source>
+      <translation>预测文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
-      <source>{0}: not a predictions file (not UTF-8 text: {1})</source>
-      <translation>{0}：不是预测结果文件（不是 UTF-8 文本：{1}）</translation>
+      <source>{0}: no such predictions file</source>
+      <translation>{0}：没有这个预测结果文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/predict.py" />
@@ -3515,11 +3585,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>missing</source>
       <translation>不存在</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>not a regular file</source>
-      <translation>不是普通文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
@@ -3787,6 +3852,31 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0} 构建了自己的层 {1}（来自 {2}），但其插件没有声明它：请在 Architecture 中写明 custom_layers=({1},)，否则保存的模型将无法再次打开</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: it did not finish loading within {0:g} s (it waits or loops at import, in a hook or in detect), so it was not loaded</source>
+      <translation>已停用：它在 {0:g} 秒内没有加载完（它在导入、钩子或 detect 中等待或循环），因此没有加载</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: it crashed the process that tried it (signal {0}), so it was not loaded</source>
+      <translation>已停用：它让试用它的进程崩溃了（信号 {0}），因此没有加载</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: it ended the process that tried it (exit status {0}), so it was not loaded</source>
+      <translation>已停用：它结束了试用它的进程（退出状态 {0}），因此没有加载</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>{0} took more than {1:g} s; the plugin is disabled from the next start</source>
+      <translation>{0} 用时超过 {1:g} 秒；下次启动时将停用该插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugin_check.py" />
+      <source>disabled: {0}</source>
+      <translation>已停用：{0}</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/plugins.py" />
       <source>dataset loader</source>
       <translation>数据集加载器</translation>
@@ -3813,6 +3903,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/plugins.py" />
+      <source>a plugin</source>
+      <translation>插件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/plugins.py" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -3820,6 +3915,56 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/plugins.py" />
       <source>no {0} {1!r} (known: {2})</source>
       <translation>没有{0} {1!r}（已知：{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source> or </source>
+      <translation> 或 </translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>a whole number</source>
+      <translation>一个整数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>a number</source>
+      <translation>一个数字</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>true or false</source>
+      <translation>true 或 false</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>an object</source>
+      <translation>一个对象</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: expected an object, not {1}</source>
+      <translation>{0}：应为一个对象，而不是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: the field {1!r} is missing</source>
+      <translation>{0}：缺少字段 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: the field {1!r} should be {2}, not {3}</source>
+      <translation>{0}：字段 {1!r} 应为{2}，而不是 {3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/schema.py" />
+      <source>{0}: the field {1!r} should be from {2} to {3}, not {4}</source>
+      <translation>{0}：字段 {1!r} 应在 {2} 到 {3} 之间，而不是 {4}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
@@ -3848,13 +3993,18 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
-      <source>the cluster has no workers</source>
-      <translation>集群中没有工作节点</translation>
+      <source>{0} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
+      <translation>{0} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
-      <source>{0!r} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
-      <translation>{0!r} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
+      <source>the cluster timeout must be a number of seconds more than 0 and at most {0:g}, not {1}</source>
+      <translation>集群超时必须是大于 0 且不超过 {0:g} 的秒数，而不是 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>the cluster has no workers</source>
+      <translation>集群中没有工作节点</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
@@ -3865,11 +4015,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
       <source>worker index {0} is not in the cluster of {1} (0 to {2})</source>
       <translation>工作节点编号 {0} 不在 {1} 个节点的集群中（0 到 {2}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/cluster.py" />
-      <source>the cluster timeout must be more than 0 seconds, not {0}</source>
-      <translation>集群等待时间必须大于 0 秒，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
@@ -3988,8 +4133,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>epochs must be at least 1, not {0}</source>
-      <translation>轮数至少为 1，而不是 {0}</translation>
+      <source>epochs must be from 1 to {0}, not {1}</source>
+      <translation>轮数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
@@ -4183,6 +4328,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>{0}: damaged manifest ({1})</source>
+      <translation>{0}：清单文件已损坏（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: says image size {1} but its training settings say {2}; the run folder was changed</source>
       <translation>{0}：记录的图像尺寸为 {1}，但其训练设置为 {2}；运行文件夹已被修改</translation>
     </message>
@@ -4293,11 +4443,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/manifest.py" />
-      <source>{0}: damaged manifest ({1})</source>
-      <translation>{0}：清单文件已损坏（{1}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/manifest.py" />
       <source>not a JSON object</source>
       <translation>不是 JSON 对象</translation>
     </message>
@@ -4305,6 +4450,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/manifest.py" />
       <source>image_size is {0}, not a whole number of pixels from 1 to {1}</source>
       <translation>image_size 为 {0}，不是 1 到 {1} 之间的整数像素数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/manifest.py" />
+      <source>run.json: the field {0!r} is missing: the run's settings are not recorded</source>
+      <translation>run.json：缺少字段 {0!r}：没有记录这次运行的设置</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/manifest.py" />
