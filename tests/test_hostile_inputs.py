@@ -243,3 +243,26 @@ def test_a_10000_pixel_square_image_decodes_for_the_model_and_the_overlay_within
     assert "(2048, 2048, 3) (32, 32, 3)" in done.stdout, done.stderr[-2000:]
     peak_kb = int(next(ln for ln in done.stderr.splitlines() if "Maximum resident" in ln).split()[-1])
     assert peak_kb < 900_000, f"{peak_kb} kB"  # the RGBA image decoded once (400 MB) and its reduced copies
+
+
+def test_the_plugins_page_shows_why_a_plugin_was_disabled(qtbot, workspace):
+    """A user plugin that ends the process at import: the window opens, and its row on the
+    Plugins page, clicked, says it was disabled and why."""
+    from PySide6.QtCore import Qt
+
+    from alexnet_desktop.gui.app import create_window
+
+    (workspace.plugins_dir / "ends_the_app.py").write_text("import os\nos._exit(3)\n")
+    w = create_window(workspace, first_launch_demo=False)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.plugins_page
+    qtbot.mouseClick(w.tabs.tabBar(), Qt.LeftButton, pos=w.tabs.tabBar().tabRect(w.tabs.indexOf(page)).center())
+    qtbot.waitUntil(page.isVisible)
+    table = page.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "ends_the_app")
+    assert table.item(row, 1).text() == "FAILED"
+    table.scrollToItem(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualItemRect(table.item(row, 0)).center())
+    qtbot.waitUntil(lambda: "exit status 3" in page.error.toPlainText())
+    assert "disabled" in page.error.toPlainText()
