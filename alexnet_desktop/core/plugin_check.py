@@ -87,6 +87,7 @@ class CheckCache:
         """Write the cache atomically; a cache that cannot be written only means trying again."""
         if self.path is None:
             return
+        name = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, name = temporary_beside(self.path, ".tmp")
@@ -94,7 +95,8 @@ class CheckCache:
                 json.dump(self.entries, f, indent=1, sort_keys=True)
             os.replace(name, self.path)
         except OSError:
-            pass
+            if name is not None and os.path.exists(name):
+                os.unlink(name)  # a full disk: no half-written cache left behind
 
 
 def _reason(code: int | None, stdout: str, timed_out: bool) -> str:

@@ -13,6 +13,7 @@ module's (`start_from` only in runs made since a run could start from another). 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -155,20 +156,38 @@ TRAINING_BOUNDS = (("epochs", 1, MAX_EPOCHS), ("batch_size", 1, 65_536), ("image
                    ("early_stopping", 0, MAX_EPOCHS), ("steps_per_epoch", 1, 10_000_000))
 
 
+# The top-level fields a run is resumed, listed and predicted with: checked by type on reading
+# (the others are shown as they are, and old runs may hold anything in them).
+_CHECKED = ("status", "class_names", "image_size", "epochs_done", "best_epoch", "training", "sha256")
+
+
+@functools.lru_cache(maxsize=1)
+def _checked_hints() -> dict[str, Any]:
+    from typing import get_type_hints
+
+    hints = get_type_hints(RunManifest)
+    return {name: hints[name] for name in _CHECKED}
+
+
+@functools.lru_cache(maxsize=1)
+def _training_hints() -> dict[str, Any]:
+    from typing import get_type_hints
+
+    from alexnet_desktop.core.training.config import TrainConfig
+
+    return get_type_hints(TrainConfig)
+
+
 def check_record(record: dict[str, Any]) -> None:
     """Raise `SchemaError` (naming the field and what it should be) for a record whose top-level
     fields or training settings have the wrong types, are missing, or are out of bounds."""
-    from typing import get_type_hints
-
     from alexnet_desktop.core.schema import check_fields, check_range
-    from alexnet_desktop.core.training.config import TrainConfig
 
-    simple = {name: tp for name, tp in get_type_hints(RunManifest).items() if name not in _NESTED and name != "extra"}
-    check_fields("run.json", record, simple)
+    check_fields("run.json", record, _checked_hints())
     check_range("run.json", "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
     if "training" in record:  # missing only in hand-made manifests: `config` then says so
         training = record["training"]
-        check_fields("run.json: training", training, get_type_hints(TrainConfig), required=("data",))
+        check_fields("run.json: training", training, _training_hints(), required=("data",) if training else ())
         for name, low, high in TRAINING_BOUNDS:
             check_range("run.json: training", name, training.get(name), low, high)
 
