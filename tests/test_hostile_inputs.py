@@ -266,3 +266,11 @@ def test_the_plugins_page_shows_why_a_plugin_was_disabled(qtbot, workspace):
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualItemRect(table.item(row, 0)).center())
     qtbot.waitUntil(lambda: "exit status 3" in page.error.toPlainText())
     assert "disabled" in page.error.toPlainText()
+
+
+@pytest.mark.parametrize("text, words", [('{"data": 5}', ["'data'", "text"]), ("[1", ["Expecting"]),
+                                         ('{"data": "d", "batch_size": -3}', ["'batch_size'", "from 1"])])
+def test_the_saved_settings_of_a_cluster_worker_are_checked_like_run_json(tmp_path, home, text, words):
+    config = tmp_path / "settings.json"
+    config.write_text(text)
+    refused(cli("train", str(tmp_path), "--config", str(config), home=home, timeout=60), str(config), *words)

@@ -138,9 +138,15 @@ def _train_config(args, plugins) -> Any:
 
     if args.config:
         from alexnet_desktop.core.files import read_text
+        from alexnet_desktop.core.training.manifest import check_record
 
-        # The settings the app's Train page saved for a cluster worker it starts.
-        saved = json.loads(read_text(args.config, what="--config"))
+        # The settings the app's Train page saved for a cluster worker it starts: the same
+        # schema as a run.json's training section.
+        try:
+            saved = json.loads(read_text(args.config, what="--config"))
+            check_record({"training": saved}, where=args.config)
+        except ValueError as exc:
+            raise ValueError(exc if str(exc).startswith(args.config) else f"{args.config}: {exc}") from None
         config = TrainConfig.from_manifest(saved)
         config.validate()
         return config

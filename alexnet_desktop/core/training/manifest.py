@@ -178,18 +178,18 @@ def _training_hints() -> dict[str, Any]:
     return get_type_hints(TrainConfig)
 
 
-def check_record(record: dict[str, Any]) -> None:
-    """Raise `SchemaError` (naming the field and what it should be) for a record whose top-level
-    fields or training settings have the wrong types, are missing, or are out of bounds."""
+def check_record(record: dict[str, Any], where: str = MANIFEST) -> None:
+    """Raise `SchemaError` (naming `where`, the field and what it should be) for a record whose
+    top-level fields or training settings have the wrong types, are missing, or are out of bounds."""
     from alexnet_desktop.core.schema import check_fields, check_range
 
-    check_fields("run.json", record, _checked_hints())
-    check_range("run.json", "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
+    check_fields(where, record, _checked_hints())
+    check_range(where, "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
     if "training" in record:  # missing only in hand-made manifests: `config` then says so
         training = record["training"]
-        check_fields("run.json: training", training, _training_hints(), required=("data",) if training else ())
+        check_fields(f"{where}: training", training, _training_hints(), required=("data",) if training else ())
         for name, low, high in TRAINING_BOUNDS:
-            check_range("run.json: training", name, training.get(name), low, high)
+            check_range(f"{where}: training", name, training.get(name), low, high)
 
 
 @dataclass
