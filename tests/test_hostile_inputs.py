@@ -180,7 +180,7 @@ def test_plugins_that_hang_exit_or_crash_are_disabled_and_every_command_still_ru
     assert records["folder_loader"]["ok"] and records["small_cnn"]["ok"]  # the built-ins still work
     # The verdicts are kept until a plugin changes: the next command tries none of them again.
     again = cli("plugins", home=home, timeout=30, env=quick)
-    assert "folder" in again.stdout and "did not finish loading within 8 s" in again.stdout
+    assert "folder" in again.stdout and "did not finish loading within 8 s" in again.stderr
     (folder / "sleeps_at_import.py").write_text("X = 1\n")  # mended
     mended = cli("plugins", "--json", home=home, timeout=60, env=quick)
     assert {p["name"]: p for p in json.loads(mended.stdout)["plugins"]}["sleeps_at_import"]["ok"]
@@ -243,3 +243,34 @@ def test_a_10000_pixel_square_image_decodes_for_the_model_and_the_overlay_within
     assert "(2048, 2048, 3) (32, 32, 3)" in done.stdout, done.stderr[-2000:]
     peak_kb = int(next(ln for ln in done.stderr.splitlines() if "Maximum resident" in ln).split()[-1])
     assert peak_kb < 900_000, f"{peak_kb} kB"  # the RGBA image decoded once (400 MB) and its reduced copies
+
+
+def test_the_plugins_page_shows_why_a_plugin_was_disabled(qtbot, workspace):
+    """A user plugin that ends the process at import: the window opens, and its row on the
+    Plugins page, clicked, says it was disabled and why."""
+    from PySide6.QtCore import Qt
+
+    from alexnet_desktop.gui.app import create_window
+
+    (workspace.plugins_dir / "ends_the_app.py").write_text("import os\nos._exit(3)\n")
+    w = create_window(workspace, first_launch_demo=False)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.plugins_page
+    qtbot.mouseClick(w.tabs.tabBar(), Qt.LeftButton, pos=w.tabs.tabBar().tabRect(w.tabs.indexOf(page)).center())
+    qtbot.waitUntil(page.isVisible)
+    table = page.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "ends_the_app")
+    assert table.item(row, 1).text() == "FAILED"
+    table.scrollToItem(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualItemRect(table.item(row, 0)).center())
+    qtbot.waitUntil(lambda: "exit status 3" in page.error.toPlainText())
+    assert "disabled" in page.error.toPlainText()
+
+
+@pytest.mark.parametrize("text, words", [('{"data": 5}', ["'data'", "text"]), ("[1", ["Expecting"]),
+                                         ('{"data": "d", "batch_size": -3}', ["'batch_size'", "from 1"])])
+def test_the_saved_settings_of_a_cluster_worker_are_checked_like_run_json(tmp_path, home, text, words):
+    config = tmp_path / "settings.json"
+    config.write_text(text)
+    refused(cli("train", str(tmp_path), "--config", str(config), home=home, timeout=60), str(config), *words)

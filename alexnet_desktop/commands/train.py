@@ -164,9 +164,15 @@ def _train_config(args, plugins) -> Any:
     if args.config:
         from alexnet_desktop.core.files import read_text
 
-        # The settings the app's Train page saved for a cluster worker it starts.
-        saved = json.loads(read_text(args.config, what="--config"))
-        config = TrainConfig.from_manifest(saved)
+        # The settings the app's Train page saved for a cluster worker it starts: the same
+        # schema as a run.json's training section.
+        try:
+            saved = json.loads(read_text(args.config, what="--config"))
+            if not isinstance(saved, dict):
+                raise ValueError("not a JSON object of settings")
+            config = TrainConfig.from_manifest(saved, where=str(args.config))
+        except ValueError as exc:
+            raise ValueError(exc if str(exc).startswith(args.config) else f"{args.config}: {exc}") from None
         config.validate()
         return config
     options = parse_options(args.option)

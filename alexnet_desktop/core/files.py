@@ -56,8 +56,6 @@ def sha256_file(path: str | Path) -> str:
 # What the app reads back whole (run.json, journals, predictions files, settings): far more than
 # any it writes, and far less than memory, so /dev/zero or a huge file named by mistake is refused.
 TEXT_LIMIT = 64 * 1024 * 1024
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
 class NotAFile(ValueError):
@@ -66,7 +64,16 @@ class NotAFile(ValueError):
 
 
 def _kind(mode: int) -> str:
-    return next((say(name) for test, name in _KINDS if test(mode)), say("not a regular file"))
+    """What a path that is not a regular file is, for a message."""
+    if stat.S_ISDIR(mode):
+        return say("a folder")
+    if stat.S_ISFIFO(mode):
+        return say("a named pipe")
+    if stat.S_ISSOCK(mode):
+        return say("a socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return say("a device")
+    return say("not a regular file")
 
 
 def check_regular(path: str | os.PathLike, what: str = "") -> os.stat_result:

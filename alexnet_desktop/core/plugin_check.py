@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from alexnet_desktop.core.files import TEXT_LIMIT, read_bytes, read_text
+from alexnet_desktop.core.files import TEXT_LIMIT, read_bytes, read_text, temporary_beside
 from alexnet_desktop.core.wording import say
 
 # Seconds a probe may take: a fresh interpreter importing the plugin (and what it imports, Keras
@@ -87,13 +87,16 @@ class CheckCache:
         """Write the cache atomically; a cache that cannot be written only means trying again."""
         if self.path is None:
             return
-        from alexnet_desktop.core.files import atomic_write_text
-
+        name = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
+            fd, name = temporary_beside(self.path, ".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(self.entries, f, indent=1, sort_keys=True)
+            os.replace(name, self.path)
         except OSError:
-            pass
+            if name is not None and os.path.exists(name):
+                os.unlink(name)  # a full disk: no half-written cache left behind
 
 
 def _reason(code: int | None, stdout: str, timed_out: bool) -> str:

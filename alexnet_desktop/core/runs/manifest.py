@@ -17,6 +17,7 @@ key takes its field's default, and an older `optimization` fills only what `trai
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import stat
@@ -151,17 +152,27 @@ MAX_IMAGE_SIZE = 1024  # the largest square side a run may say it was trained at
 MAX_EPOCHS = 100_000
 
 
-def check_record(record: dict[str, Any]) -> None:
-    """Raise `SchemaError` (naming the field and what it should be) for a record whose top-level
-    fields have the wrong types or are out of bounds. The training settings are checked against
-    the settings schema where a run's settings are read (`TrainConfig.from_manifest`)."""
+# The top-level fields a run is resumed, listed and predicted with: checked by type on reading
+# (the others are shown as they are, and old runs may hold anything in them).
+_CHECKED = ("status", "class_names", "image_size", "epochs_done", "best_epoch", "training", "sha256")
+
+
+@functools.lru_cache(maxsize=1)
+def _checked_hints() -> dict[str, Any]:
     from typing import get_type_hints
 
+    hints = get_type_hints(RunManifest)
+    return {name: hints[name] for name in _CHECKED}
+
+
+def check_record(record: dict[str, Any], where: str = MANIFEST) -> None:
+    """Raise `SchemaError` (naming `where`, the field and what it should be) for a record whose
+    top-level fields have the wrong types or are out of bounds. The training settings are checked
+    against the settings schema where a run's settings are read (`TrainConfig.from_manifest`)."""
     from alexnet_desktop.core.schema import check_fields, check_range
 
-    simple = {name: tp for name, tp in get_type_hints(RunManifest).items() if name not in _NESTED and name != "extra"}
-    check_fields("run.json", record, simple)
-    check_range("run.json", "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
+    check_fields(where, record, _checked_hints())
+    check_range(where, "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
 
 
 @dataclass

@@ -81,21 +81,21 @@ class TrainConfig(OptimizerSettings):
             self.arch = new.id
 
     @classmethod
-    def from_manifest(cls, saved: dict[str, Any]) -> "TrainConfig":
+    def from_manifest(cls, saved: dict[str, Any], where: str = "run.json") -> "TrainConfig":
         """The config saved in a run's `run.json` ("training"), ignoring keys it no longer has."""
         from typing import get_type_hints
 
         from alexnet_desktop.core.schema import SchemaError, check_fields
 
         if not saved:
-            raise SchemaError(say("run.json: the field {0!r} is missing: the run's settings are not recorded", "training"))
-        check_fields("run.json: training", saved, get_type_hints(cls), required=("data",))
+            raise SchemaError(say("{0}: the field {1!r} is missing: the run's settings are not recorded", where, "training"))
+        check_fields(f"{where}: training", saved, get_type_hints(cls), required=("data",))
         known = {f.name for f in fields(cls)}
         config = cls(**{k: v for k, v in saved.items() if k in known})
         try:
             check(config)  # each setting within the bounds the settings schema declares
         except ValueError as exc:
-            raise SchemaError(say("run.json: training: {0}", exc)) from None
+            raise SchemaError(say("{0}: training: {1}", where, exc)) from None
         return config
 
 
