@@ -118,6 +118,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Check labels…</source>
+      <translation>检查标签…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Find the images whose label is probably wrong, near-duplicates across classes and outliers, and review them</source>
+      <translation>找出标签可能有误的图像、跨类别的近似重复和离群图像，并逐一审阅</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>%v / %m images checked</source>
       <translation>已检查 %v / %m 张图像</translation>
     </message>
@@ -577,6 +587,16 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Check labels…</source>
+      <translation>检查标签…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Find the images of the run's dataset whose label is probably wrong, measured with this run's network, and review them</source>
+      <translation>用此次运行的网络找出其数据集中标签可能有误的图像，并逐一审阅</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Run:</source>
       <translation>运行：</translation>
     </message>
@@ -779,6 +799,119 @@
       <location filename="../../alexnet_desktop/gui/i18n.py" />
       <source>unknown</source>
       <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckLabelsDialog</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Check labels: {0}</source>
+      <translation>检查标签：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Thorough (retrain the network on each fold; slower, finds more)</source>
+      <translation>彻底检查（在每一折上重新训练网络；较慢，找到更多）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Check</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Find the images whose label is probably wrong</source>
+      <translation>找出标签可能有误的图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Stop the check</source>
+      <translation>停止检查</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Nothing checked yet</source>
+      <translation>尚未检查</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Near-duplicates across classes and outliers; click one to select it</source>
+      <translation>跨类别的近似重复和离群图像；点击一项即可选中它</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Enter: keep the given label · 1-9, 0, letters: relabel · U: leave out of training (shown as ?) · Backspace: forget the decision. Decisions are saved as you make them, to {0}; a retrain can use that file (train --corrections).</source>
+      <translation>Enter：保留原标签 · 1-9、0、字母：改为该类别 · U：不用于训练（显示为 ?） · Backspace：撤销决定。决定会立即保存到 {0}；重新训练时可以使用该文件（train --corrections）。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Near-duplicates and outliers</source>
+      <translation>近似重复和离群图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>quick model: epoch %v of %m</source>
+      <translation>快速模型：第 %v 轮，共 %m 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>Stopped: nothing was checked.</source>
+      <translation>已停止：没有检查任何图像。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>&lt;b&gt;Could not check the labels:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;无法检查标签：&lt;/b&gt;{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>{0} image(s) whose label is probably wrong, {1} near-duplicate pair(s) across classes, {2} outlier(s)</source>
+      <translation>{0} 张图像的标签可能有误，{1} 对跨类别的近似重复，{2} 张离群图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>{0} path, {1} folds, run {2} ({3}); {4} image(s) not judged (too few of their class); {5:.0f} s</source>
+      <translation>{0} 方式，{1} 折，运行 {2}（{3}）；{4} 张图像未判断（其类别图像太少）；{5:.0f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>near-duplicate: {0} ({1}) and {2} ({3})</source>
+      <translation>近似重复：{0}（{1}）与 {2}（{3}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>outlier: {0} ({1}), score {2:.3f}</source>
+      <translation>离群：{0}（{1}），得分 {2:.3f}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>not decided</source>
+      <translation>尚未决定</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>left out of training</source>
+      <translation>不用于训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>train as {0}</source>
+      <translation>按 {0} 训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>given &lt;b&gt;{0}&lt;/b&gt; ({1:.1%}) · suggested &lt;b&gt;{2}&lt;/b&gt; · {3}</source>
+      <translation>原标签 &lt;b&gt;{0}&lt;/b&gt;（{1:.1%}） · 建议 &lt;b&gt;{2}&lt;/b&gt; · {3}</translation>
     </message>
   </context>
   <context>
@@ -2856,6 +2989,61 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
   </context>
   <context>
     <name>core</name>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/decisions.py" />
+      <source>{0}: not a corrections file (its header must be file,label,sha256)</source>
+      <translation>{0}：不是更正文件（表头必须是 file,label,sha256）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/features.py" />
+      <source>images read</source>
+      <translation>张图像已读取</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/features.py" />
+      <source>images measured</source>
+      <translation>张图像已提取特征</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>cross-validation needs at least 2 folds, not {0}</source>
+      <translation>交叉验证至少需要 2 折，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>Reading {0:,} images at {1} px</source>
+      <translation>正在以 {1} 像素读取 {0:,} 张图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>{0}: too few images to judge: a check needs at least two classes with {1} images each (one per fold)</source>
+      <translation>{0}：图像太少，无法判断：检查至少需要两个各有 {1} 张图像的类别（每折一张）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/job.py" />
+      <source>Cross-validating over {0} folds ({1} path)</source>
+      <translation>正在进行 {0} 折交叉验证（{1} 方式）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
+      <source>No run has trained on these images: training a quick model first ({0}, {1} px, {2} epochs)</source>
+      <translation>还没有在这些图像上训练过的运行：先训练一个快速模型（{0}，{1} 像素，{2} 轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
+      <source>the quick model could not be trained ({0}): {1}</source>
+      <translation>无法训练快速模型（{0}）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
+      <source>Using the newest run trained on these images: {0}</source>
+      <translation>使用在这些图像上训练的最新运行：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/checking/probabilities.py" />
+      <source>fold {0} of {1}: epochs</source>
+      <translation>第 {0} 折，共 {1} 折：轮</translation>
+    </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/augment.py" />
       <source>unknown augmentation setting(s): {0}</source>
