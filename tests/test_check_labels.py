@@ -30,8 +30,8 @@ def test_the_command_finds_flipped_labels_duplicates_and_outliers(tmp_path, work
     issues = {Path(x["file"]): x for x in found["label_issues"]}
     for file, (given, true) in data.flipped.items():
         assert issues[file]["given"] == given and issues[file]["suggested"] == true, found["label_issues"]
-    # Nothing right is called wrong but the copy filed under another class.
-    assert set(issues) <= {*data.flipped, data.duplicate[1]}, found["label_issues"]
+    # Nothing right is called wrong but the copy filed under another class and the picture of no class.
+    assert set(issues) <= {*data.flipped, data.duplicate[1], data.outlier}, found["label_issues"]
     scores = [x["score"] for x in found["label_issues"]]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
     assert [sorted(map(Path, d["files"])) for d in found["near_duplicates"]] == [sorted(data.duplicate)]
