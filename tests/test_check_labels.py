@@ -30,8 +30,8 @@ def test_the_command_finds_flipped_labels_duplicates_and_outliers(tmp_path, work
     issues = {Path(x["file"]): x for x in found["label_issues"]}
     for file, (given, true) in data.flipped.items():
         assert issues[file]["given"] == given and issues[file]["suggested"] == true, found["label_issues"]
-    # Nothing right is called wrong but the copy filed under another class.
-    assert set(issues) <= {*data.flipped, data.duplicate[1]}, found["label_issues"]
+    # Nothing right is called wrong but the copy filed under another class and the picture of no class.
+    assert set(issues) <= {*data.flipped, data.duplicate[1], data.outlier}, found["label_issues"]
     scores = [x["score"] for x in found["label_issues"]]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
     assert [sorted(map(Path, d["files"])) for d in found["near_duplicates"]] == [sorted(data.duplicate)]
@@ -163,3 +163,28 @@ def test_the_pages_check_button_finds_them_and_keys_save_decisions_reopened_late
     decided = {str(again.session.rows[i].path): label for i, label in again.session.manual.items()}
     assert decided == {str(blue_file): true, str(data.outlier): None, str(data.duplicate[1]): "green"}
     _close(qtbot, again)
+
+
+def test_the_thorough_path_retrains_on_each_fold_with_progress_and_stops_when_asked(tmp_path, workspace, host):
+    import threading
+
+    from alexnet_desktop.core.checking.job import CheckRequest, check_labels
+    from alexnet_desktop.core.checking.probabilities import FoldTraining
+    from alexnet_desktop.core.events import Cancelled, Progress
+    from tests.conftest import write_colour_dataset
+
+    root = write_colour_dataset(tmp_path / "colours", per_class=6)
+    run = _tiny_run(root, host, workspace)
+    seen, stop = [], threading.Event()
+    request = CheckRequest(str(root), run=str(run), thorough=True, folds=2, fold_training=FoldTraining(epochs=2))
+    result = check_labels(host, request, seen.append)
+    folds = [e for e in seen if isinstance(e, Progress) and "fold" in e.what]
+    assert [(e.done, e.total) for e in folds] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert result.path == "thorough" and result.probabilities.shape == (12, 2)
+
+    def emit(event):
+        if isinstance(event, Progress) and "fold" in event.what:
+            stop.set()  # Cancel during the first fold
+
+    with pytest.raises(Cancelled):
+        check_labels(host, request, emit, stop)

@@ -384,7 +384,11 @@ class EvaluatePage(QWidget):
 
         run = Path(self.run_combo.currentData())
         data = RunFolder(run).manifest().dataset
-        self.check_dialog = CheckLabelsDialog(self.state.host, Path(data.root), data.loader or None, data.options,
+        loader = self.state.host.loaders.get(data.loader)
+        # The run records every option its dataset carried; the loader is given only those it declares.
+        declared = {o.name for o in loader.options} if loader else set()
+        options = {k: v for k, v in data.options.items() if k in declared}
+        self.check_dialog = CheckLabelsDialog(self.state.host, Path(data.root), loader.id if loader else None, options,
                                               run=run, parent=self)
         self.check_dialog.open()
         self.check_dialog.start()

@@ -94,7 +94,7 @@ def check_labels(host: PluginHost, request: CheckRequest, emit: Emit = no_emit,
     if request.folds < 2:
         raise ValueError(say("cross-validation needs at least 2 folds, not {0}", request.folds))
     dataset = load_dataset(host, request.data, request.loader, request.options)
-    chosen = choose_run(host, dataset, request.run, emit, stop, request.quick_epochs)
+    chosen = choose_run(host, dataset, request.run, emit, stop, request.quick_epochs, request.loader, request.options)
     loaded = load_for_prediction(chosen.path)
     emit(Message(say("Reading {0:,} images at {1} px", len(dataset.samples), loaded.image_size)))
     images, samples, unreadable = decode_samples(dataset.samples, loaded.image_size, loaded.resize, emit, stop)

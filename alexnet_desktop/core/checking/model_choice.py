@@ -39,8 +39,11 @@ def newest_run_on(dataset: Dataset, runs_dir: Path) -> Path | None:
     return None
 
 
-def train_quick_model(host: PluginHost, dataset: Dataset, emit: Emit, stop: threading.Event, epochs: int) -> Path:
-    """Train the quick model on the dataset as a run of its own (kept, so the next check reuses it)."""
+def train_quick_model(host: PluginHost, dataset: Dataset, emit: Emit, stop: threading.Event, epochs: int,
+                      loader: str | None = None, options: dict | None = None) -> Path:
+    """Train the quick model on the dataset as a run of its own (kept, so the next check reuses it),
+    read with the loader and options the check was given (the dataset's own options can hold ones
+    the loader filled in itself)."""
     from alexnet_desktop.core.training.config import TrainConfig
     from alexnet_desktop.core.training.fit import train
 
@@ -48,7 +51,7 @@ def train_quick_model(host: PluginHost, dataset: Dataset, emit: Emit, stop: thre
                      QUICK_ARCH, QUICK_SIZE, epochs)))
     config = TrainConfig.for_architecture(
         host.architecture(QUICK_ARCH), data=str(dataset.root), arch=QUICK_ARCH, image_size=QUICK_SIZE, epochs=epochs,
-        loader=dataset.loader_id or None, loader_options=dict(dataset.options),
+        loader=loader, loader_options=dict(options or {}),
         runs_dir=str(Workspace.default().ensure().runs_dir))
     result = train(config, host, emit, stop)
     if result.status == "stopped" or stop.is_set():
@@ -59,7 +62,7 @@ def train_quick_model(host: PluginHost, dataset: Dataset, emit: Emit, stop: thre
 
 
 def choose_run(host: PluginHost, dataset: Dataset, run: str | Path | None, emit: Emit, stop: threading.Event,
-               quick_epochs: int = QUICK_EPOCHS) -> ChosenRun:
+               quick_epochs: int = QUICK_EPOCHS, loader: str | None = None, options: dict | None = None) -> ChosenRun:
     """The run to measure with (see the module's docstring); says which."""
     if run:
         return ChosenRun(Path(run), GIVEN)
@@ -67,4 +70,4 @@ def choose_run(host: PluginHost, dataset: Dataset, run: str | Path | None, emit:
     if found is not None:
         emit(Message(say("Using the newest run trained on these images: {0}", found)))
         return ChosenRun(found, SAME_DATA)
-    return ChosenRun(train_quick_model(host, dataset, emit, stop, quick_epochs), TRAINED_NOW)
+    return ChosenRun(train_quick_model(host, dataset, emit, stop, quick_epochs, loader, options), TRAINED_NOW)
