@@ -119,12 +119,12 @@
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Check labels…</source>
-      <translation type="unfinished" />
+      <translation>检查标签…</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Find the images whose label is probably wrong, near-duplicates across classes and outliers, and review them</source>
-      <translation type="unfinished" />
+      <translation>找出标签可能有误的图像、跨类别的近似重复和离群图像，并逐一审阅</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -593,12 +593,12 @@
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Check labels…</source>
-      <translation type="unfinished" />
+      <translation>检查标签…</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Find the images of the run's dataset whose label is probably wrong, measured with this run's network, and review them</source>
-      <translation type="unfinished" />
+      <translation>用此次运行的网络找出其数据集中标签可能有误的图像，并逐一审阅</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
@@ -674,6 +674,11 @@
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Cancelled: nothing was saved.</source>
       <translation>已取消：未保存任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>No trained run yet: train one on the Train page.</source>
+      <translation>还没有训练好的运行：请先在“训练”页训练一个。</translation>
     </message>
   </context>
   <context>
@@ -816,112 +821,112 @@
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Check labels: {0}</source>
-      <translation type="unfinished" />
+      <translation>检查标签：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Thorough (retrain the network on each fold; slower, finds more)</source>
-      <translation type="unfinished" />
+      <translation>彻底检查（在每一折上重新训练网络；较慢，找到更多）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Check</source>
-      <translation type="unfinished" />
+      <translation>检查</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Find the images whose label is probably wrong</source>
-      <translation type="unfinished" />
+      <translation>找出标签可能有误的图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Stop the check</source>
-      <translation type="unfinished" />
+      <translation>停止检查</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Nothing checked yet</source>
-      <translation type="unfinished" />
+      <translation>尚未检查</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Near-duplicates across classes and outliers; click one to select it</source>
-      <translation type="unfinished" />
+      <translation>跨类别的近似重复和离群图像；点击一项即可选中它</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Enter: keep the given label · 1-9, 0, letters: relabel · U: leave out of training (shown as ?) · Backspace: forget the decision. Decisions are saved as you make them, to {0}; a retrain can use that file (train --corrections).</source>
-      <translation type="unfinished" />
+      <translation>Enter：保留原标签 · 1-9、0、字母：改为该类别 · U：不用于训练（显示为 ?） · Backspace：撤销决定。决定会立即保存到 {0}；重新训练时可以使用该文件（train --corrections）。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Near-duplicates and outliers</source>
-      <translation type="unfinished" />
+      <translation>近似重复和离群图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Checking…</source>
-      <translation type="unfinished" />
+      <translation>正在检查…</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>quick model: epoch %v of %m</source>
-      <translation type="unfinished" />
+      <translation>快速模型：第 %v 轮，共 %m 轮</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>Stopped: nothing was checked.</source>
-      <translation type="unfinished" />
+      <translation>已停止：没有检查任何图像。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>&lt;b&gt;Could not check the labels:&lt;/b&gt; {0}</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;无法检查标签：&lt;/b&gt;{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>{0} image(s) whose label is probably wrong, {1} near-duplicate pair(s) across classes, {2} outlier(s)</source>
-      <translation type="unfinished" />
+      <translation>{0} 张图像的标签可能有误，{1} 对跨类别的近似重复，{2} 张离群图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>{0} path, {1} folds, run {2} ({3}); {4} image(s) not judged (too few of their class); {5:.0f} s</source>
-      <translation type="unfinished" />
+      <translation>{0} 方式，{1} 折，运行 {2}（{3}）；{4} 张图像未判断（其类别图像太少）；{5:.0f} 秒</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>near-duplicate: {0} ({1}) and {2} ({3})</source>
-      <translation type="unfinished" />
+      <translation>近似重复：{0}（{1}）与 {2}（{3}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>outlier: {0} ({1}), score {2:.3f}</source>
-      <translation type="unfinished" />
+      <translation>离群：{0}（{1}），得分 {2:.3f}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>not decided</source>
-      <translation type="unfinished" />
+      <translation>尚未决定</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>left out of training</source>
-      <translation type="unfinished" />
+      <translation>不用于训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>train as {0}</source>
-      <translation type="unfinished" />
+      <translation>按 {0} 训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>given &lt;b&gt;{0}&lt;/b&gt; ({1:.1%}) · suggested &lt;b&gt;{2}&lt;/b&gt; · {3}</source>
-      <translation type="unfinished" />
+      <translation>原标签 &lt;b&gt;{0}&lt;/b&gt;（{1:.1%}） · 建议 &lt;b&gt;{2}&lt;/b&gt; · {3}</translation>
     </message>
   </context>
   <context>
@@ -1571,6 +1576,29 @@
     </message>
   </context>
   <context>
+    <name>LabelKeeper</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>Your earlier labels of this folder cannot be read, so labels given now are not saved: {0}</source>
+      <translation>无法读取你之前为此文件夹做的标签，因此现在给出的标签不会保存：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>{0:,} label(s) you gave this folder earlier are put back.</source>
+      <translation>已恢复你之前为此文件夹给出的 {0:,} 个标签。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); choose a model with these classes to see its predictions for them.</source>
+      <translation>你的标签中有此模型不认识的类别：{0}。这些标签会保留（重新训练时计入）；选择包含这些类别的模型即可看到对它们的预测。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_labels.py" />
+      <source>Your labels could not be saved: {0}</source>
+      <translation>无法保存你的标签：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>PredictPage</name>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1679,6 +1707,46 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Choose a model and a folder of images, then Predict: the images appear here with their labels as they are predicted.</source>
+      <translation>选择模型和图像文件夹，然后点击“预测”：图像会随预测进度连同标签显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Every image shown has been looked at or labelled; nothing left to review.</source>
+      <translation>显示的每张图像都已查看或标注；没有待复查的图像了。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Predict a folder</source>
+      <translation>预测文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Model:</source>
+      <translation>模型：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Images:</source>
+      <translation>图像：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Order:</source>
+      <translation>排序：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
+      <source>Uncertain below:</source>
+      <translation>低于此值为不确定：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Show all images, one class, the uncertain ones, the unreadable ones, or your corrections</source>
       <translation>显示全部图像、某一类别、不确定的、无法读取的，或你修正过的</translation>
     </message>
@@ -1691,16 +1759,6 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Predictions less confident than this go to the 'uncertain' folder (your own labels always count)</source>
       <translation>置信度低于此值的预测归入“uncertain（不确定）”文件夹（你自己的标注始终有效）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Choose a model and a folder of images, then Predict: the images appear here with their labels as they are predicted.</source>
-      <translation>选择模型和图像文件夹，然后点击“预测”：图像会随预测进度连同标签显示在这里。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Every image shown has been looked at or labelled; nothing left to review.</source>
-      <translation>显示的每张图像都已查看或标注；没有待复查的图像了。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1744,36 +1802,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Predict a folder</source>
-      <translation>预测文件夹</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Model:</source>
-      <translation>模型：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Images:</source>
-      <translation>图像：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Show:</source>
-      <translation>显示：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Order:</source>
-      <translation>排序：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Uncertain below:</source>
-      <translation>低于此值为不确定：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source> · best {0:.3f}</source>
       <translation> · 最佳 {0:.3f}</translation>
     </message>
@@ -1814,16 +1842,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Your earlier labels of this folder cannot be read, so labels given now are not saved: {0}</source>
-      <translation>无法读取你之前为此文件夹做的标签，因此现在给出的标签不会保存：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>{0:,} label(s) you gave this folder earlier are put back.</source>
-      <translation>已恢复你之前为此文件夹给出的 {0:,} 个标签。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Loading the model…</source>
       <translation>正在加载模型…</translation>
     </message>
@@ -1849,28 +1867,23 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Your labels name classes this model does not know: {0}. They are kept (and count when you retrain); choose a model with these classes to see its predictions for them.</source>
-      <translation>你的标签中有此模型不认识的类别：{0}。这些标签会保留（重新训练时计入）；选择包含这些类别的模型即可看到对它们的预测。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>{0:,} of {1:,} images predicted · {2:.0f} images/s · about {3} s left</source>
       <translation>已预测 {0:,} / {1:,} 张图像 · {2:.0f} 张/秒 · 约剩 {3} 秒</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Input range</source>
-      <translation type="unfinished" />
+      <translation>输入范围</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>{0} has no Rescaling layer at its input. Which range of numbers was it trained on?</source>
-      <translation type="unfinished" />
+      <translation>{0} 的输入处没有 Rescaling 层。它训练时用的是哪个数值范围？</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Not predicted: the range of numbers the model expects is needed.</source>
-      <translation type="unfinished" />
+      <translation>未预测：需要知道模型期望的数值范围。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1906,11 +1919,6 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>&lt;b&gt;Prediction failed:&lt;/b&gt; {0}</source>
       <translation>&lt;b&gt;预测失败：&lt;/b&gt;{0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Your labels could not be saved: {0}</source>
-      <translation>无法保存你的标签：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -3053,57 +3061,57 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/checking/decisions.py" />
       <source>{0}: not a corrections file (its header must be file,label,sha256)</source>
-      <translation type="unfinished" />
+      <translation>{0}：不是更正文件（表头必须是 file,label,sha256）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/features.py" />
       <source>images read</source>
-      <translation type="unfinished" />
+      <translation>张图像已读取</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/features.py" />
       <source>images measured</source>
-      <translation type="unfinished" />
+      <translation>张图像已提取特征</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/job.py" />
       <source>cross-validation needs at least 2 folds, not {0}</source>
-      <translation type="unfinished" />
+      <translation>交叉验证至少需要 2 折，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/job.py" />
       <source>Reading {0:,} images at {1} px</source>
-      <translation type="unfinished" />
+      <translation>正在以 {1} 像素读取 {0:,} 张图像</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/job.py" />
       <source>{0}: too few images to judge: a check needs at least two classes with {1} images each (one per fold)</source>
-      <translation type="unfinished" />
+      <translation>{0}：图像太少，无法判断：检查至少需要两个各有 {1} 张图像的类别（每折一张）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/job.py" />
       <source>Cross-validating over {0} folds ({1} path)</source>
-      <translation type="unfinished" />
+      <translation>正在进行 {0} 折交叉验证（{1} 方式）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
       <source>No run has trained on these images: training a quick model first ({0}, {1} px, {2} epochs)</source>
-      <translation type="unfinished" />
+      <translation>还没有在这些图像上训练过的运行：先训练一个快速模型（{0}，{1} 像素，{2} 轮）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
       <source>the quick model could not be trained ({0}): {1}</source>
-      <translation type="unfinished" />
+      <translation>无法训练快速模型（{0}）：{1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
       <source>Using the newest run trained on these images: {0}</source>
-      <translation type="unfinished" />
+      <translation>使用在这些图像上训练的最新运行：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/probabilities.py" />
       <source>fold {0} of {1}: epochs</source>
-      <translation type="unfinished" />
+      <translation>第 {0} 折，共 {1} 折：轮</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/augment.py" />
@@ -3474,6 +3482,26 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/data/scan.py" />
       <source>{0} test image(s) are also in the training images: the test score will be too high</source>
       <translation>{0} 张测试图像同时也在训练图像中：测试分数会偏高</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a folder</source>
+      <translation>一个文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a named pipe</source>
+      <translation>一个命名管道</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a socket</source>
+      <translation>一个套接字</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/files.py" />
+      <source>a device</source>
+      <translation>一个设备</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/files.py" />
@@ -3978,7 +4006,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/model/explain.py" />
       <source>{0}: the class score does not depend on layer {1}; use occlusion</source>
-      <translation type="unfinished" />
+      <translation>{0}：类别得分不依赖于层 {1}；请使用遮挡法</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/explain.py" />
@@ -3993,7 +4021,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/model/export.py" />
       <source>inside the model: InputScale({0}), added for a model that expects {1}</source>
-      <translation type="unfinished" />
+      <translation>在模型内部：InputScale({0})，为期望 {1} 的模型添加</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/export.py" />
@@ -4013,32 +4041,32 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
       <source>0..1 (pixels divided by 255)</source>
-      <translation type="unfinished" />
+      <translation>0..1（像素除以 255）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
       <source>-1..1 (pixels divided by 127.5, less 1)</source>
-      <translation type="unfinished" />
+      <translation>-1..1（像素除以 127.5 再减 1）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
       <source>0..255 (raw pixels)</source>
-      <translation type="unfinished" />
+      <translation>0..255（原始像素）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
       <source>Caffe (BGR, less the ImageNet mean of each channel)</source>
-      <translation type="unfinished" />
+      <translation>Caffe（BGR，各通道减去 ImageNet 均值）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
       <source>no input scale {0!r}; choose one of {1}</source>
-      <translation type="unfinished" />
+      <translation>没有输入范围 {0!r}；请从 {1} 中选择</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
       <source>{0}: the model has no Rescaling or Normalization layer at its input, so the range of numbers it expects is unknown; give it with --input-scale: {1}</source>
-      <translation type="unfinished" />
+      <translation>{0}：模型输入处没有 Rescaling 或 Normalization 层，因此不知道它期望的数值范围；请用 --input-scale 指定：{1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/loaded.py" />
@@ -4378,7 +4406,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>an NVIDIA GPU is present but TensorFlow cannot use it ({0}); run with --verbose for TensorFlow's own messages</source>
-      <translation type="unfinished" />
+      <translation>有 NVIDIA GPU，但 TensorFlow 无法使用它（{0}）；加 --verbose 运行可查看 TensorFlow 自己的消息</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
@@ -4398,17 +4426,17 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>the CUDA driver would not start</source>
-      <translation type="unfinished" />
+      <translation>CUDA 驱动无法启动</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>the CUDA libraries it needs are missing or of another version</source>
-      <translation type="unfinished" />
+      <translation>所需的 CUDA 库缺失或版本不符</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/tf_runtime.py" />
       <source>it reported no usable GPU</source>
-      <translation type="unfinished" />
+      <translation>它报告没有可用的 GPU</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/balance.py" />
@@ -4567,13 +4595,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>run.json: the field {0!r} is missing: the run's settings are not recorded</source>
-      <translation>run.json：缺少字段 {0!r}：没有记录这次运行的设置</translation>
+      <source>{0}: the field {1!r} is missing: the run's settings are not recorded</source>
+      <translation>{0}：缺少字段 {1!r}：没有记录该运行的设置</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>run.json: training: {0}</source>
-      <translation type="unfinished" />
+      <source>{0}: training: {1}</source>
+      <translation>{0}：训练设置：{1}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/devices.py" />
@@ -5008,7 +5036,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>epochs must be from {1} to {2}, not {0}</source>
-      <translation type="unfinished" />
+      <translation>轮数必须在 {1} 到 {2} 之间，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5023,7 +5051,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>batch size must be from {1} to {2}, not {0}</source>
-      <translation type="unfinished" />
+      <translation>批大小必须在 {1} 到 {2} 之间，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5053,7 +5081,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>learning rate must be above 0 and at most {2}, not {0}</source>
-      <translation type="unfinished" />
+      <translation>学习率必须大于 0 且不超过 {2}，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5218,7 +5246,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>early-stopping patience must be from 0 (off) to {2}, not {0}</source>
-      <translation type="unfinished" />
+      <translation>提前停止的耐心值必须在 0（关闭）到 {2} 之间，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5273,7 +5301,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>steps per epoch must be from {1} to {2}, not {0}</source>
-      <translation type="unfinished" />
+      <translation>每轮步数必须在 {1} 到 {2} 之间，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5313,7 +5341,7 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>freeze epochs must be from {1} to {2}, not {0}</source>
-      <translation type="unfinished" />
+      <translation>冻结轮数必须在 {1} 到 {2} 之间，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />
@@ -5342,8 +5370,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/start_from.py" />
-      <source>{0}: it takes {1}x{1} images and this run {2}x{2}; give --image-size {1} (or start from a model of this size)</source>
-      <translation>{0}：它接受 {1}x{1} 的图像，而本次训练为 {2}x{2}；请指定 --image-size {1}（或从此尺寸的模型开始）</translation>
+      <source>{0}: it takes {1}x{1} images and this run {2}x{2}; give --arch {3} --image-size {1} (or start from a model of this size)</source>
+      <translation>{0}：它接受 {1}x{1} 的图像，而本次运行为 {2}x{2}；请给出 --arch {3} --image-size {1}（或从此尺寸的模型开始）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/start_from.py" />
@@ -5497,8 +5525,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../plugins/csv_list.py" />
-      <source>{0}: expected a header row with a file column and a label column</source>
-      <translation>{0}：应有包含文件列和标签列的表头行</translation>
+      <source>{0}: expected a header row with a file column and a label column, separated by commas, semicolons or tabs; the first line is {1!r}</source>
+      <translation>{0}：应有一行表头，含文件列和标签列，以逗号、分号或制表符分隔；第一行是 {1!r}</translation>
     </message>
     <message>
       <location filename="../../plugins/csv_list.py" />
@@ -5772,6 +5800,38 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     <message>
       <source>seed 001: plain SGD at 0.001, batch 32, 100 epochs</source>
       <translation>种子教程 001：普通 SGD，学习率 0.001，批大小 32，100 轮</translation>
+    </message>
+    <message>
+      <source>EfficientNetV2-B0 (ImageNet backbone)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>EfficientNetV2's smallest: 6 million backbone parameters, accurate for its size.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MobileNetV3-Large (ImageNet backbone)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The larger MobileNetV3: 3 million backbone parameters, a good default on a laptop.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MobileNetV3-Small (ImageNet backbone)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Google's small phone network: 0.9 million backbone parameters, fast on any CPU.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ResNet50 (ImageNet backbone)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The classic 50-layer residual network: 23 million backbone parameters; slow on a CPU.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Small CNN for 32x32 images (seed 003)</source>
