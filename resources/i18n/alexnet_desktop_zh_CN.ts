@@ -5803,35 +5803,35 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <source>EfficientNetV2-B0 (ImageNet backbone)</source>
-      <translation type="unfinished" />
+      <translation>EfficientNetV2-B0（ImageNet 主干网络）</translation>
     </message>
     <message>
       <source>EfficientNetV2's smallest: 6 million backbone parameters, accurate for its size.</source>
-      <translation type="unfinished" />
+      <translation>EfficientNetV2 中最小的一个：主干网络 600 万个参数，就其大小而言很准确。</translation>
     </message>
     <message>
       <source>MobileNetV3-Large (ImageNet backbone)</source>
-      <translation type="unfinished" />
+      <translation>MobileNetV3-Large（ImageNet 主干网络）</translation>
     </message>
     <message>
       <source>The larger MobileNetV3: 3 million backbone parameters, a good default on a laptop.</source>
-      <translation type="unfinished" />
+      <translation>较大的 MobileNetV3：主干网络 300 万个参数，在笔记本电脑上是不错的默认选择。</translation>
     </message>
     <message>
       <source>MobileNetV3-Small (ImageNet backbone)</source>
-      <translation type="unfinished" />
+      <translation>MobileNetV3-Small（ImageNet 主干网络）</translation>
     </message>
     <message>
       <source>Google's small phone network: 0.9 million backbone parameters, fast on any CPU.</source>
-      <translation type="unfinished" />
+      <translation>谷歌面向手机的小型网络：主干网络 90 万个参数，在任何 CPU 上都很快。</translation>
     </message>
     <message>
       <source>ResNet50 (ImageNet backbone)</source>
-      <translation type="unfinished" />
+      <translation>ResNet50（ImageNet 主干网络）</translation>
     </message>
     <message>
       <source>The classic 50-layer residual network: 23 million backbone parameters; slow on a CPU.</source>
-      <translation type="unfinished" />
+      <translation>经典的 50 层残差网络：主干网络 2300 万个参数；在 CPU 上较慢。</translation>
     </message>
     <message>
       <source>Small CNN for 32x32 images (seed 003)</source>
