@@ -188,3 +188,40 @@ def test_the_thorough_path_retrains_on_each_fold_with_progress_and_stops_when_as
 
     with pytest.raises(Cancelled):
         check_labels(host, request, emit, stop)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_decisions_made_on_a_check_are_used_by_a_retrain(tmp_path, workspace):
+    """#34: the decisions (relabel one flipped image, leave the outlier out) are the corrections
+    file `train --from RUN --corrections FILE` reads: the new run, in a fresh process, trains the
+    relabelled image under its true class, leaves the outlier out, and records both."""
+    from alexnet_desktop.core.checking.decisions import corrections_path, decide
+    from tests.cli import run_cli
+
+    data = write_faulty_dataset(tmp_path / "faulty")
+    runs = tmp_path / "runs"
+    run_cli("train", data.root, "--arch", "small-cnn", "--image-size", "32", "--epochs", "1", "--batch-size", "8",
+            "--run-dir", runs, ok=True, timeout=600)
+    (first,) = [p for p in runs.iterdir() if p.is_dir()]
+    flipped, (given, true) = next(iter(data.flipped.items()))
+    csv_path = corrections_path(data.root, workspace)
+    decide(csv_path, flipped, true)
+    decide(csv_path, data.outlier, "")
+    run_cli("train", data.root, "--from", first, "--corrections", csv_path, "--epochs", "1", "--batch-size", "8",
+            "--run-dir", runs, ok=True, timeout=600)
+    (second,) = [p for p in runs.iterdir() if p.is_dir() and p != first]
+    record = json.loads((second / "run.json").read_text(encoding="utf-8"))
+    used = {Path(c["file"]): c["label"] for c in record["training"]["corrections"]}
+    assert used == {flipped: true, data.outlier: ""}
+    changed = record["dataset"]["corrections"]
+    assert [(Path(r["file"]), r["was"], r["now"]) for r in changed["relabelled"]] == [(flipped, given, true)]
+    assert [Path(p) for p in changed["left_out"]] == [data.outlier]
+    import csv
+
+    with open(second / "split.csv", newline="", encoding="utf-8") as f:
+        rows = {Path(r["path"]).resolve(): r["label"] for r in csv.DictReader(f)}
+    names = record["class_names"]
+    label = rows[flipped.resolve()]
+    assert (names[int(label)] if label.isdigit() else label) == true
+    assert data.outlier.resolve() not in rows

@@ -71,6 +71,7 @@ def test_runs_page_lists_compares_resumes_and_deletes(qtbot, window, host, colou
     monkeypatch.setattr(runs_module.QFile, "moveToTrash", lambda path: trashed.append(path) or True)
     page.select([plain])
     page.delete_button.click()
+    qtbot.waitUntil(lambda: not page.space_runner.is_running(), timeout=60000)
     assert asked and plain.name in asked[0] and trashed == [str(plain)]
 
 
@@ -83,6 +84,7 @@ def test_delete_that_cannot_use_the_trash_leaves_the_run(qtbot, window, host, co
     monkeypatch.setattr(runs_module.QFile, "moveToTrash", lambda path: False)
     window.runs_page.select([run])
     window.runs_page.delete_button.click()
+    qtbot.waitUntil(lambda: not window.runs_page.space_runner.is_running(), timeout=60000)
     assert warned and run.name in warned[0] and (run / "run.json").is_file()
 
 
@@ -186,6 +188,7 @@ def test_runs_page_shows_sizes_and_frees_and_deletes_several_runs(qtbot, window,
         page.select([first, second, busy])
         assert page.free_button.isEnabled()
         page.free_button.click()
+        qtbot.waitUntil(lambda: not page.space_runner.is_running(), timeout=60000)
     finally:
         lock.release()
     assert asked and "3 run(s)" in asked[0] and first.name in asked[0]
@@ -205,4 +208,5 @@ def test_runs_page_shows_sizes_and_frees_and_deletes_several_runs(qtbot, window,
     monkeypatch.setattr(runs_module.QFile, "moveToTrash", lambda path: trashed.append(path) or True)
     page.select([first, second])
     page.delete_button.click()
+    qtbot.waitUntil(lambda: not page.space_runner.is_running(), timeout=60000)
     assert sorted(trashed) == sorted([str(first), str(second)])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QFile
 from alexnet_desktop.core.model.export import export_model
 from alexnet_desktop.core.runs.folder import RESUMABLE, RunFolder, effective_status, list_runs
 from alexnet_desktop.core.training.run_space import (
-    ResumeState, delete_run, folder_size, free_resume_state, human_size,
+    ResumeState, folder_size, human_size, tidy_runs,
 )
 from alexnet_desktop.core.training.config import default_of
 from alexnet_desktop.core.runs.manifest import RunManifest, optimistic_note
@@ -136,6 +136,9 @@ class RunsPage(QWidget):
         )
         self.export_runner = JobRunner(self, succeeded=self._exported, failed=self._export_failed,
                                        finished=self._selection_changed)
+        # Freeing and deleting run in a worker: freeing an older run loads and rewrites its model.
+        self.space_runner = JobRunner(self, succeeded=self._tidied, failed=self._space_failed,
+                                      finished=self._space_done)
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
         self.export_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -289,19 +292,7 @@ class RunsPage(QWidget):
         )
         if answer != QMessageBox.Yes:
             return
-        failed = []
-        for run in runs:
-            try:
-                delete_run(run, _to_trash)
-            except (OSError, ValueError):  # no trash, or being trained (RunBusyError): left as it is
-                failed.append(run.path.name)
-        if failed:
-            QMessageBox.warning(
-                self, self.tr("Not deleted"),
-                self.tr("These runs could not be moved to the trash (there may be no trash on this system, or they "
-                        "are being trained), so they were left as they are:") + "\n\n" + "\n".join(failed),
-            )
-        self.state.runs_changed.emit()
+        self._tidy(runs, "delete")
 
     def free_selected(self) -> None:
         """Remove the selected runs' resume state, after asking; their models stay."""
@@ -317,15 +308,33 @@ class RunsPage(QWidget):
                 len(runs), human_size(size), names))
         if answer != QMessageBox.Yes:
             return
-        failed = []
-        for run in runs:
-            try:
-                free_resume_state(run)
-            except (OSError, ValueError) as exc:  # being trained, or its model changed: left as it is
-                failed.append(f"{run.path.name}: {shown_error(exc, core_text)}")
-        if failed:
-            QMessageBox.warning(self, self.tr("Not freed"),
-                                self.tr("These runs were left as they are:") + "\n\n" + "\n".join(failed))
+        self._tidy(runs, "free")
+
+    def _tidy(self, runs: list[RunFolder], action: str) -> None:
+        """Free or delete `runs` in the worker (`tidy_runs`); the buttons wait until it is done."""
+        if self.space_runner.is_running():
+            return
+        self._action = action
+        self.free_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.space_runner.start(lambda emit, stop: tidy_runs(runs, action, _to_trash, emit, stop))
+
+    def _tidied(self, left: list) -> None:
+        if not left:
+            return
+        lines = "\n".join(f"{name}: {shown(reason, core_text)}" for name, reason in left)
+        if self._action == "delete":
+            QMessageBox.warning(self, self.tr("Not deleted"), self.tr(
+                "These runs could not be moved to the trash (there may be no trash on this system, or they "
+                "are being trained), so they were left as they are:") + "\n\n" + lines)
+        else:
+            QMessageBox.warning(self, self.tr("Not freed"), self.tr("These runs were left as they are:") + "\n\n" + lines)
+
+    def _space_failed(self, message: str, _tb: str) -> None:
+        self.export_status.setText(self.tr("<b>Stopped:</b> {0}").format(message))
+
+    def _space_done(self) -> None:
+        self._selection_changed()
         self.state.runs_changed.emit()
 
 

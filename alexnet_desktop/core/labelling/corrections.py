@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from alexnet_desktop.core.files import atomic_write_text, read_text
 from alexnet_desktop.core.data.datasets import Dataset, DatasetError, Sample, dataset_from_samples
 from alexnet_desktop.core.wording import say
 
@@ -99,9 +100,11 @@ def read_corrections(path: Path | str) -> list[Correction]:
     file and line for anything that is not one. Hashes missing from it are left empty."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DatasetError(say("{0}: cannot read the corrections file ({1})", path, getattr(exc, "strerror", None) or exc)) from None
+        text = read_text(path, what=say("a corrections file"), encoding="utf-8-sig")
+    except OSError as exc:
+        raise DatasetError(say("{0}: cannot read the corrections file ({1})", path, exc.strerror or exc)) from None
+    except ValueError as exc:  # a pipe, a device, too large, not UTF-8: the reason names the file
+        raise DatasetError(str(exc)) from None
     reader = csv.DictReader(io.StringIO(text))
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if "file" not in columns or "label" not in columns:
@@ -121,14 +124,12 @@ def read_corrections(path: Path | str) -> list[Correction]:
 
 def write_corrections(path: Path | str, corrections: Iterable[Correction]) -> None:
     """Write a corrections file (header `file,label,sha256`), replacing `path` whole."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(HEADER)
-        for c in latest(corrections):
-            writer.writerow([str(c.path), c.label, c.sha256])
-    os.replace(tmp, path)
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(HEADER)
+    for c in latest(corrections):
+        writer.writerow([str(c.path), c.label, c.sha256])
+    atomic_write_text(Path(path), buf.getvalue())
 
 
 def with_hashes(corrections: Iterable[Correction]) -> list[Correction]:

@@ -320,3 +320,23 @@ def find_run(given: str, runs_dir: Path) -> RunFolder:
         if (candidate / "run.json").is_file():
             return RunFolder(candidate)
     raise FileNotFoundError(say("{0}: no such run (neither a run folder nor a run in {1})", given, runs_dir))
+
+
+def tidy_runs(runs: list[RunFolder], action: str, to_trash: Any | None, emit: Any, stop: Any) -> list[tuple[str, str]]:
+    """A job (core/jobs.py) that frees ("free") or deletes ("delete") each of `runs` in turn,
+    with `Progress` after each; a run that cannot be (being trained, changed, no trash) is left
+    as it is. Returns (run name, reason) for those. Stopped, it ends after the current run with
+    `Cancelled`: what it did so far stays done, since each run is whole before the next."""
+    from alexnet_desktop.core.events import Progress
+    from alexnet_desktop.core.jobs import stop_point
+    from alexnet_desktop.core.wording import message_of
+
+    left: list[tuple[str, str]] = []
+    for done, run in enumerate(runs):
+        stop_point(stop)
+        try:
+            free_resume_state(run) if action == "free" else delete_run(run, to_trash)
+        except (OSError, ValueError) as exc:  # being trained, its model changed, or no trash: left as it is
+            left.append((run.path.name, message_of(exc)))
+        emit(Progress(done + 1, len(runs), say("runs")))
+    return left
