@@ -13,23 +13,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QLabel, QLineEdit, QProgressBar,
     QVBoxLayout, QWidget,
 )
 
 from alexnet_desktop.core.events import Progress
-from alexnet_desktop.core.wording import shown_error
 from alexnet_desktop.core.labelling.session import SORT_KEYS, UNCERTAIN_LABEL, LabelSession
-from alexnet_desktop.core.model.loaded import InputSizeUnknown, read_labels
+from alexnet_desktop.core.model.loaded import InputSizeUnknown
 from alexnet_desktop.core.labelling.predict_folder import (
     ModelReady, PassedOver, Rows, ScaleWanted, SizeWanted, predict_folder,
 )
-from alexnet_desktop.core.model.input_range import SCALES, InputRangeUnknown, remember_scale
-from alexnet_desktop.core.runs.folder import LABELS, effective_status, list_runs
+from alexnet_desktop.core.model.input_range import InputRangeUnknown
+from alexnet_desktop.core.runs.folder import effective_status, list_runs
 from alexnet_desktop.core.labelling.review_store import ReviewStore
-from alexnet_desktop.gui.i18n import core_text, status_text
+from alexnet_desktop.gui.i18n import status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.predict_labels import LabelKeeper
+from alexnet_desktop.gui.predict_questions import ask_input_scale, ask_input_size, ask_model_file
 from alexnet_desktop.gui.predict_retrain import Retrainer
 from alexnet_desktop.gui.predict_review import ReviewPane
 from alexnet_desktop.gui.predict_sort import Sorter, entries_tooltip
@@ -210,38 +210,9 @@ class PredictPage(QWidget):
 
     def choose_model_file(self) -> None:
         """Ask for a .keras file (and its class names when no labels.txt is beside it) and offer it."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Keras model"), str(Path.home()),
-                                              self.tr("Keras models (*.keras)"))
-        if not path:
-            return
-        names = None
-        beside = (Path(path).with_name(f"{Path(path).stem}.{LABELS}"), Path(path).parent / LABELS)
-        if not any(f.is_file() for f in beside):
-            answer = QMessageBox.question(
-                self, self.tr("Class names"), self.tr("{0} has no {1} beside it. Load its class names from a file "
-                                                      "(one per line, or a JSON list)? Choose No to type them.").format(
-                    Path(path).name, LABELS),
-                QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
-            if answer == QMessageBox.Cancel:
-                return
-            if answer == QMessageBox.Yes:
-                label_file, _ = QFileDialog.getOpenFileName(self, self.tr("Class names"), str(Path(path).parent),
-                                                            self.tr("Label files (*.txt *.json);;All files (*)"))
-                if not label_file:
-                    return
-                try:
-                    names = read_labels(Path(label_file))
-                except (OSError, ValueError) as exc:
-                    QMessageBox.warning(self, self.tr("Class names"), shown_error(exc, core_text))
-                    return
-            else:
-                text, ok = QInputDialog.getMultiLineText(
-                    self, self.tr("Class names"),
-                    self.tr("Type the class names, one per line, in the order of the model's outputs:"))
-                if not ok:
-                    return
-                names = [t.strip() for t in text.splitlines() if t.strip()]
-        self.use_model_file(Path(path), names)
+        chosen = ask_model_file(self)
+        if chosen is not None:
+            self.use_model_file(*chosen)
 
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of images"),
@@ -361,34 +332,20 @@ class PredictPage(QWidget):
             self._ask_scale(self._scale_wanted_for)
 
     def _ask_scale(self, model_ref: str) -> None:
-        """A model made elsewhere that does not scale its own input: ask the range it expects
-        (the CLI's --input-scale), remember it beside the model file, and predict again."""
+        """A model made elsewhere that does not scale its own input: ask its range, then predict again."""
         self._scale_wanted_for = None
-        names = [core_text(text) for text in SCALES.values()]
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("Input range"),
-            self.tr("{0} has no Rescaling layer at its input. Which range of numbers was it trained on?").format(
-                Path(model_ref).name), names, 0, False)
-        if not ok:
-            self.progress.setRange(0, 1)
-            self.status.setText(self.tr("Not predicted: the range of numbers the model expects is needed."))
+        if ask_input_scale(self, model_ref):
+            self.start()
             return
-        try:
-            remember_scale(model_ref, list(SCALES)[names.index(choice)])
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Input range"), shown_error(exc, core_text))
-            return
-        self.start()
+        self.progress.setRange(0, 1)
+        self.status.setText(self.tr("Not predicted: the range of numbers the model expects is needed."))
 
     def _ask_size(self, model_ref: str) -> None:
-        """A model made elsewhere whose input takes any size: ask the size it was trained
-        at (the CLI's --image-size), remember it for this model, and predict again."""
+        """A model made elsewhere whose input takes any size: ask the size it was trained at,
+        remember it for this model, and predict again."""
         self._size_wanted_for = None
-        size, ok = QInputDialog.getInt(
-            self, self.tr("Input size"),
-            self.tr("{0} takes images of any size. Which square size, in pixels, was it trained at?").format(
-                Path(model_ref).name), 224, 8, 4096)
-        if not ok:
+        size = ask_input_size(self, model_ref)
+        if size is None:
             self.progress.setRange(0, 1)
             self.status.setText(self.tr("Not predicted: the model's input size is needed."))
             return

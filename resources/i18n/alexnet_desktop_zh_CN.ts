@@ -1807,36 +1807,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Choose a Keras model</source>
-      <translation>选择 Keras 模型</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Keras models (*.keras)</source>
-      <translation>Keras 模型 (*.keras)</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Class names</source>
-      <translation>类别名称</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>{0} has no {1} beside it. Load its class names from a file (one per line, or a JSON list)? Choose No to type them.</source>
-      <translation>{0} 旁边没有 {1}。要从文件（每行一个，或 JSON 列表）载入其类别名称吗？选择“否”则手动输入。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Label files (*.txt *.json);;All files (*)</source>
-      <translation>标签文件 (*.txt *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Type the class names, one per line, in the order of the model's outputs:</source>
-      <translation>请按模型输出的顺序输入类别名称，每行一个：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Choose a folder of images</source>
       <translation>选择图像文件夹</translation>
     </message>
@@ -1872,28 +1842,8 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Input range</source>
-      <translation>输入范围</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>{0} has no Rescaling layer at its input. Which range of numbers was it trained on?</source>
-      <translation>{0} 的输入处没有 Rescaling 层。它训练时用的是哪个数值范围？</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>Not predicted: the range of numbers the model expects is needed.</source>
       <translation>未预测：需要知道模型期望的数值范围。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>Input size</source>
-      <translation>输入尺寸</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/predict_page.py" />
-      <source>{0} takes images of any size. Which square size, in pixels, was it trained at?</source>
-      <translation>{0} 接受任意尺寸的图像。它训练时使用的正方形尺寸是多少像素？</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
@@ -1939,6 +1889,56 @@
       <location filename="../../alexnet_desktop/gui/predict_page.py" />
       <source>No such folder.</source>
       <translation>没有这个文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>Choose a Keras model</source>
+      <translation>选择 Keras 模型</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>Keras models (*.keras)</source>
+      <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>Class names</source>
+      <translation>类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>{0} has no {1} beside it. Load its class names from a file (one per line, or a JSON list)? Choose No to type them.</source>
+      <translation>{0} 旁边没有 {1}。要从文件（每行一个，或 JSON 列表）载入其类别名称吗？选择“否”则手动输入。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>Label files (*.txt *.json);;All files (*)</source>
+      <translation>标签文件 (*.txt *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>Type the class names, one per line, in the order of the model's outputs:</source>
+      <translation>请按模型输出的顺序输入类别名称，每行一个：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>Input range</source>
+      <translation>输入范围</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>{0} has no Rescaling layer at its input. Which range of numbers was it trained on?</source>
+      <translation>{0} 的输入处没有 Rescaling 层。它训练时用的是哪个数值范围？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>Input size</source>
+      <translation>输入尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_questions.py" />
+      <source>{0} takes images of any size. Which square size, in pixels, was it trained at?</source>
+      <translation>{0} 接受任意尺寸的图像。它训练时使用的正方形尺寸是多少像素？</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_sort.py" />
@@ -2254,16 +2254,6 @@ You can restore them from the trash.</source>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>Not deleted</source>
-      <translation>未删除</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>These runs could not be moved to the trash (there may be no trash on this system, or they are being trained), so they were left as they are:</source>
-      <translation>这些运行无法移到回收站（系统可能没有回收站，或它们正在训练），因此保持原样：</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>Free space</source>
       <translation>释放空间</translation>
     </message>
@@ -2282,6 +2272,16 @@ Their models stay: they still predict, evaluate and export, and can be trained f
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Not deleted</source>
+      <translation>未删除</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>These runs could not be moved to the trash (there may be no trash on this system, or they are being trained), so they were left as they are:</source>
+      <translation>这些运行无法移到回收站（系统可能没有回收站，或它们正在训练），因此保持原样：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>Not freed</source>
       <translation>未释放</translation>
     </message>
@@ -2289,6 +2289,11 @@ Their models stay: they still predict, evaluate and export, and can be trained f
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>These runs were left as they are:</source>
       <translation>这些运行保持原样：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>&lt;b&gt;Stopped:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;已停止：&lt;/b&gt;{0}</translation>
     </message>
   </context>
   <context>
@@ -3059,11 +3064,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
   <context>
     <name>core</name>
     <message>
-      <location filename="../../alexnet_desktop/core/checking/decisions.py" />
-      <source>{0}: not a corrections file (its header must be file,label,sha256)</source>
-      <translation>{0}：不是更正文件（表头必须是 file,label,sha256）</translation>
-    </message>
-    <message>
       <location filename="../../alexnet_desktop/core/checking/features.py" />
       <source>images read</source>
       <translation>张图像已读取</translation>
@@ -3557,6 +3557,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>Corrections: {0} relabelled, {1} added, {2} left out, {3} not used</source>
       <translation>更正：{0} 个改标，{1} 个新增，{2} 个排除，{3} 个未使用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>a corrections file</source>
+      <translation>更正文件</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
@@ -4884,11 +4889,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>验证：准确率 {0:.3f}，损失 {1:.4f}；每个类别的图像都被全部识别</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>stopped before training began</source>
-      <translation>在训练开始之前停止</translation>
-    </message>
-    <message>
       <location filename="../../alexnet_desktop/core/training/optimization.py" />
       <source> (momentum {0:g})</source>
       <translation>（动量 {0:g}）</translation>
@@ -4944,6 +4944,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>以下类别没有可用的训练图像：{0}</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/training/run_end.py" />
+      <source>stopped before training began</source>
+      <translation>在训练开始之前停止</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: the run is being trained by another process; stop it first</source>
       <translation>{0}：该运行正由另一个进程训练；请先停止它</translation>
@@ -4992,6 +4997,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>{0}: no such run (neither a run folder nor a run in {1})</source>
       <translation>{0}：没有这个运行（既不是运行文件夹，也不是 {1} 中的运行）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>runs</source>
+      <translation>个运行</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />

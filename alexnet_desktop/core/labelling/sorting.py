@@ -234,8 +234,7 @@ def _copy_verified(source: Path, dest: Path, tag: str) -> tuple[int, str]:
         if _sha256(source) != (size, h.hexdigest()):
             raise OSError(say("{0}: changed while it was being copied", source))
         # The copy keeps its source's modification time: a sorted (or restored) photo keeps its date.
-        stat = os.stat(source)
-        os.utime(tmp, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.utime(tmp, ns=((st := os.stat(source)).st_atime_ns, st.st_mtime_ns))
         try:
             os.link(tmp, dest)  # fails rather than replace a file that appeared meanwhile
         except FileExistsError:

@@ -26,7 +26,8 @@ from alexnet_desktop.core.training import cluster as clusters
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.devices import precision_policy
 from alexnet_desktop.core.training.events import RunFinished
-from alexnet_desktop.core.training.job import Setup, TrainingJob, run_job
+from alexnet_desktop.core.training.job import Setup, TrainingJob
+from alexnet_desktop.core.training.run_end import run_job
 from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RESUMABLE, RunFolder, effective_status
 from alexnet_desktop.core.training.run_space import folder_size

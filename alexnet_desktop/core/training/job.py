@@ -2,8 +2,9 @@
 
 `TrainingJob` holds one run's state while it fits: `set_up` checks the settings and builds
 the input pipelines, `fit` runs Keras with a callback that turns its progress into events
-(honouring stop and pause), `conclude` records how the run ended. `run_job` wraps a run so
-that any failure is recorded in the run folder before it is raised.
+(honouring stop and pause: `training/progress_callback.py`), `conclude` records how the run
+ended; `training/run_end.py`'s `run_job` wraps a run so that any failure is recorded in the run
+folder before it is raised.
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from __future__ import annotations
 import gc
 import importlib.util
 import math
-import shutil
 import threading
 import time
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation, build_augmenter
 from alexnet_desktop.core.data.datasets import Sample
@@ -37,19 +37,20 @@ from alexnet_desktop.core.training.evaluation import (
     Evaluated, epoch_chosen_on, evaluate_samples, save_evaluation, write_split,
 )
 from alexnet_desktop.core.training.events import (
-    BatchEnded, EpochEnded, FiltersChanged, OutOfMemory, PauseChanged, RunFinished, RunStarted, metric_name,
+    EpochEnded, FiltersChanged, OutOfMemory, PauseChanged, RunFinished, RunStarted, metric_name,
 )
 from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.training.new_run import new_manifest
 from alexnet_desktop.core.training.model_card import write_model_card
-from alexnet_desktop.core.training.optimization import OptimizerSettings, current_learning_rate
+from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.training.balance import class_weights, keras_class_weight
 from alexnet_desktop.core.training.prepare import TrainingData, prepare_data
+from alexnet_desktop.core.training.progress_callback import progress_callback
 from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.runs.folder import RunFolder
-from alexnet_desktop.core.training.run_space import DiskFull, TrainingLock, check_room, disk_full, is_disk_full
+from alexnet_desktop.core.training.run_space import TrainingLock, check_room, disk_full, is_disk_full
 from alexnet_desktop.core.training.start_from import StartingPoint, check_compatible, check_source_run, copy_weights, set_frozen
-from alexnet_desktop.core.wording import message_of, say, to_record
+from alexnet_desktop.core.wording import say, to_record
 
 
 @dataclass
@@ -68,51 +69,6 @@ class Setup:
     val_ds: Any
     cluster: Any  # the multi-worker cluster this process belongs to, or None
     class_weights: dict[str, float]  # by class name, from the training part's counts; empty: none
-
-
-def _make_callback(job: "TrainingJob") -> Any:
-    class EventCallback(keras().callbacks.Callback):
-        """Turns Keras callbacks into events; honours stop and pause; catches a NaN loss."""
-
-        def on_epoch_begin(self, epoch, logs=None):
-            job.epoch = epoch
-            job.epoch_start = time.perf_counter()
-            job.batch_clock = job.epoch_start
-            job.epoch_learning_rate = current_learning_rate(self.model.optimizer)
-
-        def on_train_batch_end(self, batch, logs=None):
-            now = time.perf_counter()
-            rate = job.batch_size / max(now - job.batch_clock, 1e-9)
-            job.batch_clock = now
-            logs = logs or {}
-            loss = float(logs.get("loss", float("nan")))
-            job.emit(BatchEnded(job.epoch, batch + 1, job.steps, loss, float(logs.get("accuracy", float("nan"))), rate))
-            if not math.isfinite(loss):
-                job.diverged_at = (job.epoch + 1, batch + 1)
-                self.model.stop_training = True
-                return
-            if job.stop.is_set():
-                self.model.stop_training = True
-                return
-            if job.pause is not None and job.pause.is_set():
-                job.wait_while_paused()
-
-        def on_test_batch_begin(self, batch, logs=None):
-            if job.stop.is_set() or job.diverged_at:
-                self.model.stop_evaluating = True
-
-        def on_epoch_end(self, epoch, logs=None):
-            if job.stop.is_set() or job.diverged_at:
-                return  # a cut-short epoch is not a result: its metrics are partial
-            logs = {k: float(v) for k, v in (logs or {}).items()}
-            # The rate the epoch began with: for a step schedule, the epoch's rate; for
-            # reduce-on-plateau, the rate before this epoch's result could lower it.
-            logs["learning_rate"] = job.epoch_learning_rate
-            job.end_epoch(epoch, logs)
-            if job.early_stopped:
-                self.model.stop_training = True
-
-    return EventCallback()
 
 
 class TrainingJob:
@@ -357,7 +313,7 @@ class TrainingJob:
             say("{0}; {1}", setup.device, setup.runtime.description), initial_epoch, tuple(self.history),
             cfg.batch_size,
         ))
-        callbacks = [_make_callback(self), *setup.optimization.callbacks(setup.val_ds is not None)]
+        callbacks = [progress_callback(self), *setup.optimization.callbacks(setup.val_ds is not None)]
         if cfg.unlabelled:
             self.confident_share = fixmatch.ConfidentShare()
             fixmatch.install_step(self.model, cfg.unlabelled_threshold, self.confident_share)
@@ -482,46 +438,3 @@ class TrainingJob:
         if evaluation.optimistic:
             self.emit(Message(optimistic_note(), "warning"))
         self.emit(Evaluated(self.run.path, evaluation))
-
-
-def run_job(job: TrainingJob, body: Callable[[], RunFinished]) -> RunFinished:
-    """Run `body` (a new run or a resume of `job`) and emit how it ended.
-
-    Running out of memory ends the run "failed" with a batch size worth retrying; any
-    other error is recorded in the run folder, emitted, then raised. The model and Keras's
-    state are released whatever happens, and a cluster worker's temporary folder removed.
-    """
-    try:
-        return _finish(job, body)
-    finally:
-        job.release()
-        if not job.keeps_run and job.run is not None:
-            shutil.rmtree(job.run.path, ignore_errors=True)
-
-
-def _finish(job: TrainingJob, body: Callable[[], RunFinished]) -> RunFinished:
-    emit = job.emit
-    try:
-        result = body()
-    except Cancelled:  # before the run folder existed: nothing to keep or resume
-        result = RunFinished(Path(), "stopped", None, None, job.monitor, say("stopped before training began"))
-    except DiskFull as exc:
-        result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc))
-        try:
-            RunManifest.change(job.run.path, status="failed", error=str(exc), said={"error": to_record(message_of(exc))})
-        except OSError:
-            pass  # still full: the manifest of the last saved epoch stands, and the run reads as interrupted
-    except OutOfMemory as exc:
-        if job.run is None:
-            raise
-        RunManifest.change(job.run.path, status="failed", error=str(exc), said={"error": to_record(message_of(exc))})
-        result = RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc),
-                             retry_batch_size=exc.batch_size // 2 or None)
-    except BaseException as exc:
-        if job.run is not None:
-            RunManifest.change(job.run.path, status="failed", error=f"{type(exc).__name__}: {exc}",
-                               said={"error": to_record(message_of(exc))})
-            emit(RunFinished(job.run.path, "failed", job.best_epoch, job.best_value, job.monitor, message_of(exc)))
-        raise
-    emit(result)
-    return result
