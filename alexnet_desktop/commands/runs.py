@@ -17,7 +17,10 @@ def _runs_dir(args) -> Path:
 
 def cmd_runs(args) -> int:
     from alexnet_desktop.core.training.run_space import human_size, summarize_runs
+    from alexnet_desktop.core.wording import count
 
+    if args.run_dir and not Path(args.run_dir).is_dir():
+        raise ValueError(f"{args.run_dir}: no such runs folder")
     runs = summarize_runs(_runs_dir(args))
     if args.json:
         print(json.dumps([asdict(r) for r in runs], indent=1))
@@ -33,7 +36,7 @@ def cmd_runs(args) -> int:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
-    print(f"{len(runs)} runs, {human_size(sum(r.size_bytes for r in runs))} in all")
+    print(f"{count(len(runs), 'run', 'runs')}, {human_size(sum(r.size_bytes for r in runs))} in all")
     return 0
 
 
@@ -46,7 +49,10 @@ def cmd_free(args) -> int:
         freed = free_resume_state(run)
         total += freed
         print(f"{run.path.name}: {'freed ' + human_size(freed) if freed else 'no resume state to free'}")
-    print(f"freed {human_size(total)}; the runs keep their models, and train on from them with a fresh optimizer")
+    if total:
+        print(f"freed {human_size(total)}; the runs keep their models, and train on from them with a fresh optimizer")
+    else:
+        print("nothing was freed")
     return 0
 
 
@@ -76,7 +82,8 @@ def cmd_delete(args) -> int:
                 failed += 1
                 continue
             how = delete_run(run, None)
-        print(f"{run.path.name}: {'moved to the trash' if how == 'trash' else 'deleted'}")
+        print(f"{run.path.name}: " + ("moved to the trash (its space comes back when the trash is emptied)"
+                                      if how == "trash" else "deleted"))
     return 1 if failed else 0
 
 

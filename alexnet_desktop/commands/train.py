@@ -29,6 +29,9 @@ def cmd_train(args) -> int:
             raise ValueError("--resume continues a run on its own data: give no DATA with it")
         if cluster:
             raise ValueError("a cluster's run goes on by starting the same command again, not with --resume")
+        if args.epochs is not None:
+            raise ValueError("--resume goes on to the run's own number of epochs; to train longer, give "
+                             "--more-epochs N (epochs beyond the plan) instead of --epochs")
         job = lambda: resume(args.resume, plugins, printer, stop, more_epochs=args.more_epochs, learning_rate=args.learning_rate)  # noqa: E731
     else:
         if not args.data and not args.config and not (args.start_from and args.corrections):

@@ -195,9 +195,7 @@ class RunsPage(QWidget):
             for col, item in enumerate(cells):
                 self.table.setItem(row, col, item)
         self.table.setSortingEnabled(True)
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.UserRole) in selected:
-                self.table.selectRow(row)
+        self.select([Path(p) for p in selected])  # every run that was selected, not just the last one
         self._selection_changed()
 
     def selected_runs(self) -> list[RunFolder]:

@@ -173,7 +173,7 @@ def free_resume_state(run: RunFolder) -> int:
 
     before = folder_size(run.path)
     with TrainingLock(run):
-        if effective_status(run.manifest()) == "running":
+        if effective_status(run.manifest()) == "running":  # a damaged run.json is refused here, naming it
             raise RunBusyError(say("{0}: the run is being trained; stop it first", run.path))
         if not run.checkpoint_path.is_file():
             return 0
@@ -216,7 +216,11 @@ def delete_run(run: RunFolder, to_trash: Any | None) -> str:
         raise ValueError(say("{0}: not a run folder (no run.json), so it was left as it is", run.path))
     lock = TrainingLock(run).acquire()
     try:
-        if effective_status(run.manifest()) == "running":
+        try:
+            status = effective_status(run.manifest())
+        except ValueError:  # a damaged run.json: the lock, now held, says no process trains it
+            status = "damaged"
+        if status == "running":
             raise RunBusyError(say("{0}: the run is being trained; stop it first", run.path))
         if to_trash is not None:
             to_trash(str(run.path))
@@ -295,23 +299,28 @@ class RunSummary:
 
 def evaluated_accuracy(run: RunFolder) -> float | None:
     """The accuracy of the run's latest evaluation on data other than its validation split, if any."""
-    import json
+    from alexnet_desktop.core.runs.evaluations import read_evaluations
 
     try:
-        saved = json.loads((run.path / "eval.json").read_text(encoding="utf-8"))
+        saved = read_evaluations(run.path)
     except (OSError, ValueError):
         return None
-    others = [v for k, v in saved.items() if k != "validation" and isinstance(v, dict)] if isinstance(saved, dict) else []
-    others.sort(key=lambda v: str(v.get("when", "")))
-    value = others[-1].get("accuracy") if others else None
-    return float(value) if isinstance(value, (int, float)) else None
+    others = sorted((v for k, v in saved.items() if k != "validation"), key=lambda v: str(v.when))
+    return float(others[-1].accuracy) if others else None
 
 
 def summarize_runs(runs_dir: Path) -> list[RunSummary]:
-    """Every run under `runs_dir`, newest first, with its size."""
+    """Every run under `runs_dir`, newest first, with its size; a folder whose run.json cannot
+    be read is listed as "damaged" (its space counts too, and `delete` can remove it)."""
     from alexnet_desktop.core.runs.folder import list_runs
 
-    return [RunSummary.of(run, manifest) for run, manifest in list_runs(runs_dir)]
+    readable = {run.path: RunSummary.of(run, manifest) for run, manifest in list_runs(runs_dir)}
+    out = []
+    for path in sorted((p for p in Path(runs_dir).glob("*/run.json")), reverse=True):
+        run_dir = path.parent
+        out.append(readable.get(run_dir) or RunSummary(run_dir.name, str(run_dir), "?", "?", "damaged", 0, 0, None, None,
+                                                       folder_size(run_dir), "none"))
+    return out
 
 
 def find_run(given: str, runs_dir: Path) -> RunFolder:
@@ -319,6 +328,8 @@ def find_run(given: str, runs_dir: Path) -> RunFolder:
     for candidate in (Path(given), Path(runs_dir) / given):
         if (candidate / "run.json").is_file():
             return RunFolder(candidate)
+    if Path(given).is_dir():
+        raise FileNotFoundError(say("{0}: not a run folder (it has no run.json)", given))
     raise FileNotFoundError(say("{0}: no such run (neither a run folder nor a run in {1})", given, runs_dir))
 
 
