@@ -60,7 +60,7 @@ def export_paths(exporter: Exporter, dest: str | Path) -> list[Path]:
 
 def _scaled_source(loaded, tmp: Path) -> Path:
     """The `.keras` file to convert: the model itself, or, for a model made elsewhere that expects
-    another input range, the model behind its `InputScale` (saved in `tmp`), so the export takes
+    another input range, the model behind its scaling layer (saved in `tmp`), so the export takes
     0..255 pixels like every other."""
     if loaded.input_scale == RAW:
         return loaded.source
@@ -72,8 +72,8 @@ def _scaled_source(loaded, tmp: Path) -> Path:
 def _scale_note(loaded) -> dict:
     if loaded.input_scale == RAW:
         return {}
-    return {"scale": say("inside the model: InputScale({0}), added for a model that expects {1}",
-                         loaded.input_scale, say(SCALES[loaded.input_scale]))}
+    return {"scale": say("inside the model: a {0} layer in front, added for a model that expects {1}",
+                         "InputScale" if loaded.input_scale == "caffe" else "Rescaling", say(SCALES[loaded.input_scale]))}
 
 
 def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str | Path,

@@ -106,6 +106,9 @@ def resolve_scale(model: Any, model_file: str | Path, given: str | None = None, 
     file), raw pixels for a model that scales itself or that this app made (`made_here`: a run
     folder's, whose run.json records its preprocessing), else what was remembered; a model for
     which nothing says is refused with the choices (`InputRangeUnknown`)."""
+    if given and scales_itself(model):
+        raise ValueError(say("{0}: the model scales its own input (a {1} layer at its input takes raw pixels); "
+                             "leave out --input-scale", model_file, type(first_layers(model)[0]).__name__))
     if given:
         check_scale(given)
         if recorded_scale(model_file) != given:
@@ -125,12 +128,16 @@ def resolve_scale(model: Any, model_file: str | Path, given: str | None = None, 
 
 
 def with_input_scale(model: Any, scale: str) -> Any:
-    """`model` behind an `InputScale` layer that turns 0..255 pixels into `scale`; the model
-    itself when it takes raw pixels."""
+    """`model` behind a layer that turns 0..255 pixels into `scale`, taking uint8 images like
+    every model the app makes (so its exports take them too); the model itself when it takes raw
+    pixels. Plain Keras's `Rescaling` does it where it can, so an export loads in plain Keras;
+    only Caffe's channel order and means need the app's `InputScale`."""
     if scale == RAW:
         return model
-    from alexnet_desktop.core.model.layers import InputScale
+    from alexnet_desktop.core.model.layers import INPUT_SCALES, InputScale
 
     k = keras()
-    inputs = k.Input(shape=tuple(model.input_shape[1:]), name="pixels")
-    return k.Model(inputs, model(InputScale(scale, name="input_scale")(inputs)), name=f"{model.name}_scaled")
+    factor, offset, bgr = INPUT_SCALES[scale]
+    layer = InputScale(scale, name="input_scale") if bgr else k.layers.Rescaling(factor, offset=offset[0], name="input_scale")
+    inputs = k.Input(shape=tuple(model.input_shape[1:]), dtype="uint8", name="pixels")
+    return k.Model(inputs, model(layer(inputs)), name=f"{model.name}_scaled")

@@ -119,6 +119,8 @@ def load_for_prediction(
             # An export's own `<name>.labels.txt` first, then a run folder's `labels.txt`.
             beside = [ref.with_name(f"{ref.stem}.{LABELS}"), ref.with_name(LABELS)]
             label_file = Path(labels) if labels else next((f for f in beside if f.is_file()), beside[-1])
+            if labels and not label_file.is_file():
+                raise FileNotFoundError(say("{0}: no such label file (given with --labels)", labels))
             if not label_file.is_file():
                 raise FileNotFoundError(say("{0}: no label file (looked for {1}); give one with --labels", ref,
                                             " and ".join(map(str, beside))))
