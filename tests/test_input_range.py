@@ -117,3 +117,33 @@ def test_caffe_scale_matches_keras_applications():
     pixels = np.random.default_rng(0).integers(0, 256, (2, 4, 4, 3)).astype(np.uint8)
     expected = keras().applications.imagenet_utils.preprocess_input(pixels.astype(np.float32), mode="caffe")
     np.testing.assert_allclose(np.asarray(InputScale("caffe")(pixels)), expected, atol=1e-4)
+
+
+def test_a_scaled_export_takes_uint8_and_loads_in_plain_keras_and_self_scaling_is_not_scaled_twice(tmp_path):
+    """The export of a model trained on -1..1 takes uint8 pixels (as its preprocessing.json says)
+    and loads in a process that never imports the app; --input-scale on a model with its own
+    Rescaling layer is refused, and nothing is remembered for it."""
+    x, y = _data(n=6)
+    model = _model("functional", "-1-1")
+    path = tmp_path / "net.keras"
+    model.save(path)
+    (tmp_path / "labels.txt").write_text("\n".join(CLASSES) + "\n")
+    out = tmp_path / "exported.keras"
+    done = _cli("export", path, "--format", "keras", "--out", out, "--input-scale", "-1-1")
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "exported.preprocessing.json").read_text())["input"]["dtype"] == "uint8"
+    np.save(tmp_path / "x.npy", x)
+    code = ("import sys, numpy as np, keras; m = keras.saving.load_model(sys.argv[1]); "
+            "assert m.input.dtype == 'uint8', m.input.dtype; print(np.asarray(m.predict_on_batch(np.load(sys.argv[2]))).tolist())")
+    plain = subprocess.run([sys.executable, "-c", code, str(out), str(tmp_path / "x.npy")], capture_output=True,
+                           text=True, timeout=300)
+    assert plain.returncode == 0, plain.stderr[-2000:]
+    expected = model.predict_on_batch(_as_model_takes(x, "-1-1"))
+    np.testing.assert_allclose(np.array(json.loads(plain.stdout.strip().splitlines()[-1])), expected, atol=1e-5)
+
+    scaled = _model("sequential", "rescaling")
+    own = tmp_path / "own.keras"
+    scaled.save(own)
+    twice = _cli("evaluate", own, _write(tmp_path / "data", x, y), "--input-scale", "0-1")
+    assert twice.returncode == 1 and "scales its own input" in twice.stderr, twice.stderr
+    assert not (tmp_path / "own.input.json").exists()
