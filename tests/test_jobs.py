@@ -61,7 +61,7 @@ def test_train_help_prints_the_configs_defaults(capsys):
     except SystemExit:
         pass
     text = " ".join(capsys.readouterr().out.split())
-    assert f"else {default_of('batch_size')}" in text and f"default {default_of('arch')}" in text
+    assert f"else {default_of('batch_size')}" in text and f"default: {default_of('arch')}" in text
 
 
 def test_the_windows_draft_settings_are_the_default_architectures_then_trainconfigs(host):

@@ -4025,8 +4025,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/export.py" />
-      <source>inside the model: InputScale({0}), added for a model that expects {1}</source>
-      <translation>在模型内部：InputScale({0})，为期望 {1} 的模型添加</translation>
+      <source>inside the model: a {0} layer in front, added for a model that expects {1}</source>
+      <translation>在模型内部：前面加了一个 {0} 层，用于期望 {1} 的模型</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/export.py" />
@@ -4067,6 +4067,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
       <source>no input scale {0!r}; choose one of {1}</source>
       <translation>没有输入范围 {0!r}；请从 {1} 中选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/input_range.py" />
+      <source>{0}: the model scales its own input (a {1} layer at its input takes raw pixels); leave out --input-scale</source>
+      <translation>{0}：该模型自行缩放输入（输入处的 {1} 层接受原始像素）；请不要给出 --input-scale</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/input_range.py" />
@@ -4112,6 +4117,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/loaded.py" />
       <source>{0}: no such model file</source>
       <translation>{0}：没有这个模型文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/loaded.py" />
+      <source>{0}: no such label file (given with --labels)</source>
+      <translation>{0}：没有这个标签文件（由 --labels 给出）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/loaded.py" />
@@ -4605,8 +4615,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/config.py" />
-      <source>{0}: training: {1}</source>
-      <translation>{0}：训练设置：{1}</translation>
+      <source>{0}: training: the field {1!r}: {2}</source>
+      <translation>{0}：训练设置：字段 {1!r}：{2}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/devices.py" />
@@ -4992,6 +5002,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/run_space.py" />
       <source>The disk filled up while saving epoch {0}, so the run stopped. {1} Free some space (alexnet-desktop runs free or delete), then resume it</source>
       <translation>保存第 {0} 轮时磁盘已满，运行已停止。{1}请释放一些空间（alexnet-desktop runs free 或 delete），然后继续训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/run_space.py" />
+      <source>{0}: not a run folder (it has no run.json)</source>
+      <translation>{0}：不是运行文件夹（其中没有 run.json）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/run_space.py" />

@@ -11,7 +11,7 @@ from typing import Any
 from alexnet_desktop.core.data.augment import Augmentation
 from alexnet_desktop.core.descriptors import TUNABLE_SETTINGS
 from alexnet_desktop.core.training.optimization import OptimizerSettings
-from alexnet_desktop.core.training.settings import check, default
+from alexnet_desktop.core.training.settings import SETTINGS, check, default
 from alexnet_desktop.core.wording import say
 
 
@@ -92,10 +92,10 @@ class TrainConfig(OptimizerSettings):
         check_fields(f"{where}: training", saved, get_type_hints(cls), required=("data",))
         known = {f.name for f in fields(cls)}
         config = cls(**{k: v for k, v in saved.items() if k in known})
-        try:
-            check(config)  # each setting within the bounds the settings schema declares
-        except ValueError as exc:
-            raise SchemaError(say("{0}: training: {1}", where, exc)) from None
+        for setting in SETTINGS:  # each within the bounds the settings schema declares, named
+            problem = setting.problem_with(getattr(config, setting.name)) if hasattr(config, setting.name) else None
+            if problem:
+                raise SchemaError(say("{0}: training: the field {1!r}: {2}", where, setting.name, problem))
         return config
 
 
