@@ -10,16 +10,16 @@ the folder again with the new model; the user's labels come back from the review
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from alexnet_desktop.core.labelling.corrections import Correction, latest, with_hashes
+from alexnet_desktop.core.labelling.corrections import Correction, with_hashes
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.training.config import TrainConfig
+from alexnet_desktop.core.training.retrain import retrain_config
 from alexnet_desktop.core.runs.manifest import RunManifest
 from alexnet_desktop.core.wording import shown_error
 from alexnet_desktop.gui.i18n import core_text
@@ -66,12 +66,8 @@ class Retrainer(QObject):
                            for i in self.session.corrected())
 
     def config_for(self, manifest: RunManifest, run: Path, corrections: list[Correction]) -> TrainConfig:
-        """The source run's settings on its own dataset, starting from the run, with the source's
-        corrections and these (a later one for the same image wins)."""
-        config = manifest.config()
-        earlier = [Correction.from_record(c) for c in config.corrections]
-        return replace(config, start_from=str(run), runs_dir=str(self.state.workspace.ensure().runs_dir),
-                       freeze_epochs=0, corrections=[c.to_record() for c in latest([*earlier, *corrections])])
+        """The new run's settings (`core/training/retrain.py`): the source run's, with these corrections."""
+        return retrain_config(manifest, run, corrections, self.state.workspace.ensure().runs_dir)
 
     def retrain(self) -> None:
         """Say what will happen, then ask for a run from the source run with the corrections."""
