@@ -234,3 +234,56 @@ def test_free_keeps_the_checkpoint_when_the_model_is_missing_or_changed(tmp_path
     missing = cli(tmp_path, "runs", "free", "r1", "--run-dir", runs, ok=False)
     assert missing.returncode == 1 and "no model.keras" in missing.stderr
     assert (run / "checkpoint.keras").read_bytes() == b"the only resume state"
+
+
+def _small_tmpfs(where: Path, megabytes: int) -> bool:
+    """Mount a tmpfs of `megabytes` at `where`; False where this process may not (not root)."""
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(where)],
+                          capture_output=True, text=True)
+    return done.returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_a_real_disk_that_fills_mid_run_leaves_a_loadable_checkpoint(tmp_path):
+    """The runs folder on a 40 MB tmpfs: after the first epoch is saved, a file fills the rest of
+    the disk; the run stops with a message, and a new process predicts with the run and resumes
+    it once space is freed. (No fault injected: the file system itself says ENOSPC.)"""
+    disk = tmp_path / "disk"
+    if not _small_tmpfs(disk, 40):
+        pytest.skip("mounting a tmpfs needs root (CI runs as root)")
+    try:
+        data = write_colour_dataset(tmp_path / "data", per_class=6, side=40)
+        runs = disk / "runs"
+        train = subprocess.Popen([sys.executable, "-m", "alexnet_desktop", "train", str(data), *SMALL, "--epochs", "200",
+                                  "--run-dir", str(runs), "--events"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 text=True, env=_env(tmp_path))
+        said = []
+        for line in train.stdout:  # the events, one JSON line each, until the first epoch is saved
+            said.append(line)
+            if '"event": "EpochEnded"' in line:
+                break
+        filler = disk / "filler"
+        with open(filler, "wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * (1 << 20))
+                    f.flush()
+            except OSError:
+                pass  # the disk is full now
+        rest, _ = train.communicate(timeout=600)
+        said = "".join(said) + rest
+        assert train.returncode != 0 and "disk filled up" in said, said[-2000:]
+        (run,) = runs.iterdir()
+        assert not [p for p in run.iterdir() if p.name.startswith(".") and "saving" in p.name]
+        filler.unlink()
+        cli(tmp_path, "predict", run, data / "red")  # the best model loads in a new process
+        load = ("import sys; from alexnet_desktop.core.model.model_files import load_model_file; "
+                "from alexnet_desktop.core.training.run_space import holds_optimizer; "
+                "load_model_file(sys.argv[1]); print(holds_optimizer(sys.argv[1]))")
+        done = subprocess.run([sys.executable, "-c", load, str(run / "checkpoint.keras")], capture_output=True,
+                              text=True, timeout=300, env=_env(tmp_path))
+        assert done.returncode == 0 and done.stdout.split()[-1] == "True", done.stderr[-2000:]  # with the optimizer's state
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
