@@ -62,7 +62,7 @@ def _scaled_source(loaded, tmp: Path) -> Path:
     """The `.keras` file to convert: the model itself, or, for a model made elsewhere that expects
     another input range, the model behind its scaling layer (saved in `tmp`), so the export takes
     0..255 pixels like every other."""
-    if loaded.input_scale == RAW:
+    if loaded.input_scale == RAW and not loaded.model.name.endswith("_scaled"):  # see input_range.with_input_scale
         return loaded.source
     scaled = tmp / "scaled-source.keras"
     loaded.model.save(str(scaled))

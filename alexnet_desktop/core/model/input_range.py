@@ -132,12 +132,20 @@ def with_input_scale(model: Any, scale: str) -> Any:
     every model the app makes (so its exports take them too); the model itself when it takes raw
     pixels. Plain Keras's `Rescaling` does it where it can, so an export loads in plain Keras;
     only Caffe's channel order and means need the app's `InputScale`."""
-    if scale == RAW:
+    k = keras()
+    if scale == RAW and _takes_uint8(model):
         return model
     from alexnet_desktop.core.model.layers import INPUT_SCALES, InputScale
 
-    k = keras()
-    factor, offset, bgr = INPUT_SCALES[scale]
+    factor, offset, bgr = INPUT_SCALES[scale]  # RAW: a Rescaling by 1, which only makes uint8 its input
     layer = InputScale(scale, name="input_scale") if bgr else k.layers.Rescaling(factor, offset=offset[0], name="input_scale")
     inputs = k.Input(shape=tuple(model.input_shape[1:]), dtype="uint8", name="pixels")
     return k.Model(inputs, model(layer(inputs)), name=f"{model.name}_scaled")
+
+
+def _takes_uint8(model: Any) -> bool:
+    """Whether `model`'s input is uint8 (every model the app makes takes uint8 images)."""
+    try:
+        return str(getattr(model.inputs[0], "dtype", "")) == "uint8"
+    except (AttributeError, IndexError, TypeError):
+        return False
