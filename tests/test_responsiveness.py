@@ -79,9 +79,11 @@ def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monk
     (tmp_path / "20260103-000000_damaged" / "run.json").write_text("{")
     assert [m.extra["name"] for _, m in list_runs(tmp_path)] == ["20260102-000000_b", "20260101-000000_a"]
 
+    import alexnet_desktop.core.runs.manifest as manifests
+
     reads: list[str] = []
-    real = Path.read_text
-    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self.parent.name) or real(self, *a, **k))
+    real = manifests.read_text  # every file read back goes through core.files' checked reader
+    monkeypatch.setattr(manifests, "read_text", lambda path, *a, **k: reads.append(Path(path).parent.name) or real(path, *a, **k))
     RunManifest.change(tmp_path / "20260101-000000_a", status="failed")
     runs = list_runs(tmp_path)
     assert [m.status for _, m in runs] == ["finished", "failed"]
