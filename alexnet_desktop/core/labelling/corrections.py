@@ -15,14 +15,13 @@ included, so `run.json` says exactly what was changed and a resume applies the s
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from alexnet_desktop.core.files import atomic_write_text, read_text
+from alexnet_desktop.core.files import atomic_write_text, read_text, sha256_file
 from alexnet_desktop.core.data.datasets import Dataset, DatasetError, Sample, dataset_from_samples
 from alexnet_desktop.core.wording import say
 
@@ -78,9 +77,8 @@ class Applied:
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes, as the corrections file records it."""
-    with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+    """The SHA-256 of a file's bytes, as the corrections file records it (`core.files`' one hasher)."""
+    return sha256_file(path)
 
 
 def latest(corrections: Iterable[Correction]) -> list[Correction]:
