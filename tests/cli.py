@@ -20,13 +20,18 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def _merged(base: dict[str, str], extra: dict[str, str | None]) -> dict[str, str]:
+    merged = {**base, **extra}
+    return {k: v for k, v in merged.items() if v is not None}
+
+
 def run_cli(*args: object, ok: bool = False, cwd: Path | None = None, timeout: float = 300,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+            env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
     """`alexnet-desktop ARGS` in a fresh process, its output captured as text. `env` adds to (or
-    replaces entries of) `cli_env()`. With `ok`, a non-zero exit fails the test, showing the
+    replaces entries of, or with None drops) `cli_env()`. With `ok`, a non-zero exit fails the test, showing the
     command and the end of its stderr."""
     done = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=timeout, env={**cli_env(), **(env or {})})
+                          cwd=cwd, timeout=timeout, env=_merged(cli_env(), env or {}))
     if ok:
         assert done.returncode == 0, (
             f"alexnet-desktop {' '.join(map(str, args))} exited {done.returncode}:\n{done.stderr[-3000:]}")

@@ -10,30 +10,22 @@ exports, each step in a fresh process.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from alexnet_desktop.core.model.model_files import load_model_file
+from tests.cli import run_cli
 from tests.conftest import write_colour_dataset
-from tests.test_start_from import _env
-
-import os
-import subprocess
-import sys
 
 SMALL = ["--arch", "mobilenet-v3-small", "--image-size", "32", "--batch-size", "4", "--epochs", "3"]
 FILE = "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"
 
 
 def cli(home: Path, keras_home: Path, *args, ok: bool = True) -> subprocess.CompletedProcess:
-    env = dict(_env(home), KERAS_HOME=str(keras_home))
-    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                         timeout=1500, env=env)
-    if ok:
-        assert out.returncode == 0, out.stderr[-3000:]
-    return out
+    return run_cli(*args, ok=ok, timeout=1500, env={"ALEXNET_DESKTOP_HOME": str(home), "KERAS_HOME": str(keras_home)})
 
 
 def write_keras_weights(path: Path, application: str = "MobileNetV3Small", seed: int = 7, size: int = 32) -> list:

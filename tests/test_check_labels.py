@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.checking_data import write_faulty_dataset
+from tests.cli import run_cli
 
 
 def cli(*args) -> subprocess.CompletedProcess:
     """`alexnet-desktop ARGS` in a fresh process, in this test's workspace (its environment)."""
-    return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                          timeout=600)
+    return run_cli(*args, timeout=600)
 
 
 @pytest.mark.timeout(900)

@@ -17,6 +17,7 @@ from alexnet_desktop.core.model.explain import (
     occlusion, overlay,
 )
 from alexnet_desktop.core.model.models import build_classifier
+from tests.cli import run_cli
 from tests.located_objects import located_objects
 
 SIDE, BOX = 48, 14  # the box is 8.5% of the image
@@ -211,9 +212,6 @@ def test_the_explain_command_writes_maps_at_each_images_own_size(located, tmp_pa
     """`alexnet-desktop explain` in a fresh process, on a model this process saved: the map
     lies on the object in a stretched image, stems that collide get distinct names, a file
     already in the folder is kept, an unreadable image is one line naming it."""
-    import subprocess
-    import sys
-
     from PIL import Image
 
     model, _, images, labels, boxes = located
@@ -228,9 +226,9 @@ def test_the_explain_command_writes_maps_at_each_images_own_size(located, tmp_pa
     out = tmp_path / "out"
     out.mkdir()
     (out / "x.heat.png").write_bytes(b"mine")  # the user's file, whatever it is
-    cmd = [sys.executable, "-m", "alexnet_desktop", "explain", str(tmp_path / "located.keras"),
-           str(tmp_path / "a" / "x.png"), str(tmp_path / "bad.png"), str(tmp_path / "b" / "x.png"), "--out", str(out)]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    cmd = ["explain", tmp_path / "located.keras", tmp_path / "a" / "x.png", tmp_path / "bad.png",
+           tmp_path / "b" / "x.png", "--out", out]
+    done = run_cli(*cmd, timeout=120)
     assert done.returncode == 1, done.stderr  # one image could not be read
     errors = [ln for ln in done.stderr.splitlines() if ln.startswith("alexnet-desktop explain: error")]
     assert len(errors) == 1 and str(tmp_path / "bad.png") in errors[0]
@@ -248,11 +246,11 @@ def test_the_explain_command_writes_maps_at_each_images_own_size(located, tmp_pa
     assert f"\t{names[labels[0]]}\t" in done.stdout  # the predicted class by default
 
     # Another class, by name, and Grad-CAM; a class the model lacks is one line.
-    cmd = cmd[:6] + ["--out", str(tmp_path / "cam"), "--method", "grad-cam", "--class", "green"]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    cmd = cmd[:3] + ["--out", tmp_path / "cam", "--method", "grad-cam", "--class", "green"]
+    done = run_cli(*cmd, timeout=120)
     assert done.returncode == 0 and "\tgreen\t" in done.stdout, done.stderr
     assert np.load(tmp_path / "cam" / "x.heat.npy").shape == (SIDE, 2 * SIDE)
-    done = subprocess.run(cmd[:-1] + ["purple"], capture_output=True, text=True, timeout=120)
+    done = run_cli(*cmd[:-1], "purple", timeout=120)
     assert done.returncode == 1 and done.stderr.strip().splitlines()[-1] == (
         "alexnet-desktop explain: error: the model has no class 'purple'; its classes are red, green, blue")
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 from PIL import Image
+
+from tests.cli import run_cli
 
 
 def _layers(k):
@@ -58,9 +56,8 @@ def test_grad_cam_on_a_sequential_model_from_the_command_line(tmp_path):
     (tmp_path / "labels.txt").write_text("a\nb\nc\n")
     image = tmp_path / "x.png"
     Image.fromarray(np.random.default_rng(1).integers(0, 256, (20, 24, 3)).astype(np.uint8)).save(image)
-    done = subprocess.run([sys.executable, "-m", "alexnet_desktop", "explain", str(tmp_path / "seq.keras"), str(image),
-                           "--out", str(tmp_path / "heat"), "--method", "grad-cam", "--input-scale", "0-1"],
-                          capture_output=True, text=True, timeout=300, env={**os.environ, "CUDA_VISIBLE_DEVICES": ""})
+    done = run_cli("explain", tmp_path / "seq.keras", image, "--out", tmp_path / "heat", "--method", "grad-cam",
+                   "--input-scale", "0-1")
     assert done.returncode == 0, done.stderr
     assert "on layer bn_b" in done.stderr
     heat = np.load(tmp_path / "heat" / "x.heat.npy")

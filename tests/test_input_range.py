@@ -9,7 +9,6 @@ very arrays written as PNGs (at the model's size, so no resize differs), and by
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+
+from tests.cli import run_cli
 
 SIDE = 16
 CLASSES = ("a", "b", "c")
@@ -68,9 +69,7 @@ def _as_model_takes(x: np.ndarray, scale: str) -> np.ndarray:
 
 def _cli(*args) -> subprocess.CompletedProcess:
     # TensorFlow's own log level left unset, as a user's is: its start-up must still be quiet.
-    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
-    return subprocess.run([sys.executable, "-m", "alexnet_desktop", *map(str, args)], capture_output=True, text=True,
-                          timeout=300, env=env)
+    return run_cli(*args, env={"TF_CPP_MIN_LOG_LEVEL": None})
 
 
 @pytest.mark.parametrize("kind,scale", [("sequential", "0-1"), ("functional", "-1-1"), ("sequential", "rescaling")])

@@ -73,8 +73,8 @@ def write_home(home: Path) -> None:
         for label, colour in colours.items():
             for i in range(count):
                 image(data / "intel" / part / part / label / f"{i}.jpg", colour, side=48)
-    for i in range(3):
-        image(data / "intel" / "seg_pred" / "seg_pred" / f"{i}.jpg", (40, 160, 40), side=48)
+    for i in range(3):  # shades of their own: files the same as labelled ones are not unlabelled
+        image(data / "intel" / "seg_pred" / "seg_pred" / f"{i}.jpg", (50 + 20 * i, 150, 60), side=48)
     shutil.copytree(data / "intel" / "seg_train", data / "seg_train")
     shutil.copytree(data / "intel" / "seg_pred", data / "seg_pred")
     # Kaggle's cats and dogs: labels in the file names, train/ beside test1/; and a CSV list.

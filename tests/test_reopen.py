@@ -153,13 +153,10 @@ def test_without_its_declaration_the_custom_layer_cannot_be_loaded(user_plugin, 
     run_cli("train", data, "--arch", "layered-test-net", "--epochs", 1, "--image-size", 16, "--batch-size", 4)
     (run,) = workspace.runs_dir.iterdir()
     (workspace.plugins_dir / "layered_plugin.py").write_text(undeclared)
-    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", "train", str(data), "--arch", "layered-test-net",
-                          "--epochs", "1", "--image-size", "16", "--batch-size", "4"],
-                         capture_output=True, text=True, timeout=300, env=_env())
+    out = cli.run_cli("train", data, "--arch", "layered-test-net", "--epochs", 1, "--image-size", 16, "--batch-size", 4)
     assert out.returncode != 0 and "custom_layers=(ChannelGain,)" in out.stderr, out.stderr[-2000:]
     assert [p.name for p in workspace.runs_dir.iterdir()] == [run.name]  # nothing trained
-    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", "predict", str(run), str(data), "--recursive"],
-                         capture_output=True, text=True, timeout=300, env=_env())
+    out = cli.run_cli("predict", run, data, "--recursive")
     assert out.returncode != 0 and "model.keras: not loaded" in out.stderr and "ChannelGain" in out.stderr
 
 
@@ -238,8 +235,6 @@ def test_readmes_plugin_example_works_from_the_user_folder(workspace, tmp_path):
 def test_two_plugins_with_a_layer_of_the_same_name_each_get_their_own(workspace, tmp_path):
     """Keras looks custom layers up by name; the app hands it the class of the module the model's
     config names, so a model of one plugin is never rebuilt with another plugin's `Scale`."""
-    import numpy as np
-
     workspace.plugins_dir.mkdir(parents=True, exist_ok=True)
     source = (HERE / "layered_plugin.py").read_text()
     (workspace.plugins_dir / "layered_plugin.py").write_text(source)

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import numpy as np
 
+from tests.cli import run_cli
+
 
 def _train(data, runs, seed: int) -> dict:
-    env = dict(os.environ, CUDA_VISIBLE_DEVICES="")
-    done = subprocess.run([sys.executable, "-m", "alexnet_desktop", "train", str(data), "--arch", "small-cnn",
-                           "--image-size", "32", "--epochs", "2", "--batch-size", "4", "--seed", str(seed),
-                           "--augment", "seed003", "--run-dir", str(runs), "--json"],
-                          capture_output=True, text=True, timeout=600, env=env)
+    done = run_cli("train", data, "--arch", "small-cnn", "--image-size", 32, "--epochs", 2, "--batch-size", 4,
+                   "--seed", seed, "--augment", "seed003", "--run-dir", runs, "--json", timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from alexnet_desktop.core.training.config import TrainConfig
+from tests import cli
 from tests.test_reopen import run_cli
 from tests.conftest import write_colour_dataset
 
@@ -209,11 +210,7 @@ def test_each_setting_is_declared_once_and_the_config_the_options_and_the_page_c
 
 
 def test_an_out_of_range_setting_is_refused_by_the_command_line_with_the_declared_reason(workspace, tmp_path):
-    import subprocess
-    import sys
-
     data = write_colour_dataset(tmp_path / "colours", per_class=2)
-    out = subprocess.run([sys.executable, "-m", "alexnet_desktop", "train", str(data), "--momentum", "1.5",
-                          "--run-dir", str(tmp_path / "runs")], capture_output=True, text=True, timeout=300)
+    out = cli.run_cli("train", data, "--momentum", "1.5", "--run-dir", tmp_path / "runs")
     assert out.returncode != 0 and "momentum must be in [0, 1), not 1.5" in out.stderr, out.stderr[-2000:]
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())

@@ -138,21 +138,14 @@ def test_another_architecture_or_size_is_refused_naming_both(lab, tmp_path):
 
 def test_an_h5_or_a_model_of_another_size_is_refused_before_the_scan_and_tensorflow(colour_dataset, tmp_path):
     """#32: what can be checked in the file itself is checked first, with advice that works."""
-    import os
-    import subprocess
-    import sys
-
     from alexnet_desktop.core.tf_runtime import keras
 
     k = keras()
     k.Sequential([k.Input((32, 32, 3)), k.layers.Flatten(), k.layers.Dense(2)]).save(tmp_path / "big.keras")
     (tmp_path / "old.h5").write_bytes(b"\x89HDF\r\n\x1a\n")
-    env = dict(os.environ, CUDA_VISIBLE_DEVICES="")
     for source, words in ((tmp_path / "old.h5", ["old.h5", "HDF5"]),
                           (tmp_path / "big.keras", ["32x32", "24x24", "--arch small-cnn --image-size 32"])):
-        done = subprocess.run([sys.executable, "-m", "alexnet_desktop", "train", str(colour_dataset), *SMALL, "--from",
-                               str(source), "--run-dir", str(tmp_path / "runs")], capture_output=True, text=True,
-                              timeout=300, env=env)
+        done = run_cli("train", colour_dataset, *SMALL, "--from", source, "--run-dir", tmp_path / "runs")
         assert done.returncode == 1, done.stderr
         assert all(w in done.stderr for w in words), done.stderr
         assert "Loading TensorFlow" not in done.stderr and "scann" not in done.stderr.lower(), done.stderr
