@@ -36,3 +36,18 @@ def run_cli(*args: object, ok: bool = False, cwd: Path | None = None, timeout: f
         assert done.returncode == 0, (
             f"alexnet-desktop {' '.join(map(str, args))} exited {done.returncode}:\n{done.stderr[-3000:]}")
     return done
+
+
+def run_in_one_process(*commands: list[object], timeout: float = 900,
+                       env: dict[str, str | None] | None = None) -> tuple[list[dict], str]:
+    """Each of `commands` (argument lists) through the command line's `main`, in order, in one new
+    process (tests/fresh_uses.py): `([{"args", "code", "out"}, ...], the process's stderr)`. For tests that check a model
+    reopens in a process that did not build it, where one start-up serves several commands.
+    `env` as for `run_cli`."""
+    import json
+
+    done = subprocess.run([sys.executable, str(ROOT / "tests" / "fresh_uses.py"),
+                           json.dumps([[str(a) for a in c] for c in commands])],
+                          capture_output=True, text=True, timeout=timeout, env=_merged(cli_env(), env or {}))
+    assert done.returncode == 0, f"the commands' process exited {done.returncode}:\n{done.stderr[-3000:]}"
+    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from alexnet_desktop.core.model.model_files import load_model_file
-from tests.cli import run_cli
+from tests.cli import run_cli, run_in_one_process
 from tests.conftest import write_colour_dataset
 
 SMALL = ["--arch", "mobilenet-v3-small", "--image-size", "32", "--batch-size", "4", "--epochs", "3"]
@@ -83,17 +83,19 @@ def test_the_weights_went_into_the_backbone_and_were_used(lab):
 
 
 def test_a_run_predicts_evaluates_explains_exports_and_summarises(lab):
-    home, kh, run, data = lab["root"] / "home", lab["keras_home"], lab["run"], lab["data"]
-    out = cli(home, kh, "predict", run, data / "red")
-    assert "red" in out.stdout
-    out = cli(home, kh, "evaluate", run, data)
-    assert "accuracy" in out.stdout.lower()
-    cli(home, kh, "explain", run, next((data / "red").iterdir()), "--out", lab["root"] / "maps", "--method", "grad-cam")
-    assert any((lab["root"] / "maps").iterdir())
-    cli(home, kh, "export", run, "--format", "keras", "--out", lab["root"] / "export" / "model.keras")
-    assert (lab["root"] / "export" / "model.keras").is_file()
-    out = cli(home, kh, "summary", "--arch", "mobilenet-v3-small", "--classes", "2", "--image-size", "32")
-    assert "MobileNetV3Small" in out.stdout and "params" in out.stdout.lower()
+    """Each use from a process that did not train the run (one process for all five)."""
+    kh, run, data, root = lab["keras_home"], lab["run"], lab["data"], lab["root"]
+    done, stderr = run_in_one_process(
+        ["predict", run, data / "red"], ["evaluate", run, data],
+        ["explain", run, next((data / "red").iterdir()), "--out", root / "maps", "--method", "grad-cam"],
+        ["export", run, "--format", "keras", "--out", root / "export" / "model.keras"],
+        ["summary", "--arch", "mobilenet-v3-small", "--classes", "2", "--image-size", "32"],
+        env={"ALEXNET_DESKTOP_HOME": str(root / "home"), "KERAS_HOME": str(kh)}, timeout=1500)
+    assert [d["code"] for d in done] == [0] * 5, stderr[-3000:]
+    predicted, evaluated, _, _, summary = (d["out"] for d in done)
+    assert "red" in predicted and "accuracy" in evaluated.lower()
+    assert any((root / "maps").iterdir()) and (root / "export" / "model.keras").is_file()
+    assert "MobileNetV3Small" in summary and "params" in summary.lower()
     assert (run / "MODEL_CARD.md").is_file() or any(p.name.lower().startswith("model_card") for p in run.iterdir())
 
 

@@ -15,10 +15,6 @@ MAX_MODULE_LINES = 450
 # so it is removed when its file is fixed.
 KNOWN = {
     "alexnet_desktop/core/data/images.py": "module (the decoder's memory work, issue 33)",
-    "alexnet_desktop/gui/data_page.py:DataPage.__init__": "function (pages, issue 30)",
-    "alexnet_desktop/gui/evaluate_page.py:EvaluatePage.__init__": "function (pages, issue 30)",
-    "alexnet_desktop/gui/train_page.py": "module (pages, issue 30)",
-    "alexnet_desktop/gui/train_page.py:TrainPage.__init__": "function (pages, issue 30)",
 }
 
 

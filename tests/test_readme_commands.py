@@ -4,7 +4,8 @@ The commands are read from README.md itself (its bash blocks and its inline comm
 command README promises and the app no longer takes fails here. Each runs through bash, as a
 user types it, with HOME pointing at a folder that holds small datasets at the paths README
 uses (`~/data/intel`, `~/data/labels.csv`, ...) and the default workspace `~/AlexNetDesktop`.
-Only what makes the suite slow is changed: every training runs one epoch. `<run>` is the run
+Only what makes the suite slow is changed: every training runs one epoch, at 67 px where
+README gives no size. `<run>` is the run
 made last (for `train --resume <run>`, one killed after its first epoch), `<stamp>` the journal
 the sort printed. A `# ... 58,311,430 parameters` comment is
 checked against the output. The one command this machine cannot run (two GPUs) must fail
@@ -34,6 +35,8 @@ NEEDS_HARDWARE = {"--device GPU:0": "GPU:0"}
 # An address other than this machine's loopback: such a command is never run here (README's
 # two-workstation recipe names 192.168.1.x; tests/test_multiworker.py runs it on 127.0.0.1).
 OTHER_MACHINE = re.compile(r"\b(?!127\.)\d{1,3}(?:\.\d{1,3}){3}\b")
+# The smallest input every architecture takes (AlexNet's 67 px; the others take less).
+SMALLEST = 67
 
 
 def readme_commands() -> list[tuple[str, str]]:
@@ -54,7 +57,9 @@ def readme_commands() -> list[tuple[str, str]]:
 
 
 def faster(command: str) -> str:
-    """The command as README gives it, with every training cut to one epoch."""
+    """The command as README gives it, with every training cut to one epoch and, where README
+    leaves the size to the architecture, at AlexNet's smallest input (67 px): at its default
+    227 px each run writes about a gigabyte of weights and optimizer state."""
     words = command.split()
     if words[1] != "train":
         return command
@@ -62,7 +67,8 @@ def faster(command: str) -> str:
     if "--resume" in words:
         return command
     command = re.sub(r"--epochs \d+", "--epochs 1", command)
-    return command if "--epochs" in command else command + " --epochs 1"
+    command = command if "--epochs" in command else command + " --epochs 1"
+    return command if "--image-size" in command else command + f" --image-size {SMALLEST}"
 
 
 def write_home(home: Path) -> None:
@@ -131,7 +137,7 @@ def test_every_command_readme_shows_runs_as_written(tmp_path, monkeypatch):
             assert "--cluster" in command, f"{command}: names another machine but is not a cluster recipe"
             continue
         if command.split()[1:3] == ["train", "--resume"] and "--more-epochs" not in command:
-            kill_after_first_epoch("alexnet-desktop train ~/data/intel --epochs 3", home, env)
+            kill_after_first_epoch(f"alexnet-desktop train ~/data/intel --epochs 3 --image-size {SMALLEST}", home, env)
         if "<run>" in command:
             newest = max(runs.iterdir(), key=lambda p: p.stat().st_mtime)
             command = command.replace("<run>", newest.name)

@@ -85,30 +85,8 @@ class DataPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        self.chart = ClassBalanceChart()
-        self.chart.setMinimumWidth(280)
-        self.samples = ImageGrid(tile=96)
-        overview = QSplitter(Qt.Horizontal)
-        overview.addWidget(self.chart)
-        samples_box = QWidget()
-        sv = QVBoxLayout(samples_box)
-        sv.setContentsMargins(0, 0, 0, 0)
-        sv.addWidget(heading(self.tr("Sample images")))
-        sv.addWidget(self.samples, 1)
-        overview.addWidget(samples_box)
-        overview.setSizes([380, 620])
-
-        self.problem_table = QTableWidget(0, 3)
-        self.problem_table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Status"), self.tr("Why")])
-        header = self.problem_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
-        self.problem_table.verticalHeader().setVisible(False)
-        self.problem_table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.problem_table.setSortingEnabled(True)
-        self.problem_table.setWordWrap(False)
-
+        overview = self._overview()
+        self.problem_table = self._problem_table()
         self.split_panel = SplitAugmentPanel(state)
 
         self.tabs = QTabWidget()
@@ -130,6 +108,36 @@ class DataPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._show_empty()
         self._update_buttons()
+
+    def _overview(self) -> QSplitter:
+        """The class balance chart beside the sample images."""
+        self.chart = ClassBalanceChart()
+        self.chart.setMinimumWidth(280)
+        self.samples = ImageGrid(tile=96)
+        overview = QSplitter(Qt.Horizontal)
+        overview.addWidget(self.chart)
+        samples_box = QWidget()
+        sv = QVBoxLayout(samples_box)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.addWidget(heading(self.tr("Sample images")))
+        sv.addWidget(self.samples, 1)
+        overview.addWidget(samples_box)
+        overview.setSizes([380, 620])
+        return overview
+
+    def _problem_table(self) -> QTableWidget:
+        """The files the scan could not use or warns about: file, status, why."""
+        table = QTableWidget(0, 3)
+        table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Status"), self.tr("Why")])
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.setWordWrap(False)
+        return table
 
     # -- choosing --------------------------------------------------------------------
 

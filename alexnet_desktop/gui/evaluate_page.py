@@ -164,12 +164,7 @@ class EvaluatePage(QWidget):
         self.as_share.toggled.connect(self._redraw_matrix)
         self.matrix = ConfusionMatrix()
         self.matrix.cell_clicked.connect(self.show_cell)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"), self.tr("F1"),
-                                              self.tr("Images")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table = self._class_table()
         self.cell_title = QLabel(self.tr("Click a cell of the matrix to see its images, least confident first."))
         self.cell_title.setWordWrap(True)
         self.grid = LabelGrid(self.session, self.grid_model)
@@ -182,6 +177,38 @@ class EvaluatePage(QWidget):
                                   "data: move them to the right class folder (undo puts them back)"), self.move_selected)
         self.undo_button = button(self.tr("Undo move"), self.tr("Put the files of the last move back"), self.undo_move)
 
+        split = self._panes()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Evaluate")))
+        self.check_button = button(self.tr("Check labels…"), self.tr("Find the images of the run's dataset whose label "
+                                   "is probably wrong, measured with this run's network, and review them"),
+                                   self.check_labels)
+        self.check_dialog = None  # the last Check labels window opened
+        layout.addLayout(hrow(self.tr("Run:"), (self.run_combo, 1), self.card_button, self.check_button))
+        self.evaluate_why = QLabel()  # why Evaluate is disabled, beside it
+        self.evaluate_why.setWordWrap(True)
+        layout.addLayout(hrow(self.tr("Images:"), (self.data_edit, 1), self.evaluate_button, self.cancel_button,
+                              self.evaluate_why, (self.progress, 1)))
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        state.runs_changed.connect(self.refresh_runs)
+        self.refresh_runs()
+        self._update_buttons()
+
+    def _class_table(self) -> QTableWidget:
+        """Precision, recall, F1 and image count of each class."""
+        table = QTableWidget(0, 5)
+        table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"), self.tr("F1"),
+                                         self.tr("Images")])
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        return table
+
+    def _panes(self) -> QSplitter:
+        """The matrix and the class table above; a cell's images, their details and the move
+        buttons below."""
         top = QSplitter(Qt.Horizontal)
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -204,23 +231,7 @@ class EvaluatePage(QWidget):
         split.addWidget(top)
         split.addWidget(lower)
         split.setSizes([420, 300])
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Evaluate")))
-        self.check_button = button(self.tr("Check labels…"), self.tr("Find the images of the run's dataset whose label "
-                                   "is probably wrong, measured with this run's network, and review them"),
-                                   self.check_labels)
-        self.check_dialog = None  # the last Check labels window opened
-        layout.addLayout(hrow(self.tr("Run:"), (self.run_combo, 1), self.card_button, self.check_button))
-        self.evaluate_why = QLabel()  # why Evaluate is disabled, beside it
-        self.evaluate_why.setWordWrap(True)
-        layout.addLayout(hrow(self.tr("Images:"), (self.data_edit, 1), self.evaluate_button, self.cancel_button,
-                              self.evaluate_why, (self.progress, 1)))
-        layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        state.runs_changed.connect(self.refresh_runs)
-        self.refresh_runs()
-        self._update_buttons()
+        return split
 
     def refresh_runs(self) -> None:
         """The runs with a model, newest first, keeping the selection."""

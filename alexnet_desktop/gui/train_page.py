@@ -12,11 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QScrollArea, QSplitter, QTabWidget,
+    QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QScrollArea, QSplitter, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
-from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.training.evaluation import Evaluated
@@ -29,6 +28,7 @@ from alexnet_desktop.core.wording import shown
 from alexnet_desktop.core.training.cluster import ClusterError
 from alexnet_desktop.core.training.worker_process import run_worker_process
 from alexnet_desktop.gui.cluster_box import ClusterBox
+from alexnet_desktop.gui.device_panel import DevicePanel
 from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
 from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
@@ -38,44 +38,6 @@ from alexnet_desktop.gui.worker import JobRunner
 
 VERBS = {"finished": QT_TRANSLATE_NOOP("TrainPage", "Finished"), "stopped": QT_TRANSLATE_NOOP("TrainPage", "Stopped"),
          "failed": QT_TRANSLATE_NOOP("TrainPage", "Failed"), "diverged": QT_TRANSLATE_NOOP("TrainPage", "Diverged")}
-
-
-class DevicePanel(QGroupBox):
-    """What trains and how busy it is: the run's device and strategy, then a reading per
-    device (GPU memory and utilisation where the driver tells, this process's CPU and
-    memory), refreshed every two seconds while it is on screen."""
-
-    INTERVAL_MS = 2000
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Device"))
-        self.monitor = DeviceMonitor()
-        self.device = QLabel(self.tr("Not training yet; the status bar names the device TensorFlow found."))
-        self.device.setWordWrap(True)
-        self.readings = QLabel("")
-        self.readings.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.device)
-        layout.addWidget(self.readings)
-        self.timer = QTimer(self, interval=self.INTERVAL_MS, timeout=self.refresh)
-
-    def set_device(self, text: str) -> None:
-        """The run's device line (from `RunStarted`)."""
-        self.device.setText(self.tr("<b>Training on:</b> {0}").format(shown(text, core_text)))
-
-    def refresh(self) -> None:
-        """Read every device now."""
-        self.readings.setText("<br>".join(r.text(core_text) for r in self.monitor.readings()))
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()
-        self.timer.start()
-
-    def hideEvent(self, event) -> None:
-        self.timer.stop()
-        super().hideEvent(event)
 
 
 class TrainPage(QWidget):
@@ -134,19 +96,7 @@ class TrainPage(QWidget):
         self.curves = TrainingCurves()
         self.device_panel = DevicePanel()
         self.device_panel.setMaximumWidth(340)
-        self.log = QPlainTextEdit()
-        self.log.setReadOnly(True)
-        self.log.setMaximumBlockCount(5000)
-        self.filters = QLabel(self.tr("The first layer's filters appear here after each epoch."))
-        self.filters.setAlignment(Qt.AlignCenter)
-        self.filters.setToolTip(self.tr("The kernels of the first convolution, each scaled on its own: "
-                                        "edges and colour blobs appear as the network learns (the paper's Figure 3)"))
-        filters_scroll = QScrollArea()
-        filters_scroll.setWidget(self.filters)
-        filters_scroll.setWidgetResizable(True)
-        self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.addTab(self.log, self.tr("Log"))
-        self.bottom_tabs.addTab(filters_scroll, self.tr("First-layer filters"))
+        self.bottom_tabs = self._log_and_filters()
 
         self.start_why = QLabel()  # why Start is disabled, beside it
         self.start_why.setWordWrap(True)
@@ -172,6 +122,23 @@ class TrainPage(QWidget):
         state.scan_changed.connect(self.update_summary)
         self.update_summary()
         self._update_buttons()
+
+    def _log_and_filters(self) -> QTabWidget:
+        """The run's log, and the first layer's filters redrawn after each epoch."""
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(5000)
+        self.filters = QLabel(self.tr("The first layer's filters appear here after each epoch."))
+        self.filters.setAlignment(Qt.AlignCenter)
+        self.filters.setToolTip(self.tr("The kernels of the first convolution, each scaled on its own: "
+                                        "edges and colour blobs appear as the network learns (the paper's Figure 3)"))
+        filters_scroll = QScrollArea()
+        filters_scroll.setWidget(self.filters)
+        filters_scroll.setWidgetResizable(True)
+        tabs = QTabWidget()
+        tabs.addTab(self.log, self.tr("Log"))
+        tabs.addTab(filters_scroll, self.tr("First-layer filters"))
+        return tabs
 
     def update_summary(self) -> None:
         """Say what Start would train, so the user need not flip back through the pages."""
