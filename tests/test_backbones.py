@@ -99,17 +99,15 @@ def test_a_run_predicts_evaluates_explains_exports_and_summarises(lab):
     assert (run / "MODEL_CARD.md").is_file() or any(p.name.lower().startswith("model_card") for p in run.iterdir())
 
 
-def test_a_missing_file_names_what_to_copy_and_random_stays_possible(lab, tmp_path):
+def test_a_missing_file_names_what_to_copy_and_offers_random_weights(lab, tmp_path):
     empty = tmp_path / "no-keras"
     out = cli(tmp_path / "home", empty, "train", lab["data"], *SMALL, "--run-dir", tmp_path / "runs", ok=False)
     assert out.returncode != 0
     assert FILE in out.stderr and str(empty / "models") in out.stderr and "storage.googleapis.com" in out.stderr
     assert "--backbone-weights random" in out.stderr
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
-    out = cli(tmp_path / "home", empty, "train", lab["data"], *SMALL, "--epochs", "1", "--backbone-weights", "random",
-              "--run-dir", tmp_path / "runs", "--json")
-    run = Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"])
-    assert json.loads((run / "run.json").read_text())["backbone"]["weights"] == "random"
+    # Training from `--backbone-weights random` with no file anywhere: test_reopen.py's
+    # mobilenet-v3-small case, which also exports and reopens that run.
 
 
 def test_a_chosen_file_is_used_and_a_mismatched_one_refused(lab, tmp_path):
