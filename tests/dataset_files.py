@@ -65,6 +65,15 @@ def tar_folder(folder: Path, archive: Path) -> Path:
     return archive
 
 
+def write_flowers17(folder: Path, per_species: int = 10, side: int = 16) -> Path:
+    """Oxford's Flowers-17 as it unpacks (`17flowers/jpg/image_NNNN.jpg`, 80 images a species in
+    order), with the first `per_species` of each species, each species its own colour."""
+    for k in range(17):
+        for n in range(80 * k + 1, 80 * k + 1 + per_species):
+            image(folder / "jpg" / f"image_{n:04d}.jpg", (10 * k, 200 - 10 * k, 90), side=side)
+    return folder
+
+
 def write_mnist(folder: Path, n_train: int = 12, n_test: int = 5, gz: bool = True) -> Path:
     """MNIST idx files (train and t10k images and labels)."""
     folder.mkdir(parents=True, exist_ok=True)

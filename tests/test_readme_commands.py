@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dataset_files import image, tar_folder, write_cifar_python
+from tests.dataset_files import image, tar_folder, write_cifar_python, write_flowers17
 
 # Every README command in fresh processes: minutes (README's full run, not the quick loop).
 pytestmark = pytest.mark.slow
@@ -96,9 +96,7 @@ def write_home(home: Path) -> None:
     tar_folder(write_cifar_python(home / "cifar", per_batch=4), data / "cifar-10-python.tar.gz")
     for i, colour in enumerate(((40, 160, 40), (40, 40, 200))):  # `explain ... ~/photos/*.jpg`
         image(home / "photos" / f"photo_{i}.jpg", colour, side=64)
-    for k in range(17):  # Oxford's numbering: 80 images a species, in order; ten of each here
-        for n in range(80 * k + 1, 80 * k + 11):
-            image(data / "17flowers" / "jpg" / f"image_{n:04d}.jpg", (10 * k, 200 - 10 * k, 90), side=16)
+    write_flowers17(data / "17flowers")
 
 
 def kill_after_first_epoch(command: str, home: Path, env: dict) -> None:

@@ -2,7 +2,7 @@
 
 Through the visible widgets (clicks, keys, typed text; file dialogs and yes/no questions
 answered as a user would): open a dataset on the Data page (a folder per class, labels in
-file names, a CSV list, MNIST and CIFAR-10 files, the generated demo), train briefly, predict a folder,
+file names, a CSV list, MNIST and CIFAR-10 files, Flowers-17, the generated demo), train briefly, predict a folder,
 correct three images by keyboard, retrain with the corrections, predict again and see the
 corrected classes, sort the files (moving them) after the dry run, and undo.
 """
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from alexnet_desktop.gui.predict_sort import SortDialog
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid
 from tests.conftest import write_colour_dataset
-from tests.dataset_files import write_cifar_python, write_mnist
+from tests.dataset_files import write_cifar_python, write_flowers17, write_mnist
 
 
 def _folder(tmp: Path) -> tuple[str, Path]:
@@ -56,11 +56,16 @@ def _cifar(tmp: Path) -> tuple[str, Path]:
     return "folder", write_cifar_python(tmp / "cifar", per_batch=6)
 
 
+def _flowers17(tmp: Path) -> tuple[str, Path]:
+    return "folder", write_flowers17(tmp / "17flowers")
+
+
 def _demo(tmp: Path) -> tuple[str, Path]:
     return "demo", Path()
 
 
-KINDS = {"folder": _folder, "filenames": _filenames, "csv": _csv_list, "mnist": _mnist, "cifar": _cifar, "demo": _demo}
+KINDS = {"folder": _folder, "filenames": _filenames, "csv": _csv_list, "mnist": _mnist, "cifar": _cifar,
+         "flowers17": _flowers17, "demo": _demo}
 
 
 def _open_dataset(qtbot, window, monkeypatch, how: str, path: Path) -> None:
@@ -119,6 +124,7 @@ def _correct_three(qtbot, page) -> dict[str, str]:
 @pytest.mark.parametrize("kind", [pytest.param(k, marks=[] if k == "folder" else [pytest.mark.slow]) for k in KINDS])
 def test_label_a_folder_start_to_finish(qtbot, window, tmp_path, monkeypatch, workspace, kind):
     how, path = KINDS[kind](tmp_path)
+    size = window.size()  # what the user left it at: no page may make the window grow by itself
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for n, p in enumerate(sorted(write_colour_dataset(tmp_path / "to-label", per_class=3, side=24).rglob("*.png"))):
@@ -169,3 +175,6 @@ def test_label_a_folder_start_to_finish(qtbot, window, tmp_path, monkeypatch, wo
         qtbot.mouseClick(page.undo_button, Qt.LeftButton)
     assert sorted(p.name for p in inbox.iterdir()) == sorted(by_name)
     assert all(r.path.parent == inbox for r in page.session.rows)
+    assert window.size() == size, f"the window grew from {size} to {window.size()}"
+    least = window.minimumSizeHint()  # tall panels scroll: the window still fits a 1280x720 screen
+    assert least.width() <= 1280 and least.height() <= 720, least

@@ -19,7 +19,7 @@ from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.plots import ClassBalanceChart
 from alexnet_desktop.gui.split_panel import SplitAugmentPanel
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import OptionsForm, button, heading, hrow
+from alexnet_desktop.gui.widgets import OptionsForm, button, heading, hrow, scrolled
 from alexnet_desktop.gui.worker import JobRunner
 
 DEMO_LOADER = "demo-shapes"
@@ -92,7 +92,7 @@ class DataPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, self.tr("Overview"))
         self.tabs.addTab(self.problem_table, self.tr("Files to check"))
-        self.tabs.addTab(self.split_panel, self.tr("Split && augmentation"))
+        self.tabs.addTab(scrolled(self.split_panel), self.tr("Split && augmentation"))
 
         row = hrow(self.tr("Folder:"), (self.path_edit, 1), self.browse_button, self.file_button, self.demo_button)
         loader_row = hrow(self.tr("Layout:"), self.loader_combo, (self.loader_help, 1))

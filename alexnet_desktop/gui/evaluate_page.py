@@ -28,7 +28,7 @@ from alexnet_desktop.gui.i18n import core_text, status_text
 from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.detail_panel import DetailPanel
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
-from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow, open_path
+from alexnet_desktop.gui.widgets import PathEdit, button, heading, hrow, open_path, scrolled
 from alexnet_desktop.gui.worker import JobRunner
 
 # The name core gives a run's validation split as an evaluation's source, translated where shown.
@@ -220,7 +220,7 @@ class EvaluatePage(QWidget):
         top.setSizes([600, 400])
         bottom = QSplitter(Qt.Horizontal)
         bottom.addWidget(self.grid)
-        bottom.addWidget(self.detail)
+        bottom.addWidget(scrolled(self.detail))  # the picture and bars scroll rather than raise the page
         bottom.setSizes([700, 300])
         lower = QWidget()
         bl = QVBoxLayout(lower)

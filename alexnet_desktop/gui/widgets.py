@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QMessageBox, QSpinBox, QWidget,
+    QMessageBox, QScrollArea, QSpinBox, QWidget,
 )
 
 from alexnet_desktop.core.descriptors import Option
@@ -142,6 +142,16 @@ def heading(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.1)
     label.setFont(font)
     return label
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area that fills it out: a tall panel scrolls instead of
+    raising the minimum height of its page, which would make the window grow by itself."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.NoFrame)
+    return area
 
 
 def hrow(*items) -> QHBoxLayout:
