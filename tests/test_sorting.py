@@ -250,6 +250,31 @@ def _run_killed(cmd: list[str], delay: float) -> bool:
     return False
 
 
+def _run_killed_when(cmd: list[str], reached) -> bool:
+    """Run `cmd`; SIGKILL it as soon as `reached()` is true unless it ended first. True if it
+    was killed. The kill follows the work's progress, not a clock, so it lands while files move
+    however fast or loaded the machine is."""
+    import subprocess
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while proc.poll() is None:
+        if reached():
+            proc.kill()
+            proc.communicate()
+            return True
+        try:
+            proc.wait(timeout=0.002)
+        except subprocess.TimeoutExpired:
+            pass
+    err = proc.stderr.read()
+    assert proc.returncode == 0, err.decode()[-2000:]
+    return False
+
+
+def _files_in(folder: Path, pattern: str) -> int:
+    return sum(1 for p in folder.glob(pattern) if p.is_file())
+
+
 @pytest.mark.timeout(600)
 def test_a_move_of_1000_files_killed_at_random_points_loses_nothing_and_undo_restores_it(tmp_path):
     import csv
@@ -284,20 +309,15 @@ def test_a_move_of_1000_files_killed_at_random_points_loses_nothing_and_undo_res
             if exactly_once:
                 assert len(got) == 1, f"{name} exists {len(got)} times (seed {seed})"
 
-    # The kills land while the sort works, after the command line's start-up on this machine
-    # (measured, not assumed: it differs between machines and with their load).
-    import subprocess
-    import time
-
-    began = time.perf_counter()
-    subprocess.run(_cli("sort", "--help"), capture_output=True, check=True)
-    start_up = time.perf_counter() - began
+    # Each run is killed once it has brought a random number more files (1 to 60) to the class
+    # folders: wherever in a file's copy, check and removal that moment falls.
     kills = 0
     for _ in range(40):
         journals = sorted(out.glob(".alexnet-sort-*.journal"))
         cmd = _cli("sort", "--resume", str(journals[-1])) if journals else _cli(
             "sort", str(predictions), "--to", str(out), "--move")
-        if not _run_killed(cmd, start_up + rng.uniform(0.02, 0.35)):
+        target = _files_in(out, "*/*") + rng.randint(1, 60)
+        if not _run_killed_when(cmd, lambda: _files_in(out, "*/*") >= target):
             break
         kills += 1
         everything_still_there(exactly_once=False)
@@ -310,7 +330,8 @@ def test_a_move_of_1000_files_killed_at_random_points_loses_nothing_and_undo_res
     assert not list(out.rglob("*.partial"))
 
     (journal,) = out.glob(".alexnet-sort-*.journal")
-    _run_killed(_cli("undo", str(journal)), rng.uniform(0.15, 0.6))  # undo, killed too (or not)
+    back = rng.randint(1, 900)  # undo, killed too, once that many files are back (or not, if it ends first)
+    _run_killed_when(_cli("undo", str(journal)), lambda: _files_in(inbox, "*") >= back)
     _run_killed(_cli("undo", str(journal)), 300)
     assert _digests(inbox) == original
     assert not [p for p in out.iterdir() if p.is_dir()]
