@@ -34,8 +34,9 @@ SPREAD = ("tests.test_readme_commands", "tests.test_reopen")
 def pytest_collection_modifyitems(items) -> None:
     """A test that drives the main window is marked `window` (left out of the quick loop). Every
     other module's tests are marked as one xdist group, meant to keep a module's fixtures on one
-    worker; measured with pytest-xdist 3.8, a module's tests still reach both workers (its
-    module fixtures are made twice), which issue 29's note records as left to fix."""
+    worker. Not in effect yet: pytest-xdist 3.8 applies a group by renaming `item._nodeid`, which
+    pytest 9 no longer reads (its `nodeid` comes from `_id`), so a module's tests reach both
+    workers and module fixtures are made twice (issue 29's note)."""
     for item in items:
         if "window" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.window)
