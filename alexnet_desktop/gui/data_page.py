@@ -19,7 +19,7 @@ from alexnet_desktop.gui.image_grid import ImageGrid
 from alexnet_desktop.gui.plots import ClassBalanceChart
 from alexnet_desktop.gui.split_panel import SplitAugmentPanel
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import OptionsForm, button, heading, hrow, scrolled
+from alexnet_desktop.gui.widgets import OptionsForm, button, heading, hrow, scrolled, titled
 from alexnet_desktop.gui.worker import JobRunner
 
 DEMO_LOADER = "demo-shapes"
@@ -116,12 +116,7 @@ class DataPage(QWidget):
         self.samples = ImageGrid(tile=96)
         overview = QSplitter(Qt.Horizontal)
         overview.addWidget(self.chart)
-        samples_box = QWidget()
-        sv = QVBoxLayout(samples_box)
-        sv.setContentsMargins(0, 0, 0, 0)
-        sv.addWidget(heading(self.tr("Sample images")))
-        sv.addWidget(self.samples, 1)
-        overview.addWidget(samples_box)
+        overview.addWidget(titled(heading(self.tr("Sample images")), self.samples))
         overview.setSizes([380, 620])
         return overview
 

@@ -24,7 +24,7 @@ from alexnet_desktop.core.wording import shown
 from alexnet_desktop.gui.detail_panel import DetailPanel
 from alexnet_desktop.gui.i18n import core_text
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
-from alexnet_desktop.gui.widgets import button, hrow
+from alexnet_desktop.gui.widgets import button, hrow, titled
 from alexnet_desktop.gui.worker import JobRunner
 
 
@@ -84,12 +84,7 @@ class CheckLabelsDialog(QDialog):
         keys.setTextInteractionFlags(Qt.TextSelectableByMouse)
         side = QSplitter(Qt.Vertical)
         side.addWidget(self.detail)
-        box = QWidget()
-        bv = QVBoxLayout(box)
-        bv.setContentsMargins(0, 0, 0, 0)
-        bv.addWidget(QLabel(self.tr("Near-duplicates and outliers")))
-        bv.addWidget(self.others, 1)
-        side.addWidget(box)
+        side.addWidget(titled(QLabel(self.tr("Near-duplicates and outliers")), self.others))
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.grid)
         split.addWidget(side)

@@ -4,12 +4,12 @@ side panel with the selected image, its probabilities, its heat map and the keys
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.gui.detail_panel import DetailPanel
 from alexnet_desktop.gui.viewer import GridModel, LabelGrid, ThumbnailLoader
-from alexnet_desktop.gui.widgets import open_path
+from alexnet_desktop.gui.widgets import open_path, scrolled
 
 
 class ReviewPane(QSplitter):
@@ -37,10 +37,7 @@ class ReviewPane(QSplitter):
         sv.addWidget(self.keys_help)
         # Scrolls rather than making the window taller than a 1280x800 screen: the image,
         # five bars, the path and the keys need about 700 px.
-        side_scroll = QScrollArea()
-        side_scroll.setWidget(side)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QScrollArea.NoFrame)
+        side_scroll = scrolled(side)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.addWidget(self.grid)
         self.addWidget(side_scroll)

@@ -19,7 +19,7 @@ from alexnet_desktop.core.training.run_space import (
 from alexnet_desktop.core.training.config import default_of
 from alexnet_desktop.core.runs.manifest import RunManifest, optimistic_note
 from alexnet_desktop.gui.export_dialog import ExportDialog
-from alexnet_desktop.core.wording import from_record, shown, shown_error
+from alexnet_desktop.core.wording import from_record, shown
 from alexnet_desktop.gui.i18n import core_text, plugin_text, status_text
 from alexnet_desktop.gui.plots import RunComparison
 from alexnet_desktop.gui.state import AppState

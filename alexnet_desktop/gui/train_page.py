@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QScrollArea, QSplitter, QTabWidget,
+    QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar, QSplitter, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -33,7 +33,7 @@ from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
 from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
-from alexnet_desktop.gui.widgets import button, heading, hrow, open_path
+from alexnet_desktop.gui.widgets import button, heading, hrow, open_path, scrolled
 from alexnet_desktop.gui.worker import JobRunner
 
 VERBS = {"finished": QT_TRANSLATE_NOOP("TrainPage", "Finished"), "stopped": QT_TRANSLATE_NOOP("TrainPage", "Stopped"),
@@ -132,12 +132,9 @@ class TrainPage(QWidget):
         self.filters.setAlignment(Qt.AlignCenter)
         self.filters.setToolTip(self.tr("The kernels of the first convolution, each scaled on its own: "
                                         "edges and colour blobs appear as the network learns (the paper's Figure 3)"))
-        filters_scroll = QScrollArea()
-        filters_scroll.setWidget(self.filters)
-        filters_scroll.setWidgetResizable(True)
         tabs = QTabWidget()
         tabs.addTab(self.log, self.tr("Log"))
-        tabs.addTab(filters_scroll, self.tr("First-layer filters"))
+        tabs.addTab(scrolled(self.filters), self.tr("First-layer filters"))
         return tabs
 
     def update_summary(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QMessageBox, QScrollArea, QSpinBox, QWidget,
+    QMessageBox, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from alexnet_desktop.core.descriptors import Option
@@ -152,6 +152,16 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.NoFrame)
     return area
+
+
+def titled(title: QWidget, body: QWidget) -> QWidget:
+    """`title` above `body`, which takes the height left, without margins of their own."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(title)
+    layout.addWidget(body, 1)
+    return box
 
 
 def hrow(*items) -> QHBoxLayout:
