@@ -125,10 +125,10 @@ def test_scan_can_be_cancelled(qtbot, window, tmp_path):
 
     write_colour_dataset(tmp_path / "many", per_class=100, side=40)
     page = window.data_page
-    with qtbot.waitSignal(page.scan_finished, timeout=30000) as blocker:
+    with qtbot.waitSignal(page.runner.cancelled, timeout=30000):
         page.choose_folder(tmp_path / "many")
         page.cancel_button.click()
-    assert blocker.args[0].cancelled and "cancelled" in page.status.text()
+    assert "cancelled" in page.status.text() and window.state.scan is None
     qtbot.waitUntil(lambda: not page.runner.is_running())
     assert page.scan_button.isEnabled()
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from alexnet_desktop.core.jobs import Cancelled
+
 from alexnet_desktop.core.data.loading import scan_data
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.training.config import TrainConfig, default_of
@@ -85,9 +87,9 @@ def test_the_scan_job_reports_and_keeps_the_test_part_out_of_training(host, tmp_
     assert len(dataset.test_samples) == 4
 
 
-def test_scan_with_samples_shows_training_images_only_and_says_a_stop(host, tmp_path):
+def test_scan_with_samples_shows_training_images_only_and_stops_as_every_job_does(host, tmp_path):
     """The Data page's job: the report, sample thumbnails of the training part (never the test
-    part's), and a stop that the report says it obeyed."""
+    part's), and a stop that raises `Cancelled`."""
     import threading
 
     from alexnet_desktop.core.data.scan_job import THUMB_SIZE, scan_with_samples
@@ -95,12 +97,13 @@ def test_scan_with_samples_shows_training_images_only_and_says_a_stop(host, tmp_
     root = _with_test_part(tmp_path / "data")
     events = []
     result = scan_with_samples(host, root, "folder", {}, events.append, threading.Event())
-    assert result.has_test and not result.report.cancelled and any(isinstance(e, Progress) for e in events)
+    assert result.has_test and any(isinstance(e, Progress) for e in events)
     assert {t.path.name for t in result.samples} == {f"train_{i}.png" for i in range(3)} and len(result.samples) == 6
     assert all(t.pixels.shape == (THUMB_SIZE, THUMB_SIZE, 3) for t in result.samples)
     stop = threading.Event()
     stop.set()
-    assert scan_with_samples(host, root, "folder", {}, events.append, stop).report.cancelled
+    with pytest.raises(Cancelled):
+        scan_with_samples(host, root, "folder", {}, events.append, stop)
 
 
 def test_a_dataset_is_judged_on_its_test_part_else_on_all_its_images(host, tmp_path):

@@ -12,8 +12,10 @@ import pytest
 from alexnet_desktop.core.labelling import sorting
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.labelling.sorting import (
-    UNCERTAIN, Journal, class_folders, plan_sort, run_sort, safe_folder_name, sort_files, start_sort, undo_sort,
+    Journal, SortCancelled, SortJournalled, run_sort, sort_all, sort_files, start_sort, undo_all, undo_sort,
 )
+from alexnet_desktop.core.labelling.sort_plan import class_folders, plan_sort, relabel_plans, safe_folder_name
+from alexnet_desktop.core.labelling.session import UNCERTAIN_LABEL as UNCERTAIN
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -153,8 +155,9 @@ def test_a_move_stopped_after_k_of_n_resumes_and_undo_restores_the_tree_byte_for
             stop.set()
 
     journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True))
-    result = run_sort(journal.path, emit, stop)
-    assert result.cancelled and result.done == 5
+    with pytest.raises(SortCancelled) as stopped:
+        run_sort(journal.path, emit, stop)
+    assert (stopped.value.done, stopped.value.total, stopped.value.journal) == (5, 12, journal.path)
     assert len(tree(tmp_path / "in")) == 7 and len(tree(tmp_path / "out")) == 5
     assert run_sort(journal.path).done == 12
     assert tree(tmp_path / "in") == {}
@@ -391,3 +394,38 @@ def test_sort_and_undo_keep_the_files_modification_times(tmp_path, move):
     assert {p.read_bytes(): p.stat().st_mtime_ns for p in sorted_files} == stamps
     assert undo_sort(journal.path).problems == []
     assert {p.read_bytes(): p.stat().st_mtime_ns for p in (tmp_path / "in").rglob("*") if p.is_file()} == stamps
+
+
+def test_an_undo_stopped_part_way_is_finished_by_undoing_again(tmp_path):
+    labelled = make_inbox(tmp_path / "in")
+    original = tree(tmp_path / "in")
+    events, stop = [], threading.Event()
+
+    def emit(event):
+        events.append(event)
+        if isinstance(event, Progress) and event.done == 4 and "restored" in event.what:
+            stop.set()
+
+    result = sort_files(plan_sort(labelled, tmp_path / "out", move=True), emit)
+    assert isinstance(events[0], SortJournalled) and events[0].journal == result.journal and events[0].total == 12
+    with pytest.raises(SortCancelled) as stopped:
+        undo_sort(result.journal, emit, stop)
+    assert stopped.value.done == 4 and len(tree(tmp_path / "in")) == 4
+    assert undo_sort(result.journal).done == 12 and tree(tmp_path / "in") == original
+
+
+def test_a_relabel_across_two_datasets_has_a_journal_each_and_one_undo_puts_all_back(tmp_path):
+    for root in ("a", "b"):
+        for label in ("cat", "dog"):
+            (tmp_path / root / label).mkdir(parents=True)
+        (tmp_path / root / "cat" / "x.png").write_bytes(root.encode() * 10)
+    before = tree(tmp_path)
+    paths = [tmp_path / "a" / "cat" / "x.png", tmp_path / "b" / "cat" / "x.png"]
+    plans = relabel_plans(paths, "dog")
+    assert sorted(p.out for p in plans) == [tmp_path / "a", tmp_path / "b"]
+    journals, names = [], iter(tmp_path / f"j{i}.journal" for i in range(9))
+    results = sort_all(plans, lambda: next(names), lambda e: isinstance(e, SortJournalled) and journals.append(e.journal))
+    assert [r.done for r in results] == [1, 1] and len(set(journals)) == 2
+    assert (tmp_path / "a" / "dog" / "x.png").exists() and (tmp_path / "b" / "dog" / "x.png").exists()
+    assert [r.done for r in undo_all(journals)] == [1, 1]
+    assert tree(tmp_path) == before

@@ -78,12 +78,20 @@ def cmd_evaluate(args) -> int:
 
 def cmd_sort(args) -> int:
     from alexnet_desktop.core.labelling.predict import read_predictions, sort_labels
-    from alexnet_desktop.core.labelling.sorting import plan_sort, run_sort, start_sort
+    from alexnet_desktop.core.labelling.sort_plan import plan_sort
+    from alexnet_desktop.core.labelling.sorting import SortCancelled, SortJournalled, run_sort, sort_files
 
     printer = ProgressPrinter()
     stop = threading.Event()
+
+    def show(event) -> None:
+        if isinstance(event, SortJournalled):
+            print(f"journal: {event.journal}", file=sys.stderr)
+        else:
+            printer(event)
+
     if args.resume:
-        journal = Path(args.resume)
+        journal, job = args.resume, lambda: run_sort(args.resume, show, stop)
     else:
         if not args.predictions or not args.to:
             raise ValueError("give a PREDICTIONS file and --to DIR (or --resume JOURNAL)")
@@ -96,21 +104,33 @@ def cmd_sort(args) -> int:
             return 0
         if plan.left:
             print(f"{len(plan.left)} file(s) left where they are (see --dry-run)", file=sys.stderr)
-        journal = start_sort(plan).path
-        print(f"journal: {journal}", file=sys.stderr)
-    result = run_stoppable(lambda: run_sort(journal, printer, stop), stop, printer)
-    if result is None or result.cancelled:
-        print(f"stopped after {result.done if result else '?'} file(s); finish with: alexnet-desktop sort --resume {journal}",
+        journal, job = None, lambda: sort_files(plan, show, stop)
+    try:
+        result = run_stoppable(job, stop, printer)
+    except SortCancelled as stopped:
+        print(f"stopped after {stopped.done} file(s); finish with: alexnet-desktop sort --resume {stopped.journal}",
               file=sys.stderr)
         return 130
-    print(f"sorted {result.done} file(s); undo with: alexnet-desktop undo {journal}")
+    if result is None:  # a second Ctrl-C: the journal still resumes it
+        print(f"interrupted; finish with: alexnet-desktop sort --resume {journal or '<the journal above>'}", file=sys.stderr)
+        return 130
+    print(f"sorted {result.done} file(s); undo with: alexnet-desktop undo {result.journal}")
     return 0
 
 
 def cmd_undo(args) -> int:
-    from alexnet_desktop.core.labelling.sorting import undo_sort
+    from alexnet_desktop.core.labelling.sorting import SortCancelled, undo_sort
 
-    result = undo_sort(args.journal, ProgressPrinter())
+    printer, stop = ProgressPrinter(), threading.Event()
+    try:
+        result = run_stoppable(lambda: undo_sort(args.journal, printer, stop), stop, printer)
+    except SortCancelled as stopped:
+        print(f"stopped after {stopped.done} of {stopped.total} file(s); finish with: alexnet-desktop undo {args.journal}",
+              file=sys.stderr)
+        return 130
+    if result is None:
+        print(f"interrupted; finish with: alexnet-desktop undo {args.journal}", file=sys.stderr)
+        return 130
     for path, why in result.problems:
         print(f"not undone: {path}: {why}", file=sys.stderr)
     kept = f"; {len(result.problems)} kept where they are (see above)" if result.problems else ""

@@ -38,6 +38,7 @@ class DataPage(QWidget):
             event=self._on_event,
             succeeded=self._on_scanned,
             failed=self._on_failed,
+            cancelled=self._on_cancelled,
             finished=self._scan_ended,
         )
         self._rescan = False
@@ -265,8 +266,6 @@ class DataPage(QWidget):
             text += self.tr(", <b>{0:,}</b> test images").format(sum(test_counts.values()))
         if report.rejected:
             text += self.tr("; <b>{0:,}</b> files cannot be used (see Files to check)").format(len(report.rejected))
-        if report.cancelled:
-            text = self.tr("Scan cancelled: {0} so far").format(text)
         for n in report.notes:
             text += f"<br>ℹ {html.escape(shown(n, core_text), quote=False)}"
         for w in report.warnings:
@@ -288,6 +287,15 @@ class DataPage(QWidget):
         self._show_empty(self.tr("No images to show: the dataset could not be read."))
         self.state.set_scanning(False, message)
 
+    def _on_cancelled(self) -> None:
+        if self._rescan:
+            return
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setTextFormat(Qt.PlainText)
+        self.status.setText(self.tr("Scan cancelled. Scan reads the dataset again; training checks it anyway."))
+        self._show_empty(self.tr("Scan cancelled."))
+
     def layouts_text(self) -> str:
         """The dataset layouts the loaders understand, in words, one a line."""
         lines = [f"• {plugin_text(loader.name)}: {plugin_text(loader.description)}"
@@ -298,7 +306,7 @@ class DataPage(QWidget):
         if self._rescan:
             self._rescan = False
             self.start_scan()
-        elif self.state.scanning:  # cancelled, or ended without a report
+        elif self.state.scanning:  # cancelled
             self.state.set_scanning(False)
         self._update_buttons()
 

@@ -20,7 +20,8 @@ from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.predict import Prediction
 from alexnet_desktop.core.labelling.predict_folder import ModelReady
 from alexnet_desktop.core.runs.folder import RunFolder, effective_status, list_runs
-from alexnet_desktop.core.labelling.sorting import plan_sort, start_sort, run_sort, undo_sort
+from alexnet_desktop.core.labelling.sort_plan import relabel_plans
+from alexnet_desktop.core.labelling.sorting import SortJournalled, sort_all, undo_all
 from alexnet_desktop.gui.plots import PointLabels
 from alexnet_desktop.core.runs.manifest import optimistic_note
 from alexnet_desktop.core.wording import shown
@@ -136,9 +137,10 @@ class EvaluatePage(QWidget):
         self.state = state
         self.runner = JobRunner(self, event=self._on_event, succeeded=self.show_evaluation, failed=self._on_failed,
                                 finished=self._update_buttons, cancelled=self._on_cancelled)
-        self.fix_runner = JobRunner(self, succeeded=self._fixed, failed=self._on_failed, finished=self._update_buttons)
+        self.fix_runner = JobRunner(self, event=self._on_fix_event, succeeded=self._fixed, failed=self._on_fix_failed,
+                                    finished=self._update_buttons)
         self.evaluation: Evaluation | None = None
-        self.last_journal: Path | None = None
+        self.last_journals: list[Path] = []  # of the last move, for Undo move
         self.session = LabelSession()
         self.loader = ThumbnailLoader(parent=self)
         self.grid_model = GridModel(self.session, self.loader, self)
@@ -345,24 +347,26 @@ class EvaluatePage(QWidget):
                                              self.evaluation.class_names, suggestion, False)
             if not ok:
                 return
-        # A class folder's parent is the dataset folder: the file goes to its sibling class folder.
-        groups: dict[Path, list[Path]] = {}
-        for i in rows:
-            path = self.session.rows[i].path
-            groups.setdefault(path.parent.parent, []).append(path)
-        journals = []
-        for root, paths in groups.items():
-            plan = plan_sort([(p, label) for p in paths], root, move=True)
-            journals.append(start_sort(plan, self.state.workspace.new_journal("relabel")).path)
-        self.last_journal = journals[-1]
-        self.fix_runner.start(lambda emit, stop: ("moved", [run_sort(j, emit, stop) for j in journals]))
+        plans = relabel_plans([self.session.rows[i].path for i in rows], label)
+        workspace = self.state.workspace
+        self.last_journals = []
+        self.fix_runner.start(lambda emit, stop: ("moved", sort_all(plans, lambda: workspace.new_journal("relabel"),
+                                                                     emit, stop)))
         self._update_buttons()
+
+    def _on_fix_failed(self, message: str, _tb: str) -> None:
+        # Every file is whole (core/labelling/sorting.py); Undo move puts back what was moved.
+        self.cell_title.setText(self.tr("<b>Could not move:</b> {0}").format(message))
+
+    def _on_fix_event(self, event) -> None:
+        if isinstance(event, SortJournalled):
+            self.last_journals.append(event.journal)
 
     def undo_move(self) -> None:
         """Put the files of the last move back."""
-        if self.last_journal is not None and not self.fix_runner.is_running():
-            journal = self.last_journal
-            self.fix_runner.start(lambda emit, stop: ("undone", [undo_sort(journal, emit)]))
+        if self.last_journals and not self.fix_runner.is_running():
+            journals = list(self.last_journals)
+            self.fix_runner.start(lambda emit, stop: ("undone", undo_all(journals, emit, stop)))
 
     def _fixed(self, result) -> None:
         kind, results = result
@@ -372,7 +376,7 @@ class EvaluatePage(QWidget):
                                             "effect, or Undo move. Train again to learn from the corrected data.")
                                     .format(done))
         else:
-            self.last_journal = None
+            self.last_journals = []
             self.cell_title.setText(self.tr("Put {0} file(s) back.").format(done))
         self._update_buttons()
 
@@ -422,4 +426,4 @@ class EvaluatePage(QWidget):
         self.check_button.setEnabled(self.run_combo.count() > 0)
         self.cancel_button.setEnabled(self.runner.is_running())
         self.move_button.setEnabled(not busy and bool(self.session.rows))
-        self.undo_button.setEnabled(not busy and self.last_journal is not None)
+        self.undo_button.setEnabled(not busy and bool(self.last_journals))

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.events import Progress
 from alexnet_desktop.core.labelling.session import LabelSession
 from alexnet_desktop.core.labelling.predict import PredictionWriter
-from alexnet_desktop.core.labelling.sorting import SortPlan, plan_sort, run_sort, start_sort, undo_sort
+from alexnet_desktop.core.labelling.sort_plan import SortPlan, plan_sort
+from alexnet_desktop.core.labelling.sorting import SortJournalled, sort_files, undo_all
 from alexnet_desktop.core.wording import shown, shown_error
 from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.state import AppState
@@ -65,7 +66,6 @@ class Sorter(QObject):
     page's progress bar and status line; `changed` when a job starts or ends."""
 
     changed = Signal()
-    ended = Signal(str, object)  # "sort" or "undo" and its SortResult; "failed" and None
     moved = Signal(object)  # {old path: new path} of the files a move (or its undo) carried
 
     def __init__(self, session: LabelSession, state: AppState, progress: QProgressBar, status: QLabel,
@@ -75,7 +75,9 @@ class Sorter(QObject):
         self.last_journal: Path | None = None
         self._plan: SortPlan | None = None  # the plan of the last sort, to follow its moved files
         self.runner = JobRunner(self, event=self._on_sort_event, succeeded=self._on_sorted,
-                                failed=self._on_sort_failed, finished=self.changed)
+                                failed=self._on_sort_failed, cancelled=self._on_sort_cancelled, finished=self.changed)
+        self._progress = (0, 0)  # the running job's files done and in all
+        self._undoing = False  # the running job is an undo
 
     def is_running(self) -> bool:
         """True while a sort, undo or dataset addition runs."""
@@ -133,11 +135,11 @@ class Sorter(QObject):
 
     def start_sort(self, plan: SortPlan) -> None:
         """Journal `plan` and carry it out in a worker; Undo becomes available."""
-        journal = start_sort(plan, self.state.workspace.new_journal("sort")).path
-        self.last_journal, self._plan = journal, plan
+        self.last_journal, self._plan, self._progress, self._undoing = None, plan, (0, len(plan.steps)), False
+        journal = self.state.workspace.new_journal("sort")
         self.progress.setRange(0, max(1, len(plan.steps)))
         self.status.setText(self.tr("Sorting into {0}… (journal {1})").format(plan.out, journal))
-        self.runner.start(lambda emit, stop: ("sort", run_sort(journal, emit, stop)))
+        self.runner.start(lambda emit, stop: ("sort", sort_files(plan, emit, stop, journal)))
         self.changed.emit()
 
     def undo_last_sort(self) -> None:
@@ -146,7 +148,8 @@ class Sorter(QObject):
             return
         journal = self.last_journal
         self.status.setText(self.tr("Undoing the last sort…"))
-        self.runner.start(lambda emit, stop: ("undo", undo_sort(journal, emit)))
+        self._undoing = True
+        self.runner.start(lambda emit, stop: ("undo", undo_all([journal], emit, stop)[0]))
         self.changed.emit()
 
     def add_corrections(self, dataset: Path | None = None) -> None:
@@ -164,24 +167,33 @@ class Sorter(QObject):
         self.confirm_and_sort(lambda move: plan_sort(labelled, dataset, move=move))
 
     def _on_sort_event(self, event) -> None:
-        if isinstance(event, Progress) and event.total:
+        if isinstance(event, SortJournalled):
+            self.last_journal = event.journal
+        elif isinstance(event, Progress) and event.total:
+            self._progress = (event.done, event.total)
             self.progress.setRange(0, event.total)
             self.progress.setValue(event.done)
 
     def _on_sorted(self, result) -> None:
         kind, r = result
         self._follow(kind)
-        self.ended.emit(kind, r)
         if kind == "undo":
             problems = self.tr("; {0} not undone (hover for why)").format(len(r.problems)) if r.problems else ""
             self.status.setText(self.tr("Undone: {0} of {1} file(s) put back{2}").format(r.done, r.total, problems))
             self.status.setToolTip(entries_tooltip(r.problems))
             self.last_journal = None
-        elif r.cancelled:
-            self.status.setText(self.tr("Sorting stopped after {0} of {1} file(s); every file is whole. "
-                                        "Undo puts them back.").format(r.done, r.total))
         else:
             self.status.setText(self.tr("Sorted {0:,} file(s). Undo last sort puts them back.").format(r.done))
+
+    def _on_sort_cancelled(self) -> None:
+        # Stopped between two files (core SortCancelled): every file whole, the journal kept.
+        self._follow("undo" if self._undoing else "sort")
+        if self._undoing:
+            self.status.setText(self.tr("Undo stopped after {0} of {1} file(s); every file is whole. "
+                                        "Undo again to finish it.").format(*self._progress))
+            return
+        self.status.setText(self.tr("Sorting stopped after {0} of {1} file(s); every file is whole. "
+                                    "Undo puts them back.").format(*self._progress))
 
     def _follow(self, kind: str) -> None:
         """Say which files a move (or its undo) carried where, as found on disk now."""
@@ -197,6 +209,5 @@ class Sorter(QObject):
 
     def _on_sort_failed(self, message: str, _tb: str) -> None:
         self._follow("sort")  # what was moved before it stopped
-        self.ended.emit("failed", None)
         self.status.setText(self.tr("<b>Sorting stopped:</b> {0}. Every file is whole; Undo puts back what was done.").format(
             html.escape(message, quote=False)))

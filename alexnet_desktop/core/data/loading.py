@@ -38,7 +38,7 @@ def scan_data(
     stop: threading.Event | None = None,
 ) -> tuple[Dataset, ScanReport]:
     """Open `data` (see `load_dataset`) and check every file of it, its test part included;
-    emits a `Message`, then `Progress`. A set `stop` ends the check early (`report.cancelled`)."""
+    emits a `Message`, then `Progress`. A set `stop` raises `Cancelled`."""
     dataset = load_dataset(host, data, loader_id, options)
     emit(Message(say("Checking {0:,} images in {1}…", len(dataset.samples) + len(dataset.test_samples), data)))
     return dataset, scan_dataset(dataset, emit, stop)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from alexnet_desktop.core.data.images import ImageDecodeError, list_image_files, probe_image
 from alexnet_desktop.core.events import Emit, Progress, no_emit
+from alexnet_desktop.core.jobs import stop_point
 
 
 @dataclass
@@ -23,14 +24,12 @@ class PredictInput:
     images: list[Path] = field(default_factory=list)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     passed_over: list[tuple[Path, str]] = field(default_factory=list)
-    cancelled: bool = False
 
     def to_dict(self) -> dict:
         """The report as `scan --json` prints it."""
         return {"kind": "predict-input", "root": str(self.root), "images": len(self.images),
                 "unreadable": [{"path": str(p), "reason": r} for p, r in self.unreadable],
-                "passed_over": [{"path": str(p), "reason": r} for p, r in self.passed_over],
-                "cancelled": self.cancelled}
+                "passed_over": [{"path": str(p), "reason": r} for p, r in self.passed_over]}
 
 
 def is_predict_input(folder: Path) -> bool:
@@ -40,14 +39,12 @@ def is_predict_input(folder: Path) -> bool:
 
 def check_predict_input(folder: Path, emit: Emit = no_emit, stop: threading.Event | None = None) -> PredictInput:
     """Read the header of every image directly in `folder`; emits `Progress`. A set `stop`
-    ends it early (`cancelled`)."""
+    raises `Cancelled`."""
     listing = list_image_files(folder, recursive=False)
     out = PredictInput(Path(folder), passed_over=listing.passed_over())
     total = len(listing.files)
     for n, path in enumerate(listing.files, start=1):
-        if stop is not None and stop.is_set():
-            out.cancelled = True
-            break
+        stop_point(stop)
         try:
             probe_image(path)
         except ImageDecodeError as exc:

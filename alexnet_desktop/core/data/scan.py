@@ -20,6 +20,7 @@ from pathlib import Path
 from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.data.datasets import Dataset, Sample
 from alexnet_desktop.core.events import Emit, Progress, no_emit
+from alexnet_desktop.core.jobs import stop_point
 from alexnet_desktop.core.data.images import SUFFIX_FORMATS, ImageDecodeError, decode_image, probe_image
 
 TINY_SIDE = 32  # images smaller than this on either side carry little for AlexNet
@@ -43,7 +44,6 @@ class ScanReport:
     flagged: list[tuple[Path, str]] = field(default_factory=list)  # used, but worth a look, and why
     digests: dict[Path, str] = field(default_factory=dict)  # content hash of every accepted file
     test_paths: set[Path] = field(default_factory=set)  # the files of the dataset's fixed test part
-    cancelled: bool = False
 
     def counts(self, part: str = "train") -> dict[str, int]:
         """Accepted images per class, in class order, of the training part or the "test" part."""
@@ -73,7 +73,6 @@ class ScanReport:
             "warnings": self.warnings,
             "notes": self.notes,
             "flagged": [{"path": str(p), "reason": r} for p, r in self.flagged],
-            "cancelled": self.cancelled,
         }
 
     def to_json(self) -> str:
@@ -118,8 +117,7 @@ def find_leaks(train: list[Sample], held_out: list[Sample], digests: dict[Path, 
 def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event | None = None) -> ScanReport:
     """Decode every sample of `dataset` (at a small size) and report what can be used.
 
-    Emits `Progress` events; when `stop` is set, returns what was checked so far with
-    `cancelled=True`.
+    Emits `Progress` events; a set `stop` raises `Cancelled` (a scan writes nothing).
     """
     report = ScanReport(dataset.root, dataset.loader_id, list(dataset.class_names))
     report.passed_over = list(dataset.passed_over)
@@ -132,9 +130,7 @@ def scan_dataset(dataset: Dataset, emit: Emit = no_emit, stop: threading.Event |
     with ThreadPoolExecutor(max_workers=workers) as pool:
         chunk = 64
         for start in range(0, total, chunk):
-            if stop is not None and stop.is_set():
-                report.cancelled = True
-                break
+            stop_point(stop)
             for c in pool.map(_check, samples[start : start + chunk]):
                 checked.append(c)
                 if c.reason is None:

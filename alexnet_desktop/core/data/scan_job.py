@@ -20,8 +20,7 @@ THUMB_SIZE = 128
 
 @dataclass(frozen=True)
 class ScannedWithSamples:
-    """The scan's report, sample thumbnails of its training part, and whether it has a test part.
-    A scan stopped part-way says so in `report.cancelled` (its report covers what was read)."""
+    """The scan's report, sample thumbnails of its training part, and whether it has a test part."""
 
     report: ScanReport
     samples: list[Thumbnail]
@@ -31,7 +30,8 @@ class ScannedWithSamples:
 def scan_with_samples(host: Any, path: str | Path, loader_id: str | None, options: dict[str, Any], emit: Emit,
                       stop: threading.Event) -> ScannedWithSamples:
     """Load and check the dataset at `path` with `loader_id` and its `options`, then decode up
-    to SAMPLES_PER_CLASS random training images of each class; emits the scan's progress."""
+    to SAMPLES_PER_CLASS random training images of each class; emits the scan's progress, and
+    a set `stop` raises `Cancelled`."""
     _, report = scan_data(host, path, loader_id, options, emit, stop)
     picked = pick_samples(report.training_part(), SAMPLES_PER_CLASS, SAMPLE_LIMIT)
     return ScannedWithSamples(report, thumbnails(picked, THUMB_SIZE), bool(report.test_paths))

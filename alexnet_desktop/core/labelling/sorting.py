@@ -10,8 +10,8 @@ get), then carried out step by step under an append-only journal (`journal.py`, 
 - the journal records each step before it starts and after each stage, flushed to disk, so
   a sort that was cancelled, crashed or killed is resumed from its journal, and any sort,
   finished or not, is undone from it (a moved file goes back, a copy is removed);
-- class names become safe folder names (no separators, no "." or "..", no reserved
-  Windows names), and nothing is ever written outside the output folder.
+- nothing is ever written outside the output folder (`sort_plan.py` makes the plan, with
+  safe folder names).
 
 At any moment each file is whole in at least one place; only the one file in flight can
 briefly exist twice (source and verified copy), which resume and undo both resolve.
@@ -21,167 +21,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Sequence
 
-from alexnet_desktop.core.wording import N_, Translate, same, say
+from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
+from alexnet_desktop.core.jobs import Cancelled
 from alexnet_desktop.core.labelling.journal import Journal
+from alexnet_desktop.core.labelling.sort_plan import SortPlan
 
-UNCERTAIN = "uncertain"
 _CHUNK = 1 << 20
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
-def safe_folder_name(name: str) -> str:
-    """`name` made into one safe folder name on Linux, macOS and Windows.
-
-    Separators, control characters and characters Windows forbids become "_"; leading
-    dots (".", "..", hidden names) become "_"; trailing dots and spaces (which Windows
-    drops) are removed; reserved device names (CON, NUL, COM1...) get a "_" suffix; the
-    result is at most 100 characters and never empty.
-    """
-    text = unicodedata.normalize("NFC", str(name)).strip()
-    text = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]', "_", text)
-    text = text.rstrip(". ")
-    # A leading dot would hide the folder ("." and ".." are not names at all).
-    text = re.sub(r"^\.+", "_", text) or "_unnamed"
-    if text.split(".")[0].upper() in _RESERVED:
-        text += "_"
-    return text[:100]
-
-
-def class_folders(labels: Iterable[str]) -> dict[str, str]:
-    """Each label's folder name: safe, and distinct even when two labels make the same name
-    ("a/b" and "a_b") or differ only in case (which case-insensitive file systems merge)."""
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for label in sorted(set(labels)):
-        base = safe_folder_name(label)
-        name, n = base, 2
-        while name.casefold() in taken:
-            name = f"{base}_{n}"
-            n += 1
-        taken.add(name.casefold())
-        out[label] = name
-    return out
-
-
-@dataclass(frozen=True)
-class SortStep:
-    """One file: where it is, where it goes."""
-
-    index: int
-    source: Path
-    dest: Path
-    label: str
-
-
-@dataclass
-class SortPlan:
-    """What a sort will do (the dry run): its steps, and the files it leaves alone and why."""
-
-    out: Path
-    move: bool
-    steps: list[SortStep]
-    left: list[tuple[Path, str]] = field(default_factory=list)
-    folders: dict[str, str] = field(default_factory=dict)  # label -> folder name
-
-    def counts(self) -> dict[str, int]:
-        """Files per destination folder."""
-        out: dict[str, int] = {}
-        for s in self.steps:
-            out[s.dest.parent.name] = out.get(s.dest.parent.name, 0) + 1
-        return out
-
-    def describe(self, tr: Translate = same) -> str:
-        """The dry run as text: what goes where, renames, and what is left alone."""
-        what = tr("Would move {0} file(s) into {1}:") if self.move else tr("Would copy {0} file(s) into {1}:")
-        lines = [what.format(len(self.steps), self.out)]
-        lines += [f"  {folder}/: {n}" for folder, n in sorted(self.counts().items())]
-        renamed = [s for s in self.steps if s.dest.name != s.source.name]
-        if renamed:
-            lines.append(tr("{0} file(s) renamed to avoid a name already taken, e.g. {1} -> {2}/{3}").format(
-                len(renamed), renamed[0].source.name, renamed[0].dest.parent.name, renamed[0].dest.name))
-        odd = [(label, f) for label, f in self.folders.items() if label != f]
-        if odd:
-            lines.append(tr("Class names changed to safe folder names: ") + ", ".join(f"{a!r} -> {b!r}" for a, b in odd))
-        if self.left:
-            lines.append(tr("{0} file(s) left where they are:").format(len(self.left)))
-            lines += [f"  {p}: {why}" for p, why in self.left[:20]]
-        return "\n".join(lines)
-
-
-NAME_MAX = 255  # bytes in one file name on the common file systems
-
-
-def _name_key(name: str) -> str:
-    # Case- and normalisation-blind, as the destination may be (exFAT sticks, macOS):
-    # "Case.png" and "case.png", or "café" composed and decomposed, must not meet there.
-    return unicodedata.normalize("NFC", name).casefold()
-
-
-def _fit(stem: str, tail: str) -> str:
-    """`stem + tail`, the stem shortened (by whole characters) to fit NAME_MAX bytes."""
-    while len(os.fsencode(stem + tail)) > NAME_MAX and stem:
-        stem = stem[:-1]
-    return stem + tail
-
-
-def _unique(folder: Path, name: str, taken: set[str]) -> Path:
-    stem, suffix = Path(name).stem, Path(name).suffix
-    candidate, n = name, 2
-    while _name_key(candidate) in taken or (folder / candidate).exists() or (folder / candidate).is_symlink():
-        candidate = _fit(stem, f" ({n}){suffix}")
-        n += 1
-    taken.add(_name_key(candidate))
-    return folder / candidate
-
-
-def plan_sort(
-    labelled: Iterable[tuple[str | Path, str | None]],
-    out: str | Path,
-    *,
-    move: bool = False,
-    left: Iterable[tuple[Path, str]] = (),
-) -> SortPlan:
-    """Plan copying (or moving) each `(file, label)` to `out/<label folder>/`; a label of None
-    sends the file to `out/uncertain/`. Missing and non-regular files are left with a reason,
-    after the files the caller already leaves (`left`, e.g. ones that could not be read)."""
-    # abspath, not Path.absolute(): "../sorted" is normalised, so every check of "inside
-    # the output folder" compares like with like.
-    out = Path(os.path.abspath(out))
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(say("{0}: exists and is not a folder", out))
-    items = [(Path(os.path.abspath(p)), UNCERTAIN if label is None else str(label)) for p, label in labelled]
-    folders = class_folders(label for _, label in items)
-    steps: list[SortStep] = []
-    left = list(left)
-    taken: dict[str, set[str]] = {}
-    seen: set[Path] = set()
-    for source, label in items:
-        if source in seen:
-            left.append((source, say("listed twice; sorted once")))
-            continue
-        seen.add(source)
-        if source.is_symlink() or not source.is_file():
-            gone = not source.exists() and not source.is_symlink()
-            left.append((source, say("missing") if gone else say("not a regular file")))
-            continue
-        folder = out / folders[label]
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            raise ValueError(say("{0}: exists and is not a plain folder; the sort would write outside {1}", folder, out))
-        if source.parent == folder:
-            left.append((source, say("already in its class folder")))
-            continue
-        dest = _unique(folder, source.name, taken.setdefault(folder.name, set()))
-        steps.append(SortStep(len(steps), source, dest, label))
-    return SortPlan(out, move, steps, left, folders)
 
 
 class SortStopped(OSError):
@@ -193,6 +45,15 @@ class SortStopped(OSError):
         self.journal, self.done, self.total = journal, done, total
 
 
+class SortCancelled(Cancelled):
+    """A sort (or undo) stopped as asked between two files: every file is whole, and the same
+    call on its journal finishes it (or undo puts back what it moved)."""
+
+    def __init__(self, journal: Path, done: int, total: int) -> None:
+        super().__init__(journal)
+        self.journal, self.done, self.total = journal, done, total
+
+
 @dataclass
 class SortResult:
     """How a sort (or its undo) ended."""
@@ -200,7 +61,6 @@ class SortResult:
     journal: Path
     done: int
     total: int
-    cancelled: bool = False
     problems: list[tuple[Path, str]] = field(default_factory=list)
 
 
@@ -282,7 +142,7 @@ def run_sort(
 ) -> SortResult:
     """Carry out (or resume) the sort its journal describes, from wherever it got to.
 
-    Stops cleanly between files when `stop` is set; any error stops the sort with every
+    A set `stop` raises `SortCancelled` between files; any error stops the sort with every
     file whole, and the same call resumes it later.
     """
     journal = Journal(Path(journal_path))
@@ -301,7 +161,7 @@ def run_sort(
         if step["state"] == "done":
             continue
         if stop is not None and stop.is_set():
-            return SortResult(journal.path, done, total, cancelled=True)
+            raise SortCancelled(journal.path, done, total)
         try:
             _sort_step(journal, out, move, index, step, state.source_folder_recorded)
         except OSError as exc:
@@ -351,10 +211,35 @@ def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[s
         step["state"] = "done"
 
 
+@dataclass(frozen=True)
+class SortJournalled:
+    """A sort job's first event: the journal is written, so Undo can put back whatever the
+    sort moves from now on."""
+
+    journal: Path
+    total: int
+
+
 def sort_files(plan: SortPlan, emit: Emit = no_emit, stop: threading.Event | None = None,
                journal_path: str | Path | None = None) -> SortResult:
-    """Journal and carry out `plan` in one call."""
-    return run_sort(start_sort(plan, journal_path).path, emit, stop)
+    """The sort job: journal `plan` (`SortJournalled`), then carry it out (`Progress`; a stop
+    raises `SortCancelled`, and `run_sort` on the journal finishes it)."""
+    journal = start_sort(plan, journal_path).path
+    emit(SortJournalled(journal, len(plan.steps)))
+    return run_sort(journal, emit, stop)
+
+
+def sort_all(plans: Sequence[SortPlan], new_journal: Callable[[], str | Path | None] = lambda: None,
+             emit: Emit = no_emit, stop: threading.Event | None = None) -> list[SortResult]:
+    """`sort_files` for each plan in turn, each under a journal of its own at `new_journal()`
+    (a relabel that touches several dataset folders); a stop leaves the plans not begun untouched."""
+    return [sort_files(plan, emit, stop, new_journal()) for plan in plans]
+
+
+def undo_all(journals: Sequence[str | Path], emit: Emit = no_emit,
+             stop: threading.Event | None = None) -> list[SortResult]:
+    """The undo job: `undo_sort` for each journal, the last sorted first."""
+    return [undo_sort(journal, emit, stop) for journal in reversed(journals)]
 
 
 def _inside_sort(dest: Path, out: Path) -> bool:
@@ -372,7 +257,7 @@ def _holds(path: Path, recorded: tuple[Any, Any]) -> bool:
         return False
 
 
-def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
+def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Event | None = None) -> SortResult:
     """Put every file of a sort back as it was: moved files return to where they came from,
     copies are removed, and the folders the sort made are removed when empty.
 
@@ -382,7 +267,8 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
     original replaced by a different file (a camera reusing names), an original deleted after
     a copy-sort (the copy is then the only one), a path outside the sort's class folders (a
     hand-edited journal). Kept files are not marked undone, so undo may be run again once the
-    cause is fixed. Undo is journalled too: an interrupted undo is finished by running it again.
+    cause is fixed. Undo is journalled too: an interrupted (or stopped: `SortCancelled`) undo is
+    finished by running it again.
     """
     journal = Journal(Path(journal_path))
     state = journal.state()
@@ -392,6 +278,8 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit) -> SortResult:
     total = len(steps)
     count = total - len(todo)
     for index in todo:
+        if stop is not None and stop.is_set():
+            raise SortCancelled(journal.path, count, total)
         step = steps[index]
         if index in state.changed:
             problems.append((Path(str(step.get("dst", journal.path))),

@@ -13,7 +13,6 @@ from alexnet_desktop.core.data.loading import load_dataset
 from alexnet_desktop.core.data.scan import ScanReport, find_leaks, scan_dataset
 from alexnet_desktop.core.events import Emit, Message
 from alexnet_desktop.core.labelling.corrections import Applied, Correction, apply_corrections
-from alexnet_desktop.core.jobs import Cancelled
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.training.config import TrainConfig
 from alexnet_desktop.core.wording import say
@@ -49,8 +48,6 @@ def prepare_data(config: TrainConfig, host: PluginHost, emit: Emit, stop: thread
             emit(Message(line, level))
     emit(Message(say("Checking {0:,} images in {1}…", len(dataset.samples) + len(dataset.test_samples), config.data)))
     report = scan_dataset(dataset, emit, stop)
-    if report.cancelled:
-        raise Cancelled()
     split = Split(config.val_split if config.val_source == "split" else 0.0, config.seed, config.stratified)
     train_samples, val_samples = split.apply(report.training_part(), report.digests)
     if config.val_source == "test":
