@@ -94,10 +94,10 @@ def host():
 def resolve_data(data: str) -> str:
     """`demo` names the built-in demo dataset (written into the workspace on first use)."""
     if data == DEMO_KEYWORD and not Path(data).exists():
+        from alexnet_desktop.core.data.loading import DEMO_LOADER, write_generated
         from alexnet_desktop.core.workspace import Workspace
 
-        loader = host().loader("demo-shapes")
-        return str(loader.prepare(Workspace.default().ensure().datasets_dir))
+        return str(write_generated(host(), DEMO_LOADER, Workspace.default().ensure().datasets_dir))
     return data
 
 

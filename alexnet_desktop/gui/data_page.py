@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.wording import shown
+from alexnet_desktop.core.data.loading import DEMO_LOADER, write_generated
 from alexnet_desktop.core.data.scan_job import ScannedWithSamples, scan_with_samples
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.image_grid import ImageGrid
@@ -22,7 +23,6 @@ from alexnet_desktop.gui.state import AppState
 from alexnet_desktop.gui.widgets import OptionsForm, button, heading, hrow, scrolled, titled
 from alexnet_desktop.gui.worker import JobRunner
 
-DEMO_LOADER = "demo-shapes"
 
 class DataPage(QWidget):
     """Pick a folder (or file) and a loader; the scan runs in a worker and reports classes,
@@ -41,6 +41,8 @@ class DataPage(QWidget):
             cancelled=self._on_cancelled,
             finished=self._scan_ended,
         )
+        self.demo_runner = JobRunner(self, event=self._on_event, succeeded=self._demo_written, failed=self._demo_failed,
+                                     finished=self._update_buttons)
         self._rescan = False
 
         self.path_edit = QLineEdit()
@@ -172,17 +174,25 @@ class DataPage(QWidget):
         self.split_panel.shutdown()
 
     def use_demo(self) -> None:
-        """Write the demo dataset into the workspace (once) and choose it."""
+        """Write the demo dataset into the workspace (once, in a worker) and choose it."""
         loader = self.state.host.loaders.get(DEMO_LOADER)
         if loader is None or loader.prepare is None:
             self.status.setText(self.tr("The demo dataset plugin is not installed or failed to load (see Plugins)."))
             return
-        try:
-            root = loader.prepare(self.state.workspace.ensure().datasets_dir)
-        except OSError as exc:
-            self.status.setText(self.tr("Could not write the demo dataset: {0}").format(exc))
+        if self.runner.is_running() or self.demo_runner.is_running():
             return
+        host, datasets = self.state.host, self.state.workspace.datasets_dir
+        self.progress.setRange(0, 0)
+        self.demo_runner.start(lambda emit, stop: write_generated(host, DEMO_LOADER, datasets, emit, stop))
+        self._update_buttons()
+
+    def _demo_written(self, root: Path) -> None:
         self.choose_folder(root, DEMO_LOADER)
+
+    def _demo_failed(self, message: str, _tb: str) -> None:
+        self.progress.setRange(0, 1)
+        self.status.setTextFormat(Qt.PlainText)
+        self.status.setText(self.tr("Could not write the demo dataset: {0}").format(message))
 
     def _set_loader(self, loader_id: str) -> None:
         index = self.loader_combo.findData(loader_id)
@@ -320,10 +330,10 @@ class DataPage(QWidget):
         self.check_dialog.start()
 
     def _update_buttons(self) -> None:
-        busy = self.runner.is_running()
+        busy = self.runner.is_running() or self.demo_runner.is_running()
         self.scan_button.setEnabled(not busy and self.state.data_path is not None)
         self.check_button.setEnabled(not busy and self.state.data_path is not None)
-        self.cancel_button.setEnabled(busy)
+        self.cancel_button.setEnabled(self.runner.is_running())  # the demo's writing is short, and whole or absent
         self.browse_button.setEnabled(not busy)
         self.file_button.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)

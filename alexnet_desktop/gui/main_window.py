@@ -12,7 +12,8 @@ from alexnet_desktop import __version__
 from alexnet_desktop.core import tf_runtime
 from alexnet_desktop.core.threads import lower_priority
 from alexnet_desktop.core.wording import shown
-from alexnet_desktop.gui.data_page import DEMO_LOADER, DataPage
+from alexnet_desktop.core.data.loading import DEMO_LOADER
+from alexnet_desktop.gui.data_page import DataPage
 from alexnet_desktop.gui.desktop import SHORTCUTS, RecentList, about_html, app_icon
 from alexnet_desktop.gui.evaluate_page import EvaluatePage
 from alexnet_desktop.gui.model_page import ModelPage

@@ -133,26 +133,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>Sample images</source>
-      <translation>样例图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>File</source>
-      <translation>文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>Why</source>
-      <translation>原因</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Overview</source>
       <translation>概览</translation>
     </message>
@@ -180,6 +160,26 @@
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Dataset</source>
       <translation>数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Sample images</source>
+      <translation>样例图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Why</source>
+      <translation>原因</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -270,11 +270,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>Scan cancelled: {0} so far</source>
-      <translation>扫描已取消：截至目前 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Could not read the dataset: {0}</source>
       <translation>无法读取数据集：{0}</translation>
     </message>
@@ -282,6 +277,16 @@
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>No images to show: the dataset could not be read.</source>
       <translation>没有可显示的图像：无法读取数据集。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Scan cancelled. Scan reads the dataset again; training checks it anyway.</source>
+      <translation>扫描已取消。点击“扫描”会重新读取数据集；训练时也会检查它。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Scan cancelled.</source>
+      <translation>扫描已取消。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -464,6 +469,24 @@
     </message>
   </context>
   <context>
+    <name>DevicePanel</name>
+    <message>
+      <location filename="../../alexnet_desktop/gui/device_panel.py" />
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/device_panel.py" />
+      <source>Not training yet; the status bar names the device TensorFlow found.</source>
+      <translation>尚未开始训练；状态栏会显示 TensorFlow 找到的设备。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/device_panel.py" />
+      <source>&lt;b&gt;Training on:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;训练设备：&lt;/b&gt;{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>EvaluatePage</name>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
@@ -537,31 +560,6 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>Class</source>
-      <translation>类别</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>Precision</source>
-      <translation>精确率</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>Recall</source>
-      <translation>召回率</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>F1</source>
-      <translation>F1</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
-      <source>Images</source>
-      <translation>图像</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Click a cell of the matrix to see its images, least confident first.</source>
       <translation>点击矩阵中的单元格查看其图像，置信度最低的在前。</translation>
     </message>
@@ -612,6 +610,31 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Precision</source>
+      <translation>精确率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Recall</source>
+      <translation>召回率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>F1</source>
+      <translation>F1</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>Images</source>
+      <translation>图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>Evaluating…</source>
       <translation>正在评估…</translation>
     </message>
@@ -654,6 +677,11 @@
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
       <source>The right class:</source>
       <translation>正确的类别：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
+      <source>&lt;b&gt;Could not move:&lt;/b&gt; {0}</source>
+      <translation>&lt;b&gt;无法移动：&lt;/b&gt;{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/evaluate_page.py" />
@@ -2083,13 +2111,18 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_sort.py" />
-      <source>Sorting stopped after {0} of {1} file(s); every file is whole. Undo puts them back.</source>
-      <translation>整理在 {1} 个文件中的第 {0} 个之后停止；每个文件都完好无损。撤销可将它们放回。</translation>
+      <source>Sorted {0:,} file(s). Undo last sort puts them back.</source>
+      <translation>已整理 {0:,} 个文件。“撤销上次整理”可将它们放回。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_sort.py" />
-      <source>Sorted {0:,} file(s). Undo last sort puts them back.</source>
-      <translation>已整理 {0:,} 个文件。“撤销上次整理”可将它们放回。</translation>
+      <source>Undo stopped after {0} of {1} file(s); every file is whole. Undo again to finish it.</source>
+      <translation>撤销在 {0}/{1} 个文件后停止；每个文件都完好。再次撤销即可完成。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_sort.py" />
+      <source>Sorting stopped after {0} of {1} file(s); every file is whole. Undo puts them back.</source>
+      <translation>整理在 {1} 个文件中的第 {0} 个之后停止；每个文件都完好无损。撤销可将它们放回。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_sort.py" />
@@ -2772,6 +2805,11 @@ Their models stay: they still predict, evaluate and export, and can be trained f
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>Training</source>
+      <translation>训练</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>The first layer's filters appear here after each epoch.</source>
       <translation>每轮结束后，第一层的卷积核会显示在这里。</translation>
     </message>
@@ -2789,11 +2827,6 @@ Their models stay: they still predict, evaluate and export, and can be trained f
       <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>First-layer filters</source>
       <translation>第一层卷积核</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>Training</source>
-      <translation>训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
@@ -2945,24 +2978,6 @@ Train again with batch size {1}?</source>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>Continue</source>
       <translation>继续</translation>
-    </message>
-  </context>
-  <context>
-    <name>DevicePanel</name>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>Device</source>
-      <translation>设备</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>Not training yet; the status bar names the device TensorFlow found.</source>
-      <translation>尚未开始训练；状态栏会显示 TensorFlow 找到的设备。</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>&lt;b&gt;Training on:&lt;/b&gt; {0}</source>
-      <translation>&lt;b&gt;训练设备：&lt;/b&gt;{0}</translation>
     </message>
   </context>
   <context>
@@ -3377,6 +3392,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/data/loading.py" />
       <source>Checking {0:,} images in {1}…</source>
       <translation>正在检查 {1} 中的 {0:,} 张图像…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>the loader {0!r} does not write a dataset of its own</source>
+      <translation>加载器 {0!r} 不会自行生成数据集</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>Writing the {0} dataset into {1}…</source>
+      <translation>正在将 {0} 数据集写入 {1}…</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/safe_pickle.py" />
@@ -3819,52 +3844,52 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>{0!r} 不是已有类别之一（{1}）</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>Would move {0} file(s) into {1}:</source>
       <translation>将移动 {0} 个文件到 {1}：</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>Would copy {0} file(s) into {1}:</source>
       <translation>将复制 {0} 个文件到 {1}：</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>{0} file(s) renamed to avoid a name already taken, e.g. {1} -&gt; {2}/{3}</source>
       <translation>{0} 个文件因重名而改名，例如 {1} -&gt; {2}/{3}</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>Class names changed to safe folder names: </source>
       <translation>类别名称改为安全的文件夹名：</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>{0} file(s) left where they are:</source>
       <translation>{0} 个文件保留在原处：</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>{0}: exists and is not a folder</source>
       <translation>{0}：已存在且不是文件夹</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>listed twice; sorted once</source>
       <translation>列出了两次；只整理一次</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>missing</source>
       <translation>不存在</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>{0}: exists and is not a plain folder; the sort would write outside {1}</source>
       <translation>{0}：已存在且不是普通文件夹；整理会写到 {1} 之外</translation>
     </message>
     <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <location filename="../../alexnet_desktop/core/labelling/sort_plan.py" />
       <source>already in its class folder</source>
       <translation>已在其类别文件夹中</translation>
     </message>

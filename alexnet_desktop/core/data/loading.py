@@ -1,6 +1,6 @@
-"""Opening a dataset by path with a loader plugin (the named one, or the most confident), and the
+"""Opening a dataset by path with a loader plugin (the named one, or the most confident); the
 scan job: the dataset opened and every file checked, as the Data page, `alexnet-desktop scan`
-and training all do it."""
+and training all do it; and the job that writes a dataset a loader makes itself (the demo)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from typing import Any
 from alexnet_desktop.core.data.datasets import Dataset
 from alexnet_desktop.core.data.scan import ScanReport, scan_dataset
 from alexnet_desktop.core.events import Emit, Message, no_emit
+from alexnet_desktop.core.jobs import stop_point
 from alexnet_desktop.core.plugins import PluginHost
 from alexnet_desktop.core.wording import say
+
+DEMO_LOADER = "demo-shapes"  # the loader that writes the built-in demo dataset (plugins/demo_shapes.py)
 
 
 def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, options: dict[str, Any]) -> Dataset:
@@ -42,3 +45,18 @@ def scan_data(
     dataset = load_dataset(host, data, loader_id, options)
     emit(Message(say("Checking {0:,} images in {1}…", len(dataset.samples) + len(dataset.test_samples), data)))
     return dataset, scan_dataset(dataset, emit, stop)
+
+
+def write_generated(host: PluginHost, loader_id: str, datasets_dir: Path, emit: Emit = no_emit,
+                    stop: threading.Event | None = None) -> Path:
+    """The job that writes the dataset the loader `loader_id` makes itself (the demo) under
+    `datasets_dir`, once, and returns its folder. The loader writes to a temporary folder
+    renamed into place (core/data/generated.py), so a stop or a crash leaves nothing half written;
+    a stop before it starts raises `Cancelled`."""
+    loader = host.loader(loader_id)
+    if loader.prepare is None:
+        raise ValueError(say("the loader {0!r} does not write a dataset of its own", loader_id))
+    stop_point(stop)
+    emit(Message(say("Writing the {0} dataset into {1}…", loader.name, datasets_dir)))
+    Path(datasets_dir).mkdir(parents=True, exist_ok=True)
+    return Path(loader.prepare(Path(datasets_dir)))
