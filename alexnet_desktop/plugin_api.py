@@ -38,7 +38,8 @@ from alexnet_desktop.core.data.datasets import (
     looks_like_class_folders,
 )
 from alexnet_desktop.core.data.generated import write_image_folders, write_once
-from alexnet_desktop.core.data.images import ImageDecodeError, decode_image, has_images, is_image_name, list_image_files
+from alexnet_desktop.core.data.image_files import has_images, is_image_name, list_image_files
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.data.safe_pickle import UnsafePickleError, load_arrays
 from alexnet_desktop.core.descriptors import Architecture, DatasetLoader, Exporter, Option, Pretrained, Recipe
 from alexnet_desktop.core.tf_runtime import keras, tensorflow

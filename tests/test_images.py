@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from alexnet_desktop.core.data.images import ImageDecodeError, decode_image, list_image_files, probe_image
+from alexnet_desktop.core.data.image_files import list_image_files
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image, probe_image
 
 
 def test_modes_become_uint8_rgb(tmp_path):

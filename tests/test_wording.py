@@ -69,7 +69,7 @@ def test_a_sentence_written_to_a_file_comes_back_translatable(tmp_path):
 
 
 def test_a_picture_in_an_unsupported_format_is_named_as_such_when_listed(tmp_path):
-    from alexnet_desktop.core.data.images import list_image_files
+    from alexnet_desktop.core.data.image_files import list_image_files
 
     (tmp_path / "IMG_0001.HEIC").write_bytes(b"\0\0\0\x18ftypheic" + bytes(40))
     (tmp_path / "notes.txt").write_text("x")

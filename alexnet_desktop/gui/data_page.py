@@ -33,14 +33,8 @@ class DataPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.runner = JobRunner(
-            self,
-            event=self._on_event,
-            succeeded=self._on_scanned,
-            failed=self._on_failed,
-            cancelled=self._on_cancelled,
-            finished=self._scan_ended,
-        )
+        self.runner = JobRunner(self, event=self._on_event, succeeded=self._on_scanned, failed=self._on_failed,
+                                cancelled=self._on_cancelled, finished=self._scan_ended)
         self.demo_runner = JobRunner(self, event=self._on_event, succeeded=self._demo_written, failed=self._demo_failed,
                                      finished=self._update_buttons)
         self._rescan = False

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.data.images import JUNK_DIRS, has_images, list_image_files
+from alexnet_desktop.core.data.image_files import JUNK_DIRS, has_images, list_image_files
 from alexnet_desktop.core.wording import say
 
 

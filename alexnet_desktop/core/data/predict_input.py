@@ -11,7 +11,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alexnet_desktop.core.data.images import ImageDecodeError, list_image_files, probe_image
+from alexnet_desktop.core.data.image_files import list_image_files
+from alexnet_desktop.core.data.images import ImageDecodeError, probe_image
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.jobs import stop_point
 

@@ -25,7 +25,8 @@ from alexnet_desktop.core.files import read_text, temporary_beside
 from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.events import Emit, Progress, no_emit
 from alexnet_desktop.core.data.datasets import unwrap_nesting
-from alexnet_desktop.core.data.images import FileListing, ImageDecodeError, decode_image, list_image_files
+from alexnet_desktop.core.data.image_files import FileListing, list_image_files
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.labelling.ranking import strict_ranks
 from alexnet_desktop.core.model.loaded import LoadedModel, as_probabilities, keras_reason
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.runs.manifest import MANIFEST, RunManifest, read_if_changed
-from alexnet_desktop.core.files import atomic_write_text, temporary_beside
+from alexnet_desktop.core.files import atomic_write_text
 from alexnet_desktop.core.wording import say
 
 HISTORY = "history.csv"

@@ -35,7 +35,6 @@ from alexnet_desktop.core.training.model_card import write_explanations, write_m
 from alexnet_desktop.core.files import atomic_write_text
 from alexnet_desktop.core.runs.folder import RunFolder
 from alexnet_desktop.core.wording import say
-from alexnet_desktop.core.files import read_text
 
 SPLIT = "split.csv"
 _EPS = 1e-7  # Keras' clipping of probabilities in cross-entropy

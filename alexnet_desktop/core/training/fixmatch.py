@@ -25,7 +25,7 @@ from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation, augment_batch, build_augmenter
 from alexnet_desktop.core.data.datasets import Sample
-from alexnet_desktop.core.data.images import list_image_files
+from alexnet_desktop.core.data.image_files import list_image_files
 from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
 from alexnet_desktop.core.wording import say
