@@ -33,10 +33,8 @@ SPREAD = ("tests.test_readme_commands", "tests.test_reopen")
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items) -> None:
     """A test that drives the main window is marked `window` (left out of the quick loop). Every
-    other module's tests are marked as one xdist group, meant to keep a module's fixtures on one
-    worker. Not in effect yet: pytest-xdist 3.8 applies a group by renaming `item._nodeid`, which
-    pytest 9 no longer reads (its `nodeid` comes from `_id`), so a module's tests reach both
-    workers and module fixtures are made twice (issue 29's note)."""
+    other module's tests are marked as one xdist group, so a module's fixtures are made on one
+    worker only (see `pytest_collection_finish`)."""
     for item in items:
         if "window" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.window)
@@ -44,6 +42,19 @@ def pytest_collection_modifyitems(items) -> None:
         if module not in SPREAD:
             item.add_marker(pytest.mark.xdist_group(module))
     items.sort(key=lambda item: getattr(item.module, "__name__", "") not in SPREAD)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist sends the collection to the scheduler
+def pytest_collection_finish(session) -> None:
+    """Make the groups count: pytest-xdist 3.8 names a test's group by renaming `item._nodeid`
+    ("...::test@group"), which pytest 9 no longer reads (its `nodeid` comes from `_id`), so
+    without this the scheduler saw no groups and built module fixtures on both workers."""
+    from _pytest.nodeid import NodeId
+
+    for item in session.items:
+        renamed = getattr(item, "_nodeid", None)
+        if isinstance(renamed, str) and renamed != item.nodeid:
+            item._id = NodeId.parse(renamed)
 
 
 @pytest.fixture(autouse=True)
