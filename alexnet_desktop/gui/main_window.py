@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.data_page.scan_finished.connect(self._remember_dataset)
         self.predict_page.model_file_chosen.connect(self.recent_models.add)
         self.predict_page.retrain_requested.connect(self._retrain)
+        # Predicting again with the retrained model: back to the page whose images it labels.
+        self.predict_page.retrainer.predict_again.connect(lambda _run: self.tabs.setCurrentWidget(self.predict_page))
         self.train_page.run_finished.connect(self.predict_page.run_finished)
         self._build_menus()
         theme.apply(QApplication.instance(), self)
@@ -288,8 +290,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.train_page)
         if not self.train_page.start_config(config):
             QMessageBox.warning(self, self.tr("Not retrained"), self.tr(
-                "The corrections were added to {0}, but a run is training: start the new run when it ends.").format(
-                config.data))
+                "A run is training: retrain with your corrections when it ends (they are kept)."))
 
     def load_tensorflow_when_painted(self) -> None:
         """Start loading TensorFlow right after the window's first paint. Its import is

@@ -148,9 +148,10 @@ class TrainPage(QWidget):
             scan = self.state.scan
             counts = self.tr(" ({0:,} images, {1} classes)").format(
                 sum(scan.counts().values()), len(scan.class_names)) if scan else ""
+            epochs = self.tr("1 epoch") if s.epochs == 1 else self.tr("{0} epochs").format(s.epochs)
             self.summary.setText(
-                self.tr("<b>{0}</b> on <b>{1}</b>{2}: {3} px, {4} epochs, batch {5}, {6}").format(
-                    plugin_text(arch.name) if arch else s.arch, data.name, counts, s.image_size, s.epochs,
+                self.tr("<b>{0}</b> on <b>{1}</b>{2}: {3} px, {4}, batch {5}, {6}").format(
+                    plugin_text(arch.name) if arch else s.arch, data.name, counts, s.image_size, epochs,
                     s.batch_size, s.describe(core_text)))
         if self.run_dir is None and not self.runner.is_running():
             self.curves.set_epochs(s.epochs)  # before a run, the axes show the run to come, not 0..1

@@ -1199,8 +1199,8 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/main_window.py" />
-      <source>The corrections were added to {0}, but a run is training: start the new run when it ends.</source>
-      <translation>更正已添加到 {0}，但另一个训练正在进行：请在它结束后开始新的训练。</translation>
+      <source>A run is training: retrain with your corrections when it ends (they are kept).</source>
+      <translation>正在训练另一个运行：它结束后再用你的更正重新训练（更正会保留）。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/main_window.py" />
@@ -2840,8 +2840,18 @@ Their models stay: they still predict, evaluate and export, and can be trained f
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>&lt;b&gt;{0}&lt;/b&gt; on &lt;b&gt;{1}&lt;/b&gt;{2}: {3} px, {4} epochs, batch {5}, {6}</source>
-      <translation>&lt;b&gt;{0}&lt;/b&gt;，数据 &lt;b&gt;{1}&lt;/b&gt;{2}：{3} 像素，{4} 轮，批大小 {5}，{6}</translation>
+      <source>1 epoch</source>
+      <translation>1 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>{0} epochs</source>
+      <translation>{0} 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_page.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; on &lt;b&gt;{1}&lt;/b&gt;{2}: {3} px, {4}, batch {5}, {6}</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;，数据 &lt;b&gt;{1}&lt;/b&gt;{2}：{3} 像素，{4}，批大小 {5}，{6}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
@@ -3229,6 +3239,51 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>验证比例必须在 [0, 1) 之间，而不是 {0}</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>system junk file</source>
+      <translation>系统生成的无用文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>hidden file or folder (its name starts with '.')</source>
+      <translation>隐藏的文件或文件夹（名称以“.”开头）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>not an image file extension</source>
+      <translation>不是图像文件扩展名</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>cannot open folder ({0})</source>
+      <translation>无法打开文件夹（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>symbolic link loop: this folder was already visited</source>
+      <translation>符号链接循环：此文件夹已访问过</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>cannot list folder ({0})</source>
+      <translation>无法列出文件夹内容（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>cannot be read ({0})</source>
+      <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>dangling symbolic link: its target does not exist</source>
+      <translation>失效的符号链接：其目标不存在</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/image_files.py" />
+      <source>not a regular file (a pipe, socket or device)</source>
+      <translation>不是普通文件（管道、套接字或设备）</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>{0}: {1}</source>
       <translation>{0}：{1}</translation>
@@ -3290,11 +3345,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>cannot be read ({0})</source>
-      <translation>无法读取（{0}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>empty file (0 bytes)</source>
       <translation>空文件（0 字节）</translation>
     </message>
@@ -3337,46 +3387,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>corrupt image data ({0})</source>
       <translation>图像数据已损坏（{0}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>system junk file</source>
-      <translation>系统生成的无用文件</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>hidden file or folder (its name starts with '.')</source>
-      <translation>隐藏的文件或文件夹（名称以“.”开头）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>not an image file extension</source>
-      <translation>不是图像文件扩展名</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>cannot open folder ({0})</source>
-      <translation>无法打开文件夹（{0}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>symbolic link loop: this folder was already visited</source>
-      <translation>符号链接循环：此文件夹已访问过</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>cannot list folder ({0})</source>
-      <translation>无法列出文件夹内容（{0}）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>dangling symbolic link: its target does not exist</source>
-      <translation>失效的符号链接：其目标不存在</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/data/images.py" />
-      <source>not a regular file (a pipe, socket or device)</source>
-      <translation>不是普通文件（管道、套接字或设备）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/loading.py" />
