@@ -113,11 +113,16 @@ def test_a_missing_file_names_what_to_copy_and_offers_random_weights(lab, tmp_pa
 def test_a_chosen_file_is_used_and_a_mismatched_one_refused(lab, tmp_path):
     chosen = tmp_path / "my_weights.h5"
     write_keras_weights(chosen, seed=3)
-    out = cli(tmp_path / "home", tmp_path / "none", "train", lab["data"], *SMALL, "--epochs", "1",
-              "--backbone-weights", chosen, "--run-dir", tmp_path / "runs", "--json")
+    out = cli(tmp_path / "home", tmp_path / "none", "train", lab["data"], *SMALL, "--epochs", "2",
+              "--backbone-weights", chosen, "--backbone-frozen-epochs", "1", "--fine-tune-factor", "0.5",
+              "--run-dir", tmp_path / "runs", "--json")
     run = Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"])
-    record = json.loads((run / "run.json").read_text())["backbone"]
+    manifest = json.loads((run / "run.json").read_text())
+    record = manifest["backbone"]
     assert record["weights"] == "file" and record["file"] == str(chosen) and len(record["sha256"]) == 64
+    # The user's start instead of the architecture's (2 frozen epochs, then 0.1 times the rate).
+    assert (record["frozen_epochs"], record["fine_tune_factor"]) == (1, 0.5)
+    assert "From epoch 2 on, the backbone is trained too, at 0.5 times the rate" in out.stderr + out.stdout
     wrong = tmp_path / "large.h5"
     write_keras_weights(wrong, application="MobileNetV3Large")
     out = cli(tmp_path / "home", tmp_path / "none", "train", lab["data"], *SMALL, "--epochs", "1",

@@ -1,8 +1,9 @@
 """The Model page's "More to learn from" box: an unlabelled folder (FixMatch) and a backbone's weights.
 
-Edits `settings.unlabelled`, `unlabelled_threshold`, `unlabelled_ratio` and `backbone_weights`
-(see core/training/fixmatch.py and core/model/backbones.py); the weights row shows only for
-an architecture with a pretrained backbone.
+Edits `settings.unlabelled`, `unlabelled_threshold`, `unlabelled_ratio`, `backbone_weights`,
+`backbone_frozen_epochs` and `fine_tune_factor` (see core/training/fixmatch.py and
+core/model/backbones.py); the backbone's rows show only for an architecture with a pretrained
+backbone.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class MoreDataBox(QGroupBox):
         self.weights.setToolTip(self.tr("Never downloaded: Keras's file in ~/.keras/models, or a file you choose"))
         self.weights_label = QLabel()
         self.weights_label.setWordWrap(True)
+        self._backbone_start()
 
         self.form = form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
@@ -62,12 +64,31 @@ class MoreDataBox(QGroupBox):
         form.addRow(self.tr("Unlabelled per labelled:"), self.ratio)
         form.addRow(self.tr("Backbone weights:"), self.weights)
         form.addRow("", self.weights_label)
+        form.addRow(self.tr("Backbone frozen for:"), self.frozen)
+        form.addRow(self.tr("Then fine-tuned at:"), self.factor)
         self.load()
         self.use_unlabelled.toggled.connect(self._toggled)
         self.threshold.valueChanged.connect(self._store)
         self.ratio.valueChanged.connect(self._store)
         self.weights.currentIndexChanged.connect(self._weights_changed)
+        self.frozen.valueChanged.connect(self._store)
+        self.factor.valueChanged.connect(self._store)
         state.settings_changed.connect(self.load)
+
+    def _backbone_start(self) -> None:
+        """The two controls of a pretrained backbone's start; their lowest value means "the
+        architecture's own" (None in the settings)."""
+        self.frozen = QSpinBox()
+        self.frozen.setRange(-1, 1000)
+        self.frozen.setSuffix(self.tr(" epochs"))
+        self.frozen.setToolTip(self.tr("The first epochs train only the new classifier, the ImageNet backbone frozen"))
+        self.factor = QDoubleSpinBox()
+        self.factor.setRange(0.0, 1.0)
+        self.factor.setDecimals(3)
+        self.factor.setSingleStep(0.01)
+        self.factor.setSuffix(self.tr(" × the learning rate"))
+        self.factor.setToolTip(self.tr("After the frozen epochs the whole network trains, at this fraction of the "
+                                       "learning rate so the ImageNet features are not lost"))
 
     def load(self) -> None:
         """Show the settings' unlabelled folder and backbone weights."""
@@ -82,6 +103,8 @@ class MoreDataBox(QGroupBox):
             if choice == FILE:
                 self._weights_file = s.backbone_weights
             self.weights.setCurrentIndex(self.weights.findData(choice))
+            self.frozen.setValue(-1 if s.backbone_frozen_epochs is None else s.backbone_frozen_epochs)
+            self.factor.setValue(0.0 if s.fine_tune_factor is None else s.fine_tune_factor)
         finally:
             self._loading = False
         self.show_state()
@@ -121,6 +144,8 @@ class MoreDataBox(QGroupBox):
         s.unlabelled_ratio = self.ratio.value()
         choice = self.weights.currentData()
         s.backbone_weights = (self._weights_file or IMAGENET) if choice == FILE else choice
+        s.backbone_frozen_epochs = None if self.frozen.value() < 0 else self.frozen.value()
+        s.fine_tune_factor = None if self.factor.value() <= 0 else self.factor.value()
         self.show_state()
 
     def show_state(self) -> None:
@@ -132,9 +157,12 @@ class MoreDataBox(QGroupBox):
         self.folder_label.setText(self._folder or self.tr("none chosen"))
         arch = self.state.host.architectures.get(s.arch)
         pretrained = getattr(arch, "pretrained", None)
-        self.form.setRowVisible(self.weights, pretrained is not None)
-        self.form.setRowVisible(self.weights_label, pretrained is not None)
+        for row in (self.weights, self.weights_label, self.frozen, self.factor):
+            self.form.setRowVisible(row, pretrained is not None)
         if pretrained is not None:
+            self.frozen.setSpecialValueText(self.tr("the architecture's ({0} epochs)").format(pretrained.frozen_epochs))
+            self.factor.setSpecialValueText(self.tr("the architecture's ({0:g} × the rate)").format(
+                pretrained.fine_tune_factor))
             from alexnet_desktop.core.model.backbones import keras_cache_dir
 
             self.weights_label.setText(

@@ -1403,6 +1403,36 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Backbone frozen for:</source>
+      <translation>骨干网络冻结：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>Then fine-tuned at:</source>
+      <translation>随后微调速率：</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source> epochs</source>
+      <translation> 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>The first epochs train only the new classifier, the ImageNet backbone frozen</source>
+      <translation>最初几轮只训练新的分类器，ImageNet 骨干网络保持冻结</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source> × the learning rate</source>
+      <translation> × 学习率</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>After the frozen epochs the whole network trains, at this fraction of the learning rate so the ImageNet features are not lost</source>
+      <translation>冻结轮次结束后整个网络一起训练，学习率乘以此比例，以免丢失 ImageNet 特征</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
       <source>Which folder of unlabelled images?</source>
       <translation>哪个未标注图像文件夹？</translation>
     </message>
@@ -1420,6 +1450,16 @@
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
       <source>none chosen</source>
       <translation>未选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>the architecture's ({0} epochs)</source>
+      <translation>架构默认（{0} 轮）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>the architecture's ({0:g} × the rate)</source>
+      <translation>架构默认（{0:g} × 学习率）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
@@ -5402,6 +5442,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/settings.py" />
       <source>freeze epochs must be from {1} to {2}, not {0}</source>
       <translation>冻结轮数必须在 {1} 到 {2} 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>backbone frozen epochs must be from {1} to {2}, not {0}</source>
+      <translation>骨干网络冻结轮数必须在 {1} 到 {2} 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/settings.py" />
+      <source>the fine-tuning factor must be in (0, 1], not {0}</source>
+      <translation>微调系数必须在 (0, 1] 之内，而不是 {0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/settings.py" />

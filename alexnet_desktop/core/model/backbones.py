@@ -90,7 +90,7 @@ def set_backbone_frozen(model: Any, arch: Architecture, frozen: bool) -> None:
     backbone_of(model, arch.pretrained.backbone).trainable = not frozen
 
 
-def record(arch: Architecture, choice: str, path: Path | None, frozen_epochs: int) -> dict[str, Any]:
+def record(arch: Architecture, choice: str, path: Path | None, frozen_epochs: int, factor: float) -> dict[str, Any]:
     """What run.json keeps of the backbone's start ("backbone")."""
     from alexnet_desktop.core.files import sha256_file
 
@@ -102,13 +102,20 @@ def record(arch: Architecture, choice: str, path: Path | None, frozen_epochs: in
         "keras_file_name": pretrained.file_name,
         "preprocessing": pretrained.preprocessing,
         "frozen_epochs": frozen_epochs,
-        "fine_tune_factor": pretrained.fine_tune_factor,
+        "fine_tune_factor": factor,
     }
 
 
-def frozen_epochs(arch: Architecture, path: Path | None, epochs: int) -> int:
-    """The epochs the backbone stays frozen: the descriptor's, when weights were loaded and the
-    run is long enough to train it afterwards; 0 otherwise (random weights learn from the start)."""
+def frozen_epochs(arch: Architecture, path: Path | None, epochs: int, chosen: int | None = None) -> int:
+    """The epochs the backbone stays frozen: the user's choice, else the descriptor's, when
+    weights were loaded and the run is long enough to train it afterwards; 0 otherwise (random
+    weights learn from the start)."""
     if arch.pretrained is None or path is None:
         return 0
-    return arch.pretrained.frozen_epochs if arch.pretrained.frozen_epochs < epochs else 0
+    frozen = arch.pretrained.frozen_epochs if chosen is None else chosen
+    return frozen if frozen < epochs else 0
+
+
+def fine_tune_factor(arch: Architecture, chosen: float | None = None) -> float:
+    """The fraction of the learning rate a thawed backbone trains at: the user's, else the descriptor's."""
+    return chosen if chosen is not None else arch.pretrained.fine_tune_factor if arch.pretrained else 1.0

@@ -44,6 +44,8 @@ class TrainConfig(OptimizerSettings):
     start_from: str | None = default("start_from")  # a run folder or .keras file the new model starts from
     freeze_epochs: int = default("freeze_epochs")  # with start_from: epochs the copied layers are not trained
     backbone_weights: str = default("backbone_weights")  # "imagenet", "random" or a weights file
+    backbone_frozen_epochs: int | None = default("backbone_frozen_epochs")  # None: the architecture's
+    fine_tune_factor: float | None = default("fine_tune_factor")  # None: the architecture's
     unlabelled: str | None = default("unlabelled")  # a folder of unlabelled images also learnt from (FixMatch)
     unlabelled_threshold: float = default("unlabelled_threshold")  # confidence above which a prediction is a target
     unlabelled_ratio: int = default("unlabelled_ratio")  # unlabelled images per labelled one in each step

@@ -269,7 +269,8 @@ class TrainingJob:
 
     def backbone_frozen_epochs(self, setup: Setup) -> int:
         """The epochs a pretrained backbone stays frozen in this run (0: none)."""
-        return backbones.frozen_epochs(setup.arch, self.backbone_file, self.config.epochs)
+        return backbones.frozen_epochs(setup.arch, self.backbone_file, self.config.epochs,
+                                       self.config.backbone_frozen_epochs)
 
     def compile(self, setup: Setup, model: Any, steps_done: int = 0, rate_factor: float = 1.0) -> None:
         """Compile `model` with a new optimizer; its schedule goes on from `steps_done` steps, at
@@ -290,8 +291,9 @@ class TrainingJob:
         if self.unlabelled is not None:
             manifest.extra["unlabelled"] = self.unlabelled
         if setup.arch.pretrained is not None:
-            manifest.extra["backbone"] = backbones.record(setup.arch, self.config.backbone_weights, self.backbone_file,
-                                                          self.backbone_frozen_epochs(setup))
+            manifest.extra["backbone"] = backbones.record(
+                setup.arch, self.config.backbone_weights, self.backbone_file, self.backbone_frozen_epochs(setup),
+                backbones.fine_tune_factor(setup.arch, self.config.fine_tune_factor))
             manifest.preprocessing["backbone"] = setup.arch.pretrained.preprocessing
         return manifest
 
@@ -367,7 +369,7 @@ class TrainingJob:
             self.compile(setup, self.model, steps_done=thaw_at * self.steps)
             self.emit(Message(say("From epoch {0} on, the copied layers are trained too", thaw_at + 1)))
             return
-        factor = setup.arch.pretrained.fine_tune_factor
+        factor = backbones.fine_tune_factor(setup.arch, self.config.fine_tune_factor)
         backbones.set_backbone_frozen(self.model, setup.arch, False)
         self.compile(setup, self.model, steps_done=thaw_at * self.steps, rate_factor=factor)
         self.emit(Message(say("From epoch {0} on, the backbone is trained too, at {1:g} times the rate",

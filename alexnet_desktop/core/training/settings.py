@@ -188,6 +188,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backbone_weights", str, "imagenet",
             "an ImageNet backbone's start: imagenet (Keras's file in ~/.keras/models or $KERAS_HOME/models; "
             "never downloaded), random, or the weights file to load", "--backbone-weights", "imagenet|random|FILE"),
+    Setting("backbone_frozen_epochs", int, None,
+            "with ImageNet backbone weights: the first N epochs train only the new classifier, the backbone frozen",
+            "--backbone-frozen-epochs", "N", low=0, high=MAX_EPOCHS, default_text="the architecture's",
+            problem=N_("backbone frozen epochs must be from {1} to {2}, not {0}")),
+    Setting("fine_tune_factor", float, None,
+            "with ImageNet backbone weights: after the frozen epochs the whole network trains at F times the "
+            "learning rate", "--fine-tune-factor", "F", low=0, high=1, open_low=True, default_text="the architecture's",
+            problem=N_("the fine-tuning factor must be in (0, 1], not {0}")),
     # FixMatch (core/training/fixmatch.py): the unlabelled folder, read where it is.
     Setting("unlabelled", str, None, "also learn from the unlabelled images in FOLDER (FixMatch; read where they are, "
             "never copied)", "--unlabelled", "FOLDER"),
