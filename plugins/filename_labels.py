@@ -86,7 +86,8 @@ def load_filename_labels(path: Path, case_sensitive: bool = False, recursive: bo
 
 
 def detect_filename_labels(path: Path) -> float:
-    """Likely when a flat folder's image names give at least two labels, each used more than once."""
+    """Likely when a flat folder's image names give at least two labels, each used more than once
+    (a weak guess when other names are mixed in; none when fewer than two labels repeat)."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -102,7 +103,8 @@ def detect_filename_labels(path: Path) -> float:
     repeated = [n for n in found.values() if n >= 2]
     if len(repeated) >= 2 and labelled >= 0.75 * len(labels) and sum(repeated) >= 0.8 * labelled:
         return 0.8
-    return 0.1 if len(found) >= 2 else 0.0
+    # Camera names (IMG_0001.jpg ... beside one cover.png) give one repeated "label": not a dataset.
+    return 0.1 if len(repeated) >= 2 else 0.0
 
 
 FILENAME_LOADER = DatasetLoader(

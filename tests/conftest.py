@@ -123,10 +123,9 @@ def window(qtbot, host, workspace):
     w.data_page.split_panel.shutdown()
     w.model_page.layer_table.shutdown()
     w.train_page.stop()
-    runners = [p.runner for p in (w.data_page, w.data_page.split_panel, w.model_page.layer_table, w.train_page,
-                                  w.predict_page)] + [w.predict_page.sorter.runner, w.predict_page.detail.runner,
-                                                      w.evaluate_page.runner, w.evaluate_page.fix_runner,
-                                                      w.evaluate_page.detail.runner]
+    from alexnet_desktop.gui.worker import JobRunner
+
+    runners = w.findChildren(JobRunner)  # every page's and panel's, whatever they come to have
     for runner in runners:
         runner.request_stop()
     qtbot.waitUntil(lambda: not any(r.is_running() for r in runners), timeout=60000)

@@ -159,3 +159,16 @@ def test_loading_fills_exactly_the_backbone_layers(tmp_path):
     assert len(got) == len(expected) and all(np.array_equal(a, b) for a, b in zip(got, expected))
     after = [w.numpy() for w in model.get_layer(index=-1).get_layer("predictions").weights]
     assert all(np.array_equal(a, b) for a, b in zip(head, after))
+
+
+def test_the_backbone_start_settings_say_when_they_do_nothing(tmp_path):
+    from alexnet_desktop.core.model.backbones import start_warnings
+    from alexnet_desktop.core.plugins import PluginHost
+
+    host = PluginHost()
+    small, mobile = host.architecture("small-cnn"), host.architecture("mobilenet-v3-small")
+    weights = tmp_path / FILE
+    assert start_warnings(mobile, weights, 5, None, None) == [] and start_warnings(mobile, weights, 5, 2, 0.5) == []
+    assert "has no pretrained backbone" in start_warnings(small, None, 5, 1, None)[0]
+    assert "random weights" in start_warnings(mobile, None, 5, None, 0.5)[0]
+    assert "leave none of the 2" in start_warnings(mobile, weights, 2, 3, None)[0]

@@ -48,14 +48,17 @@ def test_applying_relabels_adds_and_leaves_out_without_touching_a_file(tmp_path)
     before = sorted(p.name for p in data.rglob("*"))
     dataset = dataset_from_class_folders(data)
     fixes = [Correction(data / "red" / "red_0.png", "blue"), Correction(data / "red" / "red_2.png", ""),
-             Correction(loose, "red"), Correction(changed, "blue", "0" * 64), Correction(tmp_path / "gone.png", "red")]
+             Correction(loose, "red"), Correction(changed, "blue", "0" * 64), Correction(tmp_path / "gone.png", "red"),
+             Correction(data / "blue" / "blue_0.png", "bleu")]  # a typo: no such class
     out, applied = apply_corrections(dataset, fixes)
     labels = {s.path.name: s.label for s in out.samples}
     assert labels["red_0.png"] == "blue" and "red_2.png" not in labels and labels["new.png"] == "red"
     assert "changed.png" not in labels and len(out.samples) == 6 - 1 + 1
     assert applied.relabelled == [(data / "red" / "red_0.png", "red", "blue")]
-    assert {p.name for p, _ in applied.skipped} == {"changed.png", "gone.png"}
+    assert {p.name for p, _ in applied.skipped} == {"changed.png", "gone.png", "blue_0.png"}
     assert any("changed since you corrected it" in why for _, why in applied.skipped)
+    assert labels["blue_0.png"] == "blue" and out.class_names == dataset.class_names
+    assert any("'bleu' is not a class of this dataset" in why for _, why in applied.skipped)
     assert sorted(p.name for p in data.rglob("*")) == before
     with pytest.raises(DatasetError, match="fewer than 2 classes"):
         apply_corrections(dataset, [Correction(data / "blue" / f"blue_{i}.png", "red") for i in range(3)])

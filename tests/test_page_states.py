@@ -31,3 +31,15 @@ def test_a_folder_without_images_is_said_plainly_and_training_cannot_start(qtbot
     assert "could not be read" in page.samples._empty.text()  # no longer "Scanning…"
     assert not train.start_button.isEnabled() and "could not be read" in train.start_why.text()
     assert "Traceback" not in train.log.toPlainText()
+    assert page.samples.count() == 0 and not [w for w in page.samples.findChildren(type(page.status))
+                                              if w.isVisible() and w.pixmap() and not w.pixmap().isNull()]
+
+    flat = tmp_path / "photos"
+    flat.mkdir()
+    for image in sorted(colour_dataset.rglob("*.png"))[:3]:
+        (flat / image.name).write_bytes(image.read_bytes())
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(flat))
+    with qtbot.waitSignal(page.runner.finished, timeout=30000):
+        qtbot.mouseClick(page.browse_button, Qt.LeftButton)
+    assert "Predict page" in page.status.text()
+    assert window.predict_page.folder_edit.text() == str(flat)  # ready there, as the message says

@@ -92,6 +92,9 @@ def test_an_unchanged_journal_still_resumes_and_undoes_from_a_new_process(tmp_pa
     done = cli("undo", journal)
     assert done.returncode == 0 and "undid 3 of 3" in done.stdout, done.stderr
     assert {p: p.read_bytes() for p, _ in labelled} == before
+    again = cli("undo", journal)  # nothing left to do, and it says so
+    assert again.returncode == 0 and "nothing to undo: all 3 file(s)" in again.stdout, again.stdout
+    assert {p: p.read_bytes() for p, _ in labelled} == before
 
 
 # -- 4. logits in any batch, and ties ---------------------------------------------------------

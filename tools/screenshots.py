@@ -341,6 +341,7 @@ def main() -> int:
         return 1
     finally:
         window.close()
+        shutil.rmtree(home, ignore_errors=True)  # the workspace it made: the screenshots are what it leaves
     print(f"the loop held: {count} images predicted, 3 corrected, retrained, sorted and put back")
     return 0
 

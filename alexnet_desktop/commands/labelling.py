@@ -133,6 +133,9 @@ def cmd_undo(args) -> int:
         return 130
     for path, why in result.problems:
         print(f"not undone: {path}: {why}", file=sys.stderr)
+    if result.done == result.total and result.done_before == result.total:
+        print(f"nothing to undo: all {result.total} file(s) of this sort were already put back")
+        return 0
     kept = f"; {len(result.problems)} kept where they are (see above)" if result.problems else ""
     print(f"undid {result.done} of {result.total} file(s){kept}")
     return 0 if not result.problems else 1

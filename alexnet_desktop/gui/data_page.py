@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from alexnet_desktop.core.events import Message, Progress
 from alexnet_desktop.core.wording import shown
 from alexnet_desktop.core.data.loading import DEMO_LOADER, write_generated
+from alexnet_desktop.core.data.predict_input import is_predict_input
 from alexnet_desktop.core.data.scan_job import ScannedWithSamples, scan_with_samples
 from alexnet_desktop.gui.i18n import core_text, plugin_text
 from alexnet_desktop.gui.image_grid import ImageGrid
@@ -29,6 +30,7 @@ class DataPage(QWidget):
     a class-balance chart, sample images, problem files, and the split and augmentation."""
 
     scan_finished = Signal(object)
+    prediction_input = Signal(object)  # a folder of unlabelled images was chosen: the Predict page's input
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,6 +292,8 @@ class DataPage(QWidget):
         self.status.setText(self.tr("Could not read the dataset: {0}").format(message) + "\n\n" + self.layouts_text())
         self._show_empty(self.tr("No images to show: the dataset could not be read."))
         self.state.set_scanning(False, message)
+        if self.state.data_path is not None and is_predict_input(self.state.data_path):
+            self.prediction_input.emit(self.state.data_path)
 
     def _on_cancelled(self) -> None:
         if self._rescan:

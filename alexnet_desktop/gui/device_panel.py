@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from alexnet_desktop.core.training.devices import DeviceMonitor
 from alexnet_desktop.core.wording import shown
 from alexnet_desktop.gui.i18n import core_text
+from alexnet_desktop.gui.widgets import scrolled
 
 
 class DevicePanel(QGroupBox):
@@ -25,9 +26,14 @@ class DevicePanel(QGroupBox):
         self.device.setWordWrap(True)
         self.readings = QLabel("")
         self.readings.setWordWrap(True)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.device)
+        inner.addWidget(self.readings)
+        inner.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.device)
-        layout.addWidget(self.readings)
+        layout.addWidget(scrolled(body))  # the page's lower part is short: scroll, never cut a line off
         self.timer = QTimer(self, interval=self.INTERVAL_MS, timeout=self.refresh)
 
     def set_device(self, text: str) -> None:

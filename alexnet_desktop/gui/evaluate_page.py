@@ -158,6 +158,11 @@ class EvaluatePage(QWidget):
                                   "settings, curves, confusion matrix, per-class table): an HTML page for a lab notebook"),
                                   self.open_card)
         self.progress = QProgressBar()
+        # Shown while a job runs: idle, an empty bar reads as a text field. Its place is kept.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
+        self.progress.hide()
         self.summary = QLabel(self.tr("Choose a run and press Evaluate. A run is evaluated on its validation images when it finishes."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -419,6 +424,7 @@ class EvaluatePage(QWidget):
 
     def _update_buttons(self) -> None:
         busy = self.runner.is_running() or self.fix_runner.is_running()
+        self.progress.setVisible(busy)
         self.evaluate_button.setEnabled(not busy and self.run_combo.count() > 0)
         self.evaluate_why.setText("" if busy or self.run_combo.count() else self.tr(
             "No trained run yet: train one on the Train page."))

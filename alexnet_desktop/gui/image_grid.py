@@ -57,6 +57,7 @@ class ImageGrid(QScrollArea):
         while self._grid.count():
             w = self._grid.takeAt(0).widget()
             if w is not None and w is not self._empty:
+                w.hide()  # gone now, not when the event loop next deletes it
                 w.deleteLater()
         self._columns = self._column_count()
         if not self._items:

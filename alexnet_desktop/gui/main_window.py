@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.recent_datasets, self.recent_models = RecentList("datasets"), RecentList("models")
         self.data_page.scan_finished.connect(self._remember_dataset)
+        self.data_page.prediction_input.connect(self._offer_to_predict)
         self.predict_page.model_file_chosen.connect(self.recent_models.add)
         self.predict_page.retrain_requested.connect(self._retrain)
         # Predicting again with the retrained model: back to the page whose images it labels.
@@ -231,6 +232,12 @@ class MainWindow(QMainWindow):
             if self.open_any(Path(url.toLocalFile())):
                 event.acceptProposedAction()
                 return
+
+    def _offer_to_predict(self, folder: Path) -> None:
+        """A folder of unlabelled images chosen as a dataset: ready on the Predict page, unless
+        the user has typed another folder there."""
+        if not self.predict_page.folder_edit.text().strip():
+            self.predict_page.folder_edit.setText(str(folder))
 
     def open_any(self, path: Path) -> bool:
         """Open a dropped or command-line path for what it is: a run folder as the model to

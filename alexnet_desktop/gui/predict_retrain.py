@@ -57,6 +57,8 @@ class Retrainer(QObject):
         if self.source is None:
             return self.tr("Retraining needs predictions made by a run of this workspace, not a model file.")
         if not self.session.corrected():
+            if self.session.manual:  # labels given, and this model already agrees with every one
+                return self.tr("This model agrees with every label you gave; correct another (keys 1-9) to retrain.")
             return self.tr("Correct at least one label (keys 1-9) to retrain.")
         return ""
 

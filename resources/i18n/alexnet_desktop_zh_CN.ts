@@ -2030,6 +2030,11 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
+      <source>This model agrees with every label you gave; correct another (keys 1-9) to retrain.</source>
+      <translation>这个模型已同意你给出的每个标签；再更正一个（按 1-9 键）即可重新训练。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/predict_retrain.py" />
       <source>Correct at least one label (keys 1-9) to retrain.</source>
       <translation>至少更正一个标签（按键 1-9）才能重新训练。</translation>
     </message>
@@ -3440,6 +3445,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>{0}: the folder is empty</source>
+      <translation>{0}：文件夹是空的</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
+      <source>{0}: no image files in this folder or its sub-folders</source>
+      <translation>{0}：此文件夹及其子文件夹中没有图像文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/loading.py" />
       <source>Checking {0:,} images in {1}…</source>
       <translation>正在检查 {1} 中的 {0:,} 张图像…</translation>
     </message>
@@ -3672,6 +3687,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
       <source>cannot read it ({0})</source>
       <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
+      <source>its label {0!r} is not a class of this dataset ({1})</source>
+      <translation>它的标签 {0!r} 不是此数据集的类别（{1}）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/corrections.py" />
@@ -4062,6 +4082,21 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/model/backbones.py" />
       <source>{0}: not the weights of {1}'s backbone ({2}); expected Keras's {3}</source>
       <translation>{0}：不是 {1} 主干网络的权重（{2}）；应为 Keras 的 {3}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>{0} has no pretrained backbone: the backbone's frozen epochs and fine-tuning factor do nothing</source>
+      <translation>{0} 没有预训练骨干网络：骨干网络的冻结轮数和微调系数不起作用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>the backbone starts from random weights and is never frozen: the backbone's frozen epochs and fine-tuning factor do nothing</source>
+      <translation>骨干网络从随机权重开始，不会被冻结：骨干网络的冻结轮数和微调系数不起作用</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/model/backbones.py" />
+      <source>the backbone is not frozen: {0} frozen epochs leave none of the {1} to fine-tune it</source>
+      <translation>骨干网络不会被冻结：冻结 {0} 轮后，{1} 轮中已没有轮次用于微调</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/explain.py" />

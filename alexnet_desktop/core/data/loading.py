@@ -8,11 +8,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.data.datasets import Dataset
+from alexnet_desktop.core.data.datasets import Dataset, DatasetError
 from alexnet_desktop.core.data.scan import ScanReport, scan_dataset
 from alexnet_desktop.core.events import Emit, Message, no_emit
 from alexnet_desktop.core.jobs import stop_point
-from alexnet_desktop.core.plugins import PluginHost
+from alexnet_desktop.core.data.image_files import list_image_files
+from alexnet_desktop.core.plugins import PluginError, PluginHost
 from alexnet_desktop.core.wording import say
 
 DEMO_LOADER = "demo-shapes"  # the loader that writes the built-in demo dataset (plugins/demo_shapes.py)
@@ -22,7 +23,7 @@ def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, opti
     """Read `data` with the named loader (or the most confident one) and its options."""
     if not Path(data).exists():
         raise FileNotFoundError(say("{0}: no such file or folder", data))
-    loader = host.loader(loader_id) if loader_id else host.best_loader(Path(data))
+    loader = host.loader(loader_id) if loader_id else _best_loader(host, Path(data))
     opts = loader.default_options()
     unknown = set(options) - set(opts)
     if unknown:
@@ -30,6 +31,20 @@ def load_dataset(host: PluginHost, data: str | Path, loader_id: str | None, opti
     by_name = {o.name: o for o in loader.options}
     opts.update({k: by_name[k].coerce(v) for k, v in options.items()})
     return loader.load(Path(data), **opts)
+
+
+def _best_loader(host: PluginHost, path: Path) -> Any:
+    """The loader most confident about `path`; when none is, say why in the folder's own terms
+    (empty, or no images at all) before falling back on the host's general message."""
+    try:
+        return host.best_loader(path)
+    except PluginError:
+        if path.is_dir():
+            if not any(path.iterdir()):
+                raise DatasetError(say("{0}: the folder is empty", path)) from None
+            if not list_image_files(path).files:
+                raise DatasetError(say("{0}: no image files in this folder or its sub-folders", path)) from None
+        raise
 
 
 def scan_data(

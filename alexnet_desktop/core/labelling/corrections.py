@@ -160,11 +160,16 @@ def _usable(c: Correction) -> str:
 def apply_corrections(dataset: Dataset, corrections: Iterable[Correction]) -> tuple[Dataset, Applied]:
     """The dataset with the corrections applied: a corrected image the dataset holds gets
     the new label (or is left out for an empty label); one it does not hold is added. A
-    corrected image in the dataset's test part moves to training. Nothing on disk changes."""
+    corrected image in the dataset's test part moves to training. A correction to a label the
+    dataset has no class for is not used, and says why. Nothing on disk changes."""
     applied = Applied()
     wanted: dict[str, Correction] = {}
+    classes = set(dataset.class_names)
     for c in latest(corrections):
         why = _usable(c)
+        if not why and c.label and c.label not in classes:
+            # A typo must not become a class of its own (and cost the run its trained classifier).
+            why = say("its label {0!r} is not a class of this dataset ({1})", c.label, ", ".join(dataset.class_names))
         if why:
             applied.skipped.append((c.path, why))
         else:

@@ -62,6 +62,7 @@ class SortResult:
     done: int
     total: int
     problems: list[tuple[Path, str]] = field(default_factory=list)
+    done_before: int = 0  # of `done`, those already done before this call (an undo run again)
 
 
 def _sha256(path: Path) -> tuple[int, str]:
@@ -335,4 +336,4 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Ev
             pass
     for path, why in problems:
         emit(Message(say("{0}: {1}", path, why), "warning"))
-    return SortResult(journal.path, count, total, problems=problems)
+    return SortResult(journal.path, count, total, problems=problems, done_before=total - len(todo))

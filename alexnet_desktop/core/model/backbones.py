@@ -119,3 +119,20 @@ def frozen_epochs(arch: Architecture, path: Path | None, epochs: int, chosen: in
 def fine_tune_factor(arch: Architecture, chosen: float | None = None) -> float:
     """The fraction of the learning rate a thawed backbone trains at: the user's, else the descriptor's."""
     return chosen if chosen is not None else arch.pretrained.fine_tune_factor if arch.pretrained else 1.0
+
+
+def start_warnings(arch: Architecture, path: Path | None, epochs: int, frozen: int | None,
+                   factor: float | None) -> list[str]:
+    """What the user's frozen epochs and fine-tuning factor will not do here, in words (none
+    when they apply or were not given): they only shape a backbone that starts from weights."""
+    if frozen is None and factor is None:
+        return []
+    if arch.pretrained is None:
+        return [say("{0} has no pretrained backbone: the backbone's frozen epochs and fine-tuning factor do nothing",
+                    arch.name)]
+    if path is None:
+        return [say("the backbone starts from random weights and is never frozen: the backbone's frozen epochs and "
+                    "fine-tuning factor do nothing")]
+    if frozen is not None and frozen >= epochs:
+        return [say("the backbone is not frozen: {0} frozen epochs leave none of the {1} to fine-tune it", frozen, epochs)]
+    return []

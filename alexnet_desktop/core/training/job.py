@@ -192,6 +192,9 @@ class TrainingJob:
             self.backbone_file = Path(self.resumed_backbone["file"]) if self.resumed_backbone.get("file") else None
         else:
             self.backbone_file = backbones.find_weights(arch, cfg.backbone_weights)
+        for line in backbones.start_warnings(arch, self.backbone_file, cfg.epochs, cfg.backbone_frozen_epochs,
+                                             cfg.fine_tune_factor):
+            self.emit(Message(line, "warning"))
         data = prepare_data(cfg, self.host, self.emit, self.stop)
 
         self.emit(Message(say("Loading TensorFlow")))
