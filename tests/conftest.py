@@ -32,16 +32,22 @@ SPREAD = ("tests.test_readme_commands", "tests.test_reopen")
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items) -> None:
-    """A test that drives the main window is marked `window` (left out of the quick loop). Every
-    other module's tests are marked as one xdist group, so a module's fixtures are made on one
-    worker only (see `pytest_collection_finish`)."""
+    """A test that drives the main window is marked `window` (left out of the quick loop). The
+    tests of a module with a module-scoped fixture (a model trained once for all of them) are
+    one xdist group, so that fixture is made on one worker only (see `pytest_collection_finish`);
+    every other test goes wherever a worker is free, which keeps the workers' loads even."""
     for item in items:
         if "window" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.window)
         module = getattr(item.module, "__name__", "")
-        if module not in SPREAD:
+        if module not in SPREAD and _uses_module_fixture(item):
             item.add_marker(pytest.mark.xdist_group(module))
     items.sort(key=lambda item: getattr(item.module, "__name__", "") not in SPREAD)
+
+
+def _uses_module_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    return info is not None and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist sends the collection to the scheduler

@@ -325,7 +325,7 @@ def test_exported_cells_never_run_as_formulas_and_sort_reads_its_escaping_back(m
     sorted_files = {p.name: p for p in (tmp_path / "sorted").rglob("*.jpg")}
     assert set(sorted_files) == {"=1+2.jpg", "@SUM(A1).jpg"}
     assert sorted_files["=1+2.jpg"].read_bytes() == (folder / "=1+2.jpg").read_bytes()
-    from alexnet_desktop.core.labelling.sorting import safe_folder_name
+    from alexnet_desktop.core.labelling.sort_plan import safe_folder_name
 
     # The labels came back unescaped: their folders are the classes' own names made safe.
     assert {p.parent.name for p in sorted_files.values()} <= {
