@@ -40,6 +40,7 @@ class DataPage(QWidget):
         self.demo_runner = JobRunner(self, event=self._on_event, succeeded=self._demo_written, failed=self._demo_failed,
                                      finished=self._update_buttons)
         self._rescan = False
+        self._closing = False
 
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
@@ -166,7 +167,9 @@ class DataPage(QWidget):
         self.start_scan()
 
     def shutdown(self) -> None:
-        """Stop the split preview's worker (the window is closing)."""
+        """Stop the split preview's worker, and start no scan from now on (the window is closing:
+        a demo written just before would otherwise start one on a window being destroyed)."""
+        self._closing = True
         self.split_panel.shutdown()
 
     def use_demo(self) -> None:
@@ -183,7 +186,8 @@ class DataPage(QWidget):
         self._update_buttons()
 
     def _demo_written(self, root: Path) -> None:
-        self.choose_folder(root, DEMO_LOADER)
+        if not self._closing:
+            self.choose_folder(root, DEMO_LOADER)
 
     def _demo_failed(self, message: str, _tb: str) -> None:
         self.progress.setRange(0, 1)
@@ -209,7 +213,7 @@ class DataPage(QWidget):
 
     def start_scan(self) -> None:
         """Load and check the chosen dataset in a worker thread."""
-        if self.state.data_path is None:
+        if self.state.data_path is None or self._closing:
             return
         if self.runner.is_running():
             # Another dataset was chosen mid-scan: stop that scan, then scan this one.
