@@ -147,3 +147,19 @@ def test_light_and_dark_themes_recolour_the_window_and_its_plots(qtbot, window):
     assert lightness(QApplication.instance().palette().color(QPalette.Window)) > 180
     assert lightness(axis.textPen().color()) < 80
     window.set_theme("system")
+
+
+def test_quitting_while_the_demo_is_written_starts_nothing_on_the_closing_window(qtbot, workspace, host):
+    """The first start writes the demo in a worker; a Ctrl+Q meanwhile must not let its end
+    start a scan on a window being destroyed (that thread outlived the window and aborted the app)."""
+    from alexnet_desktop.gui.app import create_window
+
+    window = create_window(workspace, host, first_launch_demo=True)
+    window.show()
+    page = window.data_page
+    qtbot.waitUntil(lambda: page.demo_runner.is_running(), timeout=10000)
+    window.close()  # waits for every running job
+    with qtbot.waitSignal(page.demo_runner.finished, timeout=60000, raising=False):
+        pass
+    QApplication.processEvents()  # the demo's success arrives after the close
+    assert not page.runner.is_running() and window.state.data_path is None
