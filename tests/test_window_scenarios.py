@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from alexnet_desktop.gui.predict_sort import SortDialog
-from alexnet_desktop.gui.viewer import GridModel, LabelGrid
 from tests.conftest import write_colour_dataset
 from tests.dataset_files import write_cifar_python, write_flowers17, write_mnist
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from screenshots import correct_three  # noqa: E402  (tools/screenshots.py: the real window's walk)
 
 
 def _folder(tmp: Path) -> tuple[str, Path]:
@@ -105,22 +108,6 @@ def _predict(qtbot, window, run: Path, inbox: Path, count: int) -> None:
     qtbot.waitUntil(lambda: len(page.session.rows) == count)
 
 
-def _correct_three(qtbot, page) -> dict[str, str]:
-    """Press, on the first three tiles by name, the key of a class other than the predicted one."""
-    page.sort_combo.setCurrentIndex(page.sort_combo.findData("name"))
-    grid, model, session = page.grid, page.grid_model, page.session
-    keys = LabelGrid.class_keys(len(session.class_names))
-    wanted = {}
-    grid.setFocus()
-    for position in range(3):
-        grid.setCurrentIndex(model.index(position))
-        row = model.data(model.index(position), GridModel.RowRole)
-        target = next(c for c in session.class_names if c != session.rows[row].label)
-        qtbot.keyClick(grid, keys[session.class_names.index(target)])
-        wanted[session.rows[row].path.name] = target
-    return wanted
-
-
 @pytest.mark.parametrize("kind", [pytest.param(k, marks=[] if k == "folder" else [pytest.mark.slow]) for k in KINDS])
 def test_label_a_folder_start_to_finish(qtbot, window, tmp_path, monkeypatch, workspace, kind):
     how, path = KINDS[kind](tmp_path)
@@ -134,7 +121,7 @@ def test_label_a_folder_start_to_finish(qtbot, window, tmp_path, monkeypatch, wo
 
     _predict(qtbot, window, run, inbox, 6)
     page = window.predict_page
-    wanted = _correct_three(qtbot, page)
+    wanted = correct_three(page)
     assert page.retrain_button.isEnabled() and page.retrain_why.text() == ""
 
     asked = []

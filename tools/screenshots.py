@@ -190,13 +190,14 @@ def predict(d: Driver, run: Path, inbox: Path, count: int) -> None:
         raise Failed(f"{len(page.session.rows)} images predicted, not {count}: {page.status.text()}")
 
 
-def correct_three(d: Driver) -> dict[str, str]:
-    """On the first three tiles by name, press the key of a class other than the predicted one."""
+def correct_three(page) -> dict[str, str]:
+    """On the Predict `page`'s first three tiles by name, press the key of a class other than
+    the predicted one; returns {file name: the label given}. (tests/test_window_scenarios.py
+    makes its corrections with it too.)"""
     from PySide6.QtTest import QTest
 
     from alexnet_desktop.gui.viewer import GridModel, LabelGrid
 
-    page = d.window.predict_page
     page.sort_combo.setCurrentIndex(page.sort_combo.findData("name"))
     grid, model, session = page.grid, page.grid_model, page.session
     keys = LabelGrid.class_keys(len(session.class_names))
@@ -330,7 +331,7 @@ def main() -> int:
         d.shot("train")
         inbox = inbox_of(window, home, count)
         predict(d, run, inbox, count)
-        wanted = correct_three(d)
+        wanted = correct_three(window.predict_page)
         retrain_and_predict_again(d, run, count, wanted)
         sort_and_undo(d, inbox, home / "sorted", count)
         other_pages(d)
