@@ -56,6 +56,7 @@ class Driver:
 
         self.app, self.window, self.out, self.prefix, self.wanted = app, window, out, prefix, wanted
         self.answers: list[str] = []  # the text of each dialog answered, in order
+        self.sort_plans: list = []  # the plan each sort dialog showed when Sort was clicked
         self.move_when_sorting = True
         self.error: Exception | None = None  # raised in a dialog's answer, raised again by `wait`
         self._timer = QTimer()
@@ -93,12 +94,15 @@ class Driver:
 
     def click(self, widget, what: str) -> None:
         """Click `widget` as a user does; `Failed` when it is disabled (its reason beside it)."""
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QPoint, Qt
         from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QRadioButton
 
         if not widget.isEnabled():
             raise Failed(f"{what} is disabled")
-        QTest.mouseClick(widget, Qt.LeftButton)
+        # A radio button takes clicks on its circle and words only, not the rest of its row.
+        at = QPoint(6, widget.height() // 2) if isinstance(widget, QRadioButton) else QPoint()
+        QTest.mouseClick(widget, Qt.LeftButton, pos=at)
 
     def _answer_dialog(self) -> None:
         """Answer the modal dialog on top, if any, by clicking its buttons."""
@@ -118,6 +122,7 @@ class Driver:
             if self.move_when_sorting:
                 self.click(dialog.move, "Move")
             self.answers.append(dialog.text.toPlainText())
+            self.sort_plans.append(dialog.plan)
             self.shot("sort", dialog)
             self.click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok), "Sort")
             self._timer.start(150)
@@ -249,11 +254,12 @@ def sort_and_undo(d: Driver, inbox: Path, out: Path, count: int) -> None:
 
     page = d.window.predict_page
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: str(out))  # the folder picker
-    asked = len(d.answers)
+    asked = len(d.sort_plans)
     d.click(page.sort_button, "Sort into folders")
-    d.wait(lambda: len(d.answers) > asked and not page.sorter.is_running(), "the sort", 300)
-    if not d.answers[asked].startswith(f"Would move {count} file(s) into {out}"):
-        raise Failed(f"the dry run said: {d.answers[asked][:300]}")
+    d.wait(lambda: len(d.sort_plans) > asked and not page.sorter.is_running(), "the sort", 300)
+    plan = d.sort_plans[asked]
+    if not (plan.move and plan.out == out and len(plan.steps) == count):
+        raise Failed(f"the dry run said: {d.answers[-1][:300]}")
     d.wait(lambda: not list(inbox.iterdir()), "the inbox to empty", 30)
     if not all(r.path.parent.parent == out and r.path.is_file() for r in page.session.rows):
         raise Failed("the tiles do not follow the moved files")
