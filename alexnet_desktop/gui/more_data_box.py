@@ -163,6 +163,8 @@ class MoreDataBox(QGroupBox):
             self.frozen.setSpecialValueText(self.tr("the architecture's ({0} epochs)").format(pretrained.frozen_epochs))
             self.factor.setSpecialValueText(self.tr("the architecture's ({0:g} × the rate)").format(
                 pretrained.fine_tune_factor))
+            for box in (self.frozen, self.factor):  # wide enough for its default's words, not only a number
+                box.setMinimumWidth(box.fontMetrics().horizontalAdvance(box.specialValueText()) + 48)
             from alexnet_desktop.core.model.backbones import keras_cache_dir
 
             self.weights_label.setText(
