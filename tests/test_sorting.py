@@ -429,3 +429,57 @@ def test_a_relabel_across_two_datasets_has_a_journal_each_and_one_undo_puts_all_
     assert (tmp_path / "a" / "dog" / "x.png").exists() and (tmp_path / "b" / "dog" / "x.png").exists()
     assert [r.done for r in undo_all(journals)] == [1, 1]
     assert tree(tmp_path) == before
+
+
+def _cut_journal(journal: Path, keep) -> None:
+    lines = journal.read_text().splitlines()
+    journal.write_text("".join(line + "\n" for i, line in enumerate(lines) if keep(i, json.loads(line))))
+
+
+@pytest.mark.parametrize("cut", [1, 3, 6])
+def test_a_finished_move_whose_last_journal_lines_were_deleted_is_undone_whole(tmp_path, cut):
+    labelled = make_inbox(tmp_path / "in", 6)
+    original = tree(tmp_path / "in")
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True)).path
+    assert run_sort(journal).done == 6
+    total = len(journal.read_text().splitlines())
+    _cut_journal(journal, lambda i, record: i < total - cut)  # the last "copied"/"done" lines lost
+    undo = undo_sort(journal)
+    assert undo.problems == [] and undo.done == 6
+    assert tree(tmp_path / "in") == original and tree(tmp_path / "out") == {}
+
+
+def test_a_move_whose_last_journal_lines_were_deleted_resumes_without_touching_a_file(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 6)
+    original = tree(tmp_path / "in")
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True)).path
+    run_sort(journal)
+    sorted_tree = tree(tmp_path / "out")
+    _cut_journal(journal, lambda i, record: record.get("step") not in (4, 5) or record.get("state") == "planned")
+    assert run_sort(journal).done == 6  # steps 4 and 5 are found already sorted
+    assert tree(tmp_path / "out") == sorted_tree and tree(tmp_path / "in") == {}
+    undo_sort(journal)
+    assert tree(tmp_path / "in") == original
+
+
+def test_a_copy_whose_original_was_deleted_and_whose_lines_were_lost_keeps_the_copy(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 3)
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=False)).path
+    run_sort(journal)
+    _cut_journal(journal, lambda i, record: record.get("step") != 2 or record.get("state") == "planned")
+    Path(labelled[2][0]).unlink()
+    undo = undo_sort(journal)
+    assert [why for _, why in undo.problems] == [f"kept: the original {labelled[2][0]} is gone, so this may be the only copy"]
+    assert len(tree(tmp_path / "out")) == 1 and len(tree(tmp_path / "in")) == 2
+
+
+def test_steps_deleted_from_a_journal_are_named_and_their_files_left_where_they_are(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 4)
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True)).path
+    run_sort(journal)
+    _cut_journal(journal, lambda i, record: record.get("step") != 3)  # every line of step 3
+    messages = []
+    undo = undo_sort(journal, messages.append)
+    assert undo.done == 3 and len(tree(tmp_path / "in")) == 3 and len(tree(tmp_path / "out")) == 1
+    warnings = [e.text for e in messages if getattr(e, "level", "") == "warning"]
+    assert any("1 of the sort's 4 steps are missing from the journal" in w for w in warnings), warnings

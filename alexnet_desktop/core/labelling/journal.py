@@ -64,6 +64,14 @@ class JournalState:
     changed: set[int]
 
     @property
+    def missing(self) -> int:
+        """How many of the steps the header announces have no line left (lines deleted)."""
+        announced = self.header.get("steps")
+        if not isinstance(announced, int) or isinstance(announced, bool):
+            return 0
+        return len(set(range(announced)) - set(self.steps))
+
+    @property
     def out(self) -> Path:
         """The output folder the sort wrote into."""
         return Path(self.header["out"])

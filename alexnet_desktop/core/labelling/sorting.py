@@ -30,7 +30,7 @@ from typing import Any, Callable, Sequence
 from alexnet_desktop.core.wording import N_, say
 from alexnet_desktop.core.events import Emit, Message, Progress, no_emit
 from alexnet_desktop.core.jobs import Cancelled
-from alexnet_desktop.core.labelling.journal import Journal
+from alexnet_desktop.core.labelling.journal import Journal, JournalState
 from alexnet_desktop.core.labelling.sort_plan import SortPlan
 
 _CHUNK = 1 << 20
@@ -156,6 +156,7 @@ def run_sort(
                              "resumed; every file stays where it is", journal.path, min(state.changed) + 1))
     total = len(steps)
     done = sum(1 for s in steps.values() if s["state"] == "done")
+    _warn_missing(state, emit)
     emit(Progress(done, total, N_("files sorted")))
     for index in sorted(steps):
         step = steps[index]
@@ -178,6 +179,16 @@ def run_sort(
     return SortResult(journal.path, done, total)
 
 
+def _warn_missing(state: JournalState, emit: Emit) -> None:
+    """Say when lines of planned steps were deleted from the journal: the files they name are
+    not known to resume or undo, so they stay wherever they are."""
+    if state.missing:
+        emit(Message(say("{0}: {1:,} of the sort's {2:,} steps are missing from the journal (lines deleted); the "
+                         "files they name stay where they are: look for them in {3} and in the folders they came "
+                         "from", state.header.get("journal", ""), state.missing, state.header.get("steps"), state.out),
+                     "warning"))
+
+
 def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[str, Any],
                sources_ok: Callable[[Path], bool]) -> None:
     """Carry one journalled step from where it got to through to "done"."""
@@ -189,9 +200,13 @@ def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[s
     _remove_partials(dest)  # left by a copy that was killed
     just_copied = False
     if step["state"] == "planned":
-        if dest.exists():
+        if dest.exists() and not source.exists() and not source.is_symlink() and not dest.is_symlink():
+            # The journal lost this step's later lines (cut or edited): the file was sorted before,
+            # so its state is recorded as it is, and no file is touched.
+            size, digest = _sha256(dest)
+        elif dest.exists():
             # A crash after the copy took its name but before "copied" was recorded.
-            if not source.exists() or _sha256(dest) != _sha256(source):
+            if _sha256(dest) != _sha256(source):
                 raise FileExistsError(say("{0}: exists and is not a copy of {1}; not replaced", dest, source))
             size, digest = _sha256(dest)
         else:
@@ -258,6 +273,28 @@ def _holds(path: Path, recorded: tuple[Any, Any]) -> bool:
         return False
 
 
+def _restore_unrecorded(dest: Path, source: Path, move: bool, index: int, problems: list[tuple[Path, str]]) -> bool:
+    """Undo a step the journal records only as planned although `dest` exists (a crash just after
+    the copy, or the journal's later lines lost): True once `dest` is gone with an identical
+    `source` in place, False (with the reason in `problems`) when it must stay."""
+    if _holds(source, _sha256(dest)):
+        dest.unlink()
+        return True
+    if source.exists() or source.is_symlink():
+        return True  # a different file took the original's name: the sorted one stays where it is
+    if not move:
+        # A copy-sort never removes its originals: this one was deleted, so the copy may be the only one.
+        problems.append((dest, say("kept: the original {0} is gone, so this may be the only copy", source)))
+        return False
+    # A move whose later journal lines were lost: the sorted file is the original, moved back whole.
+    _copy_verified(dest, source, f"undo-{os.getpid()}-{index}")
+    if not _holds(source, _sha256(dest)):
+        problems.append((dest, say("kept: {0} could not be restored whole", source)))
+        return False
+    dest.unlink()
+    return True
+
+
 def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Event | None = None) -> SortResult:
     """Put every file of a sort back as it was: moved files return to where they came from,
     copies are removed, and the folders the sort made are removed when empty.
@@ -275,6 +312,7 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Ev
     state = journal.state()
     steps, undone, out, move = state.steps, state.undone, state.out, state.move
     problems: list[tuple[Path, str]] = []
+    _warn_missing(state, emit)
     todo = [i for i in sorted(steps, reverse=True) if i not in undone]
     total = len(steps)
     count = total - len(todo)
@@ -296,11 +334,7 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Ev
             if step["state"] == "planned":
                 # Never copied (or the copy was not recorded): only a verified copy may be removed.
                 if dest.exists() and not dest.is_symlink():
-                    if _holds(source, _sha256(dest)):
-                        dest.unlink()
-                    elif not source.exists():
-                        # Perhaps the sort's own copy, made just before a crash: it may be the only one.
-                        problems.append((dest, say("kept: the original {0} is gone, so this may be the only copy", source)))
+                    if not _restore_unrecorded(dest, source, move, index, problems):
                         continue
             elif dest.is_symlink() or not dest.exists():
                 if move and not _holds(source, recorded):
