@@ -16,7 +16,7 @@ BUILT_IN = ("alexnet", "alexnet-bn", "alexnet-dropout", "alexnet-bn-dropout", "s
 @pytest.mark.parametrize(
     "arch_id, classes, size, total",
     [
-        ("alexnet", 1000, 227, 60_965_224),  # the paper
+        pytest.param("alexnet", 1000, 227, 60_965_224, marks=pytest.mark.slow),  # the paper
         ("alexnet-bn", 6, 227, 58_311_430),  # seed 000
         ("alexnet-dropout", 2, 227, 58_290_562),  # seed 001's summary()
         ("small-cnn", 10, 32, 276_138),  # seed 003's summary()

@@ -56,6 +56,7 @@ def lab(tmp_path_factory):
             "run": Path(result["run_dir"]), "stdout": out.stdout, "result": result}
 
 
+@pytest.mark.slow
 def test_the_cached_file_is_found_recorded_and_frozen_first(lab):
     manifest = json.loads((lab["run"] / "run.json").read_text())
     backbone = manifest["backbone"]
@@ -65,6 +66,7 @@ def test_the_cached_file_is_found_recorded_and_frozen_first(lab):
     assert manifest["status"] == "finished" and manifest["epochs_done"] == 3
 
 
+@pytest.mark.slow  # the module's trained lab (about 45 s) is built for it
 def test_the_weights_went_into_the_backbone_and_were_used(lab):
     """The first epochs leave the loaded backbone untouched (frozen); the model's backbone
     holds exactly the file's weights where training has not moved them."""
@@ -82,6 +84,7 @@ def test_the_weights_went_into_the_backbone_and_were_used(lab):
     assert max(np.abs(far)) < 0.5
 
 
+@pytest.mark.slow
 def test_a_run_predicts_evaluates_explains_exports_and_summarises(lab):
     """Each use from a process that did not train the run (one process for all five)."""
     kh, run, data, root = lab["keras_home"], lab["run"], lab["data"], lab["root"]
@@ -99,6 +102,7 @@ def test_a_run_predicts_evaluates_explains_exports_and_summarises(lab):
     assert (run / "MODEL_CARD.md").is_file() or any(p.name.lower().startswith("model_card") for p in run.iterdir())
 
 
+@pytest.mark.slow  # the module's trained lab (about 45 s) is built for it
 def test_a_missing_file_names_what_to_copy_and_offers_random_weights(lab, tmp_path):
     empty = tmp_path / "no-keras"
     out = cli(tmp_path / "home", empty, "train", lab["data"], *SMALL, "--run-dir", tmp_path / "runs", ok=False)
@@ -110,6 +114,7 @@ def test_a_missing_file_names_what_to_copy_and_offers_random_weights(lab, tmp_pa
     # mobilenet-v3-small case, which also exports and reopens that run.
 
 
+@pytest.mark.slow
 def test_a_chosen_file_is_used_and_a_mismatched_one_refused(lab, tmp_path):
     chosen = tmp_path / "my_weights.h5"
     write_keras_weights(chosen, seed=3)
@@ -130,6 +135,7 @@ def test_a_chosen_file_is_used_and_a_mismatched_one_refused(lab, tmp_path):
     assert out.returncode != 0 and str(wrong) in out.stderr and "not the weights of" in out.stderr
 
 
+@pytest.mark.slow
 def test_every_backbone_builds_with_its_preprocessing_inside():
     """The four backbones build at 32 px behind the app's uint8 input and count their parameters."""
     from alexnet_desktop.core.model.models import build_classifier

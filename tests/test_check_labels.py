@@ -21,6 +21,7 @@ def cli(*args) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.timeout(900)
+@pytest.mark.slow
 def test_the_command_finds_flipped_labels_duplicates_and_outliers(tmp_path, workspace):
     data = write_faulty_dataset(tmp_path / "faulty")
     first = cli("check-labels", data.root, "--json")
@@ -48,6 +49,7 @@ def test_the_command_finds_flipped_labels_duplicates_and_outliers(tmp_path, work
     assert "x_green_filed_1.png" in again.stdout and "fast path, 2 folds" in again.stdout
 
 
+@pytest.mark.slow
 def test_a_class_too_small_to_judge_is_counted_not_judged(tmp_path, workspace, host):
     from alexnet_desktop.core.checking.job import CheckRequest, check_labels
     from tests.conftest import write_colour_dataset
@@ -165,6 +167,7 @@ def test_the_pages_check_button_finds_them_and_keys_save_decisions_reopened_late
     _close(qtbot, again)
 
 
+@pytest.mark.slow
 def test_the_thorough_path_retrains_on_each_fold_with_progress_and_stops_when_asked(tmp_path, workspace, host):
     import threading
 

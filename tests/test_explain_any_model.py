@@ -50,6 +50,7 @@ def test_both_methods_on_any_structure_name_the_layer(kind):
     np.testing.assert_allclose(np.exp(scores) / np.exp(scores).sum(), probs, rtol=1e-4)
 
 
+@pytest.mark.slow
 def test_grad_cam_on_a_sequential_model_from_the_command_line(tmp_path):
     model = _model("sequential")
     model.save(tmp_path / "seq.keras")

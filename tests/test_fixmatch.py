@@ -52,6 +52,7 @@ def lab(tmp_path_factory):
     return {"root": root, "data": data, "folder": folder, "run": run, "out": out}
 
 
+@pytest.mark.slow
 def test_the_run_records_the_folder_and_learns_with_it(lab):
     manifest = json.loads((lab["run"] / "run.json").read_text())
     record = manifest["unlabelled"]
@@ -67,6 +68,7 @@ def test_the_run_records_the_folder_and_learns_with_it(lab):
         [f"u{i}.png" for i in range(8)] + ["copy_of_red_0.png", "copy_of_blue_1.png", "broken.png"])
 
 
+@pytest.mark.slow
 def test_the_model_is_the_plain_classifier_and_the_run_resumes(lab):
     home, run = lab["root"] / "home", lab["run"]
     out = cli(home, "predict", run, lab["data"] / "red")
@@ -76,6 +78,7 @@ def test_the_model_is_the_plain_classifier_and_the_run_resumes(lab):
     assert len(rows) == 3 and rows[-1]["unlabelled_confident"] != ""
 
 
+@pytest.mark.slow
 def test_a_missing_folder_or_one_with_only_copies_is_refused(lab, tmp_path):
     out = cli(tmp_path / "home", "train", lab["data"], *SMALL, "--unlabelled", tmp_path / "nope",
               "--run-dir", tmp_path / "runs", ok=False)
@@ -93,6 +96,7 @@ def _config(data: Path, folder: Path, runs: Path, **extra) -> TrainConfig:
                        runs_dir=str(runs), unlabelled=str(folder), unlabelled_ratio=2, **extra)
 
 
+@pytest.mark.slow
 def test_pause_then_stop_work_during_fixmatch(tmp_path):
     from alexnet_desktop.core.plugins import PluginHost
 

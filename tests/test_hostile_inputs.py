@@ -163,6 +163,7 @@ PLUGINS = {
 }
 
 
+@pytest.mark.slow
 def test_plugins_that_hang_exit_or_crash_are_disabled_and_every_command_still_runs(home, fifo):
     folder = home / "plugins"
     folder.mkdir()
@@ -222,6 +223,7 @@ def test_a_named_pipe_or_device_given_as_an_image_is_refused_not_waited_on(fifo,
 
 
 @pytest.mark.parametrize("mode", ["I;16", "RGBA"])
+@pytest.mark.slow
 def test_a_10000_pixel_square_image_decodes_for_the_model_and_the_overlay_within_a_fixed_budget(tmp_path, mode):
     """The two decodes `explain` makes of a 100-megapixel PNG (the model's input and the map's
     overlay, OVERLAY_MAX_SIDE) peak far below the 4 to 5.6 GB that decoding it whole took;

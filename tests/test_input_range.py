@@ -73,6 +73,7 @@ def _cli(*args) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("kind,scale", [("sequential", "0-1"), ("functional", "-1-1"), ("sequential", "rescaling")])
+@pytest.mark.slow
 def test_evaluate_matches_keras(tmp_path, kind, scale):
     x, y = _data()
     model = _model(kind, scale)
@@ -97,6 +98,7 @@ def test_evaluate_matches_keras(tmp_path, kind, scale):
         assert json.loads(again.stdout)["loss"] == pytest.approx(result["loss"], abs=1e-9)
 
 
+@pytest.mark.slow
 def test_a_bare_model_is_refused_with_the_choices(tmp_path):
     x, y = _data(n=6)
     model = _model("functional", "0-1")
@@ -118,6 +120,7 @@ def test_caffe_scale_matches_keras_applications():
     np.testing.assert_allclose(np.asarray(InputScale("caffe")(pixels)), expected, atol=1e-4)
 
 
+@pytest.mark.slow
 def test_a_scaled_export_takes_uint8_and_loads_in_plain_keras_and_self_scaling_is_not_scaled_twice(tmp_path):
     """The export of a model trained on -1..1 takes uint8 pixels (as its preprocessing.json says)
     and loads in a process that never imports the app; --input-scale on a model with its own

@@ -146,6 +146,7 @@ def test_pause_holds_the_run_after_a_batch_until_cleared(host, colour_dataset, w
     assert isinstance(events[i], PauseChanged) and not events[i].paused
 
 
+@pytest.mark.slow
 def test_a_huge_learning_rate_diverges_and_keeps_the_last_good_epoch(host, colour_dataset, workspace, monkeypatch):
     # The settings refuse a rate above 10, and no allowed rate blows this small net up; the
     # divergence guard is for what still does (a bad batch, a bad plugin), so the bound is lifted.
@@ -249,6 +250,7 @@ def _live_models() -> int:
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow
 def test_five_trainings_in_one_process_do_not_keep_their_models(host, colour_dataset, workspace):
     import gc
 

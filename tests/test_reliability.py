@@ -143,6 +143,7 @@ def photos(tmp_path) -> Path:
 # -- 2. predict --out never overwrites ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_predict_out_never_replaces_an_existing_file_unless_asked(models, photos, tmp_path):
     victim = photos / "one_1.jpg"
     before = victim.read_bytes()
@@ -267,6 +268,7 @@ def test_a_plugin_that_exits_at_import_or_answers_nan_is_reported_and_the_app_ru
 # -- 6. NaN and logit outputs ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_nan_outputs_are_unreadable_and_never_sorted_under_a_class(models, photos, tmp_path):
     out = tmp_path / "p.csv"
     done = cli("predict", models / "nan.keras", photos, "--out", out)
@@ -285,6 +287,7 @@ def test_nan_outputs_are_unreadable_and_never_sorted_under_a_class(models, photo
     assert done.returncode == 0 and "Would copy 0 file(s)" in done.stdout and "not a number" in done.stdout
 
 
+@pytest.mark.slow
 def test_a_model_that_outputs_logits_is_noticed_and_its_outputs_made_probabilities(models, photos, tmp_path):
     out = tmp_path / "p.json"
     done = cli("predict", models / "logits.keras", photos, "--out", out)
@@ -301,6 +304,7 @@ def test_a_model_that_outputs_logits_is_noticed_and_its_outputs_made_probabiliti
 # -- 7. files other programs read ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_exported_cells_never_run_as_formulas_and_sort_reads_its_escaping_back(models, tmp_path):
     import csv
 
@@ -467,6 +471,7 @@ def test_a_keras_file_whose_weights_unpack_hugely_is_refused_before_keras_reads_
     assert seconds < 30 and peak < 1500, (seconds, peak)
 
 
+@pytest.mark.slow
 def test_a_scan_of_16_bit_giants_within_the_pixel_limit_stays_small(tmp_path):
     from tests.dataset_files import image, png16_bomb
 
@@ -481,6 +486,7 @@ def test_a_scan_of_16_bit_giants_within_the_pixel_limit_stays_small(tmp_path):
     assert seconds < 30 and peak < 1200, (seconds, peak)
 
 
+@pytest.mark.slow
 def test_a_scan_of_transparent_giants_stays_small_and_lays_them_on_the_background(tmp_path):
     """A 10000x10000 RGBA PNG of a few hundred KB: flattened a block of rows at a time (whole-image
     copies cost 2 GB a file before), with the same pixels as compositing the whole image."""
@@ -543,6 +549,7 @@ def test_a_deeply_nested_model_config_is_refused_naming_the_file(models, photos,
     assert done.returncode == 1 and str(nested) in done.stderr and "nested too deeply" in done.stderr, done.stderr
 
 
+@pytest.mark.slow
 def test_a_model_with_the_wrong_input_is_refused_in_plain_words(models, photos):
     done = cli("predict", models / "grey.keras", photos)
     assert done.returncode == 1 and str(models / "grey.keras") in done.stderr, done.stderr

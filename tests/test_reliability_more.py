@@ -121,6 +121,7 @@ def _sneaky_model(folder: Path) -> Path:
     return folder / "sneaky.keras"
 
 
+@pytest.mark.slow
 def test_logits_in_a_later_batch_are_noticed_and_a_tie_agrees_with_its_label(tmp_path):
     from PIL import Image
 
@@ -162,6 +163,7 @@ def _one_line(done: subprocess.CompletedProcess) -> str:
 
 
 @pytest.mark.parametrize("size", [None, [32, 32], "abc", 4000, True])
+@pytest.mark.slow
 def test_a_run_json_whose_image_size_is_not_a_size_is_one_line_naming_it(models, photos, tmp_path, size):
     run = _run_folder(tmp_path / "run", models, image_size=size)
     line = _one_line(cli("predict", run, photos))
@@ -180,6 +182,7 @@ def test_resume_of_a_run_whose_run_json_says_another_size_is_refused_before_trai
     assert not (run / "history.csv").exists()
 
 
+@pytest.mark.slow
 def test_a_keras_error_inside_a_layer_is_told_by_its_own_reason(tmp_path, photos):
     from alexnet_desktop.core.tf_runtime import keras
 
@@ -273,6 +276,7 @@ def _catches_sigterm(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc to know when the window is up")
+@pytest.mark.slow
 def test_sigterm_and_sigint_close_the_window_cleanly(workspace, tmp_path):
     import time
 

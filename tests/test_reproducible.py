@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 from tests.cli import run_cli
 
@@ -22,6 +23,7 @@ def _weights(run_dir) -> list[np.ndarray]:
     return load_model_file(run_dir / "model.keras").get_weights()
 
 
+@pytest.mark.slow
 def test_two_seeded_runs_give_the_same_weights_and_record_how(colour_dataset, tmp_path):
     runs = tmp_path / "runs"
     first, second = _train(colour_dataset, runs, 7), _train(colour_dataset, runs, 7)

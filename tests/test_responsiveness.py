@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="thread priorities are read from /proc")
+@pytest.mark.slow
 def test_tensorflows_compute_threads_run_below_the_window(tmp_path):
     """The device panel polls from the GUI thread before the loader has started TensorFlow's
     runtime; the runtime's threads must still start from the low-priority loader, or every

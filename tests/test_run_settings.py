@@ -29,6 +29,7 @@ def _unbalanced(root):
     return data  # blue 8, red 2
 
 
+@pytest.mark.slow
 def test_a_new_run_from_the_cli_has_its_architectures_defaults_and_balanced_class_weights(workspace, tmp_path):
     data = _unbalanced(tmp_path / "colours")
     out = run_cli("train", data, "--arch", "small-cnn", "--image-size", "24", "--epochs", "1", "--batch-size", "4",
@@ -44,6 +45,7 @@ def test_a_new_run_from_the_cli_has_its_architectures_defaults_and_balanced_clas
     assert TrainConfig.from_manifest(manifest.training).class_weight == "balanced" and manifest.class_weights["red"] == 2.5
 
 
+@pytest.mark.slow
 def test_resuming_with_a_new_rate_is_what_the_run_and_its_model_card_say_in_a_fresh_process(workspace, tmp_path):
     """The settings are stored once in run.json: a resume with --lr changes the one copy, so the
     model card (written by the resuming process) and a new process reading the run agree."""
@@ -109,6 +111,7 @@ def test_training_batches_are_the_decoders_pixels(tmp_path, mode):
         assert np.array_equal(got, decode_image(f, size=24, resize=mode))
 
 
+@pytest.mark.slow
 def test_a_runs_resize_is_used_by_predict_in_a_fresh_process_and_said_by_its_export(host, workspace, tmp_path):
     import numpy as np
 

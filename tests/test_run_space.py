@@ -73,6 +73,7 @@ def trained(tmp_path) -> tuple[Path, Path, Path]:
     return tmp_path, runs, Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"])
 
 
+@pytest.mark.slow
 def test_a_run_is_small_frees_its_resume_state_and_trains_on_from_its_weights(trained):
     home, runs, run = trained
     weights = weight_bytes(run / "model.keras")
@@ -101,6 +102,7 @@ def test_a_run_is_small_frees_its_resume_state_and_trains_on_from_its_weights(tr
     assert (run / "checkpoint.keras").is_file()  # resumable again until freed again
 
 
+@pytest.mark.slow
 def test_an_older_run_with_optimizer_state_in_its_model_is_listed_freed_and_still_predicts(trained):
     home, runs, run = trained
     # The layout before: model.keras the same file as the checkpoint (optimizer state included).
@@ -195,6 +197,7 @@ RunFolder._save_keras = save
 """
 
 
+@pytest.mark.slow
 def test_a_disk_that_fills_mid_run_stops_it_with_the_last_whole_checkpoint(tmp_path):
     data = write_colour_dataset(tmp_path / "data", per_class=6, side=40)
     runs = tmp_path / "runs"
@@ -211,6 +214,7 @@ def test_a_disk_that_fills_mid_run_stops_it_with_the_last_whole_checkpoint(tmp_p
     assert json.loads((run / "run.json").read_text(encoding="utf-8"))["epochs_done"] == 3
 
 
+@pytest.mark.slow
 def test_training_refuses_to_start_when_the_disk_cannot_hold_its_checkpoints(tmp_path):
     data = write_colour_dataset(tmp_path / "data", per_class=4, side=40)
     runs = tmp_path / "runs"

@@ -279,6 +279,7 @@ def _files_in(folder: Path, pattern: str) -> int:
 
 
 @pytest.mark.timeout(600)
+@pytest.mark.slow
 def test_a_move_of_1000_files_killed_at_random_points_loses_nothing_and_undo_restores_it(tmp_path):
     import csv
     import os

@@ -97,6 +97,7 @@ def test_unreadable_files_are_skipped_and_listed(host, colour_dataset, workspace
     assert [r["path"].endswith("broken.png") for r in rejected] == [True]
 
 
+@pytest.mark.slow
 def test_alexnet_bn_trains_a_step_and_predicts_through_the_cli(host, colour_dataset, workspace, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("alexnet_desktop.core.plugins._default_host", host)  # the host every command uses
     code = cli.main([

@@ -2,6 +2,8 @@
 re-reads every translatable string into `resources/i18n/*.ts` (keeping the translations
 already made, marking new strings unfinished, dropping strings the code no longer has), and
 `... compile` turns each `.ts` into the `.qm` the app loads (with Qt's `lrelease`).
+`... untranslated` prints a language's unfinished strings as a JSON object (source: ""), and
+`... fill FILE.json` takes the translations written into that object back into the .ts.
 
 The strings are what the GUI passes through Qt's translation system:
 - `self.tr("…")` inside a class: the class is the context (as Qt's `lupdate` does);
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -161,6 +164,26 @@ def update() -> int:
     return missing
 
 
+def untranslated(language: str) -> dict[str, str]:
+    """The sources of `language`'s unfinished strings, each mapped to "" (to be filled in)."""
+    done = read_ts(ts_path(language))
+    return {text: "" for context, text, _, _ in all_strings() if not done.get((context, text))}
+
+
+def fill(language: str, table: dict[str, str]) -> int:
+    """Give `language`'s unfinished strings the translations in `table` (source: translation);
+    returns how many are still unfinished."""
+    translations = read_ts(ts_path(language))
+    for (context, text), translated in list(translations.items()):
+        if not translated and table.get(text):
+            translations[(context, text)] = table[text]
+    strings = all_strings()
+    for context, text, _, _ in strings:
+        if not translations.get((context, text)) and table.get(text):
+            translations[(context, text)] = table[text]
+    return write_ts(ts_path(language), language, strings, translations)[1]
+
+
 def lrelease() -> str:
     """Qt's lrelease, as PySide6 installs it."""
     found = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
@@ -177,8 +200,17 @@ def compile_all() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["update", "compile", "all"])
+    parser.add_argument("action", choices=["update", "compile", "all", "untranslated", "fill"])
+    parser.add_argument("table", nargs="?", help="fill: a JSON file of source: translation")
+    parser.add_argument("--language", default=LANGUAGES[0])
     args = parser.parse_args()
+    if args.action == "untranslated":
+        print(json.dumps(untranslated(args.language), ensure_ascii=False, indent=1))
+        return 0
+    if args.action == "fill":
+        left = fill(args.language, json.loads(Path(args.table).read_text(encoding="utf-8")))
+        print(f"{ts_path(args.language).relative_to(ROOT)}: {left} untranslated")
+        return 1 if left else 0
     missing = 0
     if args.action in ("update", "all"):
         missing = update()

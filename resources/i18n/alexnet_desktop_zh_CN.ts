@@ -4000,6 +4000,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>{0}: {1:,} of the sort's {2:,} steps are missing from the journal (lines deleted); the files they name stay where they are: look for them in {3} and in the folders they came from</source>
+      <translation>{0}：整理的 {2:,} 个步骤中有 {1:,} 个已不在日志中（行被删除）；它们所指的文件保留在原处：请在 {3} 及其来源文件夹中查找</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>{0}: not in a plain class folder of {1}; nothing is written outside it</source>
       <translation>{0}：不在 {1} 的普通类别文件夹中；不会在其外写入任何内容</translation>
     </message>
@@ -4025,6 +4030,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>kept: the original {0} is gone, so this may be the only copy</source>
+      <translation>已保留：原文件 {0} 已不存在，这可能是唯一的副本</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>kept: {0} could not be restored whole</source>
+      <translation>已保留：无法完整恢复 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>its line in the journal was changed (it fails its check), so undo leaves it</source>
       <translation>它在日志中的行已被修改（未通过校验），因此撤销不处理它</translation>
     </message>
@@ -4032,11 +4047,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>not in a class folder of {0}; the journal was changed, so undo leaves it</source>
       <translation>不在 {0} 的类别文件夹中；日志已被改动，因此撤销不处理它</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>kept: the original {0} is gone, so this may be the only copy</source>
-      <translation>已保留：原文件 {0} 已不存在，这可能是唯一的副本</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
