@@ -96,12 +96,12 @@ def interleaved(variants: dict[str, Callable[[], float]], reps: int) -> dict[str
     return {name: statistics.median(values) for name, values in figures.items()}
 
 
-def app_training_data(s: Setup, augmentation: str) -> Any:
+def app_training_data(s: Setup, augmentation: str, cache: Any = None) -> Any:
     """The app's own training stream (`core.pipeline.image_dataset`), as `train` builds it."""
     aug = preset(augmentation)
     return image_dataset(
         s.samples, s.class_names, s.image_size, s.batch_size, shuffle=True, seed=0, skipped=SkippedFiles(),
-        augmenter=build_augmenter(aug, s.image_size, 0), repeat=True,
+        augmenter=build_augmenter(aug, s.image_size, 0), repeat=True, cache=cache,
     )
 
 
@@ -230,13 +230,8 @@ def lever_decode(s: Setup, count: int = 120) -> dict[str, float]:
 def lever_cache(s: Setup, reps: int) -> dict[str, float]:
     """Training images/s of the app's pipeline with the decoded-image cache and without it."""
     model = s.app_model()
-    with_cache = app_training_data(s, "paper")
-    budget = pipeline.CACHE_BUDGET_BYTES
-    pipeline.CACHE_BUDGET_BYTES = 0
-    try:
-        without = app_training_data(s, "paper")
-    finally:
-        pipeline.CACHE_BUDGET_BYTES = budget
+    with_cache = app_training_data(s, "paper", pipeline.CacheBudget(2**40))
+    without = app_training_data(s, "paper", pipeline.CacheBudget(0))
     fill_cache(s, model, with_cache)
     return training_race(s, reps, ("cached", model, with_cache), ("decoded_every_epoch", model, without), "speedup")
 

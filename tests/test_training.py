@@ -169,3 +169,31 @@ def test_rejected_files_are_listed_in_the_run(host, colour_dataset, workspace):
     (rejected,) = manifest["dataset"]["rejected"]
     assert rejected["path"].endswith("broken.png") and rejected["reason"]
     assert manifest["augmentation"]["rotation"] == 10.0
+
+
+def test_a_dataset_over_the_cache_budget_is_streamed_and_trains_to_the_same_weights(host, colour_dataset, workspace,
+                                                                                    monkeypatch):
+    """Streaming (decoding every epoch) is the cached run's twin: the seeded shuffle orders the
+    files the same way, so the weights agree; the job's streams share one budget."""
+    from alexnet_desktop.core.data import pipeline
+    from alexnet_desktop.core.model.model_files import load_model_file
+
+    taken: list[tuple[int, bool]] = []
+    real_take = pipeline.CacheBudget.take
+
+    def take(self, nbytes):
+        taken.append((nbytes, fits := real_take(self, nbytes)))
+        return fits
+
+    monkeypatch.setattr(pipeline.CacheBudget, "take", take)
+    weights = {}
+    for budget in (2**30, 0):
+        monkeypatch.setattr(pipeline, "CACHE_BUDGET_BYTES", budget)
+        result = train(_config(colour_dataset, workspace, seed=7, epochs=1, augmentation={"horizontal_flip": True}),
+                       host, lambda e: None)
+        weights[budget] = load_model_file(result.run_dir / "model.keras").get_weights()
+    train_bytes, val_bytes = 16 * 16 * 3 * 10, 16 * 16 * 3 * 2  # 12 images, a sixth held out
+    assert taken == [(train_bytes, True), (val_bytes, True), (train_bytes, False), (val_bytes, False)]
+    assert all((a == b).all() for a, b in zip(weights[2**30], weights[0]))
+    shared = pipeline.CacheBudget(100)
+    assert shared.take(60) and not shared.take(41) and shared.take(40) and shared.left == 0

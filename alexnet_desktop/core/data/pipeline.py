@@ -12,9 +12,27 @@ from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.tf_runtime import tensorflow
 
-# Decoded images are kept in memory after the first epoch when they fit in this budget;
-# re-decoding JPEGs every epoch would otherwise dominate a CPU run of a small dataset.
-CACHE_BUDGET_BYTES = 512 * 2**20
+# Decoded images are kept in memory after the first epoch when they fit in this budget, shared
+# by a job's streams; re-decoding every epoch would otherwise dominate a CPU run of a small
+# dataset. Kept small so that a large dataset is streamed: training small-cnn at 128 px needs
+# about 1.4 GB of its own, and the issue's bound for any command is 1.5 GB (benchmarks/NOTES.md).
+CACHE_BUDGET_BYTES = 96 * 2**20
+
+
+class CacheBudget:
+    """The bytes of decoded images one job may keep in memory, shared by its streams (training,
+    validation, the unlabelled folder): a stream is kept whole when it fits in what is left, or
+    else decoded again each epoch."""
+
+    def __init__(self, total: int | None = None) -> None:
+        self.left = CACHE_BUDGET_BYTES if total is None else total
+
+    def take(self, nbytes: int) -> bool:
+        """True (and `nbytes` spent) when a stream of `nbytes` fits in what is left."""
+        if nbytes > self.left:
+            return False
+        self.left -= nbytes
+        return True
 
 
 class SkippedFiles:
@@ -47,6 +65,7 @@ def image_dataset(
     augmenter: Any = None,
     repeat: bool = False,
     resize: str = "stretch",
+    cache: CacheBudget | None = None,
 ) -> Any:
     """A `tf.data.Dataset` of (uint8 image batch, int label batch) for `samples`.
 
@@ -54,7 +73,8 @@ def image_dataset(
     the cache, so each epoch sees fresh random changes. `repeat` makes the stream endless
     (fit then takes `steps_per_epoch` batches an epoch, reshuffled each pass). A file that fails to decode (it passed the scan but broke since) is dropped from the
     stream and recorded in `skipped`; training never stops for one bad file. `resize` is the
-    run's way to the square input (see `decode_image`).
+    run's way to the square input (see `decode_image`). The decoded images are kept in memory
+    when they fit in `cache` (the job's shared budget; by default a budget of their own).
     """
     tf = tensorflow()
     index = {name: i for i, name in enumerate(class_names)}
@@ -75,7 +95,7 @@ def image_dataset(
         return image, label
 
     ds = tf.data.Dataset.from_tensor_slices((paths, labels))
-    fits = len(samples) * image_size * image_size * 3 <= CACHE_BUDGET_BYTES
+    fits = (cache or CacheBudget()).take(len(samples) * image_size * image_size * 3)
     if shuffle and not fits:
         ds = ds.shuffle(len(samples), seed=seed, reshuffle_each_iteration=True)
     # In order even when shuffled: the seeded shuffle alone decides the order, so a run repeats.

@@ -26,7 +26,7 @@ from typing import Any
 from alexnet_desktop.core.data.augment import Augmentation, augment_batch, build_augmenter
 from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.image_files import list_image_files
-from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
+from alexnet_desktop.core.data.pipeline import CacheBudget, SkippedFiles, image_dataset
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
 from alexnet_desktop.core.wording import say
 
@@ -119,13 +119,14 @@ def _cutout_and_contrast(images: Any, seed: Any) -> Any:
 
 
 def unlabelled_stream(files: list[Path], class_names: list[str], image_size: int, batch_size: int, *, seed: int,
-                      skipped: SkippedFiles, resize: str) -> Any:
-    """An endless, shuffled `tf.data` stream of (weak view, strong view) uint8 batches of `files`."""
+                      skipped: SkippedFiles, resize: str, cache: CacheBudget | None = None) -> Any:
+    """An endless, shuffled `tf.data` stream of (weak view, strong view) uint8 batches of `files`
+    (kept in memory after the first pass when they fit in `cache`)."""
     tf = tensorflow()
     # The pipeline wants labels; these are never read (FixMatch makes its own targets).
     samples = [Sample(p, class_names[0]) for p in files]
     ds = image_dataset(samples, class_names, image_size, batch_size, shuffle=True, seed=seed + 1, skipped=skipped,
-                       repeat=True, resize=resize)
+                       repeat=True, resize=resize, cache=cache)
     weak, strong = build_augmenter(WEAK, image_size, seed + 2), build_augmenter(STRONG, image_size, seed + 3)
 
     def views(i, batch):

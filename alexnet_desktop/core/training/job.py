@@ -21,7 +21,7 @@ from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation, build_augmenter
 from alexnet_desktop.core.data.datasets import Sample
-from alexnet_desktop.core.data.pipeline import SkippedFiles, image_dataset
+from alexnet_desktop.core.data.pipeline import CacheBudget, SkippedFiles, image_dataset
 from alexnet_desktop.core.events import Emit, Message
 from alexnet_desktop.core.model import backbones
 from alexnet_desktop.core.jobs import Cancelled
@@ -204,14 +204,16 @@ class TrainingJob:
         device = device_summary()
         runtime = training_runtime(cfg.devices, cfg.mixed_precision)
         skipped = SkippedFiles()
+        self.cache = CacheBudget()  # one budget for the training, validation and unlabelled streams
         augmentation = Augmentation.from_dict(cfg.augmentation)
         train_ds = image_dataset(
             data.train, data.class_names, image_size, cfg.batch_size, shuffle=True, seed=cfg.seed, skipped=skipped,
             augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True, resize=cfg.resize,
+            cache=self.cache,
         )
         val_ds = (
             image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed,
-                          skipped=skipped, resize=cfg.resize)
+                          skipped=skipped, resize=cfg.resize, cache=self.cache)
             if data.val
             else None
         )
@@ -246,7 +248,7 @@ class TrainingJob:
                                   overlap), "warning"))
         self.steps = fixmatch.steps_per_epoch(len(data.train), len(files), cfg.batch_size, cfg.unlabelled_ratio)
         stream = fixmatch.unlabelled_stream(files, data.class_names, image_size, cfg.batch_size * cfg.unlabelled_ratio,
-                                            seed=cfg.seed, skipped=skipped, resize=cfg.resize)
+                                            seed=cfg.seed, skipped=skipped, resize=cfg.resize, cache=self.cache)
         return fixmatch.combine(train_ds, stream)
 
     def new_model(self, setup: Setup, point: StartingPoint | None = None) -> Any:
