@@ -80,3 +80,20 @@ def test_the_benchmarks_window_start_and_memory_parts_run_in_smoke_mode(tmp_path
     memory of `predict` in its own process."""
     report = _smoke(tmp_path, "R4,R6,R7")
     assert set(report["table"]) == {"R4", "R5a", "R5b", "R6", "R7"}
+
+
+@pytest.mark.slow
+def test_the_training_memory_benchmark_runs_in_smoke_mode(tmp_path):
+    """benchmarks/training_memory.py on 200 images at 32 px: two trainings in new processes,
+    each peak read (its figures mean nothing here)."""
+    import json
+    import subprocess
+
+    from tests.cli import cli_env
+
+    script = Path(bench.__file__).parent / "training_memory.py"
+    done = subprocess.run([sys.executable, str(script), "--smoke", "--json", "--work", str(tmp_path)],
+                          capture_output=True, text=True, timeout=900, env=cli_env())
+    assert done.returncode == 0, done.stderr[-3000:]
+    figures = json.loads(done.stdout.splitlines()[-1])
+    assert figures["images"] == 200 and 200 < figures["peak_mb_40"] and 200 < figures["peak_mb_200"]

@@ -94,8 +94,8 @@ def test_a_cluster_timeout_that_cannot_work_is_refused_before_anything_starts(tm
 @pytest.mark.parametrize("cluster, index, words", [
     ("host:1:2,other:3", "0", ['"host:1:2"', "HOST:PORT"]),
     (":5,other:3", "0", ['":5"', "HOST:PORT"]),
-    ("host:70000,other:3", "0", ['"host:70000"']),
-    ("host:0,other:3", "0", ['"host:0"']),
+    ("host:70000,other:3", "0", ['"host:70000"', "port 70000 is not from 1 to 65535"]),
+    ("host:0,other:3", "0", ['"host:0"', "port 0"]),
     ("ho st:5,other:3", "0", ['"ho st:5"']),
     ("host:5,other:3", "7", ["worker index 7"]),
     ("host:5,other:3", "-1", ["worker index -1"]),
@@ -143,10 +143,10 @@ def test_a_journal_with_its_planned_lines_deleted_or_not_utf8_is_refused_naming_
     journal = next(out.glob(".alexnet-sort-*.journal"))
     lines = journal.read_text().splitlines()
     journal.write_text("\n".join(ln for ln in lines if '"state": "planned"' not in ln) + "\n")
-    refused(cli("undo", str(journal), home=home, timeout=60), str(journal), "step", "'src'")
+    refused(cli("undo", str(journal), home=home, timeout=60), str(journal), "step 0", "planned line is missing")
     assert (out / "cat" / "a.jpg").exists() and (inbox / "a.jpg").exists()  # a copy: nothing touched
     journal.write_bytes(b"\xff\xfe\x00 not text")
-    refused(cli("undo", str(journal), home=home, timeout=60), str(journal), "UTF-8")
+    refused(cli("undo", str(journal), home=home, timeout=60), str(journal), "not a sort journal")
 
 
 PLUGINS = {
@@ -276,3 +276,42 @@ def test_the_saved_settings_of_a_cluster_worker_are_checked_like_run_json(tmp_pa
     config = tmp_path / "settings.json"
     config.write_text(text)
     refused(cli("train", str(tmp_path), "--config", str(config), home=home, timeout=60), str(config), *words)
+
+
+@pytest.mark.parametrize("history, words", [
+    ("pipe", ["history.csv", "named pipe"]),
+    ("epoch,accuracy\n1,abc\n", ["history.csv", "line 2", "accuracy", "'abc'"]),
+    ("epoch,accuracy\n1.5,0.5\n", ["history.csv", "line 2", "whole epoch"]),
+    ("accuracy\n0.5\n", ["history.csv", "line 2", "whole epoch"]),
+])
+def test_resume_refuses_a_damaged_or_piped_history_naming_it_and_touches_nothing(tmp_path, home, history, words):
+    run = _run_folder(tmp_path, {**GOOD, "runs_dir": str(tmp_path)})
+    if history == "pipe":
+        os.mkfifo(run / "history.csv")
+    else:
+        (run / "history.csv").write_text(history)
+    before = (run / "run.json").read_bytes()
+    refused(cli("train", "--resume", str(run), home=home, timeout=60), *words)
+    assert (run / "run.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("change", [{"epochs": "ten"}, {"epochs": [1]}, {"val_split": 5}, {"learning_rate": -1},
+                                    {"epochs": 0}])
+def test_runs_lists_a_run_with_damaged_settings_as_damaged_beside_the_good_ones(tmp_path, home, change):
+    runs = tmp_path / "runs"
+    for name, training in (("1-good", GOOD), ("2-bad", {**GOOD, **change})):
+        (runs / name).mkdir(parents=True)
+        record = {"format": 2, "status": "finished", "image_size": 32, "class_names": ["a", "b"], "epochs_done": 3,
+                  "training": training}
+        (runs / name / "run.json").write_text(json.dumps(record))
+    done = cli("runs", "--run-dir", str(runs), "--json", home=home, timeout=60)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    listed = {r["name"]: r["status"] for r in json.loads(done.stdout)}
+    assert listed == {"1-good": "finished", "2-bad": "damaged"}
+
+
+def test_a_named_pipe_as_a_runs_model_is_named_as_one(tmp_path, home):
+    run = _run_folder(tmp_path, GOOD)
+    os.mkfifo(run / "model.keras")
+    (tmp_path / "img.png").write_bytes(b"")
+    refused(cli("predict", str(run), str(tmp_path / "img.png"), home=home, timeout=60), "model.keras", "named pipe")

@@ -482,5 +482,21 @@ def test_steps_deleted_from_a_journal_are_named_and_their_files_left_where_they_
     messages = []
     undo = undo_sort(journal, messages.append)
     assert undo.done == 3 and len(tree(tmp_path / "in")) == 3 and len(tree(tmp_path / "out")) == 1
+    assert [(path, why[:50]) for path, why in undo.problems] == [(journal, "1 of the sort's 4 steps are missing from the journ")]
     warnings = [e.text for e in messages if getattr(e, "level", "") == "warning"]
     assert any("1 of the sort's 4 steps are missing from the journal" in w for w in warnings), warnings
+
+
+def test_a_byte_that_is_not_utf8_costs_only_the_step_of_its_line(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 4)
+    original = tree(tmp_path / "in")
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True)).path
+    run_sort(journal)
+    lines = journal.read_bytes().splitlines(keepends=True)
+    damaged = [line.replace(b'"step"', b'"st\xffep"') if (b'"step": 1,' in line and b'"done"' in line)
+               or (b'"step": 2,' in line and b'"planned"' in line) else line for line in lines]
+    journal.write_bytes(b"".join(damaged) + b"\xfe\xff trailing garbage\n")
+    undo = undo_sort(journal)  # step 1 lost its "done" line only: its copy is verified and moved back
+    assert undo.done == 3 and [why[:24] for _, why in undo.problems] == ["step 2: its planned line"]
+    assert len(tree(tmp_path / "in")) == 3 and len(tree(tmp_path / "out")) == 1
+    assert {name: data for name, data in original.items() if name in tree(tmp_path / "in")} == tree(tmp_path / "in")

@@ -231,7 +231,7 @@ class RunsPage(QWidget):
         self.resume_button.setEnabled(bool(can_resume))
         self.export_button.setEnabled(one and runs[0].model_path.is_file() and not self.export_runner.is_running())
         self.delete_button.setEnabled(bool(runs) and not running)
-        self.comparison.set_runs([(r.path.name, r.read_history()) for r in runs[:10]])
+        self.comparison.set_runs([(r.path.name, _history_or_none(r)) for r in runs[:10]])
 
     def open_selected(self) -> None:
         """Open the selected run's folder in the file manager."""
@@ -340,3 +340,12 @@ def _to_trash(path: str) -> None:
     """Qt's move to the desktop trash, raising when there is none."""
     if not QFile.moveToTrash(path):
         raise OSError(path)
+
+
+def _history_or_none(run: RunFolder) -> list[dict[str, float]]:
+    """The run's epochs for the comparison plot; a damaged history.csv draws no curve (resuming
+    that run says why)."""
+    try:
+        return run.read_history()
+    except ValueError:
+        return []

@@ -4000,8 +4000,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
-      <source>{0}: {1:,} of the sort's {2:,} steps are missing from the journal (lines deleted); the files they name stay where they are: look for them in {3} and in the folders they came from</source>
-      <translation>{0}：整理的 {2:,} 个步骤中有 {1:,} 个已不在日志中（行被删除）；它们所指的文件保留在原处：请在 {3} 及其来源文件夹中查找</translation>
+      <source>{0:,} of the sort's {1:,} steps are missing from the journal (lines deleted); the files they name stay where they are: look for them in {2} and in the folders they came from</source>
+      <translation>整理的 {1:,} 个步骤中有 {0:,} 个已不在日志中（行被删除）；它们所指的文件保留在原处：请在 {2} 及其来源文件夹中查找</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
@@ -4042,6 +4042,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
       <source>its line in the journal was changed (it fails its check), so undo leaves it</source>
       <translation>它在日志中的行已被修改（未通过校验），因此撤销不处理它</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
+      <source>step {0}: its planned line is missing or damaged, so undo cannot tell which file it moved and leaves it</source>
+      <translation>第 {0} 步：其计划行缺失或已损坏，撤销无法得知它移动了哪个文件，因此不予处理</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/labelling/sorting.py" />
@@ -4459,6 +4464,26 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <translation>无法在 {0} 下创建新的运行文件夹</translation>
     </message>
     <message>
+      <location filename="../../alexnet_desktop/core/runs/folder.py" />
+      <source>a run's history</source>
+      <translation>训练记录的历史</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/folder.py" />
+      <source>{0}: line {1}: no whole epoch number; the run's history is damaged</source>
+      <translation>{0}：第 {1} 行：没有整数的轮次编号；训练历史已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/folder.py" />
+      <source>{0}: line {1}, {2}: {3!r} is not a number; the run's history is damaged</source>
+      <translation>{0}：第 {1} 行，{2}：{3!r} 不是数字；训练历史已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/folder.py" />
+      <source>a field past the header</source>
+      <translation>表头之外的字段</translation>
+    </message>
+    <message>
       <location filename="../../alexnet_desktop/core/runs/manifest.py" />
       <source>{0}: not a run folder (no {1})</source>
       <translation>{0}：不是运行文件夹（没有 {1}）</translation>
@@ -4582,6 +4607,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/cluster.py" />
       <source>{0} is not HOST:PORT (e.g. 192.168.1.20:12345)</source>
       <translation>{0} 不是 主机:端口（例如 192.168.1.20:12345）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster.py" />
+      <source>{0}: the port {1} is not from 1 to 65535</source>
+      <translation>{0}：端口 {1} 不在 1 到 65535 之间</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster.py" />

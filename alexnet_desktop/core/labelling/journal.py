@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alexnet_desktop.core.files import read_text
+from alexnet_desktop.core.files import read_bytes
 from alexnet_desktop.core.schema import check_fields
 from alexnet_desktop.core.wording import say
 from alexnet_desktop.core.files import atomic_write_text
@@ -116,16 +116,17 @@ class Journal:
             os.fsync(f.fileno())
 
     def records(self) -> list[dict[str, Any]]:
-        """Every complete record (a line cut short by a crash is ignored)."""
+        """Every complete record. A line that is not one (cut short by a crash, or damaged: not
+        UTF-8, not JSON) is passed over, so that the steps it spoke of are judged by the rest."""
         out = []
         try:
-            text = read_text(self.path, what=say("a sort journal"))
+            data = read_bytes(self.path, what=say("a sort journal"))
         except FileNotFoundError:
             raise FileNotFoundError(say("{0}: no such journal", self.path)) from None
-        for line in text.splitlines():
+        for line in data.splitlines():
             try:
-                out.append(json.loads(line))
-            except (ValueError, RecursionError):
+                out.append(json.loads(line.decode("utf-8")))
+            except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
                 continue
         if not out or not isinstance(out[0], dict) or out[0].get("kind") != KIND:
             raise ValueError(say("{0}: not a sort journal", self.path))
@@ -163,6 +164,8 @@ class Journal:
             else:
                 steps.setdefault(index, {}).update({k: v for k, v in r.items() if k != "check"})
         for index, step in steps.items():
-            if index not in changed:
+            try:
                 check_fields(say("{0}: step {1}", self.path, index), step, _STEP_FIELDS, required=tuple(_STEP_FIELDS))
+            except ValueError:
+                changed.add(index)  # its planned line was deleted or damaged: nothing may act on it
         return JournalState(header, steps, undone, changed)

@@ -179,14 +179,18 @@ def run_sort(
     return SortResult(journal.path, done, total)
 
 
+def _missing_reason(state: JournalState) -> str:
+    """Why the steps whose every line was deleted from the journal are left alone."""
+    return say("{0:,} of the sort's {1:,} steps are missing from the journal (lines deleted); the files they name "
+               "stay where they are: look for them in {2} and in the folders they came from", state.missing,
+               state.header.get("steps"), state.out)
+
+
 def _warn_missing(state: JournalState, emit: Emit) -> None:
     """Say when lines of planned steps were deleted from the journal: the files they name are
     not known to resume or undo, so they stay wherever they are."""
     if state.missing:
-        emit(Message(say("{0}: {1:,} of the sort's {2:,} steps are missing from the journal (lines deleted); the "
-                         "files they name stay where they are: look for them in {3} and in the folders they came "
-                         "from", state.header.get("journal", ""), state.missing, state.header.get("steps"), state.out),
-                     "warning"))
+        emit(Message(say("{0}: {1}", state.header.get("journal", ""), _missing_reason(state)), "warning"))
 
 
 def _sort_step(journal: Journal, out: Path, move: bool, index: int, step: dict[str, Any],
@@ -312,7 +316,8 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Ev
     state = journal.state()
     steps, undone, out, move = state.steps, state.undone, state.out, state.move
     problems: list[tuple[Path, str]] = []
-    _warn_missing(state, emit)
+    if state.missing:
+        problems.append((journal.path, _missing_reason(state)))
     todo = [i for i in sorted(steps, reverse=True) if i not in undone]
     total = len(steps)
     count = total - len(todo)
@@ -321,8 +326,12 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Ev
             raise SortCancelled(journal.path, count, total)
         step = steps[index]
         if index in state.changed:
-            problems.append((Path(str(step.get("dst", journal.path))),
-                             say("its line in the journal was changed (it fails its check), so undo leaves it")))
+            if isinstance(step.get("dst"), str):
+                problems.append((Path(step["dst"]),
+                                 say("its line in the journal was changed (it fails its check), so undo leaves it")))
+            else:
+                problems.append((journal.path, say("step {0}: its planned line is missing or damaged, so undo "
+                                                   "cannot tell which file it moved and leaves it", index)))
             continue
         source, dest = Path(step["src"]), Path(step["dst"])
         if not _inside_sort(dest, out) or not state.source_folder_recorded(source):

@@ -13,7 +13,7 @@ import numpy as np
 
 from alexnet_desktop.core.data.images import RESIZE_MODES
 from alexnet_desktop.core.events import Emit, Message, no_emit
-from alexnet_desktop.core.files import read_text
+from alexnet_desktop.core.files import check_regular, read_text
 from alexnet_desktop.core.model.input_range import resolve_scale, with_input_scale
 from alexnet_desktop.core.model.model_files import check_model_suffix, load_model_file
 from alexnet_desktop.core.runs.folder import LABELS, MODEL, RunFolder
@@ -94,8 +94,9 @@ def load_for_prediction(
     if ref.is_dir():
         run = RunFolder(ref)
         manifest = run.manifest()
-        if not run.model_path.is_file():
+        if not run.model_path.exists():
             raise FileNotFoundError(say("{0}: the run has no {1} (it did not finish an epoch)", ref, MODEL))
+        check_regular(run.model_path)  # a pipe or a folder in its place is named as such
         model = load_model_file(run.model_path, accepted_hashes=run.accepted_hashes(MODEL))
         names = list(manifest.class_names)
         if not names or manifest.image_size is None:

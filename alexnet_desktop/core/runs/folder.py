@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.runs.manifest import MANIFEST, RunManifest, read_if_changed
-from alexnet_desktop.core.files import atomic_write_text
+from alexnet_desktop.core.files import atomic_write_text, read_text
 from alexnet_desktop.core.wording import say
 
 HISTORY = "history.csv"
@@ -95,12 +95,20 @@ class RunFolder:
         atomic_write_text(self.history_path, buf.getvalue())
 
     def read_history(self) -> list[dict[str, float]]:
-        """The epochs of `history.csv` as dicts of floats (empty if none finished)."""
+        """The epochs of `history.csv` as dicts of floats (empty if none finished), each with its
+        whole `epoch` number. A file that is not one (a pipe), too large, or damaged is refused
+        naming it, the line and the field."""
         try:
-            with open(self.history_path, newline="", encoding="utf-8") as f:
-                return [{k: float(v) for k, v in row.items() if v not in ("", None)} for row in csv.DictReader(f)]
+            text = read_text(self.history_path, what=say("a run's history"))
         except FileNotFoundError:
             return []
+        rows = []
+        for line, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2):
+            rows.append({k: _history_number(self.history_path, line, k, v) for k, v in row.items() if v not in ("", None)})
+            if not rows[-1].get("epoch", 0.5).is_integer():
+                raise ValueError(say("{0}: line {1}: no whole epoch number; the run's history is damaged",
+                                     self.history_path, line))
+        return rows
 
     @property
     def checkpoint_path(self) -> Path:
@@ -197,6 +205,18 @@ def effective_status(manifest: RunManifest | dict[str, Any]) -> str:
     except PermissionError:
         return status  # alive, someone else's
     return status
+
+
+def _history_number(path: Path, line: int, field: Any, value: Any) -> float:
+    """One value of `history.csv`, a finite number, or an error naming the file, line and field."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if field is None or number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(say("{0}: line {1}, {2}: {3!r} is not a number; the run's history is damaged",
+                             path, line, field or say("a field past the header"), value))
+    return number
 
 
 def list_runs(runs_dir: Path) -> list[tuple[RunFolder, RunManifest]]:

@@ -173,6 +173,7 @@ def check_record(record: dict[str, Any], where: str = MANIFEST) -> None:
 
     check_fields(where, record, _checked_hints())
     check_range(where, "epochs_done", record.get("epochs_done"), 0, MAX_EPOCHS)
+    check_range(where, "best_epoch", record.get("best_epoch"), 0, MAX_EPOCHS)
 
 
 @dataclass
@@ -261,8 +262,10 @@ class RunManifest:
 
     @property
     def planned_epochs(self) -> int:
-        """The epochs the run is to train for (0 when not recorded)."""
-        return int(self.training.get("epochs") or 0)
+        """The epochs the run is to train for (0 when not recorded, or not a whole number: a
+        resume refuses such a run, naming the field)."""
+        epochs = self.training.get("epochs")
+        return epochs if isinstance(epochs, int) and not isinstance(epochs, bool) and epochs > 0 else 0
 
     @property
     def resize(self) -> str:

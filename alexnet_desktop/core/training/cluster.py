@@ -64,8 +64,10 @@ def check_address(address: Any) -> None:
         ok_host = bool(inner) and all(c in "0123456789abcdefABCDEF:." for c in inner)
     else:
         ok_host = bool(host) and set(host) <= _HOST_CHARS and not host.startswith(("-", "."))
-    if not sep or not ok_host or not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
+    if not sep or not ok_host or not (port.isascii() and port.isdigit()):
         raise bad
+    if not 0 < int(port) < 65536:
+        raise ClusterError(say("{0}: the port {1} is not from 1 to 65535", shown(address), int(port)))
 
 
 def check_timeout(value: Any) -> float:

@@ -95,9 +95,10 @@ def resume(
     if learning_rate is not None:
         config.learning_rate = learning_rate
     config.validate()  # the saved settings and the epochs added, within their bounds
+    history = run.read_history()  # a damaged history is refused before the run is touched
     job = TrainingJob(config, host, emit, stop or threading.Event(), pause)
     job.resumed_backbone = manifest.extra.get("backbone") or None
-    return run_job(job, lambda: _resumed_run(job, run, new_rate=learning_rate is not None))
+    return run_job(job, lambda: _resumed_run(job, run, history, new_rate=learning_rate is not None))
 
 
 def _new_run(job: TrainingJob) -> RunFinished:
@@ -129,8 +130,9 @@ def _new_run(job: TrainingJob) -> RunFinished:
     return job.conclude(setup)
 
 
-def _resumed_run(job: TrainingJob, run: RunFolder, new_rate: bool) -> RunFinished:
-    """The run's checkpoint, trained on from its last finished epoch on the same classes."""
+def _resumed_run(job: TrainingJob, run: RunFolder, history: list[dict[str, float]], new_rate: bool) -> RunFinished:
+    """The run's checkpoint, trained on from its last finished epoch (`history` is its history.csv)
+    on the same classes."""
     cfg = job.config
     setup = job.set_up()
     if setup.cluster is not None:
@@ -146,7 +148,7 @@ def _resumed_run(job: TrainingJob, run: RunFolder, new_rate: bool) -> RunFinishe
         if manifest.dataset.fingerprint != setup.data.dataset.fingerprint():
             job.emit(Message(say("The dataset changed since this run began (files added, removed or rewritten)"),
                              "warning"))
-        job.history = [{**row, "epoch": int(row["epoch"])} for row in run.read_history()]
+        job.history = [{**row, "epoch": int(row["epoch"])} for row in history]
         initial_epoch = len(job.history)
         job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
         fresh = not run.checkpoint_path.is_file()

@@ -309,12 +309,26 @@ def evaluated_accuracy(run: RunFolder) -> float | None:
     return float(others[-1].accuracy) if others else None
 
 
+def _summary(run: Any, manifest: Any) -> RunSummary | None:
+    """The run's summary, or None (listed as damaged) when its recorded training settings are not
+    ones a resume would accept: out of bounds or of the wrong type. (A run that records none, made
+    by hand or by an old version, is listed as it says: it predicts, and a resume says why not.)"""
+    from alexnet_desktop.core.training.config import TrainConfig
+
+    try:
+        if manifest.training:
+            TrainConfig.from_manifest(manifest.training, str(run.manifest_path))
+        return RunSummary.of(run, manifest)
+    except (ValueError, TypeError):
+        return None
+
+
 def summarize_runs(runs_dir: Path) -> list[RunSummary]:
     """Every run under `runs_dir`, newest first, with its size; a folder whose run.json cannot
     be read is listed as "damaged" (its space counts too, and `delete` can remove it)."""
     from alexnet_desktop.core.runs.folder import list_runs
 
-    readable = {run.path: RunSummary.of(run, manifest) for run, manifest in list_runs(runs_dir)}
+    readable = {run.path: _summary(run, manifest) for run, manifest in list_runs(runs_dir)}
     out = []
     for path in sorted((p for p in Path(runs_dir).glob("*/run.json")), reverse=True):
         run_dir = path.parent
