@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import resource
 import subprocess
 import sys
@@ -310,8 +311,12 @@ def test_runs_lists_a_run_with_damaged_settings_as_damaged_beside_the_good_ones(
     assert listed == {"1-good": "finished", "2-bad": "damaged"}
 
 
-def test_a_named_pipe_as_a_runs_model_is_named_as_one(tmp_path, home):
-    run = _run_folder(tmp_path, GOOD)
+def test_a_named_pipe_as_a_runs_model_or_checkpoint_is_named_as_one_and_left(tmp_path, home):
+    run = _run_folder(tmp_path, {**GOOD, "runs_dir": str(tmp_path)})
     os.mkfifo(run / "model.keras")
     (tmp_path / "img.png").write_bytes(b"")
     refused(cli("predict", str(run), str(tmp_path / "img.png"), home=home, timeout=60), "model.keras", "named pipe")
+    (run / "checkpoint.keras").unlink()
+    os.mkfifo(run / "checkpoint.keras")
+    refused(cli("train", "--resume", str(run), home=home, timeout=60), "checkpoint.keras", "named pipe")
+    assert stat.S_ISFIFO((run / "checkpoint.keras").stat().st_mode)

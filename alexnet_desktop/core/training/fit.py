@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from alexnet_desktop.core.files import check_regular
 from alexnet_desktop.core.events import Emit, Message, no_emit
 from alexnet_desktop.core.model.model_files import load_model_file
 from alexnet_desktop.core.plugins import PluginHost
@@ -74,6 +75,9 @@ def resume(
     status = effective_status(manifest)
     if status not in RESUMABLE:
         raise ValueError(say("{0}: the run is {1}; only a run that is not being trained can be resumed", run.path, status))
+    for saved in (run.checkpoint_path, run.model_path):
+        if saved.exists():
+            check_regular(saved)  # a pipe in its place is named, not passed over and replaced
     if not run.checkpoint_path.is_file() and not (run.model_path.is_file() and manifest.epochs_done):
         raise ValueError(say("{0}: no checkpoint of a finished epoch to resume from (it ended in its first epoch)", run.path))
     if more_epochs < 0:
