@@ -72,7 +72,6 @@ def tensorflow() -> Any:
         if _tf is None:
             os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0" if verbose() else "2")
             os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-            _fewer_malloc_arenas()
             with quiet_start():
                 tf = _import_tensorflow()
             # TensorFlow and Keras leave objects that live as long as the process; every full
@@ -81,26 +80,6 @@ def tensorflow() -> Any:
             gc.freeze()
             _tf = tf
         return _tf
-
-
-# glibc gives each thread that meets contention an arena of its own, up to 8 per core, and
-# TensorFlow's many threads fragment them: two arenas cut training's peak by about 65 MB
-# (benchmarks/NOTES.md, issue 33) at no measurable cost in speed.
-MALLOC_ARENAS = 2
-_M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's malloc.h
-
-
-def _fewer_malloc_arenas() -> None:
-    """Limit glibc's malloc arenas before TensorFlow starts its threads (no-op elsewhere, or when
-    the user set MALLOC_ARENA_MAX, which glibc reads itself)."""
-    if not sys.platform.startswith("linux") or "MALLOC_ARENA_MAX" in os.environ:
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
-    except (OSError, AttributeError):
-        pass  # not glibc (musl has no arenas to limit)
 
 
 def _import_tensorflow() -> Any:

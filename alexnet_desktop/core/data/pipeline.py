@@ -15,8 +15,8 @@ from alexnet_desktop.core.tf_runtime import tensorflow
 # Decoded images are kept in memory after the first epoch when they fit in this budget, shared
 # by a job's streams; re-decoding every epoch would otherwise dominate a CPU run of a small
 # dataset. Kept small so that a large dataset is streamed: training small-cnn at 128 px needs
-# about 1.4 GB of its own, and the bound for any command is 1.5 GB (benchmarks/NOTES.md).
-CACHE_BUDGET_BYTES = 96 * 2**20
+# about 1.3 GB of its own, and the bound for any command is 1.5 GB (benchmarks/NOTES.md).
+CACHE_BUDGET_BYTES = 64 * 2**20
 
 
 class CacheBudget:
