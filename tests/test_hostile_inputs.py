@@ -284,6 +284,10 @@ def test_the_saved_settings_of_a_cluster_worker_are_checked_like_run_json(tmp_pa
     ("epoch,accuracy\n1,abc\n", ["history.csv", "line 2", "accuracy", "'abc'"]),
     ("epoch,accuracy\n1.5,0.5\n", ["history.csv", "line 2", "whole epoch"]),
     ("accuracy\n0.5\n", ["history.csv", "line 2", "whole epoch"]),
+    ("epoch,accuracy\n1\n", ["history.csv", "line 2", "accuracy", "missing"]),
+    ("", ["history.csv", "epochs none", "counts 1 finished"]),
+    ("epoch,accuracy\n1,0.5\n1,0.5\n", ["history.csv", "epochs 1, 1", "counts 1 finished"]),
+    ("epoch,accuracy\n1,0.5\n2,0.5\n3,0.5\n", ["history.csv", "epochs 1, 2, 3"]),
 ])
 def test_resume_refuses_a_damaged_or_piped_history_naming_it_and_touches_nothing(tmp_path, home, history, words):
     run = _run_folder(tmp_path, {**GOOD, "runs_dir": str(tmp_path)})

@@ -4475,6 +4475,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/runs/folder.py" />
+      <source>{0}: line {1}: the field {2} is missing (the line is shorter than the header); the run's history is damaged</source>
+      <translation>{0}：第 {1} 行：缺少字段 {2}（该行比表头短）；训练历史已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/runs/folder.py" />
       <source>{0}: line {1}, {2}: {3!r} is not a number; the run's history is damaged</source>
       <translation>{0}：第 {1} 行，{2}：{3!r} 不是数字；训练历史已损坏</translation>
     </message>
@@ -4917,6 +4922,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: all {1} epochs are done; give a number of epochs to add</source>
       <translation>{0}：全部 {1} 轮均已完成；请指定要追加的轮数</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>{0}: it records epochs {1} but {2} counts {3} finished; the run folder was changed, so it is not resumed</source>
+      <translation>{0}：其中记录的轮次为 {1}，但 {2} 记录已完成 {3} 轮；训练文件夹被改动过，因此不继续训练</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />

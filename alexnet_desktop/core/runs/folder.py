@@ -104,7 +104,7 @@ class RunFolder:
             return []
         rows = []
         for line, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2):
-            rows.append({k: _history_number(self.history_path, line, k, v) for k, v in row.items() if v not in ("", None)})
+            rows.append({k: _history_number(self.history_path, line, k, v) for k, v in row.items() if v != ""})
             if not rows[-1].get("epoch", 0.5).is_integer():
                 raise ValueError(say("{0}: line {1}: no whole epoch number; the run's history is damaged",
                                      self.history_path, line))
@@ -213,6 +213,9 @@ def _history_number(path: Path, line: int, field: Any, value: Any) -> float:
         number = float(value)
     except (TypeError, ValueError):
         number = float("nan")
+    if value is None:
+        raise ValueError(say("{0}: line {1}: the field {2} is missing (the line is shorter than the header); the run's "
+                             "history is damaged", path, line, field))
     if field is None or number != number or number in (float("inf"), float("-inf")):
         raise ValueError(say("{0}: line {1}, {2}: {3!r} is not a number; the run's history is damaged",
                              path, line, field or say("a field past the header"), value))

@@ -100,6 +100,12 @@ def resume(
         config.learning_rate = learning_rate
     config.validate()  # the saved settings and the epochs added, within their bounds
     history = run.read_history()  # a damaged history is refused before the run is touched
+    # One row more than run.json counts is a kill between the two writes of an epoch's end.
+    if [int(row["epoch"]) for row in history] not in (list(range(1, done + 1)), list(range(1, done + 2))):
+        raise ValueError(say("{0}: it records epochs {1} but {2} counts {3} finished; the run folder was "
+                             "changed, so it is not resumed", run.history_path,
+                             ", ".join(str(int(row["epoch"])) for row in history) or say("none"), run.manifest_path.name,
+                             done))
     job = TrainingJob(config, host, emit, stop or threading.Event(), pause)
     job.resumed_backbone = manifest.extra.get("backbone") or None
     return run_job(job, lambda: _resumed_run(job, run, history, new_rate=learning_rate is not None))
