@@ -90,7 +90,7 @@ def test_cluster_descriptions():
     assert ClusterSpec.from_flags("10.0.0.1:2222,10.0.0.2:2222", 1).describe() == "worker 1 of 2"
     tf_config = json.dumps({"cluster": {"chief": ["a:1"], "worker": ["b:2", "c:3"]}, "task": {"type": "worker", "index": 1}})
     assert ClusterSpec.from_tf_config(tf_config).index == 2
-    for bad, why in (("a:1,a:1", "twice"), ("a:1,b", "HOST:PORT"), ("a:1,b:99999", "HOST:PORT")):
+    for bad, why in (("a:1,a:1", "twice"), ("a:1,b", "HOST:PORT"), ("a:1,b:99999", "port 99999 is not from 1 to 65535")):
         with pytest.raises(ClusterError, match=why):
             ClusterSpec.from_flags(bad, 0)
     with pytest.raises(ClusterError, match="not in the cluster of 2"):

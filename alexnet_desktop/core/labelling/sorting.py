@@ -299,6 +299,14 @@ def _restore_unrecorded(dest: Path, source: Path, move: bool, index: int, proble
     return True
 
 
+def _changed_step(journal: Path, index: int, step: dict[str, Any]) -> tuple[Path, str]:
+    """The problem undo reports for a step whose journal lines were changed or lost."""
+    if isinstance(step.get("dst"), str):
+        return Path(step["dst"]), say("its line in the journal was changed (it fails its check), so undo leaves it")
+    return journal, say("step {0}: its planned line is missing or damaged, so undo cannot tell which file it moved "
+                        "and leaves it", index)
+
+
 def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Event | None = None) -> SortResult:
     """Put every file of a sort back as it was: moved files return to where they came from,
     copies are removed, and the folders the sort made are removed when empty.
@@ -326,12 +334,7 @@ def undo_sort(journal_path: str | Path, emit: Emit = no_emit, stop: threading.Ev
             raise SortCancelled(journal.path, count, total)
         step = steps[index]
         if index in state.changed:
-            if isinstance(step.get("dst"), str):
-                problems.append((Path(step["dst"]),
-                                 say("its line in the journal was changed (it fails its check), so undo leaves it")))
-            else:
-                problems.append((journal.path, say("step {0}: its planned line is missing or damaged, so undo "
-                                                   "cannot tell which file it moved and leaves it", index)))
+            problems.append(_changed_step(journal.path, index, step))
             continue
         source, dest = Path(step["src"]), Path(step["dst"])
         if not _inside_sort(dest, out) or not state.source_folder_recorded(source):
