@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from alexnet_desktop.core.data.augment import preset
@@ -210,3 +211,18 @@ def test_runs_page_shows_sizes_and_frees_and_deletes_several_runs(qtbot, window,
     page.delete_button.click()
     qtbot.waitUntil(lambda: not page.space_runner.is_running(), timeout=60000)
     assert sorted(trashed) == sorted([str(first), str(second)])
+
+
+def test_a_run_with_a_damaged_history_is_listed_and_selected_without_a_curve(qtbot, window, host, colour_dataset,
+                                                                              workspace):
+    run = _train(host, colour_dataset, workspace, epochs=1)
+    (run / "history.csv").write_text("epoch,accuracy\n1,abc\n")
+    page = window.runs_page
+    window.tabs.setCurrentWidget(page)
+    window.state.runs_changed.emit()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    cell = page.table.visualItemRect(page.table.item(0, 0)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=cell)
+    qtbot.waitUntil(lambda: [r.path for r in page.selected_runs()] == [run])
+    assert page.comparison.plots["accuracy"].listDataItems() == []  # nothing drawn from the damaged file
+    assert page.open_button.isEnabled()
