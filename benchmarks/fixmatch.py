@@ -1,6 +1,6 @@
 """What the unlabelled folder buys (issue 35): 10 labelled digits a class, the rest unlabelled.
 
-    python benchmarks/fixmatch.py [--work DIR] [--seeds 1] [--epochs 60] [--out FILE]
+    python benchmarks/fixmatch.py [--work DIR] [--seeds 1] [--first-seed 0] [--epochs 60] [--out FILE]
 
 Per seed, writes digit images as benchmarks/start_from.py draws them (32x32 PNGs): 10 labelled
 per class (100), 1,200 unlabelled (a folder of its own, no labels) and 500 test images. Trains
@@ -42,7 +42,8 @@ def unlabelled_folder(root: Path, seed: int, count: int) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, help="folder for the images and runs (default: a temporary one)")
-    parser.add_argument("--seeds", type=int, default=1)
+    parser.add_argument("--seeds", type=int, default=1, help="how many splits (seeds) to measure")
+    parser.add_argument("--first-seed", type=int, default=0, help="the first split's seed (to add splits later)")
     parser.add_argument("--epochs", type=int, default=60, help="FixMatch's epochs (labelled-only gets 19/7 as many)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
@@ -57,7 +58,7 @@ def main() -> int:
                   val_split=0.0, runs_dir=str(work / "runs"),
                   augmentation={"width_shift": 0.125, "height_shift": 0.125})
     rows = []
-    for seed in range(args.seeds):
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
         base = work / f"seed{seed}"
         labelled = write_digits(base / "labelled", range(10), 10, seed)
         unlabelled = unlabelled_folder(base, 1000 + seed, 1200)
