@@ -500,3 +500,13 @@ def test_a_byte_that_is_not_utf8_costs_only_the_step_of_its_line(tmp_path):
     assert undo.done == 3 and [why[:24] for _, why in undo.problems] == ["step 2: its planned line"]
     assert len(tree(tmp_path / "in")) == 3 and len(tree(tmp_path / "out")) == 1
     assert {name: data for name, data in original.items() if name in tree(tmp_path / "in")} == tree(tmp_path / "in")
+
+
+def test_resuming_a_journal_with_steps_deleted_names_them_and_sorts_the_rest(tmp_path):
+    labelled = make_inbox(tmp_path / "in", 4)
+    journal = start_sort(plan_sort(labelled, tmp_path / "out", move=True)).path
+    _cut_journal(journal, lambda i, record: record.get("step") != 3)  # step 3 never announced
+    messages = []
+    assert run_sort(journal, messages.append).done == 3
+    assert len(tree(tmp_path / "in")) == 1 and len(tree(tmp_path / "out")) == 3
+    assert any("1 of the sort's 4 steps are missing from the journal" in getattr(e, "text", "") for e in messages)

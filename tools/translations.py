@@ -174,9 +174,6 @@ def fill(language: str, table: dict[str, str]) -> int:
     """Give `language`'s unfinished strings the translations in `table` (source: translation);
     returns how many are still unfinished."""
     translations = read_ts(ts_path(language))
-    for (context, text), translated in list(translations.items()):
-        if not translated and table.get(text):
-            translations[(context, text)] = table[text]
     strings = all_strings()
     for context, text, _, _ in strings:
         if not translations.get((context, text)) and table.get(text):
