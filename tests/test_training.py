@@ -133,13 +133,21 @@ def test_cli_errors_are_one_line_and_non_zero(capsys, tmp_path):
 
 @pytest.mark.slow
 def test_alexnet_learns_the_demo(host, workspace):
-    """The end-to-end promise of the README: AlexNet learns the demo data on a CPU."""
+    """The end-to-end promise of the README: in ten epochs on a CPU, AlexNet's validation accuracy
+    on the demo data reaches about 1.0 (0.95 here; the run is stopped there to spare the rest)."""
     from alexnet_desktop_plugins.demo_shapes import prepare_demo
 
     root = prepare_demo(workspace.datasets_dir)
-    result = train(TrainConfig(data=str(root), arch="alexnet-bn", image_size=128, epochs=10, runs_dir=str(workspace.runs_dir)), host)
-    assert result.status == "finished"
-    assert result.best_value >= 0.9, f"validation accuracy only {result.best_value}"
+    stop, reached = threading.Event(), []
+
+    def stop_when_learnt(event):
+        if isinstance(event, EpochEnded) and event.logs["val_accuracy"] >= 0.95:
+            reached.append(event.epoch + 1)
+            stop.set()
+
+    result = train(TrainConfig(data=str(root), arch="alexnet-bn", image_size=128, epochs=10,
+                               runs_dir=str(workspace.runs_dir)), host, stop_when_learnt, stop)
+    assert reached and result.best_value >= 0.95, f"validation accuracy only {result.best_value} after ten epochs"
     loaded = load_for_prediction(result.run_dir)
     files = folder_listing(root / "triangles").files[:16]
     labels = [p.label for batch in predict_files(loaded, files) for p in batch]
