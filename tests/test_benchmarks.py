@@ -10,6 +10,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import run as bench  # noqa: E402
+from handwritten import few_labelled_split  # noqa: E402
 from synthetic import SIDES, jpeg_folder, unlabelled_folder  # noqa: E402
 
 from alexnet_desktop.gui.plots import _nice_ceiling  # noqa: E402
@@ -37,6 +38,20 @@ def test_the_unlabelled_folder_cycles_through_the_source_and_shrinks_on_request(
     assert (folder / "u_000004.jpg").read_bytes() == (folder / "u_000000.jpg").read_bytes()
     unlabelled_folder(tmp_path / "u", source, 6)
     assert len(list(folder.iterdir())) == 6 and len(list(source.rglob("*.jpg"))) == 4
+
+
+@pytest.mark.slow  # 1,797 PNGs written
+def test_the_handwritten_split_is_the_issues_ten_labelled_a_class_the_rest_unlabelled_and_500_held_out(tmp_path):
+    labelled, unlabelled, test = few_labelled_split(tmp_path, seed=1)
+    counts = {d.name: len(list(d.iterdir())) for d in labelled.iterdir()}
+    assert counts == {str(k): 10 for k in range(10)}
+    assert len(list(unlabelled.iterdir())) == 1797 - 500 - 100 and len(list(test.rglob("*.png"))) == 500
+    with Image.open(next(unlabelled.iterdir())) as im:
+        assert im.size == (32, 32) and im.mode == "RGB" and im.getextrema()[0][1] > 200
+    # No test image is also a training one: the scans are dealt out, not drawn with replacement.
+    labelled_bytes, unlabelled_bytes, test_bytes = ({p.read_bytes() for p in part.rglob("*.png")}
+                                                    for part in (labelled, unlabelled, test))
+    assert len(test_bytes) == 500 and not test_bytes & (labelled_bytes | unlabelled_bytes)
 
 
 def test_the_table_judges_each_figure_against_its_own_direction():
