@@ -228,3 +228,17 @@ def test_decisions_made_on_a_check_are_used_by_a_retrain(tmp_path, workspace):
     label = rows[flipped.resolve()]
     assert (names[int(label)] if label.isdigit() else label) == true
     assert data.outlier.resolve() not in rows
+
+
+def test_the_thorough_paths_two_opinions_are_combined_so_that_one_networks_slip_weighs_less():
+    import numpy as np
+
+    from alexnet_desktop.core.checking.probabilities import combined
+
+    network = np.array([[0.02, 0.98], [0.7, 0.3], [0.5, 0.5]])  # sure, wrongly, of class 1 for image 0
+    linear = np.array([[0.9, 0.1], [0.8, 0.2], [0.0, 1.0]])
+    mixed = combined(network, linear)
+    assert np.allclose(mixed.sum(axis=1), 1) and np.all(mixed >= 0)
+    assert mixed[0, 1] < network[0, 1] and mixed[1].argmax() == 0  # tempered where they disagree, kept where they agree
+    assert mixed[2, 1] > 0.999  # a probability of 0 leaves its class a tiny share, not NaN
+    assert np.allclose(combined(network), network)

@@ -42,14 +42,15 @@ SMALLEST = 67
 
 
 def readme_commands() -> list[tuple[str, str]]:
-    """(command, its comment) for each `alexnet-desktop ...` in README's bash blocks and inline code, in order."""
+    """(command, its comment) for each `alexnet-desktop ...` in README's bash blocks and inline code,
+    and each `cp` or `mv` of files under `~/` that prepares one, in order."""
     text = README.read_text(encoding="utf-8")
     found: list[tuple[int, str, str]] = []
     for block in re.finditer(r"```bash\n(.*?)```", text, re.S):
         offset = block.start(1)
         for line in block.group(1).splitlines(keepends=True):
             command, _, comment = line.partition(" #")
-            if command.startswith("alexnet-desktop "):
+            if command.startswith("alexnet-desktop ") or re.match(r"(cp|mv) (-r )?~/", command):
                 found.append((offset, command.strip(), comment.strip()))
             offset += len(line)
     for inline in re.finditer(r"`(alexnet-desktop [^`]+)`", text):
@@ -183,6 +184,8 @@ def test_every_command_readme_shows_runs_as_written(part, tmp_path):
         assert out.returncode == 0, f"README's command failed: {command}\n{said[-3000:]}"
         for number in re.findall(r"\d{1,3}(?:,\d{3})+", comment):
             assert number in said or number.replace(",", "") in said, f"{command}: README says {number}:\n{said[-2000:]}"
+        for name in re.findall(r"[\w-]+\.(?:jpg|png)\b", comment):  # "# lists circles_000.jpg, ..."
+            assert name in said, f"{command}: README says it lists {name}:\n{said[-3000:]}"
         if found := re.search(r"journal: (\S+)", said):
             journal = Path(found.group(1))
     if any(c.split()[1] == "sort" for c, _ in commands):

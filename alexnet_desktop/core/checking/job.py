@@ -15,8 +15,8 @@ import numpy as np
 
 from alexnet_desktop.core.checking.features import decode_samples, features_of
 from alexnet_desktop.core.checking.findings import LabelIssue, label_issues, near_duplicates, outliers
-from alexnet_desktop.core.checking.model_choice import QUICK_EPOCHS, choose_run
-from alexnet_desktop.core.checking.probabilities import (FoldTraining, judgeable, linear_probabilities,
+from alexnet_desktop.core.checking.model_choice import choose_run
+from alexnet_desktop.core.checking.probabilities import (FoldTraining, combined, judgeable, linear_probabilities,
                                                           network_probabilities)
 from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.loading import load_dataset
@@ -29,7 +29,7 @@ METHODS = {
     FAST: "confident learning (cleanlab find_label_issues) on out-of-sample probabilities of a logistic "
           "regression, cross-validated on the run's penultimate-layer features",
     THOROUGH: "confident learning (cleanlab find_label_issues) on out-of-sample probabilities of the run's "
-              "network trained again on each fold",
+              "network trained again on each fold, combined (geometric mean) with the fast path's",
 }
 
 
@@ -44,7 +44,7 @@ class CheckRequest:
     loader: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     fold_training: FoldTraining = FoldTraining()
-    quick_epochs: int = QUICK_EPOCHS
+    quick_epochs: int | None = None  # the quick model's, when one is trained; None: by the dataset's size
 
 
 @dataclass
@@ -109,10 +109,9 @@ def check_labels(host: PluginHost, request: CheckRequest, emit: Emit = no_emit,
     local = np.searchsorted(present, labels[judged])
     path = THOROUGH if request.thorough else FAST
     emit(Message(say("Cross-validating over {0} folds ({1} path)", request.folds, path)))
+    probs = linear_probabilities(features[judged], local, len(present), request.folds, stop=stop)
     if request.thorough:
-        probs = _network(host, chosen.path, images[judged], local, len(present), request, emit, stop)
-    else:
-        probs = linear_probabilities(features[judged], local, len(present), request.folds, stop=stop)
+        probs = combined(_network(host, chosen.path, images[judged], local, len(present), request, emit, stop), probs)
     full = np.zeros((len(samples), len(dataset.class_names)))
     full[np.ix_(judged, present)] = probs
     issues = [LabelIssue(int(judged[x.index]), int(present[x.given]), int(present[x.suggested]), x.score)

@@ -2,7 +2,8 @@
 needs: each image's probabilities come from a classifier that never saw it.
 
 Two ways: a linear classifier (logistic regression) on a trained network's features, quick;
-or the network itself trained again on each fold, slower and closer.
+or the network itself trained again on each fold, slower, whose probabilities are then combined
+with the quick way's (`combined`): two out-of-sample opinions are steadier than one.
 """
 
 from __future__ import annotations
@@ -94,3 +95,12 @@ def network_probabilities(build: Any, images: np.ndarray, labels: np.ndarray, cl
         done += training.epochs
         keras.backend.clear_session()
     return out
+
+
+def combined(*probabilities: np.ndarray) -> np.ndarray:
+    """The normalised geometric mean of several out-of-sample probability arrays (N, classes), each
+    image's row summing to 1. A class keeps a high probability only where every source gives it
+    one, so one network's over-confident slip weighs less (benchmarks/NOTES.md, "thorough")."""
+    logs = np.mean([np.log(np.clip(p, 1e-12, 1.0)) for p in probabilities], axis=0)
+    mixed = np.exp(logs - logs.max(axis=1, keepdims=True))
+    return mixed / mixed.sum(axis=1, keepdims=True)
