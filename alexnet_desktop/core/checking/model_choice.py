@@ -15,9 +15,9 @@ from alexnet_desktop.core.runs.folder import list_runs
 from alexnet_desktop.core.workspace import Workspace
 from alexnet_desktop.core.wording import say
 
-# The quick model: seed 003's small CNN at 32 px, trained for about QUICK_STEPS batches (at least
-# QUICK_EPOCHS epochs, at most QUICK_MAX_EPOCHS): on the demo's 240 images 8 epochs (48 batches) left
-# it at 0.65 validation accuracy and a check listed 19 right labels; 40 reach 0.98 (benchmarks/NOTES.md).
+# The quick model: seed 003's small CNN at 32 px, trained for about QUICK_STEPS batches (within
+# QUICK_EPOCHS..QUICK_MAX_EPOCHS epochs): a fixed few epochs left it untrained on a small dataset
+# such as the demo (benchmarks/NOTES.md, "The quick model").
 QUICK_ARCH = "small-cnn"
 QUICK_SIZE = 32
 QUICK_STEPS = 300
