@@ -242,3 +242,27 @@ def test_the_thorough_paths_two_opinions_are_combined_so_that_one_networks_slip_
     assert mixed[0, 1] < network[0, 1] and mixed[1].argmax() == 0  # tempered where they disagree, kept where they agree
     assert mixed[2, 1] > 0.999  # a probability of 0 leaves its class a tiny share, not NaN
     assert np.allclose(combined(network), network)
+
+
+def test_confident_learning_never_forks_the_process(monkeypatch):
+    """A fork of the window's process (Qt's and TensorFlow's threads holding locks) hangs: cleanlab,
+    left to itself, forks a pool on a machine with several cores."""
+    import multiprocessing
+
+    import cleanlab.filter
+    import numpy as np
+
+    from alexnet_desktop.core.checking.findings import label_issues
+
+    def no_fork(*args, **kwargs):
+        raise AssertionError("a multiprocessing pool was started")
+
+    monkeypatch.setattr(multiprocessing, "Pool", no_fork)
+    monkeypatch.setattr(multiprocessing, "cpu_count", lambda: 4)  # cleanlab's count without psutil
+    if getattr(cleanlab.filter, "psutil_exists", False):
+        monkeypatch.setattr(cleanlab.filter.psutil, "cpu_count", lambda logical=True: 4)
+    rng = np.random.default_rng(0)
+    labels = np.repeat(np.arange(4), 25)
+    probabilities = rng.dirichlet(np.ones(4), size=100) * 0.5 + np.eye(4)[labels] * 0.5
+    probabilities[:5] = np.eye(4)[(labels[:5] + 1) % 4] * 0.9 + 0.025
+    assert {x.index for x in label_issues(probabilities, labels)} >= {0, 1, 2, 3, 4}

@@ -36,7 +36,9 @@ def label_issues(probabilities: np.ndarray, labels: np.ndarray) -> list[LabelIss
         return []
     # cleanlab's default filter ("prune_by_noise_rate"): "prune_by_class" found more flipped labels
     # but flagged more right ones on two seeds (benchmarks/NOTES.md, "Check labels").
-    found = find_label_issues(labels, probabilities, return_indices_ranked_by="self_confidence")
+    # n_jobs=1: with more, cleanlab forks a multiprocessing pool, and a fork of the window's process
+    # (Qt's and TensorFlow's threads holding locks) hung the check and, at exit, the app.
+    found = find_label_issues(labels, probabilities, return_indices_ranked_by="self_confidence", n_jobs=1)
     return [LabelIssue(int(i), int(labels[i]), int(np.argmax(probabilities[i])),
                        float(1.0 - probabilities[i, labels[i]])) for i in found]
 
