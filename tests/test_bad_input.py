@@ -150,3 +150,15 @@ def test_train_evaluate_predict_and_sort_the_corpus_without_losing_or_changing_a
     assert sum(len(v) for v in copied.values()) == len(readable)
     assert not [p for p in out.rglob("*.partial")]
     assert snapshot(root) == before, "a source file was changed"
+
+
+@pytest.mark.parametrize("command", ["predict {model} {data}", "evaluate {model}", "check-labels {data} --run {model}"])
+def test_a_model_or_run_that_is_not_there_is_said_to_be_missing(command, tmp_path, capsys, workspace):
+    """Not "only .keras models can be loaded": the path names nothing at all."""
+    from tests.conftest import write_colour_dataset
+
+    data = write_colour_dataset(tmp_path / "data", per_class=6)
+    missing = tmp_path / "nowhere"
+    code = main(command.format(model=missing, data=data).split())
+    err = capsys.readouterr().err
+    assert code != 0 and f"{missing}: no such file or folder" in err, err

@@ -65,6 +65,18 @@ def test_a_class_too_small_to_judge_is_counted_not_judged(tmp_path, workspace, h
     assert all(result.class_names[x.given] != "green" for x in result.label_issues)
 
 
+def test_a_dataset_too_small_to_judge_is_refused_before_a_quick_model_is_trained(tmp_path, workspace, host):
+    from alexnet_desktop.core.checking.job import CheckRequest, check_labels
+    from tests.conftest import write_colour_dataset
+
+    root = write_colour_dataset(tmp_path / "few", classes=("blue", "red"), per_class=7)
+    for extra in list((root / "red").iterdir())[2:]:
+        extra.unlink()  # red keeps 2 images: only blue has one for each of 3 folds
+    with pytest.raises(ValueError, match="too few images to judge"):
+        check_labels(host, CheckRequest(str(root), folds=3))
+    assert not workspace.runs_dir.exists() or not any(workspace.runs_dir.iterdir())  # no quick model left behind
+
+
 def _tiny_run(root: Path, host, workspace) -> Path:
     from alexnet_desktop.core.training.config import TrainConfig
     from alexnet_desktop.core.training.fit import train
@@ -266,3 +278,14 @@ def test_confident_learning_never_forks_the_process(monkeypatch):
     probabilities = rng.dirichlet(np.ones(4), size=100) * 0.5 + np.eye(4)[labels] * 0.5
     probabilities[:5] = np.eye(4)[(labels[:5] + 1) % 4] * 0.9 + 0.025
     assert {x.index for x in label_issues(probabilities, labels)} >= {0, 1, 2, 3, 4}
+
+
+def test_the_text_output_names_each_unreadable_file_and_why(capsys):
+    from alexnet_desktop.commands.checking import _print_text
+
+    how = {"path": "fast", "folds": 5, "method": "m", "run": "r", "run_source": "given", "images": 3,
+           "too_few_to_judge": 0, "seconds": 1.0, "corrections_file": "c.csv",
+           "unreadable": [{"file": "/data/red/broken.png", "reason": "the PNG data is truncated"}]}
+    _print_text({"label_issues": [], "near_duplicates": [], "outliers": [], "how": how})
+    out = capsys.readouterr().out
+    assert "1 unreadable" in out and "unreadable: /data/red/broken.png: the PNG data is truncated" in out

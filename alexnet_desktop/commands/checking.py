@@ -52,6 +52,8 @@ def _print_text(out: dict) -> None:
     print(f"run: {how['run']} ({how['run_source']})")
     print(f"{how['images']} images checked; {how['too_few_to_judge']} not judged (too few of their class for "
           f"{how['folds']} folds); {len(how['unreadable'])} unreadable; {how['seconds']:.0f} s")
+    for x in how["unreadable"][:SHOWN]:
+        print(f"  unreadable: {x['file']}: {x['reason']}")
     print(f"review them in the app (Data page, Check labels); decisions go to {how['corrections_file']}")
 
 
@@ -62,8 +64,8 @@ def add_parsers(sub) -> None:
     s.add_argument("data", metavar="DATA")
     s.add_argument("--run", metavar="RUN", help="the run whose network measures the images (default: the newest "
                    "run on the same images, else a quick model trained first)")
-    s.add_argument("--thorough", action="store_true", help="retrain the network on each fold (slower, finds more) "
-                   "instead of a linear classifier on its features")
+    s.add_argument("--thorough", action="store_true", help="also retrain the network on each fold and combine its "
+                   "probabilities with the linear classifier's (slower; more of what it lists is right)")
     s.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     s.add_argument("--loader", metavar="ID", help="dataset loader (default: detected)")
     s.add_argument("--option", action="append", metavar="KEY=VALUE", help="a loader option (repeatable)")

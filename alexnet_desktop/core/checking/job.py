@@ -94,6 +94,7 @@ def check_labels(host: PluginHost, request: CheckRequest, emit: Emit = no_emit,
     if request.folds < 2:
         raise ValueError(say("cross-validation needs at least 2 folds, not {0}", request.folds))
     dataset = load_dataset(host, request.data, request.loader, request.options)
+    _refuse_too_few(request, np.unique([s.label for s in dataset.samples], return_counts=True)[1])  # before any training
     chosen = choose_run(host, dataset, request.run, emit, stop, request.quick_epochs, request.loader, request.options)
     loaded = load_for_prediction(chosen.path)
     emit(Message(say("Reading {0:,} images at {1} px", len(dataset.samples), loaded.image_size)))
@@ -103,9 +104,7 @@ def check_labels(host: PluginHost, request: CheckRequest, emit: Emit = no_emit,
     features = features_of(loaded.model, images, emit, stop)
     judged = np.flatnonzero(judgeable(labels, request.folds)) if len(labels) else np.zeros(0, np.int64)
     present = np.unique(labels[judged])
-    if len(present) < 2:
-        raise ValueError(say("{0}: too few images to judge: a check needs at least two classes with {1} images "
-                             "each (one per fold)", request.data, request.folds))
+    _refuse_too_few(request, np.bincount(labels[judged]))  # unreadable files may have left too few
     local = np.searchsorted(present, labels[judged])
     path = THOROUGH if request.thorough else FAST
     emit(Message(say("Cross-validating over {0} folds ({1} path)", request.folds, path)))
@@ -120,6 +119,13 @@ def check_labels(host: PluginHost, request: CheckRequest, emit: Emit = no_emit,
                       near_duplicates(features, labels), outliers(features), path, request.folds, chosen.path,
                       chosen.source, sorted(set(range(len(samples))) - set(judged.tolist())), unreadable, full,
                       time.monotonic() - started)
+
+
+def _refuse_too_few(request: CheckRequest, counts: np.ndarray) -> None:
+    """Raise ValueError unless at least two classes have an image for each fold."""
+    if int(np.sum(np.asarray(counts) >= request.folds)) < 2:
+        raise ValueError(say("{0}: too few images to judge: a check needs at least two classes with {1} images "
+                             "each (one per fold)", request.data, request.folds))
 
 
 def _network(host: PluginHost, run: Path, images: np.ndarray, labels: np.ndarray, classes: int,

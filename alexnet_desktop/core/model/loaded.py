@@ -91,6 +91,8 @@ def load_for_prediction(
     made elsewhere whose input size is not fixed; `input_scale` only for one whose input range
     nothing records (`resolve_scale`; `InputRangeUnknown` otherwise)."""
     ref = Path(ref)
+    if not ref.exists():  # before the suffix rule, which would name the wrong fault
+        raise FileNotFoundError(say("{0}: no such file or folder", ref))
     if ref.is_dir():
         run = RunFolder(ref)
         manifest = run.manifest()
