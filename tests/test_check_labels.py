@@ -157,6 +157,7 @@ def test_the_pages_check_button_finds_them_and_keys_save_decisions_reopened_late
     qtbot.keyClick(dialog.grid, "u")
     _click_row(qtbot, dialog, red_file)
     qtbot.keyClick(dialog.grid, Qt.Key_Backspace)  # changed my mind: no decision
+    assert Path(dialog.grid.currentIndex().data(dialog.grid_model.PathRole)) == red_file  # it stays on the image
     _close(qtbot, dialog)
 
     code = ("import json, sys; from alexnet_desktop.core.checking.decisions import read_decisions as r; "

@@ -249,7 +249,7 @@ class LabelGrid(QListView):
     """The grid, keyboard first: arrows move; 1-9 and 0 give classes 1-10, letters (not U or N)
     classes 11 and on; U marks uncertain; Enter accepts the model's label; Backspace forgets
     the user's label; N jumps to the next image to review (the least sure one not yet looked
-    at). Each key that labels moves on to the next image."""
+    at). Each key that labels moves on to the next image; Backspace stays on it."""
 
     labelled = Signal(int)  # session row whose label the user changed
     all_reviewed = Signal()  # N was pressed and every image shown has been looked at
@@ -329,5 +329,6 @@ class LabelGrid(QListView):
             action(i)
             self.labelled.emit(i)
         current = self.currentIndex()
-        if len(rows) == 1 and current.row() + 1 < self.model().rowCount():
+        # Backspace takes a label back: the image stays current, so the next key cannot land elsewhere.
+        if action != self.session.clear_label and len(rows) == 1 and current.row() + 1 < self.model().rowCount():
             self.setCurrentIndex(self.model().index(current.row() + 1))
