@@ -123,6 +123,7 @@ class CheckLabelsDialog(QDialog):
     def _failed(self, message: str, _tb: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setFormat("%p%")
         stopped = self.runner.stop_event.is_set()
         self.status.setText(self.tr("Stopped: nothing was checked.") if stopped else
                             self.tr("<b>Could not check the labels:</b> {0}").format(message))
@@ -131,6 +132,7 @@ class CheckLabelsDialog(QDialog):
         self.result = result
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        self.progress.setFormat("%p%")  # not the last step's "1 / 1 images measured"
         fill_session(self.session, result)
         self._apply_saved_decisions()
         self.grid_model.set_view("all", "confidence-low")  # the given label's probability, lowest first: cleanlab's rank
