@@ -22,7 +22,7 @@ QUICK_ARCH = "small-cnn"
 QUICK_SIZE = 32
 QUICK_STEPS = 300
 QUICK_EPOCHS = 8
-QUICK_MAX_EPOCHS = 40
+QUICK_MAX_EPOCHS = 20
 # How each way of finding the run is said (also the `--json` "run_source").
 GIVEN, SAME_DATA, TRAINED_NOW = "given", "newest run on the same images", "quick model trained now"
 
