@@ -144,6 +144,7 @@ def test_the_pages_check_button_finds_them_and_keys_save_decisions_reopened_late
         "near-duplicate", "outlier"]
     assert "quick model trained now" in dialog.how.text()
     assert dialog.progress.text() == "100%"  # not the last step's count
+    assert dialog.grid.empty_text == "No image's label looks wrong"  # what an empty grid says once checked
 
     (blue_file, (_, true)), (red_file, _) = list(data.flipped.items())
     keys = dialog.grid.class_keys(len(dialog.session.class_names))

@@ -54,7 +54,7 @@ class CheckLabelsDialog(QDialog):
         self.corrections = corrections_path(self.data)
         self.runner = JobRunner(self, event=self._on_event, succeeded=self._found, failed=self._failed,
                                 finished=self._update_buttons)
-        self.thorough = QCheckBox(self.tr("Thorough (retrain the network on each fold; slower, finds more)"))
+        self.thorough = QCheckBox(self.tr("Thorough (also retrain the network on each fold; slower, more of what it lists is right)"))
         self.check_button = button(self.tr("Check"), self.tr("Find the images whose label is probably wrong"), self.start)
         self.cancel_button = button(self.tr("Cancel"), self.tr("Stop the check"), self.runner.request_stop)
         self.progress = QProgressBar()
@@ -134,6 +134,7 @@ class CheckLabelsDialog(QDialog):
         self.progress.setValue(1)
         self.progress.setFormat("%p%")  # not the last step's "1 / 1 images measured"
         fill_session(self.session, result)
+        self.grid.empty_text = self.tr("No image's label looks wrong")  # checked, not "nothing checked yet"
         self._apply_saved_decisions()
         self.grid_model.set_view("all", "confidence-low")  # the given label's probability, lowest first: cleanlab's rank
         self.detail.offer_model(result.run, result.class_names)

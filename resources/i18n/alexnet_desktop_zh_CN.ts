@@ -853,8 +853,8 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
-      <source>Thorough (retrain the network on each fold; slower, finds more)</source>
-      <translation>彻底检查（在每一折上重新训练网络；较慢，找到更多）</translation>
+      <source>Thorough (also retrain the network on each fold; slower, more of what it lists is right)</source>
+      <translation>彻底（另在每一折上重新训练网络；较慢，列出的结果更准确）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
@@ -915,6 +915,11 @@
       <location filename="../../alexnet_desktop/gui/label_check.py" />
       <source>&lt;b&gt;Could not check the labels:&lt;/b&gt; {0}</source>
       <translation>&lt;b&gt;无法检查标签：&lt;/b&gt;{0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/label_check.py" />
+      <source>No image's label looks wrong</source>
+      <translation>没有图像的标签看起来有误</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/label_check.py" />
@@ -3155,13 +3160,13 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/job.py" />
-      <source>{0}: too few images to judge: a check needs at least two classes with {1} images each (one per fold)</source>
-      <translation>{0}：图像太少，无法判断：检查至少需要两个各有 {1} 张图像的类别（每折一张）</translation>
+      <source>Cross-validating over {0} folds ({1} path)</source>
+      <translation>正在进行 {0} 折交叉验证（{1} 方式）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/job.py" />
-      <source>Cross-validating over {0} folds ({1} path)</source>
-      <translation>正在进行 {0} 折交叉验证（{1} 方式）</translation>
+      <source>{0}: too few images to judge: a check needs at least two classes with {1} images each (one per fold)</source>
+      <translation>{0}：图像太少，无法判断：检查至少需要两个各有 {1} 张图像的类别（每折一张）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/checking/model_choice.py" />
