@@ -92,3 +92,25 @@ def test_the_run_list_reads_a_manifest_again_only_when_it_changed(tmp_path, monk
     runs[0][1].status = "changed by a caller"  # each caller gets its own copy
     assert list_runs(tmp_path)[0][1].status == "finished"
     assert json.loads((tmp_path / "20260102-000000_b" / "run.json").read_text())["status"] == "finished"
+
+
+@pytest.mark.slow
+def test_tensorflow_starts_without_scikit_learn_which_is_still_there_for_label_checking():
+    """Keras's scikit-learn wrappers are left out of TensorFlow's start (a fifth of each command's
+    start); scikit-learn itself imports afterwards, and a Keras model still trains beside it."""
+    script = textwrap.dedent("""
+        import sys
+        from alexnet_desktop.core import tf_runtime
+        keras = tf_runtime.keras()
+        assert "sklearn" not in sys.modules, "scikit-learn was imported with TensorFlow"
+        from sklearn.linear_model import LogisticRegression
+        LogisticRegression().fit([[0.0], [1.0]], [0, 1])
+        model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(2, activation="softmax")])
+        model.compile("sgd", "sparse_categorical_crossentropy")
+        import numpy as np
+        model.fit(np.array([[0.0], [1.0]]), np.array([0, 1]), verbose=0)
+        print("ok")
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT,
+                         env={**os.environ, "CUDA_VISIBLE_DEVICES": ""})
+    assert out.returncode == 0 and out.stdout.strip().endswith("ok"), out.stderr[-3000:]

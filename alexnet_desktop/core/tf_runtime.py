@@ -83,7 +83,8 @@ def tensorflow() -> Any:
 
 
 def _import_tensorflow() -> Any:
-    import tensorflow as tf
+    with _without_sklearn_wrappers():
+        import tensorflow as tf
 
     for gpu in tf.config.list_physical_devices("GPU"):
         try:
@@ -97,6 +98,25 @@ def _import_tensorflow() -> Any:
         absl.logging.set_verbosity(absl.logging.ERROR)  # Keras's Python-side warnings on saving and loading
         tf.get_logger().setLevel("ERROR")
     return tf
+
+
+@contextlib.contextmanager
+def _without_sklearn_wrappers() -> Iterator[None]:
+    """Import TensorFlow (and the Keras it loads) without scikit-learn.
+
+    Keras imports scikit-learn, when installed, only for its `keras.wrappers` estimators, which
+    the app never uses; that took a fifth of every command's start (benchmarks/NOTES.md). A None
+    entry in `sys.modules` makes that import fail, which Keras expects; the entry is removed
+    afterwards, so label checking imports scikit-learn as usual when it needs it."""
+    if "sklearn" in sys.modules:  # already loaded by someone: nothing to save
+        yield
+        return
+    sys.modules["sklearn"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if sys.modules.get("sklearn", 0) is None:
+            del sys.modules["sklearn"]
 
 
 def keras() -> Any:
