@@ -1,17 +1,24 @@
 """What the unlabelled folder buys (issue 35): 10 labelled digits a class, the rest unlabelled.
 
     python benchmarks/fixmatch.py [--work DIR] [--seeds 1] [--first-seed 0] [--epochs 60]
-                                  [--data handwritten|drawn] [--schedule constant|cosine] [--out FILE]
+                                  [--data handwritten|drawn] [--schedule constant|cosine]
+                                  [--arch small-cnn|issue-cnn] [--runs same-epochs,same-steps,fixmatch]
+                                  [--out FILE]
 
 Per seed, writes the split the issue measured plain Keras on (benchmarks/handwritten.py:
 scikit-learn's handwritten digits at 32x32, 500 test images, 10 labelled per class from the
 other 1,297 and the remaining 1,197 in one folder without labels), or with `--data drawn` the
 same split of digits drawn by benchmarks/start_from.py (1,200 unlabelled). Trains seed 003's
-small CNN twice with the app's `train` job (Adam 1e-3 with the chosen schedule, batch 16,
-shifts of 1/8 as augmentation, no validation split): on the 100 labelled images alone, and with
-`--unlabelled` (FixMatch, threshold 0.95, 4 unlabelled per labelled). Both run about the same
-number of steps (labelled-only: 7 steps an epoch; FixMatch: 19) and are measured at their last
-epoch on the test images. Prints each seed's pair of accuracies, their means and the time each took.
+small CNN (or, with `--arch issue-cnn`, the issue's own network from benchmarks/plugins/, loaded
+as a user's plugin) with the app's `train` job (Adam 1e-3 with the chosen schedule, batch 16,
+shifts of 1/8 as augmentation, no validation split), three times:
+- same-epochs: the 100 labelled images alone, for the same epochs: the same command without
+  `--unlabelled` (7 steps an epoch), which is the issue's "same run without the folder";
+- same-steps: the labelled images alone for 19/7 as many epochs, about FixMatch's steps, so that
+  the gain is not only more steps;
+- fixmatch: with `--unlabelled` (threshold 0.95, 4 unlabelled per labelled; 19 steps an epoch).
+Each is measured at its last epoch on the test images. Prints each seed's accuracies and the
+time each took, the means, and FixMatch's gain over each labelled-only run.
 """
 
 from __future__ import annotations
@@ -43,6 +50,22 @@ def unlabelled_folder(root: Path, seed: int, count: int) -> Path:
     return out
 
 
+def _plugin_folder(work: Path) -> Path:
+    """A plugin folder holding the issue's network, as a user would install it."""
+    folder = work / "plugins"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(HERE / "plugins" / "issue_cnn.py", folder / "issue_cnn.py")
+    return folder
+
+
+def _split(base: Path, seed: int, data: str) -> tuple[Path, Path, Path]:
+    """The labelled, unlabelled and test folders of one split."""
+    if data == "handwritten":
+        return few_labelled_split(base, seed)
+    labelled = write_digits(base / "labelled", range(10), 10, seed)
+    return labelled, unlabelled_folder(base, 1000 + seed, 1200), write_digits(base / "test", range(10), 50, 2000 + seed)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, help="folder for the images and runs (default: a temporary one)")
@@ -52,6 +75,12 @@ def main() -> int:
     parser.add_argument("--data", choices=("handwritten", "drawn"), default="handwritten")
     parser.add_argument("--schedule", choices=("constant", "cosine"), default="constant",
                         help="the learning rate's schedule, for both runs")
+    parser.add_argument("--arch", choices=("small-cnn", "issue-cnn"), default="small-cnn",
+                        help="the network: seed 003's, or the one the issue measured (benchmarks/plugins/)")
+    parser.add_argument("--runs", default="same-epochs,same-steps,fixmatch",
+                        help="which runs, comma-separated: same-epochs (labelled only, the same command "
+                             "without --unlabelled), same-steps (labelled only, 19/7 as many epochs: about "
+                             "FixMatch's number of steps), fixmatch")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
 
@@ -60,40 +89,31 @@ def main() -> int:
     from alexnet_desktop.core.training.fit import train
 
     work = args.work or Path(tempfile.mkdtemp(prefix="fixmatch-"))
-    host = PluginHost()
-    common = dict(arch="small-cnn", image_size=32, optimizer="adam", learning_rate=1e-3, batch_size=16,
+    host = PluginHost(_plugin_folder(work) if args.arch == "issue-cnn" else None)
+    common = dict(arch=args.arch, image_size=32, optimizer="adam", learning_rate=1e-3, batch_size=16,
                   val_split=0.0, runs_dir=str(work / "runs"),
                   augmentation={"width_shift": 0.125, "height_shift": 0.125}, lr_schedule=args.schedule)
     rows = []
     for seed in range(args.first_seed, args.first_seed + args.seeds):
-        base = work / f"seed{seed}"
-        if args.data == "handwritten":
-            labelled, unlabelled, test = few_labelled_split(base, seed)
-        else:
-            labelled = write_digits(base / "labelled", range(10), 10, seed)
-            unlabelled = unlabelled_folder(base, 1000 + seed, 1200)
-            test = write_digits(base / "test", range(10), 50, 2000 + seed)
-        started = time.perf_counter()
-        alone_epochs = round(args.epochs * 19 / 7)
-        alone = accuracy_at_last_epoch(train(TrainConfig(data=str(labelled), epochs=alone_epochs, seed=seed,
-                                                         **common), host).run_dir, test)
-        alone_s = time.perf_counter() - started
-        started = time.perf_counter()
-        semi = accuracy_at_last_epoch(train(TrainConfig(data=str(labelled), epochs=args.epochs, seed=seed,
-                                                        unlabelled=str(unlabelled), **common), host).run_dir, test)
-        semi_s = time.perf_counter() - started
-        rows.append({"seed": seed, "labelled_only": round(alone, 4), "fixmatch": round(semi, 4),
-                     "labelled_only_seconds": round(alone_s), "fixmatch_seconds": round(semi_s)})
-        print(f"seed {seed}: labelled only {alone:.3f} ({alone_s:.0f} s), FixMatch {semi:.3f} ({semi_s:.0f} s)",
+        labelled, unlabelled, test = _split(work / f"seed{seed}", seed, args.data)
+        row: dict = {"seed": seed}
+        for name in args.runs.split(","):
+            epochs = round(args.epochs * 19 / 7) if name == "same-steps" else args.epochs
+            extra = {"unlabelled": str(unlabelled)} if name == "fixmatch" else {}
+            started = time.perf_counter()
+            run = train(TrainConfig(data=str(labelled), epochs=epochs, seed=seed, **common, **extra), host)
+            row[name] = round(accuracy_at_last_epoch(run.run_dir, test), 4)
+            row[f"{name}_seconds"] = round(time.perf_counter() - started)
+        rows.append(row)
+        print(f"seed {seed}: " + ", ".join(f"{n} {row[n]:.3f} ({row[n + '_seconds']} s)" for n in args.runs.split(",")),
               flush=True)
-    summary = {
-        "labelled_only_mean": round(statistics.mean(r["labelled_only"] for r in rows), 4),
-        "fixmatch_mean": round(statistics.mean(r["fixmatch"] for r in rows), 4),
-        "fixmatch_epochs": args.epochs, "data": args.data, "schedule": args.schedule,
-        "seeds": rows,
-    }
-    print(f"mean over {len(rows)} seeds: labelled only {summary['labelled_only_mean']:.3f}, "
-          f"FixMatch {summary['fixmatch_mean']:.3f}")
+    summary = {n: round(statistics.mean(r[n] for r in rows), 4) for n in args.runs.split(",")}
+    for base in ("same-epochs", "same-steps"):
+        if base in summary and "fixmatch" in summary:
+            summary[f"gain_over_{base}"] = round(summary["fixmatch"] - summary[base], 4)
+    summary.update(fixmatch_epochs=args.epochs, data=args.data, schedule=args.schedule, arch=args.arch, seeds=rows)
+    print(f"mean over {len(rows)} seeds: " + ", ".join(f"{k} {v:+.3f}" if k.startswith("gain") else f"{k} {v:.3f}"
+                                                        for k, v in summary.items() if isinstance(v, float)))
     if args.out:
         args.out.write_text(json.dumps(summary, indent=2))
     return 0

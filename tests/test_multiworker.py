@@ -102,10 +102,12 @@ def test_cluster_descriptions():
 @pytest.mark.cluster
 def test_two_workers_train_one_run_that_predicts(tmp_path, processes):
     data = write_colour_dataset(tmp_path / "data", per_class=6, side=32)
+    # Both learn from the same unlabelled folder (other images: the classes drawn in another order).
+    pool = write_colour_dataset(tmp_path / "pool", classes=("red", "blue"), per_class=6, side=32)
     runs = tmp_path / "runs"
     cluster = [f"127.0.0.1:{p}" for p in free_ports(2)]
     logs = [tmp_path / f"worker{i}.log" for i in range(2)]
-    workers = [start_worker(processes, data, runs, cluster, i, logs[i]) for i in range(2)]
+    workers = [start_worker(processes, data, runs, cluster, i, logs[i], "--unlabelled", str(pool)) for i in range(2)]
     for w, log in zip(workers, logs):
         assert w.wait(timeout=240) == 0, log.read_text()[-3000:]
 
@@ -119,6 +121,8 @@ def test_two_workers_train_one_run_that_predicts(tmp_path, processes):
     manifest = json.loads((run_dirs[0] / "run.json").read_text())
     assert manifest["cluster"]["workers"] == cluster and manifest["cluster"]["this_worker"] == 0
     assert "worker 0 of 2, chief" in manifest["strategy"]
+    assert manifest["unlabelled"]["files"] == 12 and manifest["unlabelled"]["in_labelled_set"] == 0
+    assert all("unlabelled_confident" in r for r in history_rows(runs))
     assert "worker 1 of 2" in logs[1].read_text() and "worker 0 of 2, chief" in logs[0].read_text()
     # The other worker's temporary folder is gone.
     temp = [l.split("run ", 1)[1].strip() for l in logs[1].read_text().splitlines() if l.startswith("run /")]
@@ -182,6 +186,23 @@ def test_workers_with_different_data_stop_with_a_clear_error(tmp_path, processes
     for w, log in zip(workers, logs):
         assert w.wait(timeout=180) == 1, log.read_text()[-2000:]
         assert f"the dataset differs between the chief ({cluster[0]}) and worker(s) 1 ({cluster[1]})" in log.read_text()
+    assert not (tmp_path / "runs").exists() or not [p for p in (tmp_path / "runs").iterdir() if p.is_dir()]
+
+
+@pytest.mark.cluster
+def test_workers_with_different_unlabelled_images_stop_with_a_clear_error(tmp_path, processes):
+    data = write_colour_dataset(tmp_path / "data", per_class=4, side=32)
+    pools = [write_colour_dataset(tmp_path / f"pool{i}", classes=("red", "blue"), per_class=3 + i, side=32)
+             for i in range(2)]
+    cluster = [f"127.0.0.1:{p}" for p in free_ports(2)]
+    logs = [tmp_path / f"worker{i}.log" for i in range(2)]
+    workers = [start_worker(processes, data, tmp_path / "runs", cluster, i, logs[i], "--unlabelled", str(pools[i]))
+               for i in range(2)]
+    for w, log in zip(workers, logs):
+        assert w.wait(timeout=180) == 1, log.read_text()[-2000:]
+        text = log.read_text()
+        assert f"the unlabelled folder differs between the chief ({cluster[0]}) and worker(s) 1" in text, text[-2000:]
+        assert "the same unlabelled images" in text
     assert not (tmp_path / "runs").exists() or not [p for p in (tmp_path / "runs").iterdir() if p.is_dir()]
 
 

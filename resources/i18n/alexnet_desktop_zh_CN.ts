@@ -4745,6 +4745,16 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>the unlabelled folder</source>
+      <translation>未标注文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
+      <source>every machine needs the same unlabelled images (the same path on a shared disk, or identical copies)</source>
+      <translation>每台机器都需要相同的未标注图像（共享磁盘上的相同路径，或完全相同的副本）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/cluster_run.py" />
       <source>{0}: the classes are not those of the run it would continue ({1})</source>
       <translation>{0}：类别与要继续的运行不同（{1}）</translation>
     </message>
@@ -4972,11 +4982,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
       <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
       <source>{0}: no unlabelled images (none at all, or all of them are in the labelled set)</source>
       <translation>{0}：没有未标注图像（完全没有，或全部都在已标注集中）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
-      <source>learning from unlabelled images works on one device for now: train on one GPU or the CPU (--device), or leave out --unlabelled</source>
-      <translation>目前从未标注图像学习只能在一个设备上进行：请在一个 GPU 或 CPU 上训练（--device），或去掉 --unlabelled</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />

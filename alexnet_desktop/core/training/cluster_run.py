@@ -47,13 +47,23 @@ def check_cluster_inputs(job: TrainingJob, cluster: "clusters.Cluster", data: Tr
         say("Give every machine the same settings: the same command and options, or the same choices in the window"))
 
 
+def check_unlabelled_everywhere(cluster: "clusters.Cluster", digest: str) -> None:
+    """Every worker must learn from the same unlabelled images (the hash of the folder's files)."""
+    clusters.check_same_everywhere(
+        cluster, say("the unlabelled folder"), digest,
+        say("every machine needs the same unlabelled images (the same path on a shared disk, or identical copies)"))
+
+
 def compared_settings(config: Any, data: TrainingData) -> dict[str, str]:
     """What must be the same on every worker, each setting as text, in the form that trains
     (a window's "no augmentation" and the command line's full list of zeros are one setting;
     the loader is the one that read the data, whether chosen or detected)."""
     from alexnet_desktop.core.data.augment import Augmentation
 
-    settings = {k: v for k, v in asdict(config).items() if k not in ("data", "runs_dir", "devices", "loader_options")}
+    # Folders may lie at other paths on other machines: their contents are compared instead.
+    settings = {k: v for k, v in asdict(config).items()
+                if k not in ("data", "unlabelled", "runs_dir", "devices", "loader_options")}
+    settings["unlabelled"] = str(config.unlabelled is not None)
     settings["augmentation"] = Augmentation.from_dict(settings.get("augmentation") or {}).to_dict()
     settings["loader"] = data.dataset.loader_id
     root = data.dataset.root

@@ -13,7 +13,8 @@ cannot be decoded is skipped and reported like any other. The share of unlabelle
 above the threshold is the metric `unlabelled_confident` of each epoch.
 
 The step is installed on the model instance only for fitting: the saved model stays the
-plain classifier. A run on several GPUs or machines is refused (untested there).
+plain classifier. On several GPUs or machines each replica takes its part of both batches, and
+the unlabelled term is divided among the replicas as Keras divides its own losses.
 """
 
 from __future__ import annotations
@@ -160,10 +161,16 @@ class ConfidentShare:
         return Reset()
 
 
-def install_step(model: Any, threshold: float, share: ConfidentShare) -> None:
-    """Make `model.fit` take FixMatch steps (on this instance only; the saved model is unchanged)."""
+def install_step(model: Any, threshold: float, share: ConfidentShare, element_spec: Any) -> None:
+    """Make `model.fit` take FixMatch steps (on this instance only; the saved model is unchanged).
+    `element_spec` is the combined stream's; call it in the strategy's scope."""
     tf = tensorflow()
     k = keras()
+    # Under a tf.distribute strategy Keras builds the metrics from one batch before fitting,
+    # by calling the model on the batch's inputs, which here are three: it is built from the
+    # labelled part instead, as Keras itself builds it (the same private call).
+    (labelled, _, _), labels = element_spec
+    model._symbolic_build(data_batch=(labelled, labels))
 
     def train_step(data):
         (xl, weak, strong), y, sample_weight = k.utils.unpack_x_y_sample_weight(data)
@@ -176,8 +183,11 @@ def install_step(model: Any, threshold: float, share: ConfidentShare) -> None:
             confident = tf.cast(tf.reduce_max(pw, axis=1) >= threshold, tf.float32)
             pseudo = tf.argmax(pw, axis=1)
             unlabelled = k.losses.sparse_categorical_crossentropy(pseudo, ps)
-            loss = loss + tf.reduce_mean(tf.cast(unlabelled, tf.float32) * confident)
-            model._loss_tracker.update_state(loss, sample_weight=n)
+            # On several replicas Keras's losses are a replica's share (divided by their number,
+            # the gradients then summed): the unlabelled term is divided the same way.
+            replicas = tf.distribute.get_strategy().num_replicas_in_sync
+            loss = loss + tf.reduce_mean(tf.cast(unlabelled, tf.float32) * confident) / replicas
+            model._loss_tracker.update_state(loss * replicas, sample_weight=n)
             scaled = model.optimizer.scale_loss(loss)
         weights = model.trainable_weights
         model.optimizer.apply_gradients(zip(tape.gradient(scaled, weights), weights))
@@ -186,11 +196,3 @@ def install_step(model: Any, threshold: float, share: ConfidentShare) -> None:
 
     model.train_step = train_step
     model.train_function = None  # made again from the new step
-
-
-def check_strategy(runtime: Any, cluster: Any) -> None:
-    """Refuse the runs FixMatch has not been made to work on: several devices or machines."""
-    replicas = getattr(getattr(runtime, "strategy", None), "num_replicas_in_sync", 1)
-    if cluster is not None or replicas > 1:
-        raise ValueError(say("learning from unlabelled images works on one device for now: train on one GPU or the "
-                             "CPU (--device), or leave out --unlabelled"))

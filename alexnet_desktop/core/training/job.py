@@ -211,12 +211,8 @@ class TrainingJob:
             augmenter=build_augmenter(augmentation, image_size, cfg.seed), repeat=True, resize=cfg.resize,
             cache=self.cache,
         )
-        val_ds = (
-            image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed,
-                          skipped=skipped, resize=cfg.resize, cache=self.cache)
-            if data.val
-            else None
-        )
+        val_ds = image_dataset(data.val, data.class_names, image_size, cfg.batch_size, shuffle=False, seed=cfg.seed,
+                               skipped=skipped, resize=cfg.resize, cache=self.cache) if data.val else None
         cluster = clusters.active_cluster()
         if cluster is not None:
             from alexnet_desktop.core.training.cluster_run import check_cluster_inputs
@@ -227,7 +223,7 @@ class TrainingJob:
         self.monitor = "val_accuracy" if val_ds is not None else "accuracy"
         self.steps = math.ceil(len(data.train) / cfg.batch_size)
         if cfg.unlabelled:
-            train_ds = self.with_unlabelled(train_ds, data, image_size, skipped, runtime, cluster)
+            train_ds = self.with_unlabelled(train_ds, data, image_size, skipped, cluster)
         if cfg.steps_per_epoch:
             self.steps = min(self.steps, cfg.steps_per_epoch)
         weights = class_weights(cfg.class_weight, (s.label for s in data.train), data.class_names)
@@ -235,10 +231,9 @@ class TrainingJob:
                      skipped, train_ds, val_ds, cluster, weights)
 
     def with_unlabelled(self, train_ds: Any, data: TrainingData, image_size: int, skipped: SkippedFiles,
-                        runtime: Any, cluster: Any) -> Any:
+                        cluster: Any) -> Any:
         """The training stream with the unlabelled folder's images beside each labelled batch."""
         cfg = self.config
-        fixmatch.check_strategy(runtime, cluster)
         files, overlap = fixmatch.unlabelled_files(cfg.unlabelled, [*data.train, *data.val, *data.dataset.test_samples])
         self.unlabelled = {"folder": str(Path(cfg.unlabelled).expanduser().resolve()), "files": len(files),
                            "sha256": fixmatch.folder_hash(files, cfg.unlabelled), "in_labelled_set": overlap,
@@ -246,10 +241,15 @@ class TrainingJob:
         if overlap:
             self.emit(Message(say("{0} images of the unlabelled folder are in the labelled set: left out of it",
                                   overlap), "warning"))
+        if cluster is not None:
+            from alexnet_desktop.core.training.cluster_run import check_unlabelled_everywhere
+
+            check_unlabelled_everywhere(cluster, self.unlabelled["sha256"])
         self.steps = fixmatch.steps_per_epoch(len(data.train), len(files), cfg.batch_size, cfg.unlabelled_ratio)
         stream = fixmatch.unlabelled_stream(files, data.class_names, image_size, cfg.batch_size * cfg.unlabelled_ratio,
                                             seed=cfg.seed, skipped=skipped, resize=cfg.resize, cache=self.cache)
-        return fixmatch.combine(train_ds, stream)
+        combined = fixmatch.combine(train_ds, stream)
+        return clusters.split_by_batches(combined) if cluster is not None else combined
 
     def new_model(self, setup: Setup, point: StartingPoint | None = None) -> Any:
         """A compiled classifier for the run's classes: freshly initialised, or with the weights
@@ -323,7 +323,7 @@ class TrainingJob:
         callbacks = [progress_callback(self), *setup.optimization.callbacks(setup.val_ds is not None)]
         if cfg.unlabelled:
             self.confident_share = fixmatch.ConfidentShare()
-            fixmatch.install_step(self.model, cfg.unlabelled_threshold, self.confident_share)
+            fixmatch.install_step(self.model, cfg.unlabelled_threshold, self.confident_share, setup.train_ds.element_spec)
             callbacks.insert(0, self.confident_share.callback())
         if importlib.util.find_spec("tensorboard") is not None:
             # Per epoch only: per-batch summaries would cost more than small models' steps.
