@@ -64,6 +64,9 @@ def test_the_cached_file_is_found_recorded_and_frozen_first(lab):
     assert backbone["frozen_epochs"] == 2 and backbone["fine_tune_factor"] == 0.1
     assert "Rescaling(255)" in manifest["preprocessing"]["backbone"]
     assert manifest["status"] == "finished" and manifest["epochs_done"] == 3
+    card = (lab["run"] / "model_card.md").read_text()
+    assert f"ImageNet weights from `{backbone['file']}` (SHA-256 `{backbone['sha256'][:16]}" in card
+    assert "frozen for the first 2 epoch(s), then fine-tuned at 0.1 times the rate" in card
 
 
 @pytest.mark.slow  # the module's trained lab (about 45 s) is built for it
@@ -132,7 +135,22 @@ def test_a_chosen_file_is_used_and_a_mismatched_one_refused(lab, tmp_path):
     write_keras_weights(wrong, application="MobileNetV3Large")
     out = cli(tmp_path / "home", tmp_path / "none", "train", lab["data"], *SMALL, "--epochs", "1",
               "--backbone-weights", wrong, "--run-dir", tmp_path / "runs2", ok=False)
-    assert out.returncode != 0 and str(wrong) in out.stderr and "not the weights of" in out.stderr
+    assert out.returncode != 0 and str(wrong) in out.stderr and "not the weights MobileNetV3-Small" in out.stderr
+    # Keras 3's own weights format, of another network: Keras warns per layer, then fails;
+    # the user sees the one error, with Keras's reason.
+    other = tmp_path / "resnet.weights.h5"
+    _keras3_weights(other, "ResNet50")
+    out = cli(tmp_path / "home", tmp_path / "none", "train", lab["data"], *SMALL, "--epochs", "1",
+              "--backbone-weights", other, "--run-dir", tmp_path / "runs3", ok=False)
+    assert out.returncode != 0 and f"{other}: not the weights MobileNetV3-Small" in out.stderr
+    assert "UserWarning" not in out.stderr and "could not be loaded" in out.stderr, out.stderr[-3000:]
+
+
+def _keras3_weights(path: Path, application: str) -> None:
+    import keras
+
+    getattr(keras.applications, application)(input_shape=(32, 32, 3), include_top=False, weights=None,
+                                             pooling="avg").save_weights(str(path))
 
 
 @pytest.mark.slow

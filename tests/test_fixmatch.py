@@ -62,7 +62,12 @@ def test_the_run_records_the_folder_and_learns_with_it(lab):
     assert [s["path"].endswith("broken.png") for s in manifest["skipped_files"]] == [True]
     rows = list(csv.DictReader(open(lab["run"] / "history.csv")))
     assert len(rows) == 2 and all(0 <= float(r["unlabelled_confident"]) <= 1 for r in rows)
-    assert "left out" in lab["out"].stdout + lab["out"].stderr
+    said = lab["out"].stdout + lab["out"].stderr
+    assert "2 images of the unlabelled folder are copies of labelled images" in said
+    assert "copy_of_blue_1.png, copy_of_red_0.png" in said and "Also learning from 9 unlabelled images" in said
+    card = (lab["run"] / "model_card.md").read_text()
+    assert f"Also learnt from 9 unlabelled images in `{lab['folder'].resolve()}`" in card
+    assert " unlabelled_confident |" in card  # a column of the epochs table
     assert sorted(p.name for p in lab["folder"].iterdir()) == sorted(  # nothing copied in or moved
         [f"u{i}.png" for i in range(8)] + ["copy_of_red_0.png", "copy_of_blue_1.png", "broken.png"])
 
@@ -72,22 +77,60 @@ def test_the_model_is_the_plain_classifier_and_the_run_resumes(lab):
     home, run = lab["root"] / "home", lab["run"]
     out = cli(home, "predict", run, lab["data"] / "red")
     assert "red" in out.stdout or "blue" in out.stdout
-    cli(home, "train", "--resume", run, "--more-epochs", "1")
+    refused = cli(home, "train", "--resume", run, "--steps-per-epoch", "1", ok=False)
+    assert refused.returncode != 0 and "takes no --steps-per-epoch" in refused.stderr
+    # The folder moved, and gained an image: the resumed run says so and records it as it is now.
+    moved = lab["root"] / "moved"
+    shutil.copytree(lab["folder"], moved)
+    shutil.copy(moved / "u0.png", moved / "u0_again.png")
+    out = cli(home, "train", "--resume", run, "--more-epochs", "1", "--unlabelled", moved)
+    assert "The unlabelled folder changed since this run began (9 images then, 10 now)" in out.stderr
     rows = list(csv.DictReader(open(run / "history.csv")))
     assert len(rows) == 3 and rows[-1]["unlabelled_confident"] != ""
+    manifest = json.loads((run / "run.json").read_text())
+    assert manifest["unlabelled"]["folder"] == str(moved.resolve()) and manifest["unlabelled"]["files"] == 10
+    assert manifest["training"]["unlabelled"] == str(moved)
 
 
 @pytest.mark.slow
 def test_a_missing_folder_or_one_with_only_copies_is_refused(lab, tmp_path):
     out = cli(tmp_path / "home", "train", lab["data"], *SMALL, "--unlabelled", tmp_path / "nope",
               "--run-dir", tmp_path / "runs", ok=False)
-    assert out.returncode != 0 and "not a folder" in out.stderr
+    assert out.returncode != 0 and "the unlabelled folder does not exist" in out.stderr
     only_copies = tmp_path / "copies"
     shutil.copytree(lab["data"] / "red", only_copies)
     out = cli(tmp_path / "home", "train", lab["data"], *SMALL, "--unlabelled", only_copies,
               "--run-dir", tmp_path / "runs", ok=False)
-    assert out.returncode != 0 and "all of them are in the labelled set" in out.stderr
+    assert out.returncode != 0 and "all 6 images of the unlabelled folder are copies of labelled images" in out.stderr
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
+
+
+def test_a_folder_with_nothing_to_learn_from_is_refused_saying_why(tmp_path):
+    from alexnet_desktop.core.data.pipeline import SkippedFiles
+
+    def refused(folder) -> str:
+        with pytest.raises(ValueError) as caught:
+            fixmatch.unlabelled_files(folder, [], SkippedFiles(), image_size=16, resize="stretch")
+        return str(caught.value)
+
+    (tmp_path / "empty").mkdir()
+    assert refused(tmp_path / "empty").endswith("empty: no images in the unlabelled folder")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.txt").write_text("notes")
+    assert "no images in the unlabelled folder (1 other files, such as a.txt" in refused(tmp_path / "notes")
+    (tmp_path / "file.png").write_bytes(b"x")
+    assert "the unlabelled folder is a file, not a folder" in refused(tmp_path / "file.png")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "a.jpg").write_text("a text file")
+    (broken / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    assert "none of the 2 images of the unlabelled folder can be read (such as a.jpg: " in refused(broken)
+    # One image that decodes is enough: the others are skipped and listed during the run.
+    write_colour_dataset(broken / "good", per_class=1, side=8)
+    skipped = SkippedFiles()
+    (broken / "gone.png").symlink_to(tmp_path / "nowhere.png")
+    found = fixmatch.unlabelled_files(broken, [], skipped, image_size=16, resize="stretch")
+    assert len(found.files) == 4 and [Path(p).name for p, _ in skipped.items()] == ["gone.png"]
 
 
 def _config(data: Path, folder: Path, runs: Path, **extra) -> TrainConfig:

@@ -25,14 +25,9 @@ def cmd_train(args) -> int:
     printer = EventPrinter() if args.events else ProgressPrinter()
     stop = threading.Event()
     if args.resume:
-        if args.data:
-            raise ValueError("--resume continues a run on its own data: give no DATA with it")
-        if cluster:
-            raise ValueError("a cluster's run goes on by starting the same command again, not with --resume")
-        if args.epochs is not None:
-            raise ValueError("--resume goes on to the run's own number of epochs; to train longer, give "
-                             "--more-epochs N (epochs beyond the plan) instead of --epochs")
-        job = lambda: resume(args.resume, plugins, printer, stop, more_epochs=args.more_epochs, learning_rate=args.learning_rate)  # noqa: E731
+        _check_resume_options(args, cluster)
+        job = lambda: resume(args.resume, plugins, printer, stop, more_epochs=args.more_epochs,  # noqa: E731
+                             learning_rate=args.learning_rate, unlabelled=args.unlabelled)
     else:
         if not args.data and not args.config and not (args.start_from and args.corrections):
             raise ValueError("give the DATA to train on (or --resume RUN)")
@@ -238,6 +233,28 @@ def start_from_run(given: str, run_dir: str | None) -> Any:
 
     path = resolve_source(given, run_dir or Workspace.default().runs_dir)
     return RunManifest.read(path) if path.is_dir() else None
+
+
+def _check_resume_options(args, cluster) -> None:
+    """Refuse what --resume cannot do, rather than pass it over: a resumed run keeps its own settings."""
+    from alexnet_desktop.core.training.settings import SETTING, given
+
+    if args.data:
+        raise ValueError("--resume continues a run on its own data: give no DATA with it")
+    if cluster:
+        raise ValueError("a cluster's run goes on by starting the same command again, not with --resume")
+    if args.epochs is not None:
+        raise ValueError("--resume goes on to the run's own number of epochs; to train longer, give "
+                         "--more-epochs N (epochs beyond the plan) instead of --epochs")
+    fixed = [SETTING[name].flag for name in given(args) if name not in ("learning_rate", "unlabelled")]
+    fixed += [flag for flag, value in (("--corrections", args.corrections), ("--recipe", args.recipe),
+                                       ("--option", args.option), ("--test", args.test), ("--augment", args.augment),
+                                       ("--augment-option", args.augment_option), ("--no-stratify", args.no_stratify),
+                                       ("--device", args.device)) if value]
+    if fixed:
+        raise ValueError(f"--resume goes on with the run's own settings, so it takes no {', '.join(fixed)}; it takes "
+                         f"{SETTING['learning_rate'].flag} (a new rate), --more-epochs N, and {SETTING['unlabelled'].flag} "
+                         "FOLDER where the run's unlabelled folder has moved")
 
 
 def add_parsers(sub) -> None:

@@ -4100,8 +4100,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/backbones.py" />
-      <source>{0}: not the weights of {1}'s backbone ({2}); expected Keras's {3}</source>
-      <translation>{0}：不是 {1} 主干网络的权重（{2}）；应为 Keras 的 {3}</translation>
+      <source>{0}: not the weights {1} needs (Keras's {2}): {3}</source>
+      <translation>{0}：不是 {1} 所需的权重（Keras 的 {2}）：{3}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/backbones.py" />
@@ -4940,6 +4940,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>{0}: the run did not learn from an unlabelled folder; a resumed run cannot begin to</source>
+      <translation>{0}：此运行没有从未标注文件夹学习；继续的运行不能开始这样做</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: it records epochs {1} but {2} counts {3} finished; the run folder was changed, so it is not resumed</source>
       <translation>{0}：其中记录的轮次为 {1}，但 {2} 记录已完成 {3} 轮；训练文件夹被改动过，因此不继续训练</translation>
     </message>
@@ -4970,28 +4975,63 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>The unlabelled folder changed since this run began ({0} images then, {1} now)</source>
+      <translation>自此运行开始以来，未标注文件夹已更改（当时 {0} 张图像，现在 {1} 张）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>This run's resume state was freed: it goes on from the weights of its best epoch ({0}) with a fresh optimizer (its moments start again from zero)</source>
       <translation>此运行的续训状态已释放：将从最佳轮次（{0}）的权重出发，用新的优化器继续训练（其动量从零重新开始）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
-      <source>{0}: the unlabelled folder is not a folder</source>
-      <translation>{0}：未标注文件夹不是一个文件夹</translation>
+      <source>{0}: the unlabelled folder does not exist</source>
+      <translation>{0}：未标注文件夹不存在</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
-      <source>{0}: no unlabelled images (none at all, or all of them are in the labelled set)</source>
-      <translation>{0}：没有未标注图像（完全没有，或全部都在已标注集中）</translation>
+      <source>{0}: the unlabelled folder is a file, not a folder</source>
+      <translation>{0}：未标注文件夹是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: no images in the unlabelled folder</source>
+      <translation>{0}：未标注文件夹中没有图像</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: no images in the unlabelled folder ({1} other files, such as {2}: {3})</source>
+      <translation>{0}：未标注文件夹中没有图像（{1} 个其他文件，例如 {2}：{3}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: all {1} images of the unlabelled folder are copies of labelled images (such as {2})</source>
+      <translation>{0}：未标注文件夹中的全部 {1} 张图像都是已标注图像的副本（例如 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0}: none of the {1} images of the unlabelled folder can be read (such as {2}: {3})</source>
+      <translation>{0}：未标注文件夹中的 {1} 张图像都无法读取（例如 {2}：{3}）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source> and {0} more</source>
+      <translation> 以及另外 {0} 个</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>{0} of the unlabelled folder are copies of labelled images, so not learnt from as unlabelled: {1}{2}</source>
+      <translation>未标注文件夹中有 {0} 是已标注图像的副本，因此不作为未标注图像学习：{1}{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>Also learning from {0} in {1} (a prediction at least {2} confident becomes a target; {3} unlabelled per labelled image)</source>
+      <translation>同时从 {1} 中的 {0} 学习（置信度至少为 {2} 的预测成为目标；每张已标注图像配 {3} 张未标注图像）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />
       <source>Loading TensorFlow</source>
       <translation>正在加载 TensorFlow</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/job.py" />
-      <source>{0} images of the unlabelled folder are in the labelled set: left out of it</source>
-      <translation>未标注文件夹中有 {0} 张图像在已标注集中：已将其排除</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />

@@ -11,6 +11,7 @@ is refused with its reason. The loaded file is recorded in run.json with its SHA
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +78,21 @@ def load_backbone_weights(model: Any, arch: Architecture, path: Path) -> None:
     those weights (other layers, other shapes, not HDF5) is a ValueError naming it."""
     backbone = backbone_of(model, arch.pretrained.backbone)
     try:
-        backbone.load_weights(str(path))
+        with warnings.catch_warnings():
+            # A file of other weights makes Keras warn once per layer it skips (hundreds of
+            # lines) before it raises: the one error below says it instead.
+            warnings.simplefilter("ignore")
+            backbone.load_weights(str(path))
     except Exception as exc:  # Keras raises ValueError, OSError or KeyError for a file of other weights
-        raise ValueError(say("{0}: not the weights of {1}'s backbone ({2}); expected Keras's {3}",
-                             path, arch.name, str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
-                             arch.pretrained.file_name)) from None
+        raise ValueError(say("{0}: not the weights {1} needs (Keras's {2}): {3}",
+                             path, arch.name, arch.pretrained.file_name, _first_reason(exc))) from None
+
+
+def _first_reason(exc: BaseException, most: int = 300) -> str:
+    """The start of Keras's error: its first line, and the next where the first ends in a colon."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()] or [type(exc).__name__]
+    first = lines[0][:-1] + ": " + lines[1] if lines[0].endswith(":") and len(lines) > 1 else lines[0]
+    return first if len(first) <= most else first[:most] + "…"
 
 
 def set_backbone_frozen(model: Any, arch: Architecture, frozen: bool) -> None:

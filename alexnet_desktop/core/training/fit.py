@@ -62,13 +62,15 @@ def resume(
     *,
     more_epochs: int = 0,
     learning_rate: float | None = None,
+    unlabelled: str | None = None,
 ) -> RunFinished:
     """Continue a stopped, failed, diverged or interrupted run from its last finished epoch.
 
     The model, the optimizer's state (step count, moments) and so the learning-rate
     schedule continue where they were; `more_epochs` extends the run beyond its planned
     epochs (the only way to go on with a finished run); `learning_rate` replaces the
-    rate from here on (a diverged run goes on from its last good epoch at a lower one).
+    rate from here on (a diverged run goes on from its last good epoch at a lower one);
+    `unlabelled` is where the run's unlabelled folder is now, if it moved.
     """
     run = RunFolder(Path(run_dir))
     manifest = run.manifest()
@@ -98,6 +100,11 @@ def resume(
         raise ValueError(say("{0}: all {1} epochs are done; give a number of epochs to add", run.path, config.epochs))
     if learning_rate is not None:
         config.learning_rate = learning_rate
+    if unlabelled is not None:
+        if not config.unlabelled:
+            raise ValueError(say("{0}: the run did not learn from an unlabelled folder; a resumed run cannot begin to",
+                                 run.path))
+        config.unlabelled = unlabelled
     config.validate()  # the saved settings and the epochs added, within their bounds
     history = run.read_history()  # a damaged history is refused before the run is touched
     # One row more than run.json counts is a kill between the two writes of an epoch's end.
@@ -158,6 +165,7 @@ def _resumed_run(job: TrainingJob, run: RunFolder, history: list[dict[str, float
         if manifest.dataset.fingerprint != setup.data.dataset.fingerprint():
             job.emit(Message(say("The dataset changed since this run began (files added, removed or rewritten)"),
                              "warning"))
+        _note_unlabelled_change(job, manifest)
         job.history = [{**row, "epoch": int(row["epoch"])} for row in history]
         initial_epoch = len(job.history)
         job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
@@ -167,7 +175,9 @@ def _resumed_run(job: TrainingJob, run: RunFolder, history: list[dict[str, float
         resumed = {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
         RunManifest.change(
             run.path,
-            training={**manifest.training, "epochs": cfg.epochs, "learning_rate": cfg.learning_rate},
+            training={**manifest.training, "epochs": cfg.epochs, "learning_rate": cfg.learning_rate,
+                      **({"unlabelled": cfg.unlabelled} if cfg.unlabelled else {})},
+            **({"unlabelled": job.unlabelled} if job.unlabelled else {}),
             resumed=[*manifest.resumed, {**resumed, "fresh_optimizer": True} if fresh else resumed],
             device=setup.device,
             strategy=setup.runtime.description,
@@ -176,6 +186,15 @@ def _resumed_run(job: TrainingJob, run: RunFolder, history: list[dict[str, float
         job.emit(Message(say("Resuming after epoch {0} of {1}", initial_epoch, cfg.epochs)))
         job.fit(setup, initial_epoch)
     return job.conclude(setup)
+
+
+def _note_unlabelled_change(job: TrainingJob, manifest: RunManifest) -> None:
+    """Say so when the unlabelled folder is not what the run began with (run.json then records
+    it as it is now, which is what the rest of the run learns from)."""
+    before = manifest.extra.get("unlabelled") or {}
+    if job.unlabelled and before.get("sha256") not in (None, job.unlabelled["sha256"]):
+        job.emit(Message(say("The unlabelled folder changed since this run began ({0} images then, {1} now)",
+                             before.get("files", "?"), job.unlabelled["files"]), "warning"))
 
 
 def _weights_model(job: TrainingJob, setup: Setup, run: RunFolder, initial_epoch: int) -> Any:

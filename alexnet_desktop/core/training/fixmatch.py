@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import hashlib
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from alexnet_desktop.core.data.augment import Augmentation, augment_batch, build_augmenter
 from alexnet_desktop.core.data.datasets import Sample
 from alexnet_desktop.core.data.image_files import list_image_files
+from alexnet_desktop.core.data.images import ImageDecodeError, decode_image
 from alexnet_desktop.core.data.pipeline import CacheBudget, SkippedFiles, image_dataset
 from alexnet_desktop.core.tf_runtime import keras, tensorflow
-from alexnet_desktop.core.wording import say
+from alexnet_desktop.core.wording import count, say
 
 METRIC = "unlabelled_confident"
 WEAK = Augmentation(width_shift=0.125, height_shift=0.125)
@@ -38,17 +40,82 @@ CONTRAST = 0.5  # the strong view's contrast is scaled by a factor within 1 +- t
 CUTOUT = 0.5  # the strong view loses a square of up to this fraction of the side
 
 
-def unlabelled_files(folder: str | Path, labelled: list[Sample]) -> tuple[list[Path], int]:
-    """The image files under `folder`, less those also in the labelled set; and how many those were."""
+@dataclass
+class UnlabelledFiles:
+    """What the unlabelled folder gives: the images learnt from, and the copies of labelled ones
+    left out (named, so that the person can see which)."""
+
+    files: list[Path]
+    copies: list[Path]
+
+
+def unlabelled_files(folder: str | Path, labelled: list[Sample], skipped: SkippedFiles, *, image_size: int,
+                     resize: str) -> UnlabelledFiles:
+    """The image files under `folder`, less those whose bytes are a labelled image's.
+
+    Links that cannot be followed go to `skipped`, as unreadable images do later. Raises
+    `ValueError` naming the folder and the reason when it gives nothing to learn from: missing,
+    not a folder, no image files, only copies of labelled images, or not one image that decodes.
+    """
     root = Path(folder).expanduser()
+    if not root.exists():
+        raise ValueError(say("{0}: the unlabelled folder does not exist", folder))
     if not root.is_dir():
-        raise ValueError(say("{0}: the unlabelled folder is not a folder", folder))
-    found = list(list_image_files(root).files)
+        raise ValueError(say("{0}: the unlabelled folder is a file, not a folder", folder))
+    listing = list_image_files(root)
+    for path, reason in listing.problems:
+        skipped.add(str(path), reason)
+    found = list(listing.files)
+    if not found:
+        others = listing.passed_over()
+        raise ValueError(say("{0}: no images in the unlabelled folder", folder) if not others else say(
+            "{0}: no images in the unlabelled folder ({1} other files, such as {2}: {3})",
+            folder, len(others), others[0][0].name, others[0][1]))
     known = _same_content(found, [s.path for s in labelled])
     kept = [p for p in found if p not in known]
     if not kept:
-        raise ValueError(say("{0}: no unlabelled images (none at all, or all of them are in the labelled set)", folder))
-    return kept, len(found) - len(kept)
+        raise ValueError(say("{0}: all {1} images of the unlabelled folder are copies of labelled images (such as {2})",
+                             folder, len(found), found[0].name))
+    _check_one_decodes(folder, kept, image_size, resize)
+    return UnlabelledFiles(kept, [p for p in found if p in known])
+
+
+def _check_one_decodes(folder: str | Path, files: list[Path], image_size: int, resize: str) -> None:
+    """Raise unless some file decodes (usually the first): a folder of only broken files would
+    otherwise give an empty stream, and a run that trains on nothing."""
+    first = None
+    for path in files:
+        try:
+            decode_image(path, image_size, resize=resize)
+            return
+        except ImageDecodeError as exc:
+            first = first or exc
+    raise ValueError(say("{0}: none of the {1} images of the unlabelled folder can be read (such as {2}: {3})",
+                         folder, len(files), first.path.name, first.reason))
+
+
+def record(found: UnlabelledFiles, config: Any) -> dict[str, Any]:
+    """What `run.json` keeps of the folder: where, how many images (those that turn out not to
+    decode are skipped and listed with the run's skipped files), their hash, the copies of
+    labelled images left out, the threshold and the ratio."""
+    return {"folder": str(Path(config.unlabelled).expanduser().resolve()), "files": len(found.files),
+            "sha256": folder_hash(found.files, config.unlabelled), "in_labelled_set": len(found.copies),
+            "threshold": config.unlabelled_threshold, "ratio": config.unlabelled_ratio}
+
+
+def copies_warning(found: UnlabelledFiles, shown: int = 5) -> str:
+    """The copies of labelled images left out of the unlabelled ones, the first few named."""
+    names = ", ".join(p.name for p in found.copies[:shown])
+    more = say(" and {0} more", len(found.copies) - shown) if len(found.copies) > shown else ""
+    return say("{0} of the unlabelled folder are copies of labelled images, so not learnt from as unlabelled: {1}{2}",
+               count(len(found.copies), "image", "images"), names, more)
+
+
+def in_use(found: UnlabelledFiles, config: Any) -> str:
+    """The line that says what the run also learns from, and how."""
+    return say("Also learning from {0} in {1} (a prediction at least {2} confident becomes a target; {3} unlabelled "
+               "per labelled image)", count(len(found.files), "unlabelled image", "unlabelled images"),
+               config.unlabelled, config.unlabelled_threshold, config.unlabelled_ratio)
 
 
 def _size(path: Path) -> int:

@@ -234,13 +234,13 @@ class TrainingJob:
                         cluster: Any) -> Any:
         """The training stream with the unlabelled folder's images beside each labelled batch."""
         cfg = self.config
-        files, overlap = fixmatch.unlabelled_files(cfg.unlabelled, [*data.train, *data.val, *data.dataset.test_samples])
-        self.unlabelled = {"folder": str(Path(cfg.unlabelled).expanduser().resolve()), "files": len(files),
-                           "sha256": fixmatch.folder_hash(files, cfg.unlabelled), "in_labelled_set": overlap,
-                           "threshold": cfg.unlabelled_threshold, "ratio": cfg.unlabelled_ratio}
-        if overlap:
-            self.emit(Message(say("{0} images of the unlabelled folder are in the labelled set: left out of it",
-                                  overlap), "warning"))
+        found = fixmatch.unlabelled_files(cfg.unlabelled, [*data.train, *data.val, *data.dataset.test_samples],
+                                          skipped, image_size=image_size, resize=cfg.resize)
+        files = found.files
+        self.unlabelled = fixmatch.record(found, cfg)
+        if found.copies:
+            self.emit(Message(fixmatch.copies_warning(found), "warning"))
+        self.emit(Message(fixmatch.in_use(found, cfg)))
         if cluster is not None:
             from alexnet_desktop.core.training.cluster_run import check_unlabelled_everywhere
 

@@ -26,6 +26,7 @@ from PIL import Image, ImageDraw
 
 from alexnet_desktop.core.runs.evaluations import read_evaluations
 from alexnet_desktop.core.runs.manifest import optimistic_note
+from alexnet_desktop.core.training.fixmatch import METRIC as CONFIDENT
 from alexnet_desktop.core.training.optimization import OptimizerSettings
 from alexnet_desktop.core.files import atomic_write_text
 from alexnet_desktop.core.runs.folder import RunFolder
@@ -47,8 +48,11 @@ def curves_image(history: list[dict[str, float]], width: int = 900, height: int 
     for metric, x0 in panels:
         left, top, right, bottom = x0 + 50, 30, x0 + width // 2 - 15, height - 35
         draw.rectangle([left, top, right, bottom], outline=(160, 160, 160))
-        draw.text((left, 8), metric.capitalize() + " (blue: training, red: validation)", fill="black")
         series = [(metric, (31, 119, 180)), (f"val_{metric}", (214, 39, 40))]
+        shares = metric == "accuracy" and any(CONFIDENT in r for r in history)
+        series += [(CONFIDENT, (44, 160, 44))] if shares else []
+        draw.text((left, 8), metric.capitalize() + " (blue: training, red: validation"
+                  + (", green: unlabelled above the threshold)" if shares else ")"), fill="black")
         values = [r[k] for r in history for k, _ in series if k in r]
         if not values:
             continue
@@ -176,9 +180,11 @@ def card_markdown(run: RunFolder) -> str:
     out += ["## Training", f"{opt.describe()}; batch {training.get('batch_size')}; "
             f"seed {training.get('seed')}; augmentation: {', '.join(f'{k} {v}' for k, v in aug.items()) or 'none'}; "
             f"device: {m.device} ({m.strategy or 'one device'}).", ""]
+    out += _what_else_it_learnt_from(m)
     if history:
         out += [f"![Curves]({CURVES_PNG})", ""]
-        keys = [k for k in ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate") if k in history[0]]
+        keys = [k for k in ("loss", "accuracy", "val_loss", "val_accuracy", CONFIDENT, "learning_rate")
+                if k in history[0]]
         shown = history if len(history) <= 20 else history[:5] + history[-15:]
         out += [_table(["epoch", *keys], [[int(r["epoch"]), *(f"{r[k]:.4g}" for k in keys)] for r in shown]), ""]
     for key, e in evals.items():
@@ -202,6 +208,28 @@ def card_markdown(run: RunFolder) -> str:
     out += ["## Reproduce", "Software: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".", "",
             "Settings are in `run.json` (`training`); `alexnet-desktop train --resume` continues this run.", ""]
     return "\n".join(out)
+
+
+def _what_else_it_learnt_from(m: Any) -> list[str]:
+    """The card's lines on a backbone's starting weights and on an unlabelled folder, if any."""
+    out = []
+    backbone = m.extra.get("backbone") or {}
+    if backbone:
+        start = (f"ImageNet weights from `{backbone.get('file')}` (SHA-256 `{str(backbone.get('sha256'))[:16]}…`; "
+                 f"Keras's name for it: `{backbone.get('keras_file_name')}`)" if backbone.get("file")
+                 else "random weights (no ImageNet weights file)")
+        out += ["## Starting weights", f"The backbone began from {start}, its inputs prepared as "
+                f"`{backbone.get('preprocessing')}`; frozen for the first {backbone.get('frozen_epochs', 0)} "
+                f"epoch(s), then fine-tuned at {backbone.get('fine_tune_factor')} times the rate.", ""]
+    unlabelled = m.extra.get("unlabelled") or {}
+    if unlabelled:
+        out += ["## Unlabelled images", f"Also learnt from {unlabelled.get('files')} unlabelled images in "
+                f"`{unlabelled.get('folder')}` (hash `{str(unlabelled.get('sha256'))[:16]}…`; "
+                f"{unlabelled.get('in_labelled_set', 0)} copies of labelled images left out) by FixMatch: a "
+                f"prediction at least {unlabelled.get('threshold')} confident became a target, "
+                f"{unlabelled.get('ratio')} unlabelled per labelled image. `{CONFIDENT}` is the share of them "
+                "above the threshold.", ""]
+    return out
 
 
 def _markdown_to_html(md: str, pngs: dict[str, bytes]) -> str:
