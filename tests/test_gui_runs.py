@@ -57,9 +57,14 @@ def test_runs_page_lists_compares_resumes_and_deletes(qtbot, window, host, colou
 
     monkeypatch.setattr(runs_module.ResumeDialog, "exec", accept)
     window.tabs.setCurrentWidget(page)
+    headers = []  # the Train page's header while the run trains: the run's own settings, not the draft's
+    label = window.train_page.summary
+    monkeypatch.setattr(label, "setText", lambda text, real=label.setText: headers.append(text) or real(text))
     with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
         page.resume_button.click()
     assert window.tabs.currentWidget() is window.train_page
+    assert any("Tiny test net" in h and "colours" in h and "4 epochs" in h for h in headers), headers
+    qtbot.waitUntil(lambda: "Choose a dataset" in label.text())  # the draft's again once it ended
     assert [int(r["epoch"]) for r in RunFolder(with_aug).read_history()] == [1, 2, 3, 4]
     # The dashboard redrew the two earlier epochs, then added two.
     assert window.train_page.curves.point_count("loss", VAL_EPOCH) == 4

@@ -12,6 +12,7 @@ def test_the_unlabelled_folder_and_backbone_weights_reach_the_settings(qtbot, wi
     folder = write_colour_dataset(tmp_path / "unlabelled", per_class=1)
     weights = tmp_path / "my.h5"
     weights.write_bytes(b"x")
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))  # where training looks for Keras's files
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(weights), ""))
     window.tabs.setCurrentWidget(window.model_page)
@@ -28,7 +29,13 @@ def test_the_unlabelled_folder_and_backbone_weights_reach_the_settings(qtbot, wi
     combo = window.model_page.arch_combo
     combo.setCurrentIndex(combo.findData("mobilenet-v3-small"))
     qtbot.waitUntil(box.weights.isVisible)
-    assert "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5" in box.weights_label.text()
+    name = "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"
+    assert f"not on this machine:</b> {name} is not in {tmp_path / 'keras' / 'models'}" in box.weights_label.text()
+    (tmp_path / "keras" / "models").mkdir(parents=True)
+    (tmp_path / "keras" / "models" / name).write_bytes(b"weights")
+    box.weights.setCurrentIndex(box.weights.findData("random"))
+    box.weights.setCurrentIndex(box.weights.findData("imagenet"))
+    assert f"found {name} in {tmp_path / 'keras' / 'models'}" in box.weights_label.text()
     box.weights.setCurrentIndex(box.weights.findData("file"))  # asks for the file
     assert settings.backbone_weights == str(weights)
     box.weights.setCurrentIndex(box.weights.findData("random"))

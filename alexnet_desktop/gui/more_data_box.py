@@ -165,9 +165,16 @@ class MoreDataBox(QGroupBox):
                 pretrained.fine_tune_factor))
             for box in (self.frozen, self.factor):  # wide enough for its default's words, not only a number
                 box.setMinimumWidth(box.fontMetrics().horizontalAdvance(box.specialValueText()) + 48)
-            from alexnet_desktop.core.model.backbones import keras_cache_dir
-
             self.weights_label.setText(
-                self._weights_file if self.weights.currentData() == FILE else
-                self.tr("looks for {0} in {1}").format(pretrained.file_name, keras_cache_dir())
+                self._weights_file if self.weights.currentData() == FILE else self._cached_weights(pretrained)
                 if self.weights.currentData() == IMAGENET else self.tr("the backbone learns from scratch"))
+
+    def _cached_weights(self, pretrained) -> str:
+        """Whether Keras's file is where training will look, said before Start rather than after."""
+        from alexnet_desktop.core.model.backbones import keras_cache_dir
+
+        folder = keras_cache_dir()
+        if (folder / pretrained.file_name).is_file():
+            return self.tr("found {0} in {1}").format(pretrained.file_name, folder)
+        return self.tr("<b>not on this machine:</b> {0} is not in {1}. Copy it there from a machine that has it "
+                       "(see README), choose a file, or train from random weights").format(pretrained.file_name, folder)

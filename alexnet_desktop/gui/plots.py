@@ -123,6 +123,16 @@ def _plot(title: str, y_label: str = "") -> pg.PlotWidget:
     return plot
 
 
+def _legend_below(plot: pg.PlotWidget, columns: int = 2) -> pg.LegendItem:
+    """A legend in a row under the plot's axis, which curves never run under (inside the plot,
+    the rising accuracy curves ran under any corner's legend)."""
+    item = plot.getPlotItem()
+    legend = pg.LegendItem(colCount=columns, labelTextSize="8pt", verSpacing=-6, horSpacing=12)
+    item.layout.addItem(legend, 4, 1)
+    item.legend = legend  # where PlotItem.addItem enters each named curve
+    return legend
+
+
 class TrainingCurves(QWidget):
     """The training dashboard's plots, x in epochs: loss, accuracy, learning rate, speed.
 
@@ -150,7 +160,7 @@ class TrainingCurves(QWidget):
         self.best_lines = {}
         for i, (metric, title) in enumerate((("loss", tr("Plots", "Loss")), ("accuracy", tr("Plots", "Accuracy")))):
             plot = _plot(title, y_title(metric))
-            plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
+            _legend_below(plot)
             if metric == "accuracy":
                 plot.setYRange(0, 1.02, padding=0)
             for name, style in _STYLES.items():

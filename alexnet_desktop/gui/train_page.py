@@ -29,10 +29,11 @@ from alexnet_desktop.core.training.cluster import ClusterError
 from alexnet_desktop.core.training.worker_process import run_worker_process
 from alexnet_desktop.gui.cluster_box import ClusterBox
 from alexnet_desktop.gui.device_panel import DevicePanel
-from alexnet_desktop.gui.i18n import core_text, plugin_text, tr
+from alexnet_desktop.gui.i18n import core_text, tr
 from alexnet_desktop.gui.image_grid import array_to_pixmap
 from alexnet_desktop.gui.plots import TrainingCurves
 from alexnet_desktop.gui.state import AppState
+from alexnet_desktop.gui.train_summary import describe_run, image_counts, summary_of_run
 from alexnet_desktop.gui.widgets import button, heading, hrow, open_path, scrolled
 from alexnet_desktop.gui.worker import JobRunner
 
@@ -65,6 +66,7 @@ class TrainPage(QWidget):
         self._paused_total = 0.0
         self._last_epoch_seconds: float | None = None
         self._best_text = ""
+        self._running_summary = ""  # the header of the run in progress (a resumed run has its own settings)
         self._cluster = None  # the ClusterSpec of a run as a cluster's worker
 
         self.cluster_box = ClusterBox()
@@ -138,21 +140,19 @@ class TrainPage(QWidget):
         return tabs
 
     def update_summary(self) -> None:
-        """Say what Start would train, so the user need not flip back through the pages."""
+        """Say what Start would train, so the user need not flip back through the pages; while
+        a run trains, what that run trains (a resumed run has its own settings)."""
         s = self.state.settings
-        arch = self.state.host.architectures.get(s.arch)
         data = self.state.data_path
-        if data is None:
+        if self._running_summary and self.runner.is_running():
+            self.summary.setText(self._running_summary)
+        elif data is None:
             self.summary.setText(self.tr("Choose a dataset on the Data page first."))
         else:
             scan = self.state.scan
-            counts = self.tr(" ({0:,} images, {1} classes)").format(
-                sum(scan.counts().values()), len(scan.class_names)) if scan else ""
-            epochs = self.tr("1 epoch") if s.epochs == 1 else self.tr("{0} epochs").format(s.epochs)
-            self.summary.setText(
-                self.tr("<b>{0}</b> on <b>{1}</b>{2}: {3} px, {4}, batch {5}, {6}").format(
-                    plugin_text(arch.name) if arch else s.arch, data.name, counts, s.image_size, epochs,
-                    s.batch_size, s.describe(core_text)))
+            counts = image_counts(sum(scan.counts().values()), len(scan.class_names)) if scan else ""
+            self.summary.setText(describe_run(self.state.host, s, data.name, counts, s.image_size, s.epochs,
+                                             s.batch_size))
         if self.run_dir is None and not self.runner.is_running():
             self.curves.set_epochs(s.epochs)  # before a run, the axes show the run to come, not 0..1
         self._update_buttons()
@@ -323,6 +323,8 @@ class TrainPage(QWidget):
         self.progress.setValue(self._done_at_start)
         self.progress.setFormat("%p%")
         self.device_panel.set_device(event.device)
+        self._running_summary = summary_of_run(self.state.host, event)
+        self.update_summary()
         # Which worker this is, in the title, where a narrow panel never cuts it off.
         self.device_panel.setTitle(self.tr("Device: {0}").format(shown(self._cluster.describe(), core_text))
                                    if self._cluster is not None else self.tr("Device"))
@@ -367,6 +369,8 @@ class TrainPage(QWidget):
         self._retry = result if result.retry_batch_size else None
 
     def _job_ended(self) -> None:
+        self._running_summary = ""
+        self.update_summary()
         # The pages list the runs again only now: while the worker is still letting go of the
         # model, reading every run's manifest on the GUI thread would wait on it at each file.
         self.state.runs_changed.emit()

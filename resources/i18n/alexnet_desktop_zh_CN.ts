@@ -1468,13 +1468,18 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
-      <source>looks for {0} in {1}</source>
-      <translation>在 {1} 中查找 {0}</translation>
+      <source>the backbone learns from scratch</source>
+      <translation>主干网络从头开始学习</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
-      <source>the backbone learns from scratch</source>
-      <translation>主干网络从头开始学习</translation>
+      <source>found {0} in {1}</source>
+      <translation>已在 {1} 中找到 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>&lt;b&gt;not on this machine:&lt;/b&gt; {0} is not in {1}. Copy it there from a machine that has it (see README), choose a file, or train from random weights</source>
+      <translation>&lt;b&gt;本机没有：&lt;/b&gt;{1} 中没有 {0}。请从有此文件的机器复制过来（见 README），或选择一个文件，或从随机权重开始训练</translation>
     </message>
   </context>
   <context>
@@ -2885,26 +2890,6 @@ Their models stay: they still predict, evaluate and export, and can be trained f
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source> ({0:,} images, {1} classes)</source>
-      <translation>（{0:,} 张图像，{1} 个类别）</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>1 epoch</source>
-      <translation>1 轮</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>{0} epochs</source>
-      <translation>{0} 轮</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
-      <source>&lt;b&gt;{0}&lt;/b&gt; on &lt;b&gt;{1}&lt;/b&gt;{2}: {3} px, {4}, batch {5}, {6}</source>
-      <translation>&lt;b&gt;{0}&lt;/b&gt;，数据 &lt;b&gt;{1}&lt;/b&gt;{2}：{3} 像素，{4}，批大小 {5}，{6}</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>Cluster: {0}</source>
       <translation>集群：{0}</translation>
     </message>
@@ -3038,6 +3023,31 @@ Train again with batch size {1}?</source>
       <location filename="../../alexnet_desktop/gui/train_page.py" />
       <source>Continue</source>
       <translation>继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_summary.py" />
+      <source> ({0:,} images, {1} classes)</source>
+      <translation>（{0:,} 张图像，{1} 个类别）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_summary.py" />
+      <source>1 epoch</source>
+      <translation>1 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_summary.py" />
+      <source>{0} epochs</source>
+      <translation>{0} 轮</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_summary.py" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; on &lt;b&gt;{1}&lt;/b&gt;{2}: {3} px, {4}, batch {5}, {6}</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;，数据 &lt;b&gt;{1}&lt;/b&gt;{2}：{3} 像素，{4}，批大小 {5}，{6}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/train_summary.py" />
+      <source>; also learning from the unlabelled images in &lt;b&gt;{0}&lt;/b&gt; (threshold {1}, {2} per labelled image)</source>
+      <translation>；同时从 &lt;b&gt;{0}&lt;/b&gt; 中的未标注图像学习（阈值 {1}，每张已标注图像配 {2} 张）</translation>
     </message>
   </context>
   <context>
