@@ -6,10 +6,12 @@ import json
 import subprocess
 import sys
 
+from PySide6.QtCore import Qt
 
 from alexnet_desktop.gui.app import create_window
 from alexnet_desktop.core.training.events import PauseChanged
 from alexnet_desktop.gui.plots import TRAIN_BATCH, VAL_EPOCH
+from tests.conftest import write_colour_dataset
 
 
 def test_window_paints_before_tensorflow_is_imported(tmp_path):
@@ -118,6 +120,20 @@ def test_scan_shows_balance_samples_and_every_problem_file(qtbot, window, tmp_pa
     assert rows["plain_0_copy.jpg"][0] == "used; check"
     assert rows[".DS_Store"][0] == "passed over"
     assert "Files to check" in page.tabs.tabText(1) and "duplicate" in page.status.text()
+
+
+def test_a_typed_or_pasted_path_chooses_the_dataset(qtbot, window, tmp_path):
+    page = window.data_page
+    page.path_edit.clear()
+    qtbot.keyClicks(page.path_edit, str(tmp_path / "nowhere"))
+    qtbot.keyClick(page.path_edit, Qt.Key_Return)
+    assert page.status.text() == f"{tmp_path / 'nowhere'}: no such folder or file"
+    data = write_colour_dataset(tmp_path / "typed", per_class=2)
+    page.path_edit.clear()
+    qtbot.keyClicks(page.path_edit, str(data))
+    with qtbot.waitSignal(page.scan_finished, timeout=30000):
+        qtbot.keyClick(page.path_edit, Qt.Key_Return)
+    assert window.state.data_path == data and set(page.chart.counts) == {"blue", "red"}
 
 
 def test_scan_can_be_cancelled(qtbot, window, tmp_path):

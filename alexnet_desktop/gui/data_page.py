@@ -43,9 +43,10 @@ class DataPage(QWidget):
         self._closing = False
 
         self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("No dataset chosen"))
-        self.path_edit.setToolTip(self.tr("The dataset folder the next run trains on"))
+        self.path_edit.setPlaceholderText(self.tr("No dataset chosen: choose a folder, or type or paste its path"))
+        self.path_edit.setToolTip(self.tr("The dataset folder the next run trains on (type or paste a path and "
+                                          "press Enter)"))
+        self.path_edit.returnPressed.connect(self._typed_path)
         self.browse_button = button(
             self.tr("Choose folder…"),
             self.tr("Choose a folder of labelled images (for example one sub-folder per class)"),
@@ -142,6 +143,17 @@ class DataPage(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a dataset folder"), start)
         if folder:
             self.choose_folder(Path(folder))
+
+    def _typed_path(self) -> None:
+        """A folder or dataset file typed or pasted into the path field, then Enter."""
+        text = self.path_edit.text().strip()
+        path = Path(text).expanduser() if text else None
+        if path is not None and path.exists():
+            self.choose_folder(path)
+            return
+        self.status.setTextFormat(Qt.PlainText)
+        self.status.setText(self.tr("{0}: no such folder or file").format(text) if text else
+                            self.tr("Type or paste the path of a dataset folder, then press Enter"))
 
     def _browse_file(self) -> None:
         start = str(self.state.data_path or Path.home())

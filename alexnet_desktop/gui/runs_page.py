@@ -64,9 +64,9 @@ class ResumeDialog(QDialog):
         self.rate.setEnabled(False)
         self.change_rate.toggled.connect(self.rate.setEnabled)
         self.change_rate.setChecked(status == "diverged")  # it blew up at this rate: offer a tenth
-        text = (self.tr("<b>{0}</b> is {1} after {2} of {3} epochs. It goes on from the checkpoint of its last "
+        text = (self.tr("<b>{0}</b>: {1} after {2} of {3} epochs. It goes on from the checkpoint of its last "
                         "finished epoch, optimizer state included.") if resumable else
-                self.tr("<b>{0}</b> is {1} after {2} of {3} epochs. Its resume state was freed: it goes on from the "
+                self.tr("<b>{0}</b>: {1} after {2} of {3} epochs. Its resume state was freed: it goes on from the "
                         "weights of its best epoch with a fresh optimizer.")).format(name, status_text(status), done, planned)
         info = QLabel(text)
         info.setWordWrap(True)

@@ -53,13 +53,13 @@
     <name>DataPage</name>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>No dataset chosen</source>
-      <translation>尚未选择数据集</translation>
+      <source>No dataset chosen: choose a folder, or type or paste its path</source>
+      <translation>尚未选择数据集：选择一个文件夹，或输入或粘贴其路径</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
-      <source>The dataset folder the next run trains on</source>
-      <translation>下一次训练所用的数据集文件夹</translation>
+      <source>The dataset folder the next run trains on (type or paste a path and press Enter)</source>
+      <translation>下一次运行要训练的数据集文件夹（输入或粘贴路径后按回车）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -185,6 +185,16 @@
       <location filename="../../alexnet_desktop/gui/data_page.py" />
       <source>Choose a dataset folder</source>
       <translation>选择数据集文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>{0}: no such folder or file</source>
+      <translation>{0}：没有这个文件夹或文件</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/data_page.py" />
+      <source>Type or paste the path of a dataset folder, then press Enter</source>
+      <translation>输入或粘贴数据集文件夹的路径，然后按回车</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/data_page.py" />
@@ -2403,13 +2413,13 @@ Their models stay: they still predict, evaluate and export, and can be trained f
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>&lt;b&gt;{0}&lt;/b&gt; is {1} after {2} of {3} epochs. It goes on from the checkpoint of its last finished epoch, optimizer state included.</source>
-      <translation>&lt;b&gt;{0}&lt;/b&gt; 在 {3} 轮中的第 {2} 轮后{1}。它将从最后完成一轮的检查点继续，包括优化器状态。</translation>
+      <source>&lt;b&gt;{0}&lt;/b&gt;: {1} after {2} of {3} epochs. It goes on from the checkpoint of its last finished epoch, optimizer state included.</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;：在 {3} 轮中的第 {2} 轮后{1}。它将从最后完成一轮的检查点继续，包括优化器状态。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
-      <source>&lt;b&gt;{0}&lt;/b&gt; is {1} after {2} of {3} epochs. Its resume state was freed: it goes on from the weights of its best epoch with a fresh optimizer.</source>
-      <translation>&lt;b&gt;{0}&lt;/b&gt; 在 {3} 轮中的第 {2} 轮后{1}。其续训状态已释放：将从最佳轮次的权重出发，用新的优化器继续训练。</translation>
+      <source>&lt;b&gt;{0}&lt;/b&gt;: {1} after {2} of {3} epochs. Its resume state was freed: it goes on from the weights of its best epoch with a fresh optimizer.</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;：在 {3} 轮中的第 {2} 轮后{1}。其续训状态已释放：将从最佳轮次的权重出发，用新的优化器继续训练。</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
