@@ -98,3 +98,16 @@ def test_a_sentence_keeps_an_exception_as_its_message_not_its_traceback():
     gc.collect()
     assert alive() is None, "the sentence kept the failed call's frames alive"
     assert text == "outer /x: not a folder" and shown(text, translate) == "OUTER [/x] NOT A FOLDER"
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"\x00\x01", "too short to be an image (2 bytes)"),  # control bytes are not text
+    (b"\x00\x01\x02" * 20, "not an image in a supported format (JPEG, PNG, BMP, GIF, TIFF, WEBP)"),
+    ("caption: 猫\n".encode(), "a text file, not an image"),
+])
+def test_a_file_that_is_no_image_is_told_apart_from_text(tmp_path, content, reason):
+    bad = tmp_path / "zero.png"
+    bad.write_bytes(content)
+    with pytest.raises(ImageDecodeError) as caught:
+        decode_image(bad)
+    assert caught.value.reason == reason

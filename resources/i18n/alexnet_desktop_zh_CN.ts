@@ -3425,6 +3425,11 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/data/images.py" />
+      <source>too short to be an image ({0} bytes)</source>
+      <translation>太短，不可能是图像（{0} 字节）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/data/images.py" />
       <source>not an image in a supported format ({0})</source>
       <translation>不是受支持格式的图像（{0}）</translation>
     </message>

@@ -143,10 +143,13 @@ def _unsupported_reason(path: Path) -> str:
     if head.lstrip().startswith((b"<svg", b"<?xml")):
         return SVG
     try:
-        head.decode("utf-8")
-        return say("a text file, not an image")
+        text = head.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is not None and all(c.isprintable() or c in "\t\r\n\f" for c in text):
+        return say("a text file, not an image")
+    if len(head) < 16:  # no supported format's header fits in fewer bytes
+        return say("too short to be an image ({0} bytes)", len(head))
     return say("not an image in a supported format ({0})", ", ".join(ALLOWED_FORMATS))
 
 
