@@ -290,3 +290,14 @@ def test_a_32_px_image_is_drawn_legibly_on_the_model_card():
     assert big.shape == (32 * (TILE // 32), 24 * (TILE // 32), 3) and big.shape[0] > TILE * 0.9
     assert np.array_equal(big[:: TILE // 32, :: TILE // 32], small)
     assert _legible(np.zeros((TILE, 10, 3), np.uint8)).shape == (TILE, 10, 3)
+
+
+def test_the_confusion_matrix_in_a_terminal_shows_whole_class_names():
+    from alexnet_desktop.core.training.evaluation import Evaluation
+
+    names = ["triangles", "circles", "a_very_long_class_name_indeed"]
+    per = [{"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}] * 3
+    text = Evaluation(names, "folder", 3, 0.1, 1.0, {1: 1.0}, per, [[1, 0, 0], [0, 1, 0], [0, 0, 1]]).to_text()
+    header = text.split("confusion (rows: true, columns: predicted)\n")[1].splitlines()[0]
+    assert header.split() == ["triangles", "circles", "a_very_long_cla…"]
+    assert len({len(line) for line in text.splitlines()[-3:]}) == 1  # the rows line up

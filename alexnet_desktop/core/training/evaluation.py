@@ -108,10 +108,11 @@ class Evaluation:
             lines.append(f"{n:<{w}}  {c['precision']:9.3f}  {c['recall']:6.3f}  {c['f1']:5.3f}  {int(c['support']):7d}")
         for name, a in self.averages().items():
             lines.append(f"{name + ' avg':<{w}}  {a['precision']:9.3f}  {a['recall']:6.3f}  {a['f1']:5.3f}")
+        cw = min(max([len(n) for n in self.class_names] + [7]), 16)  # whole names, up to 16 characters
         lines += ["", "confusion (rows: true, columns: predicted)",
-                  " " * (w + 2) + " ".join(f"{n[:7]:>7}" for n in self.class_names)]
+                  " " * (w + 2) + " ".join(f"{n if len(n) <= cw else n[:cw - 1] + '…':>{cw}}" for n in self.class_names)]
         for n, row in zip(self.class_names, self.confusion):
-            lines.append(f"{n:<{w}}  " + " ".join(f"{v:7d}" for v in row))
+            lines.append(f"{n:<{w}}  " + " ".join(f"{v:{cw}d}" for v in row))
         if self.left:
             lines.append(f"\n{len(self.left)} file(s) not evaluated:")
             lines += [f"  {x['path']}: {x['reason']}" for x in self.left[:20]]
