@@ -65,7 +65,7 @@ def test_the_cached_file_is_found_recorded_and_frozen_first(lab):
     assert "Rescaling(255)" in manifest["preprocessing"]["backbone"]
     assert manifest["status"] == "finished" and manifest["epochs_done"] == 3
     card = (lab["run"] / "model_card.md").read_text()
-    assert f"ImageNet weights from `{backbone['file']}` (SHA-256 `{backbone['sha256'][:16]}" in card
+    assert f"ImageNet weights from Keras's file `{backbone['file']}` (SHA-256 `{backbone['sha256'][:16]}" in card
     assert "frozen for the first 2 epoch(s), then fine-tuned at 0.1 times the rate" in card
 
 
@@ -101,6 +101,8 @@ def test_a_run_predicts_evaluates_explains_exports_and_summarises(lab):
     predicted, evaluated, _, _, summary = (d["out"] for d in done)
     assert "red" in predicted and "accuracy" in evaluated.lower()
     assert any((root / "maps").iterdir()) and (root / "export" / "model.keras").is_file()
+    pre = json.loads((root / "export" / "model.preprocessing.json").read_text())["preprocessing"]
+    assert "the backbone's own preprocessing" in pre["backbone"]  # recorded with the export too
     assert "MobileNetV3Small" in summary and "params" in summary.lower()
     assert (run / "MODEL_CARD.md").is_file() or any(p.name.lower().startswith("model_card") for p in run.iterdir())
 
@@ -111,7 +113,7 @@ def test_a_missing_file_names_what_to_copy_and_offers_random_weights(lab, tmp_pa
     out = cli(tmp_path / "home", empty, "train", lab["data"], *SMALL, "--run-dir", tmp_path / "runs", ok=False)
     assert out.returncode != 0
     assert FILE in out.stderr and str(empty / "models") in out.stderr and "storage.googleapis.com" in out.stderr
-    assert "--backbone-weights random" in out.stderr
+    assert "--backbone-weights FILE or random" in out.stderr and "Backbone weights on the Model page" in out.stderr
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
     # Training from `--backbone-weights random` with no file anywhere: test_reopen.py's
     # mobilenet-v3-small case, which also exports and reopens that run.

@@ -64,7 +64,7 @@ def test_the_run_records_the_folder_and_learns_with_it(lab):
     assert len(rows) == 2 and all(0 <= float(r["unlabelled_confident"]) <= 1 for r in rows)
     said = lab["out"].stdout + lab["out"].stderr
     assert "2 images of the unlabelled folder are copies of labelled images" in said
-    assert "copy_of_blue_1.png, copy_of_red_0.png" in said and "Also learning from 9 unlabelled images" in said
+    assert "copy_of_blue_1.png, copy_of_red_0.png" in said and "Also learning from 9 unlabelled image files" in said
     card = (lab["run"] / "model_card.md").read_text()
     assert f"Also learnt from 9 unlabelled images in `{lab['folder'].resolve()}`" in card
     assert " unlabelled_confident |" in card  # a column of the epochs table
@@ -84,12 +84,35 @@ def test_the_model_is_the_plain_classifier_and_the_run_resumes(lab):
     shutil.copytree(lab["folder"], moved)
     shutil.copy(moved / "u0.png", moved / "u0_again.png")
     out = cli(home, "train", "--resume", run, "--more-epochs", "1", "--unlabelled", moved)
-    assert "The unlabelled folder changed since this run began (9 images then, 10 now)" in out.stderr
+    assert "The unlabelled folder changed since this run last trained (files added, removed or rewritten; 9 image " \
+           "files then, 10 now)" in out.stderr
     rows = list(csv.DictReader(open(run / "history.csv")))
     assert len(rows) == 3 and rows[-1]["unlabelled_confident"] != ""
     manifest = json.loads((run / "run.json").read_text())
     assert manifest["unlabelled"]["folder"] == str(moved.resolve()) and manifest["unlabelled"]["files"] == 10
-    assert manifest["training"]["unlabelled"] == str(moved)
+    assert manifest["training"]["unlabelled"] == str(moved.resolve())
+    assert manifest["resumed"][-1]["unlabelled_before"]["files"] == 9  # what epochs 1-2 learnt from
+    assert "The folder changed while the run was stopped (resumed after epoch 2)" in (run / "model_card.md").read_text()
+
+
+@pytest.mark.slow
+def test_a_run_made_with_relative_paths_resumes_from_anywhere_and_a_gone_folder_is_named(lab, tmp_path):
+    from tests.cli import run_cli
+
+    work = tmp_path / "work"
+    shutil.copytree(lab["data"], work / "d")
+    shutil.copytree(lab["folder"], work / "u")
+    env = {"ALEXNET_DESKTOP_HOME": str(tmp_path / "home")}
+    out = run_cli("train", "d", *SMALL, "--epochs", "1", "--unlabelled", "u", "--run-dir", tmp_path / "runs", "--json",
+                  cwd=work, env=env, ok=True)
+    run = Path(json.loads(out.stdout.strip().splitlines()[-1])["run_dir"])
+    training = json.loads((run / "run.json").read_text())["training"]
+    assert (training["data"], training["unlabelled"]) == (str((work / "d").resolve()), str((work / "u").resolve()))
+    run_cli("train", "--resume", run, "--more-epochs", "1", cwd=tmp_path, env=env, ok=True)  # from elsewhere
+    (work / "u").rename(work / "u2")
+    gone = run_cli("train", "--resume", run, "--more-epochs", "1", cwd=tmp_path, env=env)
+    assert gone.returncode != 0 and f"{(work / 'u').resolve()}: the run's unlabelled folder is not there any more" \
+        in gone.stderr and "--unlabelled NEW_PLACE" in gone.stderr
 
 
 @pytest.mark.slow

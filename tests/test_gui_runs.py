@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from alexnet_desktop.core.data.augment import preset
 from alexnet_desktop.core.runs.folder import RunFolder
@@ -79,6 +79,34 @@ def test_runs_page_lists_compares_resumes_and_deletes(qtbot, window, host, colou
     page.delete_button.click()
     qtbot.waitUntil(lambda: not page.space_runner.is_running(), timeout=60000)
     assert asked and plain.name in asked[0] and trashed == [str(plain)]
+
+
+def test_resume_asks_where_a_moved_unlabelled_folder_went(qtbot, window, host, colour_dataset, workspace, tmp_path,
+                                                          monkeypatch):
+    from tests.conftest import write_colour_dataset
+
+    pool = write_colour_dataset(tmp_path / "pool", classes=("red", "blue"), per_class=3, side=20)
+    run = _train(host, colour_dataset, workspace, epochs=1, unlabelled=str(pool))
+    moved = pool.rename(tmp_path / "pool_moved")
+    monkeypatch.setattr(runs_module.QFileDialog, "getExistingDirectory", lambda *a, **k: str(moved))
+    seen = []
+
+    def accept(dialog):
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+        seen.append(ok.isEnabled())  # not before the folder is found
+        qtbot.mouseClick(dialog.folder_button, Qt.LeftButton)
+        seen.append(ok.isEnabled())
+        dialog.more.setValue(1)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(runs_module.ResumeDialog, "exec", accept)
+    window.state.runs_changed.emit()
+    window.runs_page.select([run])
+    with qtbot.waitSignal(window.train_page.runner.finished, timeout=60000):
+        window.runs_page.resume_button.click()
+    assert seen == [False, True]
+    assert [int(r["epoch"]) for r in RunFolder(run).read_history()] == [1, 2]
+    assert json.loads((run / "run.json").read_text())["unlabelled"]["folder"] == str(moved.resolve())
 
 
 def test_delete_that_cannot_use_the_trash_leaves_the_run(qtbot, window, host, colour_dataset, workspace, monkeypatch):

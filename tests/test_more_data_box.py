@@ -22,6 +22,13 @@ def test_the_unlabelled_folder_and_backbone_weights_reach_the_settings(qtbot, wi
     qtbot.mouseClick(box.use_unlabelled, Qt.LeftButton)  # asks for the folder
     assert settings.unlabelled == str(folder)
     qtbot.waitUntil(box.threshold.isVisible)
+    assert box.folder_label.text() == f"{folder} (2 image files)"
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "empty"))
+    qtbot.mouseClick(box.folder_button, Qt.LeftButton)
+    assert "no images in this folder" in box.folder_label.text()  # said before Start
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    qtbot.mouseClick(box.folder_button, Qt.LeftButton)
     box.threshold.setValue(0.9)
     box.ratio.setValue(7)
     assert (settings.unlabelled_threshold, settings.unlabelled_ratio) == (0.9, 7)

@@ -288,9 +288,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.plugins_page), self.tr("Plugins ({0} failed)").format(failed) if failed else self.tr("Plugins"))
         self.plugins_page.refresh()
 
-    def _resume_run(self, run_dir, more_epochs: int, learning_rate) -> None:
+    def _resume_run(self, run_dir, more_epochs: int, learning_rate, unlabelled=None) -> None:
         self.tabs.setCurrentWidget(self.train_page)
-        self.train_page.resume_run(run_dir, more_epochs, learning_rate)
+        self.train_page.resume_run(run_dir, more_epochs, learning_rate, unlabelled)
 
     def _retrain(self, config) -> None:
         """The Predict page's retrain: its run starts on the Train page, which is shown."""

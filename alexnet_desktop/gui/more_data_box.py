@@ -8,6 +8,8 @@ backbone.
 
 from __future__ import annotations
 
+import html
+
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ class MoreDataBox(QGroupBox):
         self._loading = False
         self._weights_file = ""
         self._folder = ""
+        self._counted: tuple[str, int] = ("", 0)  # the folder whose images were counted, and how many
         self.use_unlabelled = QCheckBox(self.tr("Also learn from the unlabelled images in a folder"))
         self.use_unlabelled.setToolTip(self.tr(
             "FixMatch: where the model is confident about an unlabelled image (lightly changed), that answer "
@@ -117,6 +120,23 @@ class MoreDataBox(QGroupBox):
             self.use_unlabelled.setChecked(True)
             self._store()
 
+    def _folder_text(self) -> str:
+        """The chosen folder and how many images it holds (counted once per folder: a large one
+        takes a moment), or that it holds none."""
+        if not self._folder:
+            return self.tr("none chosen")
+        if self._counted[0] != self._folder:
+            from alexnet_desktop.core.data.image_files import list_image_files
+
+            try:
+                self._counted = (self._folder, len(list_image_files(Path(self._folder)).files))
+            except OSError:
+                self._counted = (self._folder, 0)
+        found = self._counted[1]
+        if not found:
+            return self.tr("{0}: <b>no images in this folder</b> (choose another)").format(html.escape(self._folder))
+        return self.tr("{0} ({1:,} image files)").format(html.escape(self._folder), found)
+
     def choose_weights(self) -> None:
         """Ask for the backbone's weights file."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Which weights file?"), str(Path.home()),
@@ -154,7 +174,7 @@ class MoreDataBox(QGroupBox):
         on = self.use_unlabelled.isChecked()
         for row in (self.folder_button, self.folder_label, self.threshold, self.ratio):
             self.form.setRowVisible(row, on)
-        self.folder_label.setText(self._folder or self.tr("none chosen"))
+        self.folder_label.setText(self._folder_text())
         arch = self.state.host.architectures.get(s.arch)
         pretrained = getattr(arch, "pretrained", None)
         for row in (self.weights, self.weights_label, self.frozen, self.factor):

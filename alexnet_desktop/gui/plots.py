@@ -162,7 +162,7 @@ class TrainingCurves(QWidget):
             plot = _plot(title, y_title(metric))
             _legend_below(plot)
             if metric == "accuracy":
-                plot.setYRange(0, 1.02, padding=0)
+                plot.setYRange(-0.03, 1.05, padding=0)  # room for the markers at 0 and 1
             for name, style in _STYLES.items():
                 self._add_item(plot, metric, name, style)
             line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((44, 160, 44), width=1.5, style=Qt.DashLine),
@@ -335,7 +335,7 @@ class RunComparison(QWidget):
             plot = _plot(title, y_title(metric))
             plot.addLegend(offset=(-10, -10) if metric == "accuracy" else (-10, 10))
             if metric == "accuracy":
-                plot.setYRange(0, 1.02, padding=0)
+                plot.setYRange(-0.03, 1.05, padding=0)  # room for the markers at 0 and 1
             self.plots[metric] = plot
             layout.addWidget(plot)
         self.shown: list[str] = []

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QMessageBox,
-    QCheckBox, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QFileDialog, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import QFile
 
@@ -48,7 +48,7 @@ class ResumeDialog(QDialog):
     """How to go on with a run: how many more epochs, and optionally a new learning rate."""
 
     def __init__(self, name: str, done: int, planned: int, rate: float, status: str, parent: QWidget | None = None,
-                 resumable: bool = True) -> None:
+                 resumable: bool = True, unlabelled: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Resume run"))
         self.setMinimumWidth(520)  # the title and the rate's seven decimals need the room
@@ -76,12 +76,34 @@ class ResumeDialog(QDialog):
         form.addRow(self.tr("Learning rate:"), self.rate)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Resume"))
+        self.new_folder: str | None = None
+        if unlabelled and not Path(unlabelled).is_dir():
+            self._ask_for_folder(form, unlabelled, buttons.button(QDialogButtonBox.Ok))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _ask_for_folder(self, form: QFormLayout, old: str, ok: QPushButton) -> None:
+        """The run's unlabelled folder is gone: a row to choose its new place, needed to resume."""
+        note = QLabel(self.tr("{0} is not there any more. If it moved, choose its new place.").format(old))
+        note.setWordWrap(True)
+        self.folder_button = QPushButton(self.tr("Choose the unlabelled folder…"))
+        ok.setEnabled(False)
+
+        def choose() -> None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Where is the unlabelled folder now?"),
+                                                      str(Path(old).parent))
+            if folder:
+                self.new_folder = folder
+                note.setText(self.tr("The run goes on with the unlabelled images in {0}").format(folder))
+                ok.setEnabled(True)
+
+        self.folder_button.clicked.connect(choose)
+        form.addRow(self.tr("Unlabelled folder:"), self.folder_button)
+        form.addRow(note)
 
     def learning_rate(self) -> float | None:
         """The new rate, or None to keep the run's."""
@@ -91,7 +113,8 @@ class ResumeDialog(QDialog):
 class RunsPage(QWidget):
     """A table of runs (newest first, sortable); the selected runs' curves overlaid below."""
 
-    resume_requested = Signal(object, int, object)  # run folder, more epochs, new learning rate or None
+    # run folder, more epochs, new learning rate or None, the unlabelled folder's new place or None
+    resume_requested = Signal(object, int, object, object)
 
     def __init__(self, state: AppState, is_training=lambda: False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,10 +271,10 @@ class RunsPage(QWidget):
         dialog = ResumeDialog(
             runs[0].path.name, int(m.epochs_done or 0), m.planned_epochs,
             float(m.training.get("learning_rate") or default_of("learning_rate")), effective_status(m), self,
-            resumable=runs[0].checkpoint_path.is_file(),
+            resumable=runs[0].checkpoint_path.is_file(), unlabelled=m.training.get("unlabelled"),
         )
         if dialog.exec() == QDialog.Accepted:
-            self.resume_requested.emit(runs[0].path, dialog.more.value(), dialog.learning_rate())
+            self.resume_requested.emit(runs[0].path, dialog.more.value(), dialog.learning_rate(), dialog.new_folder)
 
     def export_selected(self, format_id: str | None = None, dest: Path | None = None) -> None:
         """Export the selected run's model: asks for the format and place unless given."""

@@ -197,14 +197,16 @@ class TrainPage(QWidget):
             runs_dir=str(self.state.workspace.ensure().runs_dir),
         )
 
-    def resume_run(self, run_dir: Path, more_epochs: int = 0, learning_rate: float | None = None) -> None:
-        """Continue a run from its last finished epoch (the Runs page's Resume)."""
+    def resume_run(self, run_dir: Path, more_epochs: int = 0, learning_rate: float | None = None,
+                   unlabelled: str | None = None) -> None:
+        """Continue a run from its last finished epoch (the Runs page's Resume); `unlabelled` is
+        its unlabelled folder's new place, if it moved."""
         if self.runner.is_running():
             return
         host = self.state.host
         self._cluster = None
         self._launch(lambda emit, stop, pause: resume(
-            run_dir, host, emit, stop, pause, more_epochs=more_epochs, learning_rate=learning_rate
+            run_dir, host, emit, stop, pause, more_epochs=more_epochs, learning_rate=learning_rate, unlabelled=unlabelled
         ))
 
     def _launch(self, job) -> None:

@@ -1453,6 +1453,21 @@
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>none chosen</source>
+      <translation>未选择</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>{0}: &lt;b&gt;no images in this folder&lt;/b&gt; (choose another)</source>
+      <translation>{0}：&lt;b&gt;此文件夹中没有图像&lt;/b&gt;（请选择其他文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
+      <source>{0} ({1:,} image files)</source>
+      <translation>{0}（{1:,} 个图像文件）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
       <source>Which weights file?</source>
       <translation>哪个权重文件？</translation>
     </message>
@@ -1460,11 +1475,6 @@
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
       <source>Keras weights (*.h5)</source>
       <translation>Keras 权重 (*.h5)</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/gui/more_data_box.py" />
-      <source>none chosen</source>
-      <translation>未选择</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/gui/more_data_box.py" />
@@ -2435,6 +2445,31 @@ Their models stay: they still predict, evaluate and export, and can be trained f
       <location filename="../../alexnet_desktop/gui/runs_page.py" />
       <source>Resume</source>
       <translation>继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>{0} is not there any more. If it moved, choose its new place.</source>
+      <translation>{0} 已不在原处。如果它被移动了，请选择它的新位置。</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Choose the unlabelled folder…</source>
+      <translation>选择未标注文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Where is the unlabelled folder now?</source>
+      <translation>未标注文件夹现在在哪里？</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>The run goes on with the unlabelled images in {0}</source>
+      <translation>运行将使用 {0} 中的未标注图像继续</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/gui/runs_page.py" />
+      <source>Unlabelled folder:</source>
+      <translation>未标注文件夹：</translation>
     </message>
   </context>
   <context>
@@ -4115,8 +4150,8 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/backbones.py" />
-      <source>{0}'s ImageNet weights are not on this machine: expected {1} in {2}. Copy that file from the same folder of a machine that has it (Keras saves it there the first time it uses these weights; it is downloaded from {3}), or choose the file with --backbone-weights FILE, or train from random weights with --backbone-weights random</source>
-      <translation>{0} 的 ImageNet 权重不在本机上：应在 {2} 中找到 {1}。请从拥有该文件的机器的同一文件夹复制它（Keras 首次使用这些权重时会保存在那里；下载地址为 {3}），或用 --backbone-weights FILE 选择该文件，或用 --backbone-weights random 从随机权重开始训练</translation>
+      <source>{0}'s ImageNet weights are not on this machine: expected {1} in {2}. Copy that file from the same folder of a machine that has it (Keras saves it there the first time it uses these weights; it is downloaded from {3}); or choose the file yourself, or train from random weights (Backbone weights on the Model page; --backbone-weights FILE or random on the command line)</source>
+      <translation>{0} 的 ImageNet 权重不在本机上：应在 {2} 中有 {1}。请从有此文件的机器的同一文件夹复制（Keras 第一次使用这些权重时会保存在那里；下载地址为 {3}）；或自行选择文件，或从随机权重开始训练（模型页上的“主干网络权重”；命令行中的 --backbone-weights FILE 或 random）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/model/backbones.py" />
@@ -4965,11 +5000,6 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>{0}: the run did not learn from an unlabelled folder; a resumed run cannot begin to</source>
-      <translation>{0}：此运行没有从未标注文件夹学习；继续的运行不能开始这样做</translation>
-    </message>
-    <message>
-      <location filename="../../alexnet_desktop/core/training/fit.py" />
       <source>{0}: it records epochs {1} but {2} counts {3} finished; the run folder was changed, so it is not resumed</source>
       <translation>{0}：其中记录的轮次为 {1}，但 {2} 记录已完成 {3} 轮；训练文件夹被改动过，因此不继续训练</translation>
     </message>
@@ -5000,8 +5030,18 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
-      <source>The unlabelled folder changed since this run began ({0} images then, {1} now)</source>
-      <translation>自此运行开始以来，未标注文件夹已更改（当时 {0} 张图像，现在 {1} 张）</translation>
+      <source>{0}: the run did not learn from an unlabelled folder; a resumed run cannot begin to</source>
+      <translation>{0}：此运行没有从未标注文件夹学习；继续的运行不能开始这样做</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>{0}: the run's unlabelled folder is not there any more; if it moved, give its new place (Resume… on the Runs page, or train --resume RUN --unlabelled NEW_PLACE)</source>
+      <translation>{0}：此运行的未标注文件夹已不在原处；如果它被移动了，请给出新位置（运行页上的“继续…”，或 train --resume RUN --unlabelled NEW_PLACE）</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fit.py" />
+      <source>The unlabelled folder changed since this run last trained (files added, removed or rewritten; {0} image files then, {1} now)</source>
+      <translation>自此运行上次训练以来，未标注文件夹已更改（文件被添加、删除或改写；当时 {0} 个图像文件，现在 {1} 个）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fit.py" />
@@ -5045,13 +5085,18 @@ Your files are safe. Show Details has the traceback to put in a bug report.</sou
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
-      <source>{0} of the unlabelled folder are copies of labelled images, so not learnt from as unlabelled: {1}{2}</source>
-      <translation>未标注文件夹中有 {0} 是已标注图像的副本，因此不作为未标注图像学习：{1}{2}</translation>
+      <source>1 image of the unlabelled folder is a copy of a labelled image, so not learnt from as unlabelled: {0}</source>
+      <translation>未标注文件夹中有 1 张图像是已标注图像的副本，因此不作为未标注图像学习：{0}</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
-      <source>Also learning from {0} in {1} (a prediction at least {2} confident becomes a target; {3} unlabelled per labelled image)</source>
-      <translation>同时从 {1} 中的 {0} 学习（置信度至少为 {2} 的预测成为目标；每张已标注图像配 {3} 张未标注图像）</translation>
+      <source>{0} images of the unlabelled folder are copies of labelled images, so not learnt from as unlabelled: {1}{2}</source>
+      <translation>未标注文件夹中有 {0} 张图像是已标注图像的副本，因此不作为未标注图像学习：{1}{2}</translation>
+    </message>
+    <message>
+      <location filename="../../alexnet_desktop/core/training/fixmatch.py" />
+      <source>Also learning from {0} in {1} (a prediction at least {2} confident becomes a target; {3} unlabelled per labelled image; a file that cannot be read is skipped and listed)</source>
+      <translation>同时从 {1} 中的 {0} 学习（置信度至少为 {2} 的预测成为目标；每张已标注图像配 {3} 张未标注图像；无法读取的文件会被跳过并列出）</translation>
     </message>
     <message>
       <location filename="../../alexnet_desktop/core/training/job.py" />

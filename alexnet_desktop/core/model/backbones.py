@@ -49,8 +49,9 @@ def find_weights(arch: Architecture, choice: str) -> Path | None:
         raise MissingWeights(say(
             "{0}'s ImageNet weights are not on this machine: expected {1} in {2}. Copy that file from the same "
             "folder of a machine that has it (Keras saves it there the first time it uses these weights; it is "
-            "downloaded from {3}), or choose the file with --backbone-weights FILE, or train from random weights "
-            "with --backbone-weights random", arch.name, pretrained.file_name, path.parent, pretrained.origin))
+            "downloaded from {3}); or choose the file yourself, or train from random weights (Backbone weights on "
+            "the Model page; --backbone-weights FILE or random on the command line)", arch.name, pretrained.file_name,
+            path.parent, pretrained.origin))
     return path
 
 

@@ -115,7 +115,7 @@ def export_model(host: PluginHost, model: str | Path, format_id: str, dest: str 
             "output": "one probability per class, in the order of class_names",
             "image_size": loaded.image_size,
             # The export takes the image already made square: its user must resize the same way.
-            "preprocessing": {**preprocessing(loaded.resize), **_scale_note(loaded)},
+            "preprocessing": {**preprocessing(loaded.resize), **_scale_note(loaded), **loaded.inside},
             "source": str(loaded.source),
             "source_sha256": sha256_file(loaded.source),
         }, indent=2, ensure_ascii=False), encoding="utf-8")

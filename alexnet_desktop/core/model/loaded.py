@@ -5,7 +5,7 @@ outputs turned into probabilities (`as_probabilities`)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class LoadedModel:
     logits: bool = False
     resize: str = "stretch"
     input_scale: str = "0-255"  # the range the model takes (`core/model/input_range.py`), applied inside `model`
+    inside: dict[str, str] = field(default_factory=dict)  # what else the model does to its input (a backbone's own)
 
 
 def is_distribution(outputs: np.ndarray) -> bool:
@@ -105,6 +106,7 @@ def load_for_prediction(
             raise ValueError(say("{0}: the manifest names no classes or no image size", run.manifest_path))
         size = int(manifest.image_size)
         resize = manifest.resize
+        inside = {k: v for k, v in manifest.preprocessing.items() if k == "backbone"}
         source = run.model_path
         fixed = _input_side(model, run.model_path)
         # Checked before any image is decoded at that size (4000 would decode 48 MB an image).
@@ -133,7 +135,7 @@ def load_for_prediction(
         if not size:
             raise InputSizeUnknown(say("{0}: the model takes images of any size; give the size it was trained at "
                                        "(--image-size)", ref))
-        source = ref
+        source, inside = ref, {}
         resize = _resize_beside(ref)
     outputs = int(model.output_shape[-1])
     if outputs != len(names):
@@ -141,7 +143,8 @@ def load_for_prediction(
     # A run folder's model (or its model.keras chosen as a file): the app made it to take raw pixels.
     in_run = ref.is_dir() or (ref.name == MODEL and (ref.parent / "run.json").is_file())
     scale = resolve_scale(model, source, input_scale, made_here=in_run)
-    return LoadedModel(with_input_scale(model, scale), names, size, source, resize=resize, input_scale=scale)
+    return LoadedModel(with_input_scale(model, scale), names, size, source, resize=resize, input_scale=scale,
+                       inside=inside)
 
 
 def _resize_beside(model_file: Path) -> str:

@@ -100,11 +100,7 @@ def resume(
         raise ValueError(say("{0}: all {1} epochs are done; give a number of epochs to add", run.path, config.epochs))
     if learning_rate is not None:
         config.learning_rate = learning_rate
-    if unlabelled is not None:
-        if not config.unlabelled:
-            raise ValueError(say("{0}: the run did not learn from an unlabelled folder; a resumed run cannot begin to",
-                                 run.path))
-        config.unlabelled = unlabelled
+    _find_folders(config, manifest, run, unlabelled)
     config.validate()  # the saved settings and the epochs added, within their bounds
     history = run.read_history()  # a damaged history is refused before the run is touched
     # One row more than run.json counts is a kill between the two writes of an epoch's end.
@@ -165,14 +161,15 @@ def _resumed_run(job: TrainingJob, run: RunFolder, history: list[dict[str, float
         if manifest.dataset.fingerprint != setup.data.dataset.fingerprint():
             job.emit(Message(say("The dataset changed since this run began (files added, removed or rewritten)"),
                              "warning"))
-        _note_unlabelled_change(job, manifest)
+        before = _note_unlabelled_change(job, manifest)
         job.history = [{**row, "epoch": int(row["epoch"])} for row in history]
         initial_epoch = len(job.history)
         job.best_epoch, job.best_value = manifest.best_epoch, manifest.best.value
         fresh = not run.checkpoint_path.is_file()
         job.model = _weights_model(job, setup, run, initial_epoch) if fresh else _resumed_model(job, setup, run, new_rate)
         job.check_room(folder_size(run.path))
-        resumed = {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
+        resumed = {"at_epoch": initial_epoch, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                   **({"unlabelled_before": before} if before else {})}
         RunManifest.change(
             run.path,
             training={**manifest.training, "epochs": cfg.epochs, "learning_rate": cfg.learning_rate,
@@ -188,13 +185,36 @@ def _resumed_run(job: TrainingJob, run: RunFolder, history: list[dict[str, float
     return job.conclude(setup)
 
 
-def _note_unlabelled_change(job: TrainingJob, manifest: RunManifest) -> None:
-    """Say so when the unlabelled folder is not what the run began with (run.json then records
-    it as it is now, which is what the rest of the run learns from)."""
+def _find_folders(config: TrainConfig, manifest: RunManifest, run: RunFolder, unlabelled: str | None) -> None:
+    """Point `config` at the run's dataset and unlabelled folder by their full paths (a run made
+    before they were recorded so was resumed from its own working folder only), or at the
+    unlabelled folder's new place; a folder that is gone is named with what to do."""
+    recorded = {"data": manifest.dataset.root, "unlabelled": (manifest.extra.get("unlabelled") or {}).get("folder")}
+    for key, full in recorded.items():
+        value = getattr(config, key)
+        if value and full and not Path(value).expanduser().is_absolute():
+            setattr(config, key, full)
+    if unlabelled is not None:
+        if not config.unlabelled:
+            raise ValueError(say("{0}: the run did not learn from an unlabelled folder; a resumed run cannot begin to",
+                                 run.path))
+        config.unlabelled = unlabelled
+    elif config.unlabelled and not Path(config.unlabelled).expanduser().is_dir():
+        raise ValueError(say("{0}: the run's unlabelled folder is not there any more; if it moved, give its new place "
+                             "(Resume… on the Runs page, or train --resume RUN --unlabelled NEW_PLACE)",
+                             config.unlabelled))
+
+
+def _note_unlabelled_change(job: TrainingJob, manifest: RunManifest) -> dict | None:
+    """Say so when the unlabelled folder is not what the run last learnt from; returns that
+    earlier record, which the resume entry keeps (run.json's record is then the folder as it is now)."""
     before = manifest.extra.get("unlabelled") or {}
-    if job.unlabelled and before.get("sha256") not in (None, job.unlabelled["sha256"]):
-        job.emit(Message(say("The unlabelled folder changed since this run began ({0} images then, {1} now)",
-                             before.get("files", "?"), job.unlabelled["files"]), "warning"))
+    if not job.unlabelled or before.get("sha256") in (None, job.unlabelled["sha256"]):
+        return None
+    job.emit(Message(say("The unlabelled folder changed since this run last trained (files added, removed or "
+                         "rewritten; {0} image files then, {1} now)", before.get("files", "?"),
+                         job.unlabelled["files"]), "warning"))
+    return {k: before.get(k) for k in ("folder", "files", "sha256")}
 
 
 def _weights_model(job: TrainingJob, setup: Setup, run: RunFolder, initial_epoch: int) -> Any:

@@ -107,14 +107,18 @@ def copies_warning(found: UnlabelledFiles, shown: int = 5) -> str:
     """The copies of labelled images left out of the unlabelled ones, the first few named."""
     names = ", ".join(p.name for p in found.copies[:shown])
     more = say(" and {0} more", len(found.copies) - shown) if len(found.copies) > shown else ""
-    return say("{0} of the unlabelled folder are copies of labelled images, so not learnt from as unlabelled: {1}{2}",
-               count(len(found.copies), "image", "images"), names, more)
+    if len(found.copies) == 1:
+        return say("1 image of the unlabelled folder is a copy of a labelled image, so not learnt from as unlabelled: {0}",
+                   names)
+    return say("{0} images of the unlabelled folder are copies of labelled images, so not learnt from as unlabelled: "
+               "{1}{2}", f"{len(found.copies):,}", names, more)
 
 
 def in_use(found: UnlabelledFiles, config: Any) -> str:
     """The line that says what the run also learns from, and how."""
     return say("Also learning from {0} in {1} (a prediction at least {2} confident becomes a target; {3} unlabelled "
-               "per labelled image)", count(len(found.files), "unlabelled image", "unlabelled images"),
+               "per labelled image; a file that cannot be read is skipped and listed)",
+               count(len(found.files), "unlabelled image file", "unlabelled image files"),
                config.unlabelled, config.unlabelled_threshold, config.unlabelled_ratio)
 
 

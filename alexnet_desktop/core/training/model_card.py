@@ -215,9 +215,11 @@ def _what_else_it_learnt_from(m: Any) -> list[str]:
     out = []
     backbone = m.extra.get("backbone") or {}
     if backbone:
-        start = (f"ImageNet weights from `{backbone.get('file')}` (SHA-256 `{str(backbone.get('sha256'))[:16]}…`; "
-                 f"Keras's name for it: `{backbone.get('keras_file_name')}`)" if backbone.get("file")
-                 else "random weights (no ImageNet weights file)")
+        kind = "ImageNet weights from Keras's file" if backbone.get("weights") == "imagenet" else \
+            "the weights in the file chosen for it,"
+        start = (f"{kind} `{backbone.get('file')}` (SHA-256 `{str(backbone.get('sha256'))[:16]}…`; "
+                 f"Keras's name for its ImageNet file: `{backbone.get('keras_file_name')}`)" if backbone.get("file")
+                 else "random weights (no weights file)")
         out += ["## Starting weights", f"The backbone began from {start}, its inputs prepared as "
                 f"`{backbone.get('preprocessing')}`; frozen for the first {backbone.get('frozen_epochs', 0)} "
                 f"epoch(s), then fine-tuned at {backbone.get('fine_tune_factor')} times the rate.", ""]
@@ -225,11 +227,18 @@ def _what_else_it_learnt_from(m: Any) -> list[str]:
     if unlabelled:
         out += ["## Unlabelled images", f"Also learnt from {unlabelled.get('files')} unlabelled images in "
                 f"`{unlabelled.get('folder')}` (hash `{str(unlabelled.get('sha256'))[:16]}…`; "
-                f"{unlabelled.get('in_labelled_set', 0)} copies of labelled images left out) by FixMatch: a "
+                f"copies of labelled images left out: {unlabelled.get('in_labelled_set', 0)}) by FixMatch: a "
                 f"prediction at least {unlabelled.get('threshold')} confident became a target, "
                 f"{unlabelled.get('ratio')} unlabelled per labelled image. `{CONFIDENT}` is the share of them "
-                "above the threshold.", ""]
+                "above the threshold." + _folder_changes(m), ""]
     return out
+
+
+def _folder_changes(m: Any) -> str:
+    """A sentence on the resumes at which the unlabelled folder had changed, if any."""
+    changed = [r["at_epoch"] for r in m.resumed if isinstance(r, dict) and r.get("unlabelled_before")]
+    return (f" The folder changed while the run was stopped (resumed after epoch {', '.join(map(str, changed))}): "
+            "the figures above are its last state; `resumed` in run.json keeps the earlier ones.") if changed else ""
 
 
 def _markdown_to_html(md: str, pngs: dict[str, bytes]) -> str:

@@ -81,7 +81,7 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
         "image_size": setup.image_size,
         "preprocessing": preprocessing(cfg.resize),
         "augmentation": setup.augmentation.to_dict(),
-        "training": asdict(cfg),
+        "training": _with_full_paths(asdict(cfg)),
         "class_weights": setup.class_weights,
         "device": setup.device,
         "strategy": setup.runtime.description,
@@ -92,3 +92,13 @@ def new_manifest(config: "TrainConfig", setup: "Setup", monitor: str) -> RunMani
         "best_epoch": None,
         "best": {"metric": monitor, "value": None},
     })
+
+
+def _with_full_paths(training: dict) -> dict:
+    """The settings with the dataset and unlabelled folder as full paths: a run resumed from
+    another working folder (or the window) finds them where they were."""
+    for key in ("data", "unlabelled", "start_from", "runs_dir", "backbone_weights"):
+        value = training.get(key)
+        if isinstance(value, str) and value not in ("", "imagenet", "random") and Path(value).expanduser().exists():
+            training[key] = str(Path(value).expanduser().resolve())
+    return training
