@@ -9,7 +9,6 @@ backbone.
 from __future__ import annotations
 
 import html
-
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -62,11 +61,11 @@ class MoreDataBox(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         form.addRow(self.use_unlabelled)
         form.addRow(self.tr("Unlabelled folder:"), self.folder_button)
-        form.addRow("", self.folder_label)
+        form.addRow(self.folder_label)  # the whole width: a long path or note wraps into fewer lines
         form.addRow(self.tr("Confidence threshold:"), self.threshold)
         form.addRow(self.tr("Unlabelled per labelled:"), self.ratio)
         form.addRow(self.tr("Backbone weights:"), self.weights)
-        form.addRow("", self.weights_label)
+        form.addRow(self.weights_label)
         form.addRow(self.tr("Backbone frozen for:"), self.frozen)
         form.addRow(self.tr("Then fine-tuned at:"), self.factor)
         self.load()
@@ -191,10 +190,11 @@ class MoreDataBox(QGroupBox):
 
     def _cached_weights(self, pretrained) -> str:
         """Whether Keras's file is where training will look, said before Start rather than after."""
-        from alexnet_desktop.core.model.backbones import keras_cache_dir
+        from alexnet_desktop.core.model.backbones import cached_file
 
-        folder = keras_cache_dir()
-        if (folder / pretrained.file_name).is_file():
+        path = cached_file(pretrained)
+        folder = path.parent
+        if path.is_file():
             return self.tr("found {0} in {1}").format(pretrained.file_name, folder)
         return self.tr("<b>not on this machine:</b> {0} is not in {1}. Copy it there from a machine that has it "
                        "(see README), choose a file, or train from random weights").format(pretrained.file_name, folder)

@@ -32,6 +32,11 @@ def keras_cache_dir() -> Path:
     return (Path(home) if home else Path.home() / ".keras") / "models"
 
 
+def cached_file(pretrained: Any) -> Path:
+    """Where Keras keeps a backbone's ImageNet weights file (present or not)."""
+    return keras_cache_dir() / pretrained.file_name
+
+
 def find_weights(arch: Architecture, choice: str) -> Path | None:
     """The weights file `choice` names for `arch`'s backbone; None for random weights or an
     architecture without a pretrained backbone. Raises `MissingWeights` when it is absent."""
@@ -44,7 +49,7 @@ def find_weights(arch: Architecture, choice: str) -> Path | None:
             raise MissingWeights(say("{0}: no such weights file for {1}'s backbone (Keras names it {2})",
                                      choice, arch.name, pretrained.file_name))
         return path
-    path = keras_cache_dir() / pretrained.file_name
+    path = cached_file(pretrained)
     if not path.is_file():
         raise MissingWeights(say(
             "{0}'s ImageNet weights are not on this machine: expected {1} in {2}. Copy that file from the same "

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alexnet_desktop.core.model.backbones import IMAGENET, RANDOM
 from alexnet_desktop.core.runs.manifest import RunManifest
 
 if TYPE_CHECKING:
@@ -99,6 +100,6 @@ def _with_full_paths(training: dict) -> dict:
     another working folder (or the window) finds them where they were."""
     for key in ("data", "unlabelled", "start_from", "runs_dir", "backbone_weights"):
         value = training.get(key)
-        if isinstance(value, str) and value not in ("", "imagenet", "random") and Path(value).expanduser().exists():
+        if isinstance(value, str) and value not in ("", IMAGENET, RANDOM) and Path(value).expanduser().exists():
             training[key] = str(Path(value).expanduser().resolve())
     return training
